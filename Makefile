@@ -1,0 +1,114 @@
+# gongfu — build, test, run. Plain make with pkg-config; warnings are errors.
+#
+#   make run      build and open the explorer on the embedded corpus
+#   make check    build and run every test (also under ASan+UBSan)
+#   make bench    benchmarks, as ratios against reference tools run alongside
+#   make install  PREFIX=/usr/local DESTDIR=
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/gongfu
+MANDIR   = $(PREFIX)/share/man/man1
+
+# B is the build directory; the sanitizer build lives in build/asan with SAN=1.
+B       ?= build
+SAN     ?= 0
+CC      ?= cc
+OPT     ?= -O2 -g
+
+PKGS     = ncursesw sqlite3 opencc
+# Only the include paths: the packages' feature macros would fight ours.
+PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SAN),1)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+SANLD    = -fsanitize=address,undefined
+endif
+
+CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=1 \
+               -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"'
+CFLAGS_ALL   = -std=c11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+               -Wno-missing-field-initializers -MMD -MP $(CFLAGS)
+LDLIBS_ALL   = $(PKG_LIB) -lunistring -lm $(LDLIBS)
+
+CORE_SRC := $(wildcard src/core/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/obj/%.o)
+APP_OBJ  := $(CLI_SRC:%.c=$(B)/obj/%.o) $(TUI_SRC:%.c=$(B)/obj/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+CORPUS   := $(sort $(wildcard data/corpus/*.txt))
+LIB      := $(B)/libgongfu.a
+
+# Files generated at build time (tables derived from system data such as OpenCC's).
+GEN_HDR  :=
+
+.PHONY: all run check unit deps bench install uninstall clean asan
+.DELETE_ON_ERROR:
+
+all: $(B)/gongfu $(B)/gongfu.db
+
+deps:
+	@sh src/tools/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(B)/gongfu --db $(B)/gongfu.db
+
+$(B)/obj/%.o: %.c $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/gongfu: $(APP_OBJ) $(LIB)
+	$(CC) $(SANLD) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# The embedded default database: the raw corpus imported in one transaction.
+$(B)/gongfu.db: $(B)/gongfu $(CORPUS) $(wildcard data/*.tsv)
+	@rm -f $@.tmp
+	./$(B)/gongfu import --db $@.tmp $(CORPUS)
+	mv -f $@.tmp $@
+
+$(B)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS_ALL)
+
+unit: $(TESTS)
+
+# Every test, twice: the normal build and the ASan+UBSan build.
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
+	@sh tests/run.sh $(B) build/asan
+
+asan:
+	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh $(B)
+
+install: $(B)/gongfu $(B)/gongfu.db
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(B)/gongfu $(DESTDIR)$(BINDIR)/gongfu
+	install -m 644 $(B)/gongfu.db $(DESTDIR)$(DATADIR)/gongfu.db
+	install -m 644 $(wildcard data/*.tsv data/*.conf) $(DESTDIR)$(DATADIR)/
+	[ ! -f data/gongfu.1 ] || install -m 644 data/gongfu.1 $(DESTDIR)$(MANDIR)/gongfu.1
+	[ -z "$(wildcard themes/*.theme)" ] || { install -d $(DESTDIR)$(DATADIR)/themes && \
+	  install -m 644 $(wildcard themes/*.theme) $(DESTDIR)$(DATADIR)/themes/; }
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gongfu $(DESTDIR)$(MANDIR)/gongfu.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d)

@@ -1,0 +1,83 @@
+/* store.h — the one SQLite file that holds every imported document.
+ *
+ * Schema (version in meta.schema_version):
+ *   source(id, name UNIQUE, sha256, encoding, size, raw BLOB)   the raw file, byte for byte
+ *   doc(id, source_id, seq, slug UNIQUE, title, region, level, kind, issuer, published)
+ *   node(id, doc_id, parent_id, seq, kind, label, ordinal, path, title, text,
+ *        raw_start, raw_end)
+ *       kind: preamble | chapter | item | paragraph; only paragraphs carry text;
+ *       a "section" is a preamble, chapter or item: its text is its own paragraphs
+ *       joined by "\n" (store_section_text).
+ * Readers open the file read-only; writers use WAL so readers are never blocked long.
+ */
+#ifndef GONGFU_STORE_H
+#define GONGFU_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include "gongfu/doc.h"
+#include "gongfu/err.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+enum store_mode { STORE_READ, STORE_WRITE };
+
+struct store;
+
+/* Hooks other core modules run on every connection and in every import, so the store
+ * need not know about search indexes or targets. */
+struct store_hooks {
+    int (*on_open)(sqlite3 *db, struct err *e);                 /* e.g. register tokenizer */
+    int (*on_create)(sqlite3 *db, struct err *e);               /* create own tables */
+    int (*on_section)(sqlite3 *db, int64_t node_id, const struct doc *d, size_t node_index,
+                      const char *title, const char *text, struct err *e);
+    int (*on_delete_doc)(sqlite3 *db, int64_t doc_id, struct err *e);
+};
+/* Registered once at start-up, before store_open. At most 8. */
+void store_add_hooks(const struct store_hooks *h);
+
+int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e);
+void store_close(struct store **s);
+sqlite3 *store_db(struct store *s);
+
+/* One source file and the documents found in it, to be written in the open transaction:
+ * any documents earlier imported from a source of the same name are replaced. */
+struct source_file {
+    const char *name;       /* basename, or "-" for standard input */
+    const char *raw;
+    size_t size;
+    const char *encoding;
+};
+int store_begin(struct store *s, struct err *e);
+int store_put_source(struct store *s, const struct source_file *src, struct doc *docs,
+                     size_t ndocs, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* Readers. Strings are owned by the returned arrays; free with the matching *_free. */
+struct doc_row {
+    int64_t id;
+    char *slug, *title, *region, *level, *kind, *issuer, *published, *source;
+    int chapters, items;
+};
+int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e);
+void store_docs_free(struct doc_row **rows, size_t n);
+/* Finds by slug, exactly; 0 found, -1 not (message says which slugs exist). */
+int store_doc_by_slug(struct store *s, const char *slug, struct doc_row **out, struct err *e);
+
+struct node_row {
+    int64_t id, parent_id;       /* parent_id 0 at top level */
+    enum node_kind kind;
+    char *label, *path, *title, *text;
+    int depth;                   /* 0 chapter/preamble, 1 item, 2 paragraph */
+    int64_t raw_start, raw_end;
+};
+/* All nodes of a document in reading order (paragraphs too when with_text). */
+int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row **out,
+                size_t *n, struct err *e);
+void store_nodes_free(struct node_row **rows, size_t n);
+/* The section's paragraphs joined by "\n"; malloc'd, NULL on error. */
+char *store_section_text(struct store *s, int64_t node_id, struct err *e);
+
+#endif

@@ -1,0 +1,51 @@
+/* cli.h — what the command-line front end's subcommands share: output tables in
+ * tsv/csv/json, opening the database, and the option conventions. Private to src/cli. */
+#ifndef GONGFU_CLI_H
+#define GONGFU_CLI_H
+
+#include <stdio.h>
+#include "gongfu/store.h"
+
+/* Exit statuses every command uses. */
+enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
+
+enum out_format { OUT_TSV, OUT_CSV, OUT_JSON };
+
+/* A table written row by row: tsv (tabs and newlines inside values become spaces),
+ * csv (RFC 4180 quoting) or json (an array of objects, one per row). */
+struct table_out {
+    FILE *f;
+    enum out_format fmt;
+    const char *const *cols;
+    int ncols;
+    long nrows;
+};
+int out_parse_format(const char *s, enum out_format *fmt);
+void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
+               int ncols);
+/* values[i] may be NULL: empty in tsv/csv, null in json. */
+void out_row(struct table_out *t, const char *const *values);
+void out_end(struct table_out *t);
+
+/* The database: --db, else $GONGFU_DB, else the default next to the program or in the
+ * installed data directory. Prints the error and returns NULL on failure. */
+struct store *cli_open_store(const char *db_opt, enum store_mode mode);
+/* The path cli_open_store would use. */
+const char *cli_db_path(const char *db_opt);
+/* A data file (indicators.tsv, vocab.tsv, keys.conf …): $GONGFU_DATA, the source tree's
+ * data/ next to the program, or the installed data directory. Static buffer. */
+const char *cli_data_file(const char *name);
+
+/* Registers the core modules' store hooks (search index, targets) once. */
+void cli_register_hooks(void);
+
+/* Prints "gongfu CMD: message" to stderr. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Every subcommand: argv[0] is the subcommand's name. Returns an exit status. */
+int cmd_import(int argc, char **argv);
+int cmd_docs(int argc, char **argv);
+int cmd_tree(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+#endif

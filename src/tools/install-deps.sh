@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs the Debian packages gongfu builds and tests with, only when one is missing,
+# so that `make run` and `make check` work on a fresh machine and cost nothing after.
+set -eu
+pkgs="make gcc pkg-config libncurses-dev libsqlite3-dev libunistring-dev libopencc-dev
+libopencc1.1 opencc libcmocka-dev tmux"
+# The fuzz targets need clang's libFuzzer runtime.
+[ "${GONGFU_WITH_FUZZ:-0}" = 1 ] && pkgs="$pkgs clang libclang-rt-14-dev"
+
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "gongfu: installing missing packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "gongfu: please install as root:$missing" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >&2
