@@ -45,7 +45,7 @@ CORPUS   := $(sort $(wildcard data/corpus/*.txt))
 LIB      := $(B)/libgongfu.a
 
 # Files generated at build time (tables derived from system data such as OpenCC's).
-GEN_HDR  :=
+GEN_HDR  := $(B)/gen/fold_table.h
 
 .PHONY: all run check unit deps bench install uninstall clean asan
 .DELETE_ON_ERROR:
@@ -58,6 +58,17 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(B)/gongfu --db $(B)/gongfu.db
+
+# The folding table: libunistring's NFKC + case folding and OpenCC's t2s, per character.
+# The generator runs at build time only, so it is built without the sanitizers.
+$(B)/tools/gen_fold: src/tools/gen_fold.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	    -o $@ $< $(PKG_LIB) -lunistring
+
+$(B)/gen/fold_table.h: $(B)/tools/gen_fold
+	@mkdir -p $(@D)
+	./$(B)/tools/gen_fold t2s.json > $@
 
 $(B)/obj/%.o: %.c $(GEN_HDR)
 	@mkdir -p $(@D)
