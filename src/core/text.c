@@ -1,0 +1,302 @@
+/* text.c — display width, Chinese line-breaking, truncation and sanitising.
+ *
+ * Widths come from libc wcwidth when the locale is multibyte (the TUI insists on UTF-8),
+ * because that is the table ncurses uses to place characters; in a single-byte locale
+ * (a script running `gongfu show` under LANG=C) libunistring's table stands in. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+#include "gongfu/text.h"
+
+#define REPLACEMENT 0xFFFDu
+
+int text_next(const char *s, size_t n, uint32_t *c)
+{
+    ucs4_t uc;
+    int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+    if (len <= 0) {
+        *c = REPLACEMENT;
+        return 1;
+    }
+    *c = uc;
+    return len;
+}
+
+static int is_hidden(uint32_t c)
+{
+    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        return 1;
+    /* Cf holds the bidi embeddings, overrides and isolates, the zero-width space and
+     * joiners, the BOM and the soft hyphen; Zl/Zp are line and paragraph separators. */
+    return uc_is_general_category(c, UC_CATEGORY_Cf) ||
+           uc_is_general_category(c, UC_CATEGORY_Zl) ||
+           uc_is_general_category(c, UC_CATEGORY_Zp) ||
+           uc_is_general_category(c, UC_CATEGORY_Cs) ||
+           uc_is_general_category(c, UC_CATEGORY_Co) ||
+           uc_is_general_category(c, UC_CATEGORY_Cn);
+}
+
+uint32_t text_visible(uint32_t c)
+{
+    if (c == '\t')
+        return ' ';
+    return is_hidden(c) ? REPLACEMENT : c;
+}
+
+static int raw_width(uint32_t c)
+{
+    if (MB_CUR_MAX > 1)
+        return wcwidth((wchar_t)c);
+    return uc_width(c, "UTF-8");
+}
+
+int text_char_width(uint32_t c)
+{
+    int w = raw_width(c);
+    if (w < 0)
+        w = raw_width(REPLACEMENT);
+    return w < 0 ? 1 : w;
+}
+
+int text_is_ambiguous(uint32_t c)
+{
+    return uc_width(c, "UTF-8") == 1 && uc_width(c, "GBK") == 2;
+}
+
+int text_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += text_next(s + i, n - i, &c);
+        w += text_char_width(text_visible(c));
+    }
+    return w;
+}
+
+size_t text_truncate(const char *s, size_t n, int width, int *used)
+{
+    int dummy;
+    if (!used)
+        used = &dummy;
+    int total = text_width(s, n);
+    if (total <= width) {
+        *used = total;
+        return n;
+    }
+    int ell = text_char_width(0x2026);
+    int w = 0;
+    size_t i = 0;
+    while (i < n && width >= ell) {
+        uint32_t c;
+        int len = text_next(s + i, n - i, &c);
+        int cw = text_char_width(text_visible(c));
+        if (w + cw > width - ell)
+            break;
+        w += cw;
+        i += (size_t)len;
+    }
+    *used = width >= ell ? w + ell : 0;
+    return i;
+}
+
+char *text_sanitize(const char *s, size_t n)
+{
+    char *out = malloc(3 * n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += text_next(s + i, n - i, &c);
+        int len = u8_uctomb((uint8_t *)out + o, text_visible(c), 4);
+        o += len > 0 ? (size_t)len : 0;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* Kinsoku shori on top of UAX #14, so the promise holds even where the Unicode classes
+ * allow a break (e.g. after a half-width comma left in a Chinese text). */
+static int no_line_start(uint32_t c)
+{
+    static const uint32_t set[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F,
+        0x201D, 0x2019, 0x300B, 0x3009, 0x3011, 0x3015, 0x3017, 0xFF3D, 0xFF5D, 0xFF05,
+        0x2026, 0x00B7, 0x30FB, 0xFF0E, ',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
+    };
+    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+        if (set[i] == c)
+            return 1;
+    return 0;
+}
+
+static int no_line_end(uint32_t c)
+{
+    static const uint32_t set[] = {
+        0xFF08, 0x300C, 0x300E, 0x201C, 0x2018, 0x300A, 0x3008, 0x3010, 0x3014, 0x3016,
+        0xFF3B, 0xFF5B, '(', '[', '{',
+    };
+    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+        if (set[i] == c)
+            return 1;
+    return 0;
+}
+
+struct wrap {
+    struct text_line *v;
+    size_t n, cap;
+    int fail;
+};
+
+static void wrap_push(struct wrap *w, size_t start, size_t end, int width)
+{
+    if (w->fail)
+        return;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        struct text_line *v = realloc(w->v, cap * sizeof *v);
+        if (!v) {
+            w->fail = 1;
+            return;
+        }
+        w->v = v;
+        w->cap = cap;
+    }
+    w->v[w->n++] = (struct text_line){ start, end, width };
+}
+
+/* One character of a segment being wrapped. */
+struct wch {
+    size_t off;     /* byte offset in the input */
+    int width;
+    int space;
+    int brk;        /* a line may begin before this character */
+};
+
+/* The line [from, to) of chars without its trailing spaces: byte end and width. end_off
+ * is where char `to` begins (or the segment's end). */
+static void line_extent(const struct wch *ch, size_t from, size_t to, size_t end_off,
+                        size_t *end, int *width)
+{
+    size_t last = from;   /* one past the last non-space */
+    int w = 0;
+    *width = 0;
+    for (size_t k = from; k < to; k++) {
+        w += ch[k].width;
+        if (!ch[k].space) {
+            last = k + 1;
+            *width = w;
+        }
+    }
+    if (last == from)
+        *end = ch[from].off;
+    else
+        *end = last < to ? ch[last].off : end_off;
+}
+
+/* Greedy wrapping of one segment (no newlines) of m characters ending at byte end_off. */
+static void wrap_segment(struct wrap *w, const struct wch *ch, size_t m, size_t end_off,
+                         int width)
+{
+    if (m == 0) {
+        wrap_push(w, end_off, end_off, 0);
+        return;
+    }
+    size_t start = 0, bp = 0;   /* bp: the last break opportunity after start, or start */
+    int run = 0;                /* width of [start, k) */
+    for (size_t k = 0; k < m; k++) {
+        if (k > start && ch[k].brk)
+            bp = k;
+        /* Spaces may hang past the edge: they are trimmed where the line breaks. */
+        while (!ch[k].space && k > start && run + ch[k].width > width) {
+            size_t cut = bp > start ? bp : k;
+            size_t end;
+            int lwidth;
+            line_extent(ch, start, cut, ch[cut].off, &end, &lwidth);
+            wrap_push(w, ch[start].off, end, lwidth);
+            start = cut;
+            while (start < k && ch[start].space)
+                start++;
+            bp = start;
+            run = 0;
+            for (size_t j = start; j < k; j++)
+                run += ch[j].width;
+        }
+        run += ch[k].width;
+    }
+    size_t end;
+    int lwidth;
+    line_extent(ch, start, m, end_off, &end, &lwidth);
+    wrap_push(w, ch[start].off, end, lwidth);
+}
+
+/* Break opportunities of one segment from libunistring, then kinsoku on top. */
+static int mark_breaks(struct wch *ch, uint32_t *cp, size_t m)
+{
+    if (m == 0)
+        return 0;
+    char *p = malloc(m);
+    if (!p)
+        return -1;
+    u32_possible_linebreaks(cp, m, "UTF-8", p);
+    for (size_t k = 0; k < m; k++) {
+        ch[k].brk = k > 0 && (p[k] == UC_BREAK_POSSIBLE || p[k] == UC_BREAK_HYPHENATION);
+        if (k > 0 && (no_line_start(cp[k]) || no_line_end(cp[k - 1])))
+            ch[k].brk = 0;
+        /* Never part a character from the marks that combine with it. */
+        if (ch[k].width == 0)
+            ch[k].brk = 0;
+    }
+    free(p);
+    return 0;
+}
+
+size_t text_wrap(const char *s, size_t n, int width, struct text_line **lines)
+{
+    struct wrap w = { 0 };
+    *lines = NULL;
+    if (width < 2)
+        width = 2;
+    struct wch *ch = malloc((n + 1) * sizeof *ch);
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    if (!ch || !cp) {
+        free(ch);
+        free(cp);
+        return 0;
+    }
+    size_t seg = 0;
+    while (seg < n && !w.fail) {
+        const char *nl = memchr(s + seg, '\n', n - seg);
+        size_t stop = nl ? (size_t)(nl - s) : n;
+        size_t end = stop;
+        if (end > seg && s[end - 1] == '\r')
+            end--;
+        size_t m = 0;
+        for (size_t i = seg; i < end; m++) {
+            uint32_t c;
+            int len = text_next(s + i, end - i, &c);
+            uint32_t v = text_visible(c);
+            cp[m] = c;
+            ch[m] = (struct wch){ i, text_char_width(v), v == ' ', 0 };
+            i += (size_t)len;
+        }
+        if (mark_breaks(ch, cp, m) < 0)
+            w.fail = 1;
+        else
+            wrap_segment(&w, ch, m, end, width);
+        seg = stop + 1;
+    }
+    free(ch);
+    free(cp);
+    if (w.fail) {
+        free(w.v);
+        return 0;
+    }
+    *lines = w.v;
+    return w.n;
+}
