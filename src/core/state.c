@@ -1,0 +1,169 @@
+/* state.c — the per-user state file: "last" and "mark" lines of tab-separated fields.
+ * Unknown lines are ignored so an older gongfu can read a newer file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "gongfu/state.h"
+
+const char *state_dir(void)
+{
+    static char dir[4096];
+    const char *x = getenv("XDG_STATE_HOME");
+    const char *h = getenv("HOME");
+    int n;
+    /* The XDG spec says a relative $XDG_STATE_HOME is to be ignored. */
+    if (x && x[0] == '/')
+        n = snprintf(dir, sizeof dir, "%s/gongfu", x);
+    else if (h && h[0])
+        n = snprintf(dir, sizeof dir, "%s/.local/state/gongfu", h);
+    else
+        return NULL;
+    return n > 0 && (size_t)n < sizeof dir ? dir : NULL;
+}
+
+int state_mark_index(int letter)
+{
+    if (letter >= 'a' && letter <= 'z')
+        return letter - 'a';
+    if (letter >= 'A' && letter <= 'Z')
+        return 26 + letter - 'A';
+    return -1;
+}
+
+static int field_ok(const char *s, size_t cap)
+{
+    return s && strlen(s) < cap && !strpbrk(s, "\t\n\r");
+}
+
+int state_pos_set(struct state_pos *pos, const char *slug, const char *path, long offset)
+{
+    if (!field_ok(slug, sizeof pos->slug) || !slug[0] || !field_ok(path, sizeof pos->path))
+        return -1;
+    memset(pos, 0, sizeof *pos);
+    strcpy(pos->slug, slug);
+    strcpy(pos->path, path);
+    pos->offset = offset < 0 ? 0 : offset;
+    return 0;
+}
+
+/* Parses "slug\tpath\toffset" (the tail of a line). */
+static int parse_pos(char *s, struct state_pos *pos)
+{
+    /* strsep, not strtok: an empty path (the whole document) is a field too. */
+    char *slug = strsep(&s, "\t");
+    char *path = strsep(&s, "\t");
+    char *off = strsep(&s, "\t");
+    if (!slug || !path || !off || !*off)
+        return -1;
+    char *end;
+    long o = strtol(off, &end, 10);
+    if (*end)
+        return -1;
+    return state_pos_set(pos, slug, path, o);
+}
+
+static void parse_line(struct state *st, char *line)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    if (!strncmp(line, "last\t", 5)) {
+        if (parse_pos(line + 5, &st->last) == 0)
+            st->has_last = 1;
+    } else if (!strncmp(line, "mark\t", 5) && line[5] && line[6] == '\t') {
+        int i = state_mark_index((unsigned char)line[5]);
+        if (i >= 0 && parse_pos(line + 7, &st->marks[i]) == 0)
+            st->marks_set |= (uint64_t)1 << i;
+    }
+}
+
+int state_load(struct state *st, struct err *e)
+{
+    memset(st, 0, sizeof *st);
+    const char *dir = state_dir();
+    if (!dir)
+        return 0;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/state", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (errno == ENOENT)
+            return 0;
+        err_set(e, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        parse_line(st, line);
+    fclose(f);
+    return 0;
+}
+
+/* mkdir -p with mode 0700: the state is private to its user. */
+static int make_dirs(const char *dir, struct err *e)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1;; p++) {
+        if (*p == '/' || !*p) {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(buf, 0700) < 0 && errno != EEXIST) {
+                err_set(e, "%s: %s", buf, strerror(errno));
+                return -1;
+            }
+            if (!(*p = c))
+                break;
+        }
+    }
+    return 0;
+}
+
+static int write_all(FILE *f, const struct state *st)
+{
+    fprintf(f, "# gongfu state: where you left off and your bookmarks\n");
+    if (st->has_last)
+        fprintf(f, "last\t%s\t%s\t%ld\n", st->last.slug, st->last.path, st->last.offset);
+    for (int i = 0; i < STATE_MARKS; i++) {
+        if (!(st->marks_set >> i & 1))
+            continue;
+        const struct state_pos *m = &st->marks[i];
+        fprintf(f, "mark\t%c\t%s\t%s\t%ld\n", i < 26 ? 'a' + i : 'A' + i - 26, m->slug,
+                m->path, m->offset);
+    }
+    return fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0 ? 0 : -1;
+}
+
+int state_save(const struct state *st, struct err *e)
+{
+    const char *dir = state_dir();
+    if (!dir) {
+        err_set(e, "no place for the state file: neither XDG_STATE_HOME nor HOME is set");
+        return -1;
+    }
+    if (make_dirs(dir, e) < 0)
+        return -1;
+    char tmp[4200], path[4200];
+    snprintf(tmp, sizeof tmp, "%s/state.XXXXXX", dir);
+    snprintf(path, sizeof path, "%s/state", dir);
+    int fd = mkstemp(tmp);   /* created 0600 */
+    if (fd < 0) {
+        err_set(e, "%s: %s", tmp, strerror(errno));
+        return -1;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        err_set(e, "%s: %s", tmp, strerror(errno));
+        return -1;
+    }
+    int bad = write_all(f, st);
+    if (fclose(f) != 0 || bad || rename(tmp, path) < 0) {
+        err_set(e, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
