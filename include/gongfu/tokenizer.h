@@ -1,0 +1,41 @@
+/* tokenizer.h — the CJK-aware tokens the search index is made of.
+ *
+ * Every character is folded first (fold.h), so 醫保 and 医保, ＰＭ２.５ and pm2.5 give the
+ * same tokens. Then:
+ *   - a run of CJK characters (Han, kana, hangul) gives overlapping bigrams, each with the
+ *     single character at the same position (colocated), and the last character alone:
+ *     托位数 → [托位 托] [位数 位] [数]. Whitespace between two CJK characters does not
+ *     end the run (a line or page break inside a word; a stray space in "两 慢病");
+ *   - a run of letters and digits gives one token; '.' and '&' between two of them belong
+ *     to it (PM2.5, R&D, 4.5), so do other scripts' letters (é, α);
+ *   - everything else (punctuation, symbols, spaces) separates tokens.
+ * Offsets always point into the text as given, never into the folded text.
+ * In query mode a CJK run gives its bigrams only (a single character: itself), so a word
+ * becomes a phrase of consecutive bigrams. */
+#ifndef GONGFU_TOKENIZER_H
+#define GONGFU_TOKENIZER_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+#include "gongfu/err.h"
+
+/* Longest token text kept, in bytes; a longer run is cut there (same on both sides). */
+#define TOKENIZER_MAX_TOKEN 64
+
+/* The name the FTS5 tokenizer is registered under ("tokenize='gongfu'"). */
+#define TOKENIZER_NAME "gongfu"
+
+enum { TOKENIZER_DOCUMENT = 0, TOKENIZER_QUERY = 1 };
+enum { TOKEN_COLOCATED = 1 };
+
+/* Called for each token: its folded text (not NUL-terminated) and the byte span
+ * [start, end) in the original text. A non-zero return stops and is returned. */
+typedef int (*tokenizer_cb)(void *ctx, int flags, const char *tok, int ntok, int start,
+                            int end);
+
+int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx);
+
+/* Registers the FTS5 tokenizer on a connection. 0, or -1 with e set. */
+int tokenizer_register(sqlite3 *db, struct err *e);
+
+#endif

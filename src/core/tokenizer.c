@@ -1,0 +1,211 @@
+/* tokenizer.c — CJK bigrams + colocated unigrams, letter/digit words; an FTS5 tokenizer. */
+#include <string.h>
+#include <unictype.h>
+#include "gongfu/fold.h"
+#include "gongfu/tokenizer.h"
+
+enum cls { C_OTHER, C_CJK, C_WORD, C_JOIN, C_SPACE };
+
+static enum cls classify(uint32_t c)
+{
+    if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+            return C_WORD;
+        if (c == '.' || c == '&')
+            return C_JOIN;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            return C_SPACE;
+        return C_OTHER;
+    }
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+        (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0xAC00 && c <= 0xD7AF) ||
+        c == 0x3005 || c == 0x3007)
+        return C_CJK;
+    if (c == 0x3000 || c == 0xA0)
+        return C_SPACE;
+    if (uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M))
+        return C_WORD;
+    return C_OTHER;
+}
+
+struct tk {
+    int mode;
+    tokenizer_cb cb;
+    void *ctx;
+    /* the CJK run: its previous character and how many it has had */
+    int in_cjk, cjk_len;
+    uint32_t prev;
+    int prev_s, prev_e;
+    /* the letter/digit run: its folded text so far, and a '.' or '&' not yet known to
+     * be inside it */
+    int in_word, wstart, wend;
+    char wbuf[TOKENIZER_MAX_TOKEN];
+    int wlen;
+    uint32_t joiner;
+};
+
+static int emit_chars(struct tk *t, int flags, const uint32_t *c, int nc, int s, int e)
+{
+    char buf[8];
+    int n = 0;
+    for (int i = 0; i < nc; i++)
+        n += (int)fold_encode(c[i], buf + n);
+    return t->cb(t->ctx, flags, buf, n, s, e);
+}
+
+static int end_cjk(struct tk *t)
+{
+    t->in_cjk = 0;
+    if (t->mode == TOKENIZER_QUERY && t->cjk_len > 1)
+        return 0;
+    return emit_chars(t, 0, &t->prev, 1, t->prev_s, t->prev_e);
+}
+
+static int end_word(struct tk *t)
+{
+    t->in_word = 0;
+    return t->cb(t->ctx, 0, t->wbuf, t->wlen, t->wstart, t->wend);
+}
+
+static void word_add(struct tk *t, uint32_t c)
+{
+    char buf[4];
+    int k = (int)fold_encode(c, buf);
+    /* A run longer than the limit is cut at a character boundary. */
+    if (t->wlen + k <= TOKENIZER_MAX_TOKEN) {
+        memcpy(t->wbuf + t->wlen, buf, (size_t)k);
+        t->wlen += k;
+    }
+}
+
+/* One folded character c, from the original bytes [s, e). */
+static int feed(struct tk *t, uint32_t c, int s, int e)
+{
+    enum cls k = classify(c);
+    int rc;
+    if (t->in_cjk) {
+        if (k == C_CJK) {
+            uint32_t pair[2] = {t->prev, c};
+            if ((rc = emit_chars(t, 0, pair, 2, t->prev_s, e)))
+                return rc;
+            if (t->mode == TOKENIZER_DOCUMENT &&
+                (rc = emit_chars(t, TOKEN_COLOCATED, &t->prev, 1, t->prev_s, t->prev_e)))
+                return rc;
+            t->prev = c, t->prev_s = s, t->prev_e = e;
+            t->cjk_len++;
+            return 0;
+        }
+        if (k == C_SPACE)
+            return 0;
+        if ((rc = end_cjk(t)))
+            return rc;
+    }
+    if (t->in_word) {
+        if (k == C_WORD) {
+            if (t->joiner)
+                word_add(t, t->joiner);
+            t->joiner = 0;
+            word_add(t, c);
+            t->wend = e;
+            return 0;
+        }
+        if (k == C_JOIN && !t->joiner) {
+            t->joiner = c;
+            return 0;
+        }
+        if ((rc = end_word(t)))
+            return rc;
+    }
+    if (k == C_CJK) {
+        t->in_cjk = 1, t->cjk_len = 1;
+        t->prev = c, t->prev_s = s, t->prev_e = e;
+    } else if (k == C_WORD) {
+        t->in_word = 1, t->wlen = 0, t->joiner = 0;
+        t->wstart = s, t->wend = e;
+        word_add(t, c);
+    }
+    return 0;
+}
+
+int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx)
+{
+    struct tk t = {.mode = mode, .cb = cb, .ctx = ctx};
+    int rc;
+    for (int i = 0; i < n;) {
+        uint32_t c, f[FOLD_MAX];
+        int len = (int)fold_decode(text + i, (size_t)(n - i), &c);
+        size_t nf = fold_char(c, f);
+        for (size_t j = 0; j < nf; j++)
+            if ((rc = feed(&t, f[j], i, i + len)))
+                return rc;
+        i += len;
+    }
+    if (t.in_cjk && (rc = end_cjk(&t)))
+        return rc;
+    if (t.in_word && (rc = end_word(&t)))
+        return rc;
+    return 0;
+}
+
+/* ---- FTS5 ---- */
+
+struct fts_ctx {
+    void *pctx;
+    int (*xtoken)(void *, int, const char *, int, int, int);
+};
+
+static int fts_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct fts_ctx *f = ctx;
+    return f->xtoken(f->pctx, flags & TOKEN_COLOCATED ? FTS5_TOKEN_COLOCATED : 0, tok, ntok,
+                     start, end);
+}
+
+/* The tokenizer keeps no state, so every instance is this one object. */
+static int tk_dummy;
+
+static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+    (void)ctx, (void)argv;
+    if (argc > 0)
+        return SQLITE_ERROR;
+    *out = (Fts5Tokenizer *)&tk_dummy;
+    return SQLITE_OK;
+}
+
+static void fts_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+static int fts_tokenize(Fts5Tokenizer *tok, void *pctx, int flags, const char *text, int n,
+                        int (*xtoken)(void *, int, const char *, int, int, int))
+{
+    (void)tok;
+    struct fts_ctx f = {pctx, xtoken};
+    int mode = (flags & FTS5_TOKENIZE_QUERY) ? TOKENIZER_QUERY : TOKENIZER_DOCUMENT;
+    return tokenizer_run(text, n, mode, fts_token, &f);
+}
+
+int tokenizer_register(sqlite3 *db, struct err *e)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (!api) {
+        err_set(e, "this SQLite has no FTS5: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    fts5_tokenizer t = {fts_create, fts_delete, fts_tokenize};
+    if (api->xCreateTokenizer(api, TOKENIZER_NAME, NULL, &t, NULL) != SQLITE_OK) {
+        err_set(e, "cannot register the %s tokenizer: %s", TOKENIZER_NAME,
+                sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,175 @@
+/* The tokenizer: bigrams with colocated unigrams, words, folding, offsets, FTS5. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "gongfu/tokenizer.h"
+
+/* Tokens as one string: "tok@start-end" separated by spaces, "+" before colocated. */
+struct acc {
+    char s[4096];
+    int stop_after;
+    int seen;
+};
+
+static int collect(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct acc *a = ctx;
+    size_t l = strlen(a->s);
+    snprintf(a->s + l, sizeof a->s - l, "%s%s%.*s@%d-%d", l ? " " : "",
+             flags & TOKEN_COLOCATED ? "+" : "", ntok, tok, start, end);
+    a->seen++;
+    return a->stop_after && a->seen == a->stop_after ? 7 : 0;
+}
+
+static const char *toks(const char *text, int mode)
+{
+    static struct acc a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(tokenizer_run(text, (int)strlen(text), mode, collect, &a), 0);
+    return a.s;
+}
+
+static void test_bigrams_colocated(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("托位数", TOKENIZER_DOCUMENT),
+                        "托位@0-6 +托@0-3 位数@3-9 +位@3-6 数@6-9");
+    assert_string_equal(toks("托", TOKENIZER_DOCUMENT), "托@0-3");
+    /* Punctuation ends a run. */
+    assert_string_equal(toks("养老，托育", TOKENIZER_DOCUMENT),
+                        "养老@0-6 +养@0-3 老@3-6 托育@9-15 +托@9-12 育@12-15");
+}
+
+static void test_query_mode(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("托位数", TOKENIZER_QUERY), "托位@0-6 位数@3-9");
+    assert_string_equal(toks("托", TOKENIZER_QUERY), "托@0-3");
+    assert_string_equal(toks("托 PM2.5", TOKENIZER_QUERY), "托@0-3 pm2.5@4-9");
+}
+
+static void test_folding_keeps_offsets(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("醫保", TOKENIZER_DOCUMENT), "医保@0-6 +医@0-3 保@3-6");
+    assert_string_equal(toks("數位化", TOKENIZER_QUERY), "数位@0-6 位化@3-9");
+    /* Full-width letters and digits: 4 characters of 3 bytes and one '.' */
+    assert_string_equal(toks("ＰＭ２.５", TOKENIZER_DOCUMENT), "pm2.5@0-13");
+    assert_string_equal(toks("ＡＢＣ１２３", TOKENIZER_DOCUMENT), "abc123@0-18");
+    /* A compatibility ideograph (U+F900) folds to 岂. */
+    assert_string_equal(toks("\xEF\xA4\x80", TOKENIZER_DOCUMENT), "岂@0-3");
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("R&D投入", TOKENIZER_DOCUMENT),
+                        "r&d@0-3 投入@3-9 +投@3-6 入@6-9");
+    assert_string_equal(toks("5G网络", TOKENIZER_DOCUMENT), "5g@0-2 网络@2-8 +网@2-5 络@5-8");
+    assert_string_equal(toks("到2025年", TOKENIZER_DOCUMENT), "到@0-3 2025@3-7 年@7-10");
+    /* A joiner not followed by a letter or digit is not part of the word. */
+    assert_string_equal(toks("PM2.5.", TOKENIZER_DOCUMENT), "pm2.5@0-5");
+    assert_string_equal(toks("1.6以内", TOKENIZER_QUERY), "1.6@0-3 以内@3-9");
+    assert_string_equal(toks("a..b &x", TOKENIZER_DOCUMENT), "a@0-1 b@3-4 x@6-7");
+    assert_string_equal(toks("15.促进", TOKENIZER_QUERY), "15@0-2 促进@3-9");
+    assert_string_equal(toks("Café", TOKENIZER_DOCUMENT), "café@0-5");
+}
+
+static void test_whitespace_inside_cjk(void **state)
+{
+    (void)state;
+    /* A page break inside 网络, a stray space inside 两慢病: still one run. */
+    assert_string_equal(toks("网\n\n络", TOKENIZER_DOCUMENT), "网络@0-8 +网@0-3 络@5-8");
+    assert_string_equal(toks("两 慢病", TOKENIZER_QUERY), "两慢@0-7 慢病@4-10");
+    /* ... but not between a CJK run and a word. */
+    assert_string_equal(toks("到 2025", TOKENIZER_DOCUMENT), "到@0-3 2025@4-8");
+}
+
+static void test_nothing_to_index(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("", TOKENIZER_DOCUMENT), "");
+    assert_string_equal(toks("，。！（）“”:*^\"", TOKENIZER_QUERY), "");
+    assert_string_equal(toks("   \n\t", TOKENIZER_DOCUMENT), "");
+    /* An invalid byte separates tokens and keeps the offsets of what follows. */
+    assert_string_equal(toks("\xFF托", TOKENIZER_DOCUMENT), "托@1-4");
+    assert_string_equal(toks("a\xFF" "b", TOKENIZER_DOCUMENT), "a@0-1 b@2-3");
+}
+
+static void test_long_word_cut(void **state)
+{
+    (void)state;
+    char in[200];
+    memset(in, 'x', 150);
+    in[150] = 0;
+    const char *t = toks(in, TOKENIZER_DOCUMENT);
+    char want[100];
+    memset(want, 'x', TOKENIZER_MAX_TOKEN);
+    snprintf(want + TOKENIZER_MAX_TOKEN, sizeof want - TOKENIZER_MAX_TOKEN, "@0-150");
+    assert_string_equal(t, want);
+}
+
+static void test_callback_stops(void **state)
+{
+    (void)state;
+    struct acc a;
+    memset(&a, 0, sizeof a);
+    a.stop_after = 2;
+    assert_int_equal(tokenizer_run("托位数", 9, TOKENIZER_DOCUMENT, collect, &a), 7);
+    assert_int_equal(a.seen, 2);
+}
+
+static int count(sqlite3 *db, const char *match)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?", -1,
+                                        &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_fts5(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    struct err e = {{0}};
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(tokenizer_register(db, &e), 0);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='gongfu');"
+        "INSERT INTO t VALUES('每千人口拥有3岁以下婴幼儿托位数达到4.5个');"
+        "INSERT INTO t VALUES('打造全国醫保智慧型監控示範');"
+        "INSERT INTO t VALUES('PM2.5平均浓度');", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(count(db, "\"托位\""), 1);
+    assert_int_equal(count(db, "\"托\""), 1);
+    assert_int_equal(count(db, "\"位\""), 1);
+    assert_int_equal(count(db, "\"医保\""), 1);
+    assert_int_equal(count(db, "\"醫保\""), 1);
+    assert_int_equal(count(db, "\"pm2.5\""), 1);
+    assert_int_equal(count(db, "\"ＰＭ2.5\""), 1);
+    assert_int_equal(count(db, "\"4.5\""), 1);
+    assert_int_equal(count(db, "\"婴幼儿托位数\""), 1);
+    assert_int_equal(count(db, "\"托数\""), 0);
+    assert_int_equal(count(db, "\"保智\""), 1);
+    sqlite3_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bigrams_colocated), cmocka_unit_test(test_query_mode),
+        cmocka_unit_test(test_folding_keeps_offsets), cmocka_unit_test(test_words),
+        cmocka_unit_test(test_whitespace_inside_cjk), cmocka_unit_test(test_nothing_to_index),
+        cmocka_unit_test(test_long_word_cut),    cmocka_unit_test(test_callback_stops),
+        cmocka_unit_test(test_fts5),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
