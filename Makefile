@@ -45,7 +45,7 @@ CORPUS   := $(sort $(wildcard data/corpus/*.txt))
 LIB      := $(B)/libgongfu.a
 
 # Files generated at build time (tables derived from system data such as OpenCC's).
-GEN_HDR  := $(B)/gen/fold_table.h
+GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
 
 .PHONY: all run check unit deps bench install uninstall clean asan
 .DELETE_ON_ERROR:
@@ -69,6 +69,12 @@ $(B)/tools/gen_fold: src/tools/gen_fold.c
 $(B)/gen/fold_table.h: $(B)/tools/gen_fold
 	@mkdir -p $(@D)
 	./$(B)/tools/gen_fold t2s.json > $@
+
+# The explorer's defaults (key bindings, themes) compiled in as strings.
+TUI_CONF := data/keys.conf $(sort $(wildcard themes/*.theme))
+$(B)/gen/tui_builtin.h: $(TUI_CONF) src/tools/gen_builtin.sh
+	@mkdir -p $(@D)
+	sh src/tools/gen_builtin.sh $(TUI_CONF) > $@
 
 $(B)/obj/%.o: %.c $(GEN_HDR)
 	@mkdir -p $(@D)

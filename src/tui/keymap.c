@@ -1,0 +1,250 @@
+/* keymap.c — command names, key names and the keys.conf parser. The default bindings are
+ * data/keys.conf, compiled in and read by this same parser before the user's file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <curses.h>
+#include <unistr.h>
+#include "keymap.h"
+
+#define CMD_NAME(id, name, help) name,
+#define CMD_HELP(id, name, help) help,
+static const char *const cmd_names[] = { CMD_LIST(CMD_NAME) };
+static const char *const cmd_helps[] = { CMD_LIST(CMD_HELP) };
+#define KCTX_NAME(id, name) name,
+static const char *const kctx_names[] = { KCTX_LIST(KCTX_NAME) };
+
+const char *cmd_name(enum cmd c) { return c < CMD_COUNT ? cmd_names[c] : "?"; }
+const char *cmd_help(enum cmd c) { return c < CMD_COUNT ? cmd_helps[c] : "?"; }
+const char *kctx_name(enum kctx c) { return c < KCTX_COUNT ? kctx_names[c] : "?"; }
+
+int cmd_parse(const char *name, enum cmd *c)
+{
+    for (int i = 0; i < CMD_COUNT; i++)
+        if (!strcmp(name, cmd_names[i])) {
+            *c = (enum cmd)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int kctx_parse(const char *name, enum kctx *c)
+{
+    for (int i = 0; i < KCTX_COUNT; i++)
+        if (!strcmp(name, kctx_names[i])) {
+            *c = (enum kctx)i;
+            return 0;
+        }
+    return -1;
+}
+
+static const struct { const char *name; keycode key; } named[] = {
+    { "Enter", '\n' },             { "Esc", 27 },
+    { "Tab", '\t' },               { "S-Tab", KEYF(KEY_BTAB) },
+    { "BS", KEYF(KEY_BACKSPACE) }, { "Space", ' ' },
+    { "Up", KEYF(KEY_UP) },        { "Down", KEYF(KEY_DOWN) },
+    { "Left", KEYF(KEY_LEFT) },    { "Right", KEYF(KEY_RIGHT) },
+    { "PgUp", KEYF(KEY_PPAGE) },   { "PgDn", KEYF(KEY_NPAGE) },
+    { "Home", KEYF(KEY_HOME) },    { "End", KEYF(KEY_END) },
+    { "Del", KEYF(KEY_DC) },       { "Ins", KEYF(KEY_IC) },
+    { "lt", '<' },                 { "gt", '>' },
+};
+
+keycode key_normalise(int is_func, uint32_t v)
+{
+    if (is_func) {
+        if (v == KEY_ENTER)
+            return '\n';
+        return KEYF((keycode)v);
+    }
+    if (v == '\r')
+        return '\n';
+    if (v == 127 || v == 8)
+        return KEYF(KEY_BACKSPACE);
+    return (keycode)v;
+}
+
+int key_parse(const char *s, keycode *k)
+{
+    size_t n = strlen(s);
+    if (n > 2 && s[0] == '<' && s[n - 1] == '>') {
+        char name[32];
+        if (n - 2 >= sizeof name)
+            return -1;
+        memcpy(name, s + 1, n - 2);
+        name[n - 2] = '\0';
+        for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+            if (!strcasecmp(name, named[i].name)) {
+                *k = named[i].key;
+                return 0;
+            }
+        if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3]) {
+            int c = name[2] | 0x20;
+            if (c < 'a' || c > 'z')
+                return -1;
+            *k = c - 'a' + 1;
+            return 0;
+        }
+        char *end;
+        if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+            long f = strtol(name + 1, &end, 10);
+            if (*end || f < 1 || f > 24)
+                return -1;
+            *k = KEYF(KEY_F(f));
+            return 0;
+        }
+        return -1;
+    }
+    ucs4_t c;
+    int len = u8_mbtoucr(&c, (const uint8_t *)s, n);
+    if (len <= 0 || (size_t)len != n || c < 0x20 || c == 0x7f)
+        return -1;
+    *k = (keycode)c;
+    return 0;
+}
+
+void key_format(keycode k, char *buf, size_t n)
+{
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (named[i].key == k) {
+            snprintf(buf, n, "<%s>", named[i].name);
+            return;
+        }
+    if (k >= 1 && k <= 26) {
+        snprintf(buf, n, "<C-%c>", 'a' + k - 1);
+        return;
+    }
+    if (KEY_IS_FUNC(k)) {
+        int f = k & ~0x200000;
+        if (f >= KEY_F(1) && f <= KEY_F(24))
+            snprintf(buf, n, "<F%d>", f - KEY_F0);
+        else
+            snprintf(buf, n, "<key %d>", f);
+        return;
+    }
+    uint8_t u[8];
+    int len = u8_uctomb(u, (ucs4_t)k, sizeof u - 1);
+    if (len <= 0)
+        len = 0;
+    snprintf(buf, n, "%.*s", len, (const char *)u);
+}
+
+static int keymap_add(struct keymap *km, enum kctx ctx, keycode key, enum cmd cmd)
+{
+    if (km->n == km->cap) {
+        size_t cap = km->cap ? km->cap * 2 : 64;
+        struct binding *v = realloc(km->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        km->v = v;
+        km->cap = cap;
+    }
+    km->v[km->n++] = (struct binding){ ctx, key, cmd };
+    return 0;
+}
+
+/* Splits off the next blank-separated word of *s, NUL-terminating it. */
+static char *next_word(char **s)
+{
+    char *p = *s + strspn(*s, " \t");
+    if (!*p || *p == '#')
+        return NULL;
+    char *end = p + strcspn(p, " \t");
+    if (*end)
+        *end++ = '\0';
+    *s = end;
+    return p;
+}
+
+static int load_line(struct keymap *km, char *line, const char *where, struct err *e)
+{
+    char *p = line;
+    char *verb = next_word(&p);
+    if (!verb)
+        return 0;
+    char *ctx = next_word(&p), *key = next_word(&p), *cmd = next_word(&p);
+    enum kctx c;
+    keycode k;
+    enum cmd m;
+    if (strcmp(verb, "bind") || !cmd || next_word(&p)) {
+        err_set(e, "%s: expected \"bind CONTEXT KEY COMMAND\"", where);
+        return -1;
+    }
+    if (kctx_parse(ctx, &c) < 0) {
+        err_set(e, "%s: unknown context \"%s\"", where, ctx);
+        return -1;
+    }
+    if (key_parse(key, &k) < 0) {
+        err_set(e, "%s: unknown key \"%s\" (write <lt> for <, <Space> for a space)", where,
+                key);
+        return -1;
+    }
+    if (cmd_parse(cmd, &m) < 0) {
+        err_set(e, "%s: unknown command \"%s\"", where, cmd);
+        return -1;
+    }
+    if (keymap_add(km, c, k, m) < 0) {
+        err_set(e, "%s: out of memory", where);
+        return -1;
+    }
+    return 0;
+}
+
+int keymap_load(struct keymap *km, const char *text, const char *origin, struct err *e)
+{
+    int lineno = 0;
+    while (*text) {
+        size_t len = strcspn(text, "\n");
+        char line[512], where[300];
+        lineno++;
+        snprintf(where, sizeof where, "%s:%d", origin, lineno);
+        if (len >= sizeof line) {
+            err_set(e, "%s: line too long", where);
+            return -1;
+        }
+        memcpy(line, text, len);
+        line[len] = '\0';
+        if (len && line[len - 1] == '\r')
+            line[len - 1] = '\0';
+        if (load_line(km, line, where, e) < 0)
+            return -1;
+        text += len + (text[len] == '\n');
+    }
+    return 0;
+}
+
+/* The last binding of exactly (ctx, key), or NULL. */
+static const struct binding *find(const struct keymap *km, enum kctx ctx, keycode key)
+{
+    for (size_t i = km->n; i-- > 0;)
+        if (km->v[i].ctx == ctx && km->v[i].key == key)
+            return &km->v[i];
+    return NULL;
+}
+
+enum cmd keymap_lookup(const struct keymap *km, enum kctx ctx, keycode key)
+{
+    const struct binding *b = find(km, ctx, key);
+    if (!b && ctx != KCTX_GENERIC)
+        b = find(km, KCTX_GENERIC, key);
+    return b ? b->cmd : CMD_NONE;
+}
+
+size_t keymap_keys(const struct keymap *km, enum kctx ctx, enum cmd cmd, keycode *out,
+                   size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < km->n && n < max; i++) {
+        const struct binding *b = &km->v[i];
+        if (b->ctx != ctx || b->cmd != cmd || find(km, ctx, b->key) != b)
+            continue;
+        out[n++] = b->key;
+    }
+    return n;
+}
+
+void keymap_free(struct keymap *km)
+{
+    free(km->v);
+    memset(km, 0, sizeof *km);
+}

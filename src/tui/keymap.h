@@ -1,0 +1,97 @@
+/* keymap.h — every command of the explorer, defined once: the enum, the name used in
+ * keys.conf and the help text all come from CMD_LIST, and the help screen is generated
+ * from the same bindings that dispatch keys. */
+#ifndef GONGFU_TUI_KEYMAP_H
+#define GONGFU_TUI_KEYMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "gongfu/err.h"
+
+#define CMD_LIST(X) \
+    X(NONE,         "none",           "不做任何事（用于取消一个绑定）") \
+    X(QUIT,         "quit",           "关闭当前视图；在主界面保存位置并退出") \
+    X(DOWN,         "down",           "下移一行") \
+    X(UP,           "up",             "上移一行") \
+    X(HALF_DOWN,    "half-page-down", "下移半页") \
+    X(HALF_UP,      "half-page-up",   "上移半页") \
+    X(PAGE_DOWN,    "page-down",      "下一页") \
+    X(PAGE_UP,      "page-up",        "上一页") \
+    X(TOP,          "top",            "到开头") \
+    X(BOTTOM,       "bottom",         "到末尾") \
+    X(COLLAPSE,     "collapse",       "折叠；已折叠时到上一级") \
+    X(EXPAND,       "expand",         "展开") \
+    X(ENTER,        "enter",          "打开所选；在指标栏和对比视图跳到原文") \
+    X(BACK,         "back",           "后退到上一个位置") \
+    X(FORWARD,      "forward",        "前进") \
+    X(NEXT_PANE,    "next-pane",      "切换到下一个窗格") \
+    X(PREV_PANE,    "prev-pane",      "切换到上一个窗格") \
+    X(SEARCH,       "search",         "搜索所有措施（输入时即时更新）") \
+    X(NEXT_HIT,     "next-hit",       "下一个搜索命中") \
+    X(PREV_HIT,     "prev-hit",       "上一个搜索命中") \
+    X(NEXT_TARGET,  "next-target",    "下一个指标") \
+    X(PREV_TARGET,  "prev-target",    "上一个指标") \
+    X(COMPARE,      "compare",        "对比视图：指标 × 地区") \
+    X(SORT,         "sort",           "对比视图：按下一列排序（再按反向）") \
+    X(FILTER,       "filter",         "对比视图：输入文字筛选指标") \
+    X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
+    X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏") \
+    X(MARK,         "mark",           "设书签：再按一个字母") \
+    X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \
+    X(HELP,         "help",           "帮助（本页）") \
+    X(REDRAW,       "redraw",         "重绘整个屏幕") \
+    X(ESCAPE,       "escape",         "取消输入或关闭提示")
+
+#define CMD_ENUM(id, name, help) CMD_##id,
+enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };
+#undef CMD_ENUM
+
+/* Where a binding applies; a context's own bindings win over generic ones. */
+#define KCTX_LIST(X) \
+    X(GENERIC, "generic") X(TREE, "tree") X(READER, "reader") X(PANEL, "panel") \
+    X(COMPARE, "compare") X(SEARCH, "search") X(HELP, "help")
+#define KCTX_ENUM(id, name) KCTX_##id,
+enum kctx { KCTX_LIST(KCTX_ENUM) KCTX_COUNT };
+#undef KCTX_ENUM
+
+/* A key: a Unicode character, or a curses function key (KEY_UP …) with KEYF set, so the
+ * two never collide. Enter, Backspace and Delete arrive in several forms and are folded
+ * into one each by key_normalise. */
+typedef int32_t keycode;
+#define KEYF(k) (0x200000 | (k))
+#define KEY_IS_FUNC(k) (((k) & 0x200000) != 0)
+
+struct binding {
+    enum kctx ctx;
+    keycode key;
+    enum cmd cmd;
+};
+
+struct keymap {
+    struct binding *v;
+    size_t n, cap;
+};
+
+const char *cmd_name(enum cmd c);
+const char *cmd_help(enum cmd c);
+int cmd_parse(const char *name, enum cmd *c);
+const char *kctx_name(enum kctx c);
+
+/* From wget_wch's result: (is_func, value) → key, with the aliases folded. */
+keycode key_normalise(int is_func, uint32_t value);
+/* "j", "中", "<Enter>", "<C-z>", "<S-Tab>", "<PgDn>", "<F1>", "<lt>" → key. 0 or -1. */
+int key_parse(const char *s, keycode *k);
+/* The name key_parse reads back, for the help screen. */
+void key_format(keycode k, char *buf, size_t n);
+
+/* Reads bindings from a config text ("bind CONTEXT KEY COMMAND" lines, # comments);
+ * later bindings override earlier ones. `origin` names the text in errors ("file:line"). */
+int keymap_load(struct keymap *km, const char *text, const char *origin, struct err *e);
+/* The command bound to key in ctx (falling back to generic); CMD_NONE if none. */
+enum cmd keymap_lookup(const struct keymap *km, enum kctx ctx, keycode key);
+/* The keys bound to cmd in ctx (not its generic ones), in order, at most max. */
+size_t keymap_keys(const struct keymap *km, enum kctx ctx, enum cmd cmd, keycode *out,
+                   size_t max);
+void keymap_free(struct keymap *km);
+
+#endif
