@@ -25,6 +25,10 @@ struct doc {
 };
 
 const char *node_kind_name(enum node_kind k);
+/* A heading as a reader sees it: "四、title", "15.title", "（三）title"; malloc'd. */
+char *node_heading(enum node_kind kind, const char *label, const char *title);
+/* A section's (preamble, chapter, item) own paragraphs joined by "\n"; malloc'd. */
+char *doc_section_text(const struct doc *d, size_t section);
 void doc_free(struct doc *d);
 
 #endif

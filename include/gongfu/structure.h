@@ -5,12 +5,15 @@
 #define GONGFU_STRUCTURE_H
 
 #include "gongfu/decode.h"
+#include "gongfu/describe.h"
 #include "gongfu/doc.h"
 #include "gongfu/err.h"
 
 struct structure_opts {
-    const char *region;   /* overrides what the title says, NULL to derive */
-    const char *title;    /* overrides the first document's title */
+    const struct regions *regions;  /* known regions (data/regions.tsv), may be NULL */
+    const char *region;             /* overrides what the title says, NULL to derive */
+    const char *title;              /* overrides the first document's title */
+    const char *fallback_title;     /* for a text with no title at all: the file name */
 };
 
 /* Fills *docs (malloc'd array of *ndocs). A text with no headings is one document with

@@ -26,6 +26,8 @@ void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *co
 /* values[i] may be NULL: empty in tsv/csv, null in json. */
 void out_row(struct table_out *t, const char *const *values);
 void out_end(struct table_out *t);
+/* A JSON string literal (or null) for v. */
+void out_json_string(FILE *f, const char *v);
 
 /* The database: --db, else $GONGFU_DB, else the default next to the program or in the
  * installed data directory. Prints the error and returns NULL on failure. */

@@ -17,11 +17,13 @@ void err_prefix(struct err *e, const char *fmt, ...)
 {
     if (!e)
         return;
-    char pre[256], old[sizeof e->msg];
+    char old[sizeof e->msg];
+    memcpy(old, e->msg, sizeof old);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(pre, sizeof pre, fmt, ap);
+    int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
-    memcpy(old, e->msg, sizeof old);
-    snprintf(e->msg, sizeof e->msg, "%s%s", pre, old);
+    if (n >= 0 && (size_t)n < sizeof e->msg)
+        memcpy(e->msg + n, old, strnlen(old, sizeof e->msg - 1 - (size_t)n)),
+            e->msg[n + (int)strnlen(old, sizeof e->msg - 1 - (size_t)n)] = '\0';
 }

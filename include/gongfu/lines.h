@@ -1,0 +1,44 @@
+/* lines.h — the first look at decoded text: lines, trimmed, with web-page tables, metadata
+ * fields and page chrome recognised. Offsets are into the decoded text. */
+#ifndef GONGFU_LINES_H
+#define GONGFU_LINES_H
+
+#include <stddef.h>
+
+enum line_kind {
+    LINE_TEXT,      /* ordinary content: headings, paragraphs, titles */
+    LINE_META,      /* metadata fields ("发布日期:2022-02-28", a "|" table row) */
+    LINE_CHROME,    /* page furniture: phone numbers, infobox bullets */
+    LINE_TRAILER,   /* starts the chrome after an article: 相关新闻, FOLLOW US, (来源: … */
+};
+
+enum meta_key { META_NONE, META_ISSUER, META_WRITTEN, META_PUBLISHED, META_OTHER };
+
+#define LINE_MAX_FIELDS 4
+
+struct meta_field {
+    enum meta_key key;
+    size_t vstart, vend;        /* the value's span, empty when it is on the next line */
+};
+
+struct line {
+    size_t start, end;          /* trimmed content */
+    enum line_kind kind;
+    int nfields;
+    struct meta_field field[LINE_MAX_FIELDS];
+};
+
+struct lines {
+    struct line *v;
+    size_t n;
+};
+
+/* Splits on LF, CRLF and CR; drops empty lines. 0, or -1 when out of memory. */
+int lines_split(const char *text, size_t len, struct lines *out);
+void lines_free(struct lines *l);
+
+/* True when s starts with whitespace as the texts use it (ASCII, U+3000, U+00A0, U+FEFF);
+ * returns its byte length, else 0. */
+size_t lines_space_at(const char *s, size_t n);
+
+#endif

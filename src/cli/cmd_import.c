@@ -1,0 +1,151 @@
+/* cmd_import.c — `gongfu import`: files into the database, all or nothing. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+#include "gongfu/decode.h"
+#include "gongfu/describe.h"
+#include "gongfu/structure.h"
+
+static const char usage[] =
+    "usage: gongfu import [--db PATH] [--region R] [--title T] [--encoding E] FILE...\n"
+    "Imports plan texts (UTF-8, UTF-8 with BOM, GB18030/GBK; '-' reads standard input) into\n"
+    "the database in one transaction: a file imported again replaces its documents, and a\n"
+    "file that fails leaves the database as it was.\n"
+    "  --db PATH       the database (default: $GONGFU_DB, else the embedded one)\n"
+    "  --region R      the region of the documents (default: from their titles)\n"
+    "  --title T       the title of each file's first document (default: from the text)\n"
+    "  --encoding E    the files' encoding (default: auto, UTF-8 else GB18030)\n";
+
+/* Reads a whole file ("-": standard input). */
+static char *slurp(const char *path, size_t *n, struct err *e)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        err_set(e, "cannot open: %m");
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (len < cap)
+            break;
+        char *p = realloc(buf, cap *= 2);
+        if (!p)
+            free(buf);
+        buf = p;
+    }
+    int bad = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        err_set(e, bad ? "read error" : "out of memory");
+        return NULL;
+    }
+    *n = len;
+    return buf;
+}
+
+struct totals {
+    size_t docs, chapters, items, bytes;
+};
+
+static int import_one(struct store *s, const char *path, const struct structure_opts *o,
+                      const char *encoding, struct totals *t, struct err *e)
+{
+    size_t n;
+    char *raw = slurp(path, &n, e);
+    if (!raw)
+        return -1;
+    struct decoded d;
+    struct doc *docs = NULL;
+    size_t ndocs = 0;
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    struct structure_opts opts = *o;
+    opts.fallback_title = strcmp(path, "-") ? base : "stdin";
+    int rc = decode_bytes(raw, n, encoding, &d, e);
+    if (rc == 0) {
+        rc = structure_parse(&d, &opts, &docs, &ndocs, e);
+        if (rc == 0) {
+            struct source_file src = {strcmp(path, "-") ? base : "-", raw, n, d.encoding};
+            rc = store_put_source(s, &src, docs, ndocs, e);
+        }
+        decoded_free(&d);
+    }
+    for (size_t i = 0; rc == 0 && i < ndocs; i++) {
+        t->docs++;
+        for (size_t k = 0; k < docs[i].nnodes; k++) {
+            t->chapters += docs[i].nodes[k].kind == NODE_CHAPTER;
+            t->items += docs[i].nodes[k].kind == NODE_ITEM;
+        }
+    }
+    t->bytes += n;
+    structure_free(&docs, ndocs);
+    free(raw);
+    return rc;
+}
+
+int cmd_import(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},       {"region", required_argument, 0, 'r'},
+        {"title", required_argument, 0, 't'},    {"encoding", required_argument, 0, 'e'},
+        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0},
+    };
+    const char *db = NULL, *encoding = NULL;
+    struct structure_opts so = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'r': so.region = optarg; break;
+        case 't': so.title = optarg; break;
+        case 'e': encoding = optarg; break;
+        case 'h': fputs(usage, stdout); return EXIT_OK;
+        default: fputs(usage, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    struct err e = {{0}};
+    struct regions regions;
+    if (regions_load(cli_data_file("regions.tsv"), &regions, &e) < 0) {
+        cli_error("import", "%s", e.msg);
+        return EXIT_ERR;
+    }
+    so.regions = &regions;
+    struct store *s = cli_open_store(db, STORE_WRITE);
+    if (!s) {
+        regions_free(&regions);
+        return EXIT_ERR;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    struct totals tot = {0};
+    int rc = store_begin(s, &e);
+    for (int i = optind; rc == 0 && i < argc; i++)
+        if ((rc = import_one(s, argv[i], &so, encoding, &tot, &e)) < 0)
+            err_prefix(&e, "%s: ", argv[i]);
+    if (rc == 0)
+        rc = store_commit(s, &e);
+    if (rc < 0) {
+        store_rollback(s);
+        cli_error("import", "%s; nothing was imported", e.msg);
+    } else {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        fprintf(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
+                "%.1f MB in %.0f ms, into %s\n", tot.docs, tot.chapters, tot.items,
+                argc - optind, (double)tot.bytes / 1e6, ms, cli_db_path(db));
+    }
+    store_close(&s);
+    regions_free(&regions);
+    return rc < 0 ? EXIT_ERR : EXIT_OK;
+}

@@ -1,0 +1,58 @@
+/* main.c — `gongfu COMMAND …` for scripts, or the full-screen explorer. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"import", cmd_import, "import plan texts into the database"},
+    {"docs", cmd_docs, "list the documents"},
+    {"tree", cmd_tree, "the outline of a document"},
+    {"show", cmd_show, "the text of a document, chapter or item"},
+};
+
+void cli_register_hooks(void)
+{
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: gongfu COMMAND [OPTIONS] [ARGS]\n\nCommands:\n", f);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'gongfu COMMAND --help' tells more. The database is --db PATH, else $GONGFU_DB,\n"
+          "else the embedded one.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    /* Output is UTF-8 whatever the locale; widths need a UTF-8 LC_CTYPE to be right. */
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        puts("gongfu " GONGFU_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error(NULL, "unknown command '%s'", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

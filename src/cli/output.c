@@ -1,0 +1,111 @@
+/* output.c — tables for scripts: tsv, csv (RFC 4180) and json. */
+#include <string.h>
+#include "cli.h"
+
+int out_parse_format(const char *s, enum out_format *fmt)
+{
+    if (!strcmp(s, "tsv"))
+        *fmt = OUT_TSV;
+    else if (!strcmp(s, "csv"))
+        *fmt = OUT_CSV;
+    else if (!strcmp(s, "json"))
+        *fmt = OUT_JSON;
+    else
+        return -1;
+    return 0;
+}
+
+static void put_tsv(FILE *f, const char *v)
+{
+    for (; v && *v; v++)
+        fputc(*v == '\t' || *v == '\n' || *v == '\r' ? ' ' : *v, f);
+}
+
+static void put_csv(FILE *f, const char *v)
+{
+    if (!v)
+        return;
+    if (!strpbrk(v, ",\"\r\n")) {
+        fputs(v, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *v; v++) {
+        if (*v == '"')
+            fputc('"', f);
+        fputc(*v, f);
+    }
+    fputc('"', f);
+}
+
+void out_json_string(FILE *f, const char *v)
+{
+    if (!v) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void header(struct table_out *t)
+{
+    for (int i = 0; i < t->ncols; i++) {
+        if (i)
+            fputc(t->fmt == OUT_TSV ? '\t' : ',', t->f);
+        fputs(t->cols[i], t->f);
+    }
+    fputc('\n', t->f);
+}
+
+void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
+               int ncols)
+{
+    *t = (struct table_out){f, fmt, cols, ncols, 0};
+    if (fmt == OUT_JSON)
+        fputc('[', f);
+    else
+        header(t);
+}
+
+void out_row(struct table_out *t, const char *const *v)
+{
+    if (t->fmt == OUT_JSON) {
+        fputs(t->nrows ? ",\n {" : "\n {", t->f);
+        for (int i = 0; i < t->ncols; i++) {
+            if (i)
+                fputs(", ", t->f);
+            out_json_string(t->f, t->cols[i]);
+            fputs(": ", t->f);
+            out_json_string(t->f, v[i]);
+        }
+        fputc('}', t->f);
+    } else {
+        for (int i = 0; i < t->ncols; i++) {
+            if (i)
+                fputc(t->fmt == OUT_TSV ? '\t' : ',', t->f);
+            (t->fmt == OUT_TSV ? put_tsv : put_csv)(t->f, v[i]);
+        }
+        fputc('\n', t->f);
+    }
+    t->nrows++;
+}
+
+void out_end(struct table_out *t)
+{
+    if (t->fmt == OUT_JSON)
+        fputs(t->nrows ? "\n]\n" : "]\n", t->f);
+    fflush(t->f);
+}

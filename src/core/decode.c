@@ -1,0 +1,201 @@
+/* decode.c — raw bytes to UTF-8: BOM, strict UTF-8 validation, GB18030 fallback through
+ * iconv, refusal of binary input. Line ends are left as they are (the cleaner reads CR,
+ * LF and CRLF alike), so UTF-8 input maps to raw offsets one to one. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistr.h>
+#include "gongfu/decode.h"
+
+/* Byte offset of the first invalid UTF-8 sequence, or n when all is valid. */
+static size_t utf8_invalid_at(const char *s, size_t n)
+{
+    const uint8_t *bad = u8_check((const uint8_t *)s, n);
+    return bad ? (size_t)(bad - (const uint8_t *)s) : n;
+}
+
+static int push_seg(struct decoded *d, size_t *cap, size_t text_off, size_t raw_off)
+{
+    if (d->nseg == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        struct decode_seg *p = realloc(d->seg, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        d->seg = p;
+        *cap = ncap;
+    }
+    d->seg[d->nseg++] = (struct decode_seg){text_off, raw_off};
+    return 0;
+}
+
+static int decode_utf8(const char *raw, size_t n, struct decoded *out, struct err *e)
+{
+    size_t skip = (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    out->len = n - skip;
+    out->text = malloc(out->len + 1);
+    out->seg = malloc(sizeof *out->seg);
+    if (!out->text || !out->seg) {
+        err_set(e, "out of memory");
+        return -1;
+    }
+    memcpy(out->text, raw + skip, out->len);
+    out->text[out->len] = '\0';
+    out->seg[0] = (struct decode_seg){0, skip};
+    out->nseg = 1;
+    out->encoding = "UTF-8";
+    return 0;
+}
+
+/* Converts one character at a time through iconv so that each character's raw offset is
+ * known; a segment is recorded wherever raw and text lengths stop agreeing. */
+static int decode_iconv(const char *raw, size_t n, const char *enc, struct decoded *out,
+                        struct err *e)
+{
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1) {
+        err_set(e, "unknown encoding '%s'", enc);
+        return -1;
+    }
+    size_t cap = n * 2 + 16, segcap = 0, i = 0;
+    out->text = malloc(cap);
+    if (!out->text) {
+        iconv_close(cd);
+        err_set(e, "out of memory");
+        return -1;
+    }
+    out->len = 0;
+    int rc = 0;
+    while (i < n) {
+        if (out->len + 16 > cap) {
+            char *p = realloc(out->text, cap * 2);
+            if (!p) { rc = -1; err_set(e, "out of memory"); break; }
+            out->text = p;
+            cap *= 2;
+        }
+        if ((unsigned char)raw[i] < 0x80) {          /* ASCII is the same in both */
+            if (out->nseg == 0 || out->seg[out->nseg - 1].text_off + (i - out->seg[out->nseg - 1].raw_off) != out->len)
+                if (push_seg(out, &segcap, out->len, i) < 0) { rc = -1; break; }
+            out->text[out->len++] = raw[i++];
+            continue;
+        }
+        /* A multi-byte character: try lengths 2 and 4 (GB18030's forms). */
+        size_t used = 0;
+        for (size_t len = 2; len <= 4 && !used; len += 2) {
+            if (i + len > n)
+                break;
+            char *in = (char *)raw + i, *o = out->text + out->len;
+            size_t inleft = len, outleft = 16;
+            iconv(cd, NULL, NULL, NULL, NULL);
+            if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 && inleft == 0) {
+                if (push_seg(out, &segcap, out->len, i) < 0) { rc = -1; break; }
+                out->len = (size_t)(o - out->text);
+                used = len;
+            }
+        }
+        if (rc < 0)
+            break;
+        if (!used) {
+            err_set(e, "byte %zu: not valid %s", i, enc);
+            rc = -1;
+            break;
+        }
+        i += used;
+    }
+    iconv_close(cd);
+    if (rc == 0) {
+        out->text[out->len] = '\0';
+        out->encoding = strcasecmp(enc, "GB18030") == 0 ? "GB18030" : enc;
+    }
+    return rc;
+}
+
+/* GB18030 accepts most byte soup; demand that what it yields reads as Chinese. */
+static int looks_chinese(const struct decoded *d)
+{
+    size_t han = 0, other = 0;
+    const uint8_t *s = (const uint8_t *)d->text, *end = s + d->len;
+    while (s < end) {
+        ucs4_t c;
+        int k = u8_mbtouc(&c, s, (size_t)(end - s));
+        s += k;
+        if (c < 0x80)
+            continue;
+        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+            (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2000 && c <= 0x206F))
+            han++;
+        else
+            other++;
+    }
+    return han >= other * 4;
+}
+
+int decode_bytes(const char *raw, size_t n, const char *encoding, struct decoded *out,
+                 struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    const char *nul = memchr(raw, '\0', n);
+    if (nul) {
+        err_set(e, "byte %zu: NUL byte: this looks like a binary file, not text",
+                (size_t)(nul - raw));
+        return -1;
+    }
+    int rc;
+    if (encoding && strcasecmp(encoding, "auto") != 0) {
+        if (strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0) {
+            size_t bad = utf8_invalid_at(raw, n);
+            if (bad < n) {
+                err_set(e, "byte %zu: not valid UTF-8", bad);
+                return -1;
+            }
+            rc = decode_utf8(raw, n, out, e);
+        } else {
+            rc = decode_iconv(raw, n, encoding, out, e);
+        }
+    } else {
+        size_t bad = utf8_invalid_at(raw, n);
+        if (bad == n)
+            return decode_utf8(raw, n, out, e);
+        struct err gb = {{0}};
+        rc = decode_iconv(raw, n, "GB18030", out, &gb);
+        if (rc == 0 && !looks_chinese(out)) {
+            decoded_free(out);
+            rc = -1;
+        }
+        if (rc < 0) {
+            decoded_free(out);
+            err_set(e, "byte %zu: not valid UTF-8, nor GB18030 text (use --encoding)", bad);
+        }
+    }
+    if (rc < 0)
+        decoded_free(out);
+    return rc;
+}
+
+size_t decoded_raw_offset(const struct decoded *d, size_t text_off)
+{
+    size_t lo = 0, hi = d->nseg;
+    if (hi == 0)
+        return text_off;
+    while (hi - lo > 1) {        /* the last segment starting at or before text_off */
+        size_t mid = (lo + hi) / 2;
+        if (d->seg[mid].text_off <= text_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const struct decode_seg *s = &d->seg[lo];
+    size_t delta = text_off - s->text_off;
+    /* Inside a converted multi-byte character, point at its start. */
+    if (lo + 1 < d->nseg && s->raw_off + delta > d->seg[lo + 1].raw_off)
+        delta = 0;
+    return s->raw_off + delta;
+}
+
+void decoded_free(struct decoded *d)
+{
+    free(d->text);
+    free(d->seg);
+    memset(d, 0, sizeof *d);
+}
