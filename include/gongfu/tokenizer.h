@@ -3,8 +3,8 @@
  * Every character is folded first (fold.h), so 醫保 and 医保, ＰＭ２.５ and pm2.5 give the
  * same tokens. Then:
  *   - a run of CJK characters (Han, kana, hangul) gives overlapping bigrams, each with the
- *     single character at the same position (colocated), and the last character alone:
- *     托位数 → [托位 托] [位数 位] [数]. Whitespace between two CJK characters does not
+ *     single character at the same position (colocated); the last character shares the
+ *     last bigram's position: 托位数 → [托位 托] [位数 位 数]. Whitespace between two CJK characters does not
  *     end the run (a line or page break inside a word; a stray space in "两 慢病");
  *   - a run of letters and digits gives one token; '.' and '&' between two of them belong
  *     to it (PM2.5, R&D, 4.5), so do other scripts' letters (é, α);

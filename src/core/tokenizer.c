@@ -41,7 +41,7 @@ struct tk {
      * be inside it */
     int in_word, wstart, wend;
     char wbuf[TOKENIZER_MAX_TOKEN];
-    int wlen;
+    int wlen, wfull;
     uint32_t joiner;
 };
 
@@ -54,12 +54,16 @@ static int emit_chars(struct tk *t, int flags, const uint32_t *c, int nc, int s,
     return t->cb(t->ctx, flags, buf, n, s, e);
 }
 
+/* The last character of a run shares the last bigram's position, so a run of k
+ * characters takes k - 1 positions in both modes and a phrase that goes on past the run
+ * ("网络5G") finds the same positions in the query as in the document. */
 static int end_cjk(struct tk *t)
 {
     t->in_cjk = 0;
     if (t->mode == TOKENIZER_QUERY && t->cjk_len > 1)
         return 0;
-    return emit_chars(t, 0, &t->prev, 1, t->prev_s, t->prev_e);
+    return emit_chars(t, t->cjk_len > 1 ? TOKEN_COLOCATED : 0, &t->prev, 1, t->prev_s,
+                      t->prev_e);
 }
 
 static int end_word(struct tk *t)
@@ -68,15 +72,23 @@ static int end_word(struct tk *t)
     return t->cb(t->ctx, 0, t->wbuf, t->wlen, t->wstart, t->wend);
 }
 
+/* Adds c, after the pending joiner if any. A run longer than the limit is cut for good at
+ * a character boundary, never after a joiner, so that the token cut from a document and
+ * the one cut from the same word in a query are the same. */
 static void word_add(struct tk *t, uint32_t c)
 {
-    char buf[4];
-    int k = (int)fold_encode(c, buf);
-    /* A run longer than the limit is cut at a character boundary. */
-    if (t->wlen + k <= TOKENIZER_MAX_TOKEN) {
-        memcpy(t->wbuf + t->wlen, buf, (size_t)k);
-        t->wlen += k;
+    char buf[5];
+    int k = 0;
+    if (t->joiner)
+        buf[k++] = (char)t->joiner;
+    t->joiner = 0;
+    k += (int)fold_encode(c, buf + k);
+    if (t->wfull || t->wlen + k > TOKENIZER_MAX_TOKEN) {
+        t->wfull = 1;
+        return;
     }
+    memcpy(t->wbuf + t->wlen, buf, (size_t)k);
+    t->wlen += k;
 }
 
 /* One folded character c, from the original bytes [s, e). */
@@ -103,9 +115,6 @@ static int feed(struct tk *t, uint32_t c, int s, int e)
     }
     if (t->in_word) {
         if (k == C_WORD) {
-            if (t->joiner)
-                word_add(t, t->joiner);
-            t->joiner = 0;
             word_add(t, c);
             t->wend = e;
             return 0;
@@ -121,7 +130,7 @@ static int feed(struct tk *t, uint32_t c, int s, int e)
         t->in_cjk = 1, t->cjk_len = 1;
         t->prev = c, t->prev_s = s, t->prev_e = e;
     } else if (k == C_WORD) {
-        t->in_word = 1, t->wlen = 0, t->joiner = 0;
+        t->in_word = 1, t->wlen = 0, t->wfull = 0, t->joiner = 0;
         t->wstart = s, t->wend = e;
         word_add(t, c);
     }

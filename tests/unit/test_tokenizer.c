@@ -38,11 +38,11 @@ static void test_bigrams_colocated(void **state)
 {
     (void)state;
     assert_string_equal(toks("托位数", TOKENIZER_DOCUMENT),
-                        "托位@0-6 +托@0-3 位数@3-9 +位@3-6 数@6-9");
+                        "托位@0-6 +托@0-3 位数@3-9 +位@3-6 +数@6-9");
     assert_string_equal(toks("托", TOKENIZER_DOCUMENT), "托@0-3");
     /* Punctuation ends a run. */
     assert_string_equal(toks("养老，托育", TOKENIZER_DOCUMENT),
-                        "养老@0-6 +养@0-3 老@3-6 托育@9-15 +托@9-12 育@12-15");
+                        "养老@0-6 +养@0-3 +老@3-6 托育@9-15 +托@9-12 +育@12-15");
 }
 
 static void test_query_mode(void **state)
@@ -56,7 +56,7 @@ static void test_query_mode(void **state)
 static void test_folding_keeps_offsets(void **state)
 {
     (void)state;
-    assert_string_equal(toks("醫保", TOKENIZER_DOCUMENT), "医保@0-6 +医@0-3 保@3-6");
+    assert_string_equal(toks("醫保", TOKENIZER_DOCUMENT), "医保@0-6 +医@0-3 +保@3-6");
     assert_string_equal(toks("數位化", TOKENIZER_QUERY), "数位@0-6 位化@3-9");
     /* Full-width letters and digits: 4 characters of 3 bytes and one '.' */
     assert_string_equal(toks("ＰＭ２.５", TOKENIZER_DOCUMENT), "pm2.5@0-13");
@@ -69,8 +69,8 @@ static void test_words(void **state)
 {
     (void)state;
     assert_string_equal(toks("R&D投入", TOKENIZER_DOCUMENT),
-                        "r&d@0-3 投入@3-9 +投@3-6 入@6-9");
-    assert_string_equal(toks("5G网络", TOKENIZER_DOCUMENT), "5g@0-2 网络@2-8 +网@2-5 络@5-8");
+                        "r&d@0-3 投入@3-9 +投@3-6 +入@6-9");
+    assert_string_equal(toks("5G网络", TOKENIZER_DOCUMENT), "5g@0-2 网络@2-8 +网@2-5 +络@5-8");
     assert_string_equal(toks("到2025年", TOKENIZER_DOCUMENT), "到@0-3 2025@3-7 年@7-10");
     /* A joiner not followed by a letter or digit is not part of the word. */
     assert_string_equal(toks("PM2.5.", TOKENIZER_DOCUMENT), "pm2.5@0-5");
@@ -84,7 +84,7 @@ static void test_whitespace_inside_cjk(void **state)
 {
     (void)state;
     /* A page break inside 网络, a stray space inside 两慢病: still one run. */
-    assert_string_equal(toks("网\n\n络", TOKENIZER_DOCUMENT), "网络@0-8 +网@0-3 络@5-8");
+    assert_string_equal(toks("网\n\n络", TOKENIZER_DOCUMENT), "网络@0-8 +网@0-3 +络@5-8");
     assert_string_equal(toks("两 慢病", TOKENIZER_QUERY), "两慢@0-7 慢病@4-10");
     /* ... but not between a CJK run and a word. */
     assert_string_equal(toks("到 2025", TOKENIZER_DOCUMENT), "到@0-3 2025@4-8");
@@ -112,6 +112,12 @@ static void test_long_word_cut(void **state)
     memset(want, 'x', TOKENIZER_MAX_TOKEN);
     snprintf(want + TOKENIZER_MAX_TOKEN, sizeof want - TOKENIZER_MAX_TOKEN, "@0-150");
     assert_string_equal(t, want);
+    /* Cut where a joiner would be last: the joiner and the rest are dropped. */
+    memset(in, 'x', 63);
+    memcpy(in + 63, ".yz", 4);
+    memset(want, 'x', 63);
+    snprintf(want + 63, sizeof want - 63, "@0-66");
+    assert_string_equal(toks(in, TOKENIZER_DOCUMENT), want);
 }
 
 static void test_callback_stops(void **state)
@@ -159,6 +165,12 @@ static void test_fts5(void **state)
     assert_int_equal(count(db, "\"婴幼儿托位数\""), 1);
     assert_int_equal(count(db, "\"托数\""), 0);
     assert_int_equal(count(db, "\"保智\""), 1);
+    /* A phrase that goes on past a CJK run, and one that starts with a single character. */
+    assert_int_equal(count(db, "\"人口拥有3岁\""), 1);
+    assert_int_equal(count(db, "\"有3岁\""), 1);
+    assert_int_equal(count(db, "\"4.5个\""), 1);
+    assert_int_equal(count(db, "\"到4.5\""), 1);
+    assert_int_equal(count(db, "\"达到 4.5\""), 1);
     sqlite3_close(db);
 }
 
