@@ -554,9 +554,14 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
         err_set(e, "out of memory");
         return -1;
     }
+    if (L.n == 0) {
+        lines_free(&L);
+        err_set(e, "no text in this file: nothing to import");
+        return -1;
+    }
     size_t cap = 0, k = 0;
     struct builder b = {.t = dt->text, .dt = dt, .L = &L, .e = e};
-    while (k < L.n || *ndocs == 0) {
+    while (k < L.n) {
         struct doc *d = new_doc(docs, ndocs, &cap);
         if (!d) { b.oom = 1; break; }
         b.doc = d;

@@ -1,0 +1,76 @@
+# Importing: bad input gives a clear error naming the file and place, and changes nothing.
+. tests/cli/lib.sh
+C=data/corpus
+snapshot() { "$GONGFU" docs --db "$1"; for s in $("$GONGFU" docs --db "$1" | cut -f1 | tail -n +2); do "$GONGFU" tree --db "$1" "$s"; done; }
+
+status 0 "import corpus" "$GONGFU" import --db "$T/a.db" $C/zhoushan-plan.txt $C/jinhua-plan.txt
+snapshot "$T/a.db" >"$T/before"
+
+# Invalid UTF-8 (and not GB18030 either): error with the byte offset, nothing imported.
+{ head -c 3000 $C/zhoushan-plan.txt; printf '\377\376'; } >"$T/bad.txt"
+status 1 "invalid UTF-8" "$GONGFU" import --db "$T/a.db" "$T/bad.txt"
+contains "$T/err" "bad.txt: byte 3000" "invalid UTF-8 message"
+# Two files where the second is bad: the first is not imported either.
+status 1 "good then bad" "$GONGFU" import --db "$T/a.db" $C/taizhou-plan.txt "$T/bad.txt"
+contains "$T/err" "nothing was imported" "rollback message"
+printf 'abc\000def' >"$T/bin.dat"
+status 1 "binary" "$GONGFU" import --db "$T/a.db" "$T/bin.dat"
+contains "$T/err" "bin.dat: byte 3: NUL byte" "binary message"
+: >"$T/empty.txt"
+status 1 "empty file" "$GONGFU" import --db "$T/a.db" "$T/empty.txt"
+contains "$T/err" "empty.txt: no text" "empty message"
+status 1 "missing file" "$GONGFU" import --db "$T/a.db" "$T/nope.txt"
+contains "$T/err" "nope.txt: cannot open" "missing message"
+snapshot "$T/a.db" >"$T/after"
+same "$T/before" "$T/after" "database after failed imports"
+
+# Re-importing replaces (idempotent).
+status 0 "re-import" "$GONGFU" import --db "$T/a.db" $C/zhoushan-plan.txt
+snapshot "$T/a.db" >"$T/again"
+same "$T/before" "$T/again" "database after re-import"
+
+# GB18030, BOM, CRLF: the same outline as the UTF-8 original.
+iconv -f UTF-8 -t GB18030 $C/jinhua-plan.txt >"$T/jinhua-gb.txt"
+{ printf '\357\273\277'; cat $C/zhoushan-plan.txt; } >"$T/zs-bom.txt"
+sed 's/$/\r/' $C/taizhou-plan.txt >"$T/tz-crlf.txt"
+tr '\n' '\r' <$C/zhejiang-plan-part2.txt >"$T/zj-cr.txt"
+status 0 "variants" "$GONGFU" import --db "$T/v.db" "$T/jinhua-gb.txt" "$T/zs-bom.txt" "$T/tz-crlf.txt" "$T/zj-cr.txt"
+for s in jinhua-plan zhoushan-plan taizhou-plan zhejiang-plan; do
+    "$GONGFU" tree --db "$T/v.db" $s >"$T/tree" && same tests/golden/outline/$s.tsv "$T/tree" "$s re-encoded"
+done
+"$GONGFU" show --db "$T/v.db" --width 60 zhoushan-plan:4.15 >"$T/s" && "$GONGFU" show --db "$DB" --width 60 zhoushan-plan:4.15 >"$T/s0" && same "$T/s0" "$T/s" "BOM text"
+status 0 "forced encoding" "$GONGFU" import --db "$T/f.db" --encoding GB18030 "$T/jinhua-gb.txt"
+status 1 "wrong forced encoding" "$GONGFU" import --db "$T/f.db" --encoding UTF-8 "$T/jinhua-gb.txt"
+contains "$T/err" "not valid UTF-8" "forced UTF-8 message"
+
+# Standard input, overrides, plain text.
+printf '第一段，没有标题。\n\n第二段。\n' | "$GONGFU" import --db "$T/p.db" --region 舟山市 --title 说明 - 2>"$T/err" || fail "stdin import"
+"$GONGFU" docs --db "$T/p.db" >"$T/pd"
+contains "$T/pd" "zhoushan-text	舟山市	city	说明	1	0" "plain text as one chapter"
+
+# 10 MB without a line break imports (as one chapter of one paragraph).
+python3 -c "import sys; sys.stdout.write('共同富裕示范区建设，' * 350000)" >"$T/long.txt"
+status 0 "10 MB one line" "$GONGFU" import --db "$T/l.db" "$T/long.txt"
+
+# A database that cannot be used: clear errors, no crash.
+head -c 4096 /dev/urandom >"$T/corrupt.db"
+status 1 "corrupt db" "$GONGFU" docs --db "$T/corrupt.db"
+contains "$T/err" "not a gongfu database" "corrupt db message"
+status 1 "corrupt db import" "$GONGFU" import --db "$T/corrupt.db" $C/zhoushan-plan.txt
+status 1 "missing db" "$GONGFU" docs --db "$T/none.db"
+contains "$T/err" "no database here" "missing db message"
+cp "$T/a.db" "$T/ro.db" && chmod 444 "$T/ro.db"
+if [ "$(id -u)" -ne 0 ]; then
+    status 1 "read-only db import" "$GONGFU" import --db "$T/ro.db" $C/zhoushan-plan.txt
+fi
+status 0 "read-only db read" "$GONGFU" docs --db "$T/ro.db"
+
+# Usage errors exit 2; --help and --version exit 0.
+status 2 "no args" "$GONGFU" import
+status 2 "bad option" "$GONGFU" docs --bogus
+status 2 "unknown command" "$GONGFU" frobnicate
+status 0 "help" "$GONGFU" tree --help
+status 0 "version" "$GONGFU" --version
+status 1 "unknown slug" "$GONGFU" tree --db "$DB" nosuch
+contains "$T/err" "documents: " "unknown slug lists slugs"
+finish

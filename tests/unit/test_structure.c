@@ -1,0 +1,223 @@
+/* Structure on small texts shaped like the real plans. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/structure.h"
+
+struct parsed {
+    struct decoded d;
+    struct doc *docs;
+    size_t n;
+};
+
+static void parse(const char *text, struct parsed *p)
+{
+    struct err e = {{0}};
+    struct structure_opts o = {.fallback_title = "test.txt"};
+    assert_int_equal(decode_bytes(text, strlen(text), NULL, &p->d, &e), 0);
+    int rc = structure_parse(&p->d, &o, &p->docs, &p->n, &e);
+    if (rc)
+        fprintf(stderr, "%s\n", e.msg);
+    assert_int_equal(rc, 0);
+}
+
+static void release(struct parsed *p)
+{
+    structure_free(&p->docs, p->n);
+    decoded_free(&p->d);
+}
+
+static const struct node *by_path(const struct doc *d, const char *path)
+{
+    for (size_t i = 0; i < d->nnodes; i++)
+        if (d->nodes[i].path && !strcmp(d->nodes[i].path, path))
+            return &d->nodes[i];
+    return NULL;
+}
+
+static int count(const struct doc *d, enum node_kind k)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->nnodes; i++)
+        n += d->nodes[i].kind == k;
+    return n;
+}
+
+/* The text of the n-th paragraph under the node with this path. */
+static const char *para(const struct doc *d, const char *path, int nth)
+{
+    const struct node *sec = by_path(d, path);
+    assert_non_null(sec);
+    int idx = (int)(sec - d->nodes);
+    for (size_t i = 0; i < d->nnodes; i++)
+        if (d->nodes[i].parent == idx && d->nodes[i].kind == NODE_PARAGRAPH && nth-- == 0)
+            return d->nodes[i].text;
+    return NULL;
+}
+
+static void plain_text_is_one_chapter(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("第一段话，没有标题。\n\n第二段话。\n", &p);
+    assert_int_equal(p.n, 1);
+    assert_int_equal(count(&p.docs[0], NODE_CHAPTER), 1);
+    assert_int_equal(count(&p.docs[0], NODE_PARAGRAPH), 2);
+    assert_string_equal(para(&p.docs[0], "1", 1), "第二段话。");
+    release(&p);
+}
+
+static void empty_text_is_refused(void **state)
+{
+    (void)state;
+    struct decoded d;
+    struct doc *docs;
+    size_t n;
+    struct err e = {{0}};
+    assert_int_equal(decode_bytes(" \n\n", 3, NULL, &d, &e), 0);
+    assert_int_equal(structure_parse(&d, NULL, &docs, &n, &e), -1);
+    assert_non_null(strstr(e.msg, "no text"));
+    decoded_free(&d);
+}
+
+static void headings_inside_one_line(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("某市行动方案\n为落实意见，特制定方案如下。 一、总体要求 1. 指导思想。以人民为中心。"
+          " 2. 具体目标。城镇化率达到 70, 收入倍差缩小到1.6以内。覆盖率 80 3. 工作原则。坚持"
+          "改革。 二、推动发展 发展是关键,要坚持。 4. 激发活力。深入实施。 6. 优化环境。全面"
+          "深化改革。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_string_equal(d->title, "某市行动方案");
+    assert_int_equal(count(d, NODE_CHAPTER), 2);
+    assert_int_equal(count(d, NODE_ITEM), 5);
+    assert_string_equal(by_path(d, "1")->title, "总体要求");
+    assert_string_equal(by_path(d, "1.2")->title, "具体目标");
+    assert_string_equal(para(d, "1.2", 0), "城镇化率达到70,收入倍差缩小到1.6以内。覆盖率80");
+    assert_string_equal(by_path(d, "1.3")->title, "工作原则");
+    assert_string_equal(by_path(d, "2")->title, "推动发展");
+    assert_string_equal(para(d, "2", 0), "发展是关键,要坚持。");
+    assert_non_null(by_path(d, "2.6"));
+    assert_string_equal(para(d, "0", 0), "为落实意见，特制定方案如下。");
+    release(&p);
+}
+
+static void page_breaks_rejoin(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("省实施方案\n\n一、总则\n\n33.打造学习宣传实践习近平新时代中国特色社会主义\n\n"
+          "思想的重要阵地。持续巩固。\n\n34.建设平安。构建网\n\n络综合治理体系。\n\n"
+          "（下转第二版）\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_string_equal(by_path(d, "1.33")->title,
+                        "打造学习宣传实践习近平新时代中国特色社会主义思想的重要阵地");
+    assert_string_equal(para(d, "1.33", 0), "持续巩固。");
+    assert_string_equal(para(d, "1.34", 0), "构建网络综合治理体系。");
+    release(&p);
+}
+
+static void an_item_title_without_stop_keeps_its_bullets(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("某某意见\n\n一、总体要求\n\n（二）工作原则\n\n——坚持党的领导。\n\n（三）发展目标\n\n"
+          "到2025年，取得进展。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_string_equal(by_path(d, "1.2")->title, "工作原则");
+    assert_string_equal(para(d, "1.2", 0), "——坚持党的领导。");
+    assert_string_equal(by_path(d, "1.3")->title, "发展目标");
+    assert_string_equal(para(d, "1.3", 0), "到2025年，取得进展。");
+    release(&p);
+}
+
+static void two_documents_in_one_file(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("2021 年浙江省工作要点\n\n总体要求是：坚持。\n\n一、聚焦重点\n\n（一）深化公开。内容。\n\n"
+          "二、聚焦解读\n\n（一）做好解读。内容。\n\n中共中央 国务院\n\n关于支持浙江的意见\n\n"
+          "——2021年5月20日\n\n共同富裕是要求。\n\n一、总体要求\n\n（一）指导思想。内容。\n\n"
+          "二、提高质量\n\n（二）提升能力。内容。\n", &p);
+    assert_int_equal(p.n, 2);
+    assert_string_equal(p.docs[0].title, "2021年浙江省工作要点");
+    assert_int_equal(count(&p.docs[0], NODE_CHAPTER), 2);
+    assert_non_null(by_path(&p.docs[0], "2.1"));
+    assert_string_equal(p.docs[1].title, "中共中央 国务院关于支持浙江的意见");
+    assert_string_equal(p.docs[1].published, "2021-05-20");
+    assert_string_equal(para(&p.docs[1], "0", 0), "共同富裕是要求。");
+    assert_non_null(by_path(&p.docs[1], "2.2"));
+    release(&p);
+}
+
+static void chrome_and_metadata(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("浙大培训学院\n\n全国统一咨询热线:浙大培训基地\n\n0571-86971085\n\n舟山:高质量发展\n\n"
+          "发布日期:2022-02-28\n舟山实施方案\n\n(2021-2025年)\n\n  为深入学习,特制定方案如下。\n\n"
+          "  一、发展目标\n\n  到2025年,达到75%。\n\n  1.促进发展。内容。\n\n(来源:浙江日报\n"
+          "相关新闻\n浙大培训 6870\nFOLLOW US @ SOCIAL MEDIA\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_string_equal(d->title, "舟山实施方案(2021-2025年)");
+    assert_string_equal(d->published, "2022-02-28");
+    for (size_t i = 0; i < d->nnodes; i++)
+        if (d->nodes[i].text) {
+            assert_null(strstr(d->nodes[i].text, "浙大"));
+            assert_null(strstr(d->nodes[i].text, "FOLLOW"));
+            assert_null(strstr(d->nodes[i].text, "来源"));
+        }
+    assert_string_equal(para(d, "0", 0), "为深入学习,特制定方案如下。");
+    assert_string_equal(para(d, "1", 0), "到2025年,达到75%。");
+    release(&p);
+}
+
+static void numbers_in_text_are_not_headings(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("方案\n\n一、目标\n\n1.收入。倍差缩小到\n1.6以内。\n\n2.就业。失业率\n3.5以内。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_int_equal(count(d, NODE_ITEM), 2);
+    assert_string_equal(para(d, "1.1", 0), "倍差缩小到1.6以内。");
+    assert_string_equal(para(d, "1.2", 0), "失业率3.5以内。");
+    release(&p);
+}
+
+static void raw_spans_point_into_the_source(void **state)
+{
+    (void)state;
+    struct parsed p;
+    const char *text = "方案\n\n一、目标\n\n1.收入。增长。\n";
+    parse(text, &p);
+    const struct doc *d = &p.docs[0];
+    const struct node *item = by_path(d, "1.1");
+    assert_memory_equal(text + item->raw_start, "1.收入", strlen("1.收入"));
+    assert_int_equal(item->raw_end, strlen(text) - 1);
+    for (size_t i = 0; i < d->nnodes; i++)
+        assert_true(d->nodes[i].raw_start <= d->nodes[i].raw_end &&
+                    d->nodes[i].raw_end <= strlen(text));
+    release(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain_text_is_one_chapter),
+        cmocka_unit_test(empty_text_is_refused),
+        cmocka_unit_test(headings_inside_one_line),
+        cmocka_unit_test(page_breaks_rejoin),
+        cmocka_unit_test(an_item_title_without_stop_keeps_its_bullets),
+        cmocka_unit_test(two_documents_in_one_file),
+        cmocka_unit_test(chrome_and_metadata),
+        cmocka_unit_test(numbers_in_text_are_not_headings),
+        cmocka_unit_test(raw_spans_point_into_the_source),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
