@@ -31,10 +31,14 @@ const char *cli_db_path(const char *db_opt)
         return db_opt;
     if (env && *env)
         return env;
-    /* The database `make` builds sits next to the program in the build tree. */
-    snprintf(path, sizeof path, "%s/gongfu.db", exe_dir());
-    if (access(path, F_OK) == 0)
-        return path;
+    /* Next to the program in the build tree; in ../share/gongfu once installed, wherever
+     * PREFIX and DESTDIR put it; else where this build was configured to install. */
+    const char *const rel[] = {".", "../share/gongfu"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s/gongfu.db", exe_dir(), rel[i]);
+        if (access(path, F_OK) == 0)
+            return path;
+    }
     snprintf(path, sizeof path, "%s/gongfu.db", GONGFU_DATADIR);
     return path;
 }
@@ -43,12 +47,12 @@ const char *cli_data_file(const char *name)
 {
     static char path[PATH_MAX];
     const char *env = getenv("GONGFU_DATA");
-    const char *const rel[] = {"../data", "../../data"};
+    const char *const rel[] = {"../data", "../../data", "../share/gongfu"};
     if (env && *env) {
         snprintf(path, sizeof path, "%s/%s", env, name);
         return path;
     }
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "%s/%s/%s", exe_dir(), rel[i], name);
         if (access(path, R_OK) == 0)
             return path;

@@ -1,0 +1,13 @@
+#!/bin/sh
+# make bench: every benchmark, each printing figures next to a reference tool run on the
+# same bytes in the same run (these machines are noisy: ratios, not absolute times).
+B=${1:-build}
+export LC_ALL=C.UTF-8 GONGFU_DATA="$PWD/data"
+status=0
+for s in tests/bench/bench_import.sh tests/bench/bench_search.sh tests/bench/bench_tui.sh \
+         tests/targets/accuracy.sh; do
+    [ -f "$s" ] || continue
+    echo "== $s"
+    sh "$s" "$B" || status=1
+done
+exit $status
