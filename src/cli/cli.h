@@ -19,10 +19,13 @@ struct table_out {
     const char *const *cols;
     int ncols;
     long nrows;
+    unsigned numeric;          /* bit i: column i is a number (unquoted in json) */
 };
 int out_parse_format(const char *s, enum out_format *fmt);
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
                int ncols);
+/* Marks columns as numbers (bit i for column i), for json. */
+void out_numeric(struct table_out *t, unsigned mask);
 /* values[i] may be NULL: empty in tsv/csv, null in json. */
 void out_row(struct table_out *t, const char *const *values);
 void out_end(struct table_out *t);

@@ -52,6 +52,7 @@ int cmd_docs(int argc, char **argv)
                                        "published"};
     struct table_out t;
     out_begin(&t, stdout, fmt, cols, 7);
+    out_numeric(&t, 1u << 4 | 1u << 5);
     for (size_t i = 0; i < n; i++) {
         char ch[16], it[16];
         snprintf(ch, sizeof ch, "%d", rows[i].chapters);

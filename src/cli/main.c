@@ -45,10 +45,11 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_OK;
     }
-    if (!strcmp(argv[1], "--version")) {
-        puts("gongfu " GONGFU_VERSION);
-        return EXIT_OK;
-    }
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--version")) {
+            puts("gongfu " GONGFU_VERSION);
+            return EXIT_OK;
+        }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);

@@ -73,11 +73,16 @@ static void header(struct table_out *t)
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
                int ncols)
 {
-    *t = (struct table_out){f, fmt, cols, ncols, 0};
+    *t = (struct table_out){f, fmt, cols, ncols, 0, 0};
     if (fmt == OUT_JSON)
         fputc('[', f);
     else
         header(t);
+}
+
+void out_numeric(struct table_out *t, unsigned mask)
+{
+    t->numeric = mask;
 }
 
 void out_row(struct table_out *t, const char *const *v)
@@ -89,7 +94,10 @@ void out_row(struct table_out *t, const char *const *v)
                 fputs(", ", t->f);
             out_json_string(t->f, t->cols[i]);
             fputs(": ", t->f);
-            out_json_string(t->f, v[i]);
+            if ((t->numeric >> i & 1) && v[i] && *v[i])
+                fputs(v[i], t->f);
+            else
+                out_json_string(t->f, v[i]);
         }
         fputc('}', t->f);
     } else {
