@@ -1,0 +1,452 @@
+/* search.c — the section index (store hooks), ranked queries, highlights and snippets. */
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/fold.h"
+#include "gongfu/query.h"
+#include "gongfu/search.h"
+#include "gongfu/tokenizer.h"
+
+/* ---- the index, kept up to date by the store ---- */
+
+static int exec(sqlite3 *db, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, "search index: %s", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int hook_open(sqlite3 *db, struct err *e)
+{
+    return tokenizer_register(db, e);
+}
+
+static int hook_create(sqlite3 *db, struct err *e)
+{
+    return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
+                TOKENIZER_NAME "')", e);
+}
+
+/* Runs one statement with an integer and two optional texts bound. */
+static int run1(sqlite3 *db, const char *sql, int64_t id, const char *a, const char *b,
+                struct err *e)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, a ? a : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, b ? b : "", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int hook_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_t i,
+                        const char *title, const char *text, struct err *e)
+{
+    (void)d, (void)i;
+    if ((!title || !*title) && (!text || !*text))
+        return 0;
+    return run1(db, "INSERT INTO search_fts(rowid, title, text) VALUES(?1, ?2, ?3)", node_id,
+                title, text, e);
+}
+
+static int hook_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
+{
+    return run1(db, "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM node WHERE "
+                "doc_id = ?1)", doc_id, NULL, NULL, e);
+}
+
+const struct store_hooks search_hooks = {hook_open, hook_create, hook_section,
+                                         hook_delete_doc};
+
+/* ---- memory that lives until the next query: blocks reused, never moved ---- */
+
+struct block {
+    struct block *next;
+    size_t used, cap;
+    _Alignas(16) char data[];
+};
+
+struct arena {
+    struct block *head, *cur;
+};
+
+static void *arena_alloc(struct arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    for (struct block *b = a->cur; b; b = b->next) {
+        a->cur = b;
+        if (b->cap - b->used >= n) {
+            b->used += n;
+            return b->data + b->used - n;
+        }
+    }
+    size_t cap = n > 65536 ? n : 65536;
+    struct block *b = malloc(sizeof *b + cap);
+    if (!b)
+        return NULL;
+    *b = (struct block){NULL, n, cap};
+    if (a->cur)
+        a->cur->next = b;
+    else
+        a->head = b;
+    a->cur = b;
+    return b->data;
+}
+
+static char *arena_strdup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+
+static void arena_reset(struct arena *a)
+{
+    for (struct block *b = a->head; b; b = b->next)
+        b->used = 0;
+    a->cur = a->head;
+}
+
+static void arena_free(struct arena *a)
+{
+    for (struct block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    a->head = a->cur = NULL;
+}
+
+/* ---- the search context ---- */
+
+struct dtok {
+    uint32_t off;    /* token text in search.tb */
+    int n, start, end;
+};
+
+struct search {
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    struct vocab *vocab;
+    struct query *q;
+    struct arena arena;
+    struct search_hit *hits;
+    size_t nhits, caphits;
+    /* scratch for highlighting: the text's tokens, where each position starts */
+    struct dtok *tok;
+    size_t ntok, captok;
+    uint32_t *pos;
+    size_t npos, cappos;
+    char *tb;
+    size_t ntb, captb;
+    struct search_span *sp;
+    size_t nsp, capsp;
+    int oom;
+};
+
+static const char select_sql[] =
+    "SELECT f.rowid, bm25(search_fts, 2.0, 1.0) AS r, f.title, f.text, n.path, n.kind,"
+    " d.slug, d.region"
+    " FROM search_fts f JOIN node n ON n.id = f.rowid JOIN doc d ON d.id = n.doc_id"
+    " WHERE search_fts MATCH ?1"
+    "  AND (?2 IS NULL OR substr(d.region, 1, length(?2)) = ?2)"
+    "  AND (?3 IS NULL OR d.slug = ?3)"
+    " ORDER BY r, n.doc_id, n.seq LIMIT ?4";
+
+int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct err *e)
+{
+    *out = NULL;
+    struct search *s = calloc(1, sizeof *s);
+    if (!s)
+        return err_set(e, "out of memory"), -1;
+    s->db = db;
+    if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
+        goto fail;
+    if (sqlite3_prepare_v3(db, select_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL)) {
+        err_set(e, "the database has no search index (%s): import the documents again "
+                "with 'gongfu import'", sqlite3_errmsg(db));
+        goto fail;
+    }
+    *out = s;
+    return 0;
+fail:
+    search_close(&s);
+    return -1;
+}
+
+void search_close(struct search **ps)
+{
+    struct search *s = *ps;
+    if (!s)
+        return;
+    sqlite3_finalize(s->st);
+    vocab_free(&s->vocab);
+    query_free(&s->q);
+    arena_free(&s->arena);
+    free(s->hits), free(s->tok), free(s->pos), free(s->tb), free(s->sp);
+    free(s);
+    *ps = NULL;
+}
+
+int search_truncated(const struct search *s)
+{
+    return s->q ? s->q->truncated : 0;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 64;
+    while (c < need)
+        c *= 2;
+    void *np = realloc(*p, c * size);
+    if (!np)
+        return -1;
+    *p = np, *cap = c;
+    return 0;
+}
+
+/* ---- highlighting: the query's phrases found again in the text's tokens ---- */
+
+static int on_dtok(void *ctx, int flags, const char *t, int n, int start, int end)
+{
+    struct search *s = ctx;
+    if (grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof *s->tok) ||
+        grow((void **)&s->pos, &s->cappos, s->npos + 1, sizeof *s->pos) ||
+        grow((void **)&s->tb, &s->captb, s->ntb + (size_t)n, 1)) {
+        s->oom = 1;
+        return 1;
+    }
+    if (!(flags & TOKEN_COLOCATED) || s->npos == 0)
+        s->pos[s->npos++] = (uint32_t)s->ntok;
+    s->tok[s->ntok++] = (struct dtok){(uint32_t)s->ntb, n, start, end};
+    memcpy(s->tb + s->ntb, t, (size_t)n);
+    s->ntb += (size_t)n;
+    return 0;
+}
+
+/* The token at position p equal to t, or NULL. */
+static const struct dtok *at(const struct search *s, size_t p, const struct query_token *t)
+{
+    size_t end = p + 1 < s->npos ? s->pos[p + 1] : s->ntok;
+    for (size_t i = s->pos[p]; i < end; i++)
+        if (s->tok[i].n == t->n && !memcmp(s->tb + s->tok[i].off, t->s, (size_t)t->n))
+            return &s->tok[i];
+    return NULL;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const struct search_span *x = a, *y = b;
+    return x->start != y->start ? (x->start < y->start ? -1 : 1)
+                                : (x->end < y->end ? -1 : x->end > y->end);
+}
+
+/* Fills s->sp with the sorted, merged spans of the query's phrases in text. */
+static int find_spans(struct search *s, const char *text, size_t n)
+{
+    s->ntok = s->npos = s->ntb = s->nsp = 0;
+    if (!s->q || !s->q->nphrases || !n)
+        return 0;
+    tokenizer_run(text, (int)n, TOKENIZER_DOCUMENT, on_dtok, s);
+    for (size_t k = 0; k < s->q->nphrases; k++) {
+        const struct query_phrase *ph = &s->q->phrases[k];
+        for (size_t p = 0; ph->ntok && p + ph->ntok <= s->npos; p++) {
+            int start = 0, end = 0;
+            size_t j;
+            for (j = 0; j < ph->ntok; j++) {
+                const struct dtok *t = at(s, p + j, &ph->tok[j]);
+                if (!t)
+                    break;
+                if (j == 0 || t->start < start)
+                    start = t->start;
+                if (t->end > end)
+                    end = t->end;
+            }
+            if (j < ph->ntok)
+                continue;
+            if (grow((void **)&s->sp, &s->capsp, s->nsp + 1, sizeof *s->sp)) {
+                s->oom = 1;
+                return -1;
+            }
+            s->sp[s->nsp++] = (struct search_span){(uint32_t)start, (uint32_t)end};
+        }
+    }
+    qsort(s->sp, s->nsp, sizeof *s->sp, span_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < s->nsp; i++) {
+        if (m && s->sp[i].start <= s->sp[m - 1].end) {
+            if (s->sp[i].end > s->sp[m - 1].end)
+                s->sp[m - 1].end = s->sp[i].end;
+        } else {
+            s->sp[m++] = s->sp[i];
+        }
+    }
+    s->nsp = m;
+    return s->oom ? -1 : 0;
+}
+
+int search_highlight(struct search *s, const char *text, size_t n,
+                     const struct search_span **spans, size_t *nspans)
+{
+    int rc = find_spans(s, text, n);
+    *spans = s->sp;
+    *nspans = rc ? 0 : s->nsp;
+    return rc;
+}
+
+/* ---- snippets ---- */
+
+/* Byte offset `chars` characters after (dir > 0) or before (dir < 0) i. */
+static size_t step_chars(const char *t, size_t n, size_t i, int chars, int dir)
+{
+    for (; chars > 0; chars--) {
+        if (dir > 0) {
+            if (i >= n)
+                break;
+            uint32_t c;
+            i += fold_decode(t + i, n - i, &c);
+        } else {
+            if (i == 0)
+                break;
+            while (--i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+                ;
+        }
+    }
+    return i;
+}
+
+/* A window of about `chars` characters holding as many of the spans as any. */
+static void snippet_window(const char *t, size_t n, const struct search_span *sp, size_t nsp,
+                           int chars, size_t *ws, size_t *we)
+{
+    size_t best = 0, bs = 0, be = step_chars(t, n, 0, chars, 1);
+    for (size_t i = 0; i < nsp && i < 64; i++) {
+        size_t s = step_chars(t, n, sp[i].start, chars / 4, -1);
+        size_t e = step_chars(t, n, s, chars, 1);
+        size_t count = 0;
+        for (size_t j = i; j < nsp && sp[j].end <= e; j++)
+            count++;
+        if (count > best)
+            best = count, bs = s, be = e;
+    }
+    *ws = bs, *we = be;
+}
+
+static int make_snippet(struct search *s, struct search_hit *h, size_t n, int chars)
+{
+    static const char ell[] = "…";
+    size_t ws, we;
+    snippet_window(h->text, n, h->spans, h->nspans, chars, &ws, &we);
+    size_t pre = ws > 0 ? sizeof ell - 1 : 0, post = we < n ? sizeof ell - 1 : 0;
+    char *p = arena_alloc(&s->arena, pre + (we - ws) + post + 1);
+    struct search_span *sp = arena_alloc(&s->arena, (h->nspans ? h->nspans : 1) * sizeof *sp);
+    if (!p || !sp)
+        return -1;
+    memcpy(p, ell, pre);
+    for (size_t i = ws; i < we; i++) {
+        char c = h->text[i];
+        p[pre + i - ws] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+    }
+    memcpy(p + pre + (we - ws), ell, post);
+    p[pre + (we - ws) + post] = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < h->nspans; i++) {
+        uint32_t a = h->spans[i].start, b = h->spans[i].end;
+        if (b <= ws || a >= we)
+            continue;
+        a = a < ws ? (uint32_t)ws : a;
+        b = b > we ? (uint32_t)we : b;
+        sp[k++] = (struct search_span){(uint32_t)(pre + a - ws), (uint32_t)(pre + b - ws)};
+    }
+    h->snippet = p, h->snippet_spans = sp, h->nsnippet_spans = k;
+    return 0;
+}
+
+/* ---- queries ---- */
+
+static const char *col(struct search *s, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(s->st, i);
+    return arena_strdup(&s->arena, v ? v : "", (size_t)sqlite3_column_bytes(s->st, i));
+}
+
+/* Spans of the last find_spans, copied to the arena. */
+static const struct search_span *keep_spans(struct search *s, size_t *n)
+{
+    *n = s->nsp;
+    struct search_span *sp = arena_alloc(&s->arena, (s->nsp ? s->nsp : 1) * sizeof *sp);
+    if (sp)
+        memcpy(sp, s->sp, s->nsp * sizeof *sp);
+    return sp;
+}
+
+static int add_hit(struct search *s, int chars)
+{
+    if (grow((void **)&s->hits, &s->caphits, s->nhits + 1, sizeof *s->hits))
+        return -1;
+    struct search_hit *h = &s->hits[s->nhits];
+    memset(h, 0, sizeof *h);
+    h->node_id = sqlite3_column_int64(s->st, 0);
+    h->rank = sqlite3_column_double(s->st, 1);
+    h->title = col(s, 2), h->text = col(s, 3), h->path = col(s, 4), h->kind = col(s, 5);
+    h->slug = col(s, 6), h->region = col(s, 7);
+    if (!h->title || !h->text || !h->path || !h->kind || !h->slug || !h->region)
+        return -1;
+    if (find_spans(s, h->title, strlen(h->title)) ||
+        !(h->title_spans = keep_spans(s, &h->ntitle_spans)))
+        return -1;
+    size_t n = strlen(h->text);
+    if (find_spans(s, h->text, n) || !(h->spans = keep_spans(s, &h->nspans)))
+        return -1;
+    if (make_snippet(s, h, n, chars))
+        return -1;
+    s->nhits++;
+    return 0;
+}
+
+int search_run(struct search *s, const char *query, const struct search_opts *o,
+               const struct search_hit **hits, size_t *n, struct err *e)
+{
+    static const struct search_opts none;
+    o = o ? o : &none;
+    *hits = NULL, *n = 0;
+    s->nhits = 0, s->oom = 0;
+    arena_reset(&s->arena);
+    query_free(&s->q);
+    if (query_parse(query ? query : "", s->vocab, &s->q, e) < 0)
+        return -1;
+    if (!s->q->fts)
+        return 0;
+    sqlite3_bind_text(s->st, 1, s->q->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->st, 2, o->region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->st, 3, o->doc, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s->st, 4, o->limit ? (sqlite3_int64)o->limit : -1);
+    int chars = o->snippet_chars > 0 ? o->snippet_chars : 60, rc;
+    while ((rc = sqlite3_step(s->st)) == SQLITE_ROW)
+        if (add_hit(s, chars) < 0) {
+            err_set(e, "out of memory");
+            break;
+        }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        err_set(e, "search: %s", sqlite3_errmsg(s->db));
+    sqlite3_reset(s->st);
+    sqlite3_clear_bindings(s->st);
+    if (rc != SQLITE_DONE)
+        return -1;
+    *hits = s->hits, *n = s->nhits;
+    return 0;
+}
