@@ -1,0 +1,140 @@
+/* targets.h — the goals a plan commits to: "常住人口城镇化率达75%", "城乡居民收入倍差缩小到
+ * 1.6以内", "二级以上、普惠性幼儿园占比分别达到80%、90%以上", "人均地区生产总值达到中等
+ * 发达经济体水平". The extractor reads them from a section's text (pure: text in, targets
+ * out), the store hooks keep them in the database at import, the queries serve the command
+ * line and the explorer's target panel and compare view.
+ *
+ * The rules follow the grammar of these texts, not particular sentences: a target is an
+ * indicator phrase, a comparator word (达到, 不低于, 控制在, 缩小到 …), a value with its unit and
+ * a closing word (以上, 以内, 左右 …) at the end of a clause; 分别 distributes a list of values
+ * over a list of phrases; a level form (全覆盖, 达到…水平, 高于…平均水平, 走在…前列) makes a
+ * qualitative target when its subject is a measurable indicator. */
+#ifndef GONGFU_TARGETS_H
+#define GONGFU_TARGETS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include "gongfu/catalogue.h"
+#include "gongfu/err.h"
+#include "gongfu/store.h"
+
+enum target_cmp { CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_APPROX };
+
+enum target_flag {
+    TF_INFERRED_UNIT = 1,   /* the source lost the unit; it comes from the catalogue */
+    TF_DISTRIBUTED = 2,     /* one of the values of a 分别 (or 均) list */
+    TF_APPROX = 4,          /* 左右 */
+    TF_STRETCH = 8,         /* 力争, 争取 */
+    TF_CUMULATIVE = 16,     /* 累计, 年均, 每年, 5年 … */
+    TF_QUALITATIVE = 32,    /* a level in words, not a number */
+};
+
+struct target {
+    char *phrase;           /* the indicator phrase as written */
+    char *value_text;       /* the number as written ("4.5"), or the words of a level */
+    double value;           /* the number; NAN for a qualitative target */
+    char *unit;             /* as written ("万元", "%"), inferred, or "" */
+    enum target_cmp cmp;
+    int year;
+    unsigned flags;
+    char *qualifier;        /* the words that set flags, as written ("力争 年均"), or "" */
+    char *key;              /* the folded phrase the linker matched against */
+    const struct indicator *indicator;   /* NULL when unlinked */
+    /* Byte spans in the input text: the whole fragment, its phrase, its value. */
+    size_t start, end, phrase_start, phrase_end, value_start, value_end;
+};
+
+struct target_list {
+    struct target *v;
+    size_t n, cap;
+};
+
+struct targets_opts {
+    int default_year;               /* the plan's horizon, e.g. 2025; 0 if unknown */
+    const struct catalogue *cat;    /* links targets and supplies lost units; may be NULL */
+};
+
+/* Appends the targets found in text[0..n) (UTF-8; Simplified or Traditional) to *out.
+ * 0, or -1 only when out of memory. */
+int targets_extract(const char *text, size_t n, const struct targets_opts *o,
+                    struct target_list *out, struct err *e);
+void target_list_free(struct target_list *l);
+
+/* The plan's horizon read from a title ("…(2021—2025年)" → 2025, "2021年…要点" → 2021), or
+ * from the first "到2025年" in the given text; 0 when neither says. */
+int targets_horizon(const char *title, const char *text);
+
+/* "=", ">=", ">", "<=", "<", "~" */
+const char *target_cmp_name(enum target_cmp c);
+int target_cmp_parse(const char *s, enum target_cmp *c);
+/* Comma-separated flag names ("inferred-unit,distributed"); writes at most n bytes. */
+void target_flags_format(unsigned flags, char *buf, size_t n);
+/* Parses such a list; 0, or -1 naming an unknown flag in e. */
+int target_flags_parse(const char *s, unsigned *flags, struct err *e);
+
+/* Folds a phrase for matching: the same folding as the catalogue (see catalogue.h), spaces
+ * removed. malloc'd. */
+char *targets_fold_key(const char *s, size_t n);
+
+/* ---- store ---- */
+
+/* The catalogue the import links with: the hooks read it at the first section of an
+ * import. NULL: targets are stored unlinked. The path is copied. */
+void targets_set_catalogue(const char *path);
+extern const struct store_hooks targets_hooks;
+
+/* ---- queries ---- */
+
+struct target_row {
+    int64_t id, node_id;
+    char *indicator_slug, *indicator_name, *category;   /* NULL when unlinked */
+    char *phrase, *value_text, *unit, *comparator, *flags, *qualifier;
+    double value;                   /* NAN when qualitative */
+    int year;
+    char *doc_slug, *region, *path, *section_title;
+    int64_t start, end;             /* in the section text (paragraphs joined by "\n") */
+};
+
+struct target_filter {
+    const char *indicator;  /* slug, name or alias (folded), else part of a name; NULL: all */
+    const char *region;     /* "舟山市" or "舟山" (folded); NULL: all */
+    int unlinked;           /* only targets with no indicator */
+    int year;               /* 0: all years */
+    const char *category;   /* NULL: all */
+    int64_t node_id;        /* 0: all sections; else that section's targets, in text order */
+};
+
+/* Targets in the order regions are compared — the province first, then 舟山市, 台州市,
+ * 金华市, then the others — then by document and position. An --indicator that names
+ * nothing is an error. */
+int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
+                  size_t *n, struct err *e);
+void target_rows_free(struct target_row **rows, size_t n);
+
+/* The side-by-side table: one row per indicator that at least one region sets (in
+ * catalogue order), one column per region (in the order above). */
+struct compare_cell {
+    const struct target_row *t;     /* into compare_table.targets */
+    size_t n;
+};
+struct compare_row {
+    const char *slug, *name, *category;
+    struct compare_cell *cells;     /* nregions of them */
+};
+struct compare_table {
+    struct target_row *targets;
+    size_t ntargets;
+    char **regions;
+    size_t nregions;
+    struct compare_row *rows;
+    size_t nrows;
+};
+int targets_compare(sqlite3 *db, int year, const char *category, struct compare_table *out,
+                    struct err *e);
+void compare_table_free(struct compare_table *t);
+/* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; several
+ * targets joined by "; ", each with " (2035)" when with_year. malloc'd. */
+char *targets_format_cell(const struct target_row *t, size_t n, int with_year);
+
+#endif
