@@ -88,6 +88,27 @@ static void print_hits(const struct search_hit *hits, size_t n, enum out_format 
     out_end(&t);
 }
 
+/* Where the query starts: the first argument that is not an option or an option's
+ * value. "-护理" is a word to exclude, not an option, so getopt never sees it. */
+static int query_start(int argc, char **argv)
+{
+    static const char *const with_value[] = {"--db", "--format", "--limit", "--region",
+                                             "--doc"};
+    int i = 1;
+    while (i < argc) {
+        const char *a = argv[i];
+        if (a[0] != '-' || !a[1] || !strcmp(a, "--"))
+            break;
+        if (a[1] != '-' && !((a[1] >= 'a' && a[1] <= 'z') || (a[1] >= 'A' && a[1] <= 'Z')))
+            break;
+        int v = 0;
+        for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
+            v |= !strcmp(a, with_value[k]);
+        i += v ? 2 : 1;
+    }
+    return i < argc ? i : argc;
+}
+
 int cmd_search(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -99,8 +120,8 @@ int cmd_search(int argc, char **argv)
     const char *db = NULL;
     enum out_format fmt = OUT_TSV;
     struct search_opts so = {0};
-    int c;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+    int c, qs = query_start(argc, argv);
+    while ((c = getopt_long(qs, argv, "+", opts, NULL)) != -1) {
         if (c == 'd')
             db = optarg;
         else if (c == 'f' && out_parse_format(optarg, &fmt) == 0)
@@ -116,7 +137,9 @@ int cmd_search(int argc, char **argv)
         else
             return fputs(usage, stderr), EXIT_USAGE;
     }
-    if (optind >= argc)
+    if (optind != qs || qs == argc)
+        return fputs(usage, stderr), EXIT_USAGE;
+    if (!strcmp(argv[qs], "--") && ++qs == argc)
         return fputs(usage, stderr), EXIT_USAGE;
     const char *vocab = cli_data_file("vocab.tsv");
     if (access(vocab, R_OK) != 0) {
@@ -124,7 +147,7 @@ int cmd_search(int argc, char **argv)
                   strerror(errno));
         vocab = NULL;
     }
-    char *query = join_args(argc - optind, argv + optind);
+    char *query = join_args(argc - qs, argv + qs);
     struct store *st = query ? cli_open_store(db, STORE_READ) : NULL;
     if (!st) {
         free(query);

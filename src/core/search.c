@@ -343,6 +343,13 @@ static void snippet_window(const char *t, size_t n, const struct search_span *sp
         if (count > best)
             best = count, bs = s, be = e;
     }
+    /* A hit cut by the window's edge is taken in whole. */
+    for (size_t i = 0; i < nsp; i++) {
+        if (sp[i].start < bs && sp[i].end > bs)
+            bs = sp[i].start;
+        if (sp[i].start < be && sp[i].end > be)
+            be = sp[i].end;
+    }
     *ws = bs, *we = be;
 }
 
