@@ -285,7 +285,8 @@ static int find_spans(struct search *s, const char *text, size_t n)
             s->sp[s->nsp++] = (struct search_span){(uint32_t)start, (uint32_t)end};
         }
     }
-    qsort(s->sp, s->nsp, sizeof *s->sp, span_cmp);
+    if (s->nsp > 1)
+        qsort(s->sp, s->nsp, sizeof *s->sp, span_cmp);
     size_t m = 0;
     for (size_t i = 0; i < s->nsp; i++) {
         if (m && s->sp[i].start <= s->sp[m - 1].end) {
@@ -396,7 +397,7 @@ static const struct search_span *keep_spans(struct search *s, size_t *n)
 {
     *n = s->nsp;
     struct search_span *sp = arena_alloc(&s->arena, (s->nsp ? s->nsp : 1) * sizeof *sp);
-    if (sp)
+    if (sp && s->nsp)
         memcpy(sp, s->sp, s->nsp * sizeof *sp);
     return sp;
 }
