@@ -1,0 +1,344 @@
+/* targets_query.c — reading targets back: one section's, one indicator's across regions,
+ * and the side-by-side compare table, for the command line and the explorer. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "targets_int.h"
+
+/* Regions in the order officials compare them: the province, then the three cities whose
+ * plans are the reason for the tool, then other cities, then the rest. */
+#define REGION_RANK                                                                         \
+    "(CASE d.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END),"                  \
+    "(CASE d.region WHEN '舟山市' THEN 0 WHEN '台州市' THEN 1 WHEN '金华市' THEN 2 ELSE 3 END)," \
+    "d.region"
+
+static const char select_sql[] =
+    "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
+    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, d.region, n.path, n.title,"
+    " t.start, t.\"end\""
+    " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
+    " LEFT JOIN indicator i ON i.id = t.indicator_id"
+    " WHERE (?1 IS NULL OR t.indicator_id IN (SELECT value FROM json_each(?1)))"
+    " AND (?2 IS NULL OR d.region = ?2 OR substr(d.region, 1, length(?2)) = ?2)"
+    " AND (?3 = 0 OR t.indicator_id IS NULL)"
+    " AND (?4 = 0 OR t.year = ?4)"
+    " AND (?5 IS NULL OR i.category = ?5)"
+    " AND (?6 = 0 OR t.node_id = ?6)"
+    " AND (?7 = 0 OR t.indicator_id IS NOT NULL)"
+    " ORDER BY CASE WHEN ?6 = 0 THEN 0 ELSE t.start END, ";
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? strdup((const char *)s) : NULL;
+}
+
+static void row_clear(struct target_row *r)
+{
+    free(r->indicator_slug);
+    free(r->indicator_name);
+    free(r->category);
+    free(r->phrase);
+    free(r->value_text);
+    free(r->unit);
+    free(r->comparator);
+    free(r->flags);
+    free(r->qualifier);
+    free(r->doc_slug);
+    free(r->region);
+    free(r->path);
+    free(r->section_title);
+}
+
+void target_rows_free(struct target_row **rows, size_t n)
+{
+    if (!rows || !*rows)
+        return;
+    for (size_t i = 0; i < n; i++)
+        row_clear(&(*rows)[i]);
+    free(*rows);
+    *rows = NULL;
+}
+
+static void row_read(sqlite3_stmt *st, struct target_row *r)
+{
+    r->id = sqlite3_column_int64(st, 0);
+    r->node_id = sqlite3_column_int64(st, 1);
+    r->indicator_slug = col_dup(st, 2);
+    r->indicator_name = col_dup(st, 3);
+    r->category = col_dup(st, 4);
+    r->phrase = col_dup(st, 5);
+    r->value_text = col_dup(st, 6);
+    r->unit = col_dup(st, 7);
+    r->comparator = col_dup(st, 8);
+    r->flags = col_dup(st, 9);
+    r->qualifier = col_dup(st, 10);
+    r->value = sqlite3_column_type(st, 11) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 11);
+    r->year = sqlite3_column_int(st, 12);
+    r->doc_slug = col_dup(st, 13);
+    r->region = col_dup(st, 14);
+    r->path = col_dup(st, 15);
+    r->section_title = col_dup(st, 16);
+    r->start = sqlite3_column_int64(st, 17);
+    r->end = sqlite3_column_int64(st, 18);
+}
+
+/* The ids of the indicators a user's word names, as a JSON array for json_each: the slug,
+ * the name or an alias exactly (folded), else every name or alias containing it. */
+static char *indicator_ids(sqlite3 *db, const char *word, struct err *e)
+{
+    char *key = targets_fold_key(word, strlen(word));
+    sqlite3_stmt *st;
+    static const char sql[] =
+        "SELECT id FROM indicator WHERE slug = ?1 OR name = ?2 OR id IN"
+        " (SELECT indicator_id FROM indicator_alias WHERE key = ?2)"
+        " UNION SELECT id FROM indicator WHERE ?3 AND (instr(name, ?2) OR id IN"
+        " (SELECT indicator_id FROM indicator_alias WHERE instr(key, ?2)))";
+    if (!key || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(key);
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+        return NULL;
+    }
+    size_t cap = 64, len = 1;
+    char *json = malloc(cap);
+    strcpy(json, "[");
+    for (int loose = 0; loose < 2 && len == 1; loose++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, loose);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            char num[32];
+            int w = snprintf(num, sizeof num, "%s%lld", len > 1 ? "," : "",
+                             (long long)sqlite3_column_int64(st, 0));
+            if (len + (size_t)w + 2 > cap) {
+                cap = cap * 2 + (size_t)w;
+                char *nj = realloc(json, cap);
+                if (!nj)
+                    break;
+                json = nj;
+            }
+            memcpy(json + len, num, (size_t)w + 1);
+            len += (size_t)w;
+        }
+    }
+    sqlite3_finalize(st);
+    free(key);
+    if (len == 1) {
+        err_set(e, "no indicator matches \"%s\" (see data/indicators.tsv for slugs and names)",
+                word);
+        free(json);
+        return NULL;
+    }
+    strcpy(json + len, "]");
+    return json;
+}
+
+static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only,
+                     const char *order, struct target_row **out, size_t *n, struct err *e)
+{
+    *out = NULL;
+    *n = 0;
+    char *ids = NULL, *region = NULL;
+    if (f->indicator && !(ids = indicator_ids(db, f->indicator, e)))
+        return -1;
+    if (f->region)
+        region = targets_fold_key(f->region, strlen(f->region));
+    size_t sl = strlen(select_sql) + strlen(order) + 1;
+    char *sql = malloc(sl);
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+    if (!sql)
+        goto done;
+    snprintf(sql, sl, "%s%s", select_sql, order);
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, f->unlinked);
+    sqlite3_bind_int(st, 4, f->year);
+    sqlite3_bind_text(st, 5, f->category, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, f->node_id);
+    sqlite3_bind_int(st, 7, linked_only);
+    size_t cap = 0;
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            struct target_row *nr = realloc(*out, cap * sizeof *nr);
+            if (!nr) {
+                err_set(e, "out of memory");
+                goto done;
+            }
+            *out = nr;
+        }
+        row_read(st, &(*out)[(*n)++]);
+    }
+    if (s != SQLITE_DONE) {
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    rc = 0;
+done:
+    if (rc)
+        target_rows_free(out, *n), *n = 0;
+    sqlite3_finalize(st);
+    free(sql);
+    free(ids);
+    free(region);
+    return rc;
+}
+
+int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
+                  size_t *n, struct err *e)
+{
+    return run_query(db, f, 0, REGION_RANK ", d.id, n.seq, t.start", out, n, e);
+}
+
+/* ---- the compare table ---- */
+
+void compare_table_free(struct compare_table *t)
+{
+    target_rows_free(&t->targets, t->ntargets);
+    for (size_t i = 0; i < t->nregions; i++)
+        free(t->regions[i]);
+    free(t->regions);
+    for (size_t i = 0; i < t->nrows; i++)
+        free(t->rows[i].cells);
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+/* Columns: every province and city that has documents, then other regions with targets. */
+static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
+{
+    sqlite3_stmt *st;
+    static const char sql[] =
+        "SELECT d.region FROM doc d WHERE d.region IS NOT NULL AND (d.level IN ('province', 'city')"
+        " OR d.region IN (SELECT value FROM json_each(?1))) GROUP BY d.region ORDER BY "
+        "MIN(" REGION_RANK ")";
+    /* json_each needs a JSON array of the regions that have targets in the table. */
+    size_t cap = 16, len = 1;
+    char *json = malloc(cap);
+    if (!json)
+        return err_set(e, "out of memory"), -1;
+    strcpy(json, "[");
+    for (size_t i = 0; i < t->ntargets; i++) {
+        const char *r = t->targets[i].region ? t->targets[i].region : "";
+        size_t need = len + strlen(r) + 4;
+        if (need > cap) {
+            cap = need * 2;
+            char *nj = realloc(json, cap);
+            if (!nj)
+                return free(json), err_set(e, "out of memory"), -1;
+            json = nj;
+        }
+        len += (size_t)sprintf(json + len, "%s\"%s\"", len > 1 ? "," : "", r);
+    }
+    strcpy(json + len, "]");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(json);
+        return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
+    }
+    sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+    size_t rcap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (t->nregions == rcap) {
+            rcap = rcap ? rcap * 2 : 8;
+            char **nr = realloc(t->regions, rcap * sizeof *nr);
+            if (!nr)
+                break;
+            t->regions = nr;
+        }
+        t->regions[t->nregions++] = col_dup(st, 0);
+    }
+    sqlite3_finalize(st);
+    free(json);
+    return 0;
+}
+
+static size_t region_index(const struct compare_table *t, const char *region)
+{
+    for (size_t i = 0; i < t->nregions; i++)
+        if (region && !strcmp(t->regions[i], region))
+            return i;
+    return t->nregions;
+}
+
+int targets_compare(sqlite3 *db, int year, const char *category, struct compare_table *out,
+                    struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    struct target_filter f = { .year = year, .category = category };
+    /* Grouped by indicator in catalogue order, regions in their order within each. */
+    if (run_query(db, &f, 1, "i.seq, " REGION_RANK ", t.year, d.id, n.seq, t.start",
+                  &out->targets, &out->ntargets, e) < 0 ||
+        compare_regions(db, out, e) < 0) {
+        compare_table_free(out);
+        return -1;
+    }
+    for (size_t i = 0; i < out->ntargets;) {
+        size_t j = i;
+        while (j < out->ntargets && !strcmp(out->targets[j].indicator_slug,
+                                            out->targets[i].indicator_slug))
+            j++;
+        struct compare_row *nr = realloc(out->rows, (out->nrows + 1) * sizeof *nr);
+        struct compare_cell *cells = calloc(out->nregions + 1, sizeof *cells);
+        if (!nr || !cells) {
+            free(cells);
+            if (nr)
+                out->rows = nr;
+            compare_table_free(out);
+            return err_set(e, "out of memory"), -1;
+        }
+        out->rows = nr;
+        struct compare_row *row = &out->rows[out->nrows++];
+        row->slug = out->targets[i].indicator_slug;
+        row->name = out->targets[i].indicator_name;
+        row->category = out->targets[i].category;
+        row->cells = cells;
+        for (size_t k = i; k < j; k++) {
+            size_t r = region_index(out, out->targets[k].region);
+            if (r == out->nregions)
+                continue;
+            if (!cells[r].n)
+                cells[r].t = &out->targets[k];
+            cells[r].n++;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
+{
+    size_t cap = 64, len = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct target_row *r = &t[i];
+        const char *cmp = r->comparator && strcmp(r->comparator, "=") ? r->comparator : "";
+        int inferred = r->flags && strstr(r->flags, "inferred-unit");
+        char year[16] = "";
+        if (with_year && r->year)
+            snprintf(year, sizeof year, " (%d)", r->year);
+        size_t need = len + strlen(cmp) + strlen(r->value_text ? r->value_text : "") +
+                      strlen(r->unit ? r->unit : "") + strlen(year) + 8;
+        if (need > cap) {
+            cap = need * 2;
+            char *no = realloc(out, cap);
+            if (!no)
+                return free(out), NULL;
+            out = no;
+        }
+        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s", i ? "; " : "", cmp,
+                               r->value_text ? r->value_text : "", r->unit ? r->unit : "",
+                               inferred ? "*" : "", year);
+    }
+    return out;
+}

@@ -1,0 +1,289 @@
+/* targets_store.c — the targets' tables and the store hooks that fill them at import:
+ * the catalogue is copied into indicator/indicator_alias, each section's targets are
+ * extracted, linked and stored with spans relative to the section text. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "targets_int.h"
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS indicator(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL, unit TEXT NOT NULL, direction TEXT NOT NULL,"
+    "  category TEXT NOT NULL, seq INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS indicator_alias(indicator_id INTEGER NOT NULL"
+    "  REFERENCES indicator(id) ON DELETE CASCADE, phrase TEXT NOT NULL, key TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS indicator_alias_ind ON indicator_alias(indicator_id);"
+    "CREATE TABLE IF NOT EXISTS target(id INTEGER PRIMARY KEY,"
+    "  node_id INTEGER NOT NULL REFERENCES node(id),"
+    "  indicator_id INTEGER REFERENCES indicator(id) ON DELETE SET NULL,"
+    "  phrase TEXT NOT NULL, value REAL, value_text TEXT NOT NULL, unit TEXT NOT NULL,"
+    "  comparator TEXT NOT NULL, year INTEGER, qualifier TEXT NOT NULL, flags TEXT NOT NULL,"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, key TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS target_node ON target(node_id);"
+    "CREATE INDEX IF NOT EXISTS target_indicator ON target(indicator_id);";
+
+/* The import's state: the catalogue (read once per process) and the database it was
+ * last copied into, with the indicator ids there (parallel to the catalogue). */
+static struct {
+    char *path;
+    struct catalogue *cat;
+    sqlite3 *synced;
+    int64_t *ids;
+    const struct doc *doc;   /* the document whose horizon is cached */
+    char *doc_title;
+    size_t doc_nodes;
+    int horizon;
+} S;
+
+void targets_set_catalogue(const char *path)
+{
+    free(S.path);
+    S.path = path ? strdup(path) : NULL;
+    catalogue_free(&S.cat);
+    free(S.ids);
+    S.ids = NULL;
+    S.synced = NULL;
+}
+
+static int exec(sqlite3 *db, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, "database: %s", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
+
+static int on_create(sqlite3 *db, struct err *e)
+{
+    return exec(db, schema, e);
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st, struct err *e)
+{
+    if (sqlite3_step(st) == SQLITE_DONE)
+        return 0;
+    err_set(e, "database: %s", sqlite3_errmsg(db));
+    return -1;
+}
+
+/* Upserts every indicator (by slug) and replaces the aliases; indicators gone from the
+ * catalogue are deleted, which unlinks their targets. */
+static int copy_catalogue(sqlite3 *db, struct err *e)
+{
+    size_t n = catalogue_count(S.cat);
+    sqlite3_stmt *up = NULL, *al = NULL;
+    if (exec(db, "UPDATE indicator SET seq = -1; DELETE FROM indicator_alias;", e) < 0 ||
+        prepare(db, "INSERT INTO indicator(slug, name, unit, direction, category, seq) "
+                "VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(slug) DO UPDATE SET name=?2, unit=?3, "
+                "direction=?4, category=?5, seq=?6 RETURNING id", &up, e) < 0 ||
+        prepare(db, "INSERT INTO indicator_alias(indicator_id, phrase, key) VALUES(?,?,?)",
+                &al, e) < 0)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        const struct indicator *ind = catalogue_at(S.cat, i);
+        sqlite3_reset(up);
+        sqlite3_bind_text(up, 1, ind->slug, -1, SQLITE_STATIC);
+        sqlite3_bind_text(up, 2, ind->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(up, 3, ind->unit, -1, SQLITE_STATIC);
+        sqlite3_bind_text(up, 4, ind->direction, -1, SQLITE_STATIC);
+        sqlite3_bind_text(up, 5, ind->category, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(up, 6, (sqlite3_int64)i);
+        if (sqlite3_step(up) != SQLITE_ROW) {
+            err_set(e, "database: %s", sqlite3_errmsg(db));
+            goto fail;
+        }
+        S.ids[i] = sqlite3_column_int64(up, 0);
+        sqlite3_step(up);
+        for (size_t k = 0; k < ind->naliases; k++) {
+            char *key = targets_fold_key(ind->aliases[k], strlen(ind->aliases[k]));
+            sqlite3_reset(al);
+            sqlite3_bind_int64(al, 1, S.ids[i]);
+            sqlite3_bind_text(al, 2, ind->aliases[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(al, 3, key ? key : "", -1, SQLITE_TRANSIENT);
+            free(key);
+            if (step_done(db, al, e) < 0)
+                goto fail;
+        }
+    }
+    sqlite3_finalize(up);
+    sqlite3_finalize(al);
+    return exec(db, "DELETE FROM indicator WHERE seq = -1", e);
+fail:
+    sqlite3_finalize(up);
+    sqlite3_finalize(al);
+    return -1;
+}
+
+/* Targets stored with an earlier catalogue are linked again by their stored keys. */
+static int relink(sqlite3 *db, struct err *e)
+{
+    sqlite3_stmt *sel = NULL, *upd = NULL;
+    if (prepare(db, "SELECT id, key FROM target", &sel, e) < 0 ||
+        prepare(db, "UPDATE target SET indicator_id = ? WHERE id = ?", &upd, e) < 0) {
+        sqlite3_finalize(sel);
+        return -1;
+    }
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(sel) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(sel, 1);
+        size_t kl = key ? strlen(key) : 0;
+        const struct indicator *ind = catalogue_link(S.cat, key, 0, kl ? kl - 1 : 0, NULL);
+        sqlite3_reset(upd);
+        if (ind)
+            sqlite3_bind_int64(upd, 1, S.ids[ind - catalogue_at(S.cat, 0)]);
+        else
+            sqlite3_bind_null(upd, 1);
+        sqlite3_bind_int64(upd, 2, sqlite3_column_int64(sel, 0));
+        rc = step_done(db, upd, e);
+    }
+    sqlite3_finalize(sel);
+    sqlite3_finalize(upd);
+    return rc;
+}
+
+static int stored_digest_matches(sqlite3 *db, const char *digest)
+{
+    sqlite3_stmt *st;
+    int same = 0;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'targets.catalogue'", -1,
+                           &st, NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        same = !strcmp((const char *)sqlite3_column_text(st, 0), digest);
+    sqlite3_finalize(st);
+    return same;
+}
+
+/* Before the first section of an import: the catalogue read and copied in. */
+static int prepare_import(sqlite3 *db, struct err *e)
+{
+    if (S.synced == db)
+        return 0;
+    if (exec(db, schema, e) < 0)
+        return -1;
+    if (!S.path)
+        return S.synced = db, 0;
+    if (!S.cat && catalogue_load(S.path, &S.cat, e) < 0)
+        return -1;
+    free(S.ids);
+    S.ids = calloc(catalogue_count(S.cat) + 1, sizeof *S.ids);
+    if (!S.ids)
+        return err_set(e, "out of memory"), -1;
+    int same = stored_digest_matches(db, catalogue_digest(S.cat));
+    if (copy_catalogue(db, e) < 0 || (!same && relink(db, e) < 0))
+        return -1;
+    sqlite3_stmt *st;
+    if (prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('targets.catalogue', ?)",
+                &st, e) < 0)
+        return -1;
+    sqlite3_bind_text(st, 1, catalogue_digest(S.cat), -1, SQLITE_STATIC);
+    int rc = step_done(db, st, e);
+    sqlite3_finalize(st);
+    if (rc == 0)
+        S.synced = db;
+    return rc;
+}
+
+/* The document's horizon: its title's period, else the first "到2025年" in its text. */
+static int doc_horizon(const struct doc *d)
+{
+    if (S.doc == d && S.doc_nodes == d->nnodes && S.doc_title && d->title &&
+        !strcmp(S.doc_title, d->title))
+        return S.horizon;
+    int y = targets_horizon(d->title, NULL);
+    for (size_t i = 0; !y && i < d->nnodes; i++)
+        if (d->nodes[i].kind == NODE_PARAGRAPH && d->nodes[i].text)
+            y = targets_horizon(NULL, d->nodes[i].text);
+    S.doc = d;
+    S.doc_nodes = d->nnodes;
+    free(S.doc_title);
+    S.doc_title = d->title ? strdup(d->title) : NULL;
+    S.horizon = y;
+    return y;
+}
+
+static int insert(sqlite3 *db, sqlite3_stmt *st, int64_t node_id, const struct target *t,
+                  struct err *e)
+{
+    char flags[128];
+    target_flags_format(t->flags, flags, sizeof flags);
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, node_id);
+    if (t->indicator && S.cat)
+        sqlite3_bind_int64(st, 2, S.ids[t->indicator - catalogue_at(S.cat, 0)]);
+    else
+        sqlite3_bind_null(st, 2);
+    sqlite3_bind_text(st, 3, t->phrase, -1, SQLITE_STATIC);
+    if (isnan(t->value))
+        sqlite3_bind_null(st, 4);
+    else
+        sqlite3_bind_double(st, 4, t->value);
+    sqlite3_bind_text(st, 5, t->value_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, t->unit, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, target_cmp_name(t->cmp), -1, SQLITE_STATIC);
+    if (t->year)
+        sqlite3_bind_int(st, 8, t->year);
+    else
+        sqlite3_bind_null(st, 8);
+    sqlite3_bind_text(st, 9, t->qualifier, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, flags, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)t->start);
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)t->end);
+    sqlite3_bind_text(st, 13, t->key ? t->key : "", -1, SQLITE_STATIC);
+    return step_done(db, st, e);
+}
+
+static int on_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_t node_index,
+                      const char *title, const char *text, struct err *e)
+{
+    (void)node_index;
+    (void)title;
+    if (prepare_import(db, e) < 0)
+        return -1;
+    struct targets_opts o = { .default_year = doc_horizon(d), .cat = S.cat };
+    struct target_list l = {0};
+    if (targets_extract(text, text ? strlen(text) : 0, &o, &l, e) < 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (l.n)
+        rc = prepare(db, "INSERT INTO target(node_id, indicator_id, phrase, value, value_text,"
+                     " unit, comparator, year, qualifier, flags, start, \"end\", key)"
+                     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+    for (size_t i = 0; i < l.n && rc == 0; i++)
+        rc = insert(db, st, node_id, &l.v[i], e);
+    sqlite3_finalize(st);
+    target_list_free(&l);
+    return rc;
+}
+
+static int on_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (exec(db, schema, e) < 0 ||
+        prepare(db, "DELETE FROM target WHERE node_id IN (SELECT id FROM node WHERE doc_id = ?)",
+                &st, e) < 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = step_done(db, st, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+const struct store_hooks targets_hooks = {
+    .on_create = on_create,
+    .on_section = on_section,
+    .on_delete_doc = on_delete_doc,
+};
