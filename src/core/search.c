@@ -138,7 +138,7 @@ struct dtok {
 
 struct search {
     sqlite3 *db;
-    sqlite3_stmt *st;
+    sqlite3_stmt *rank, *rank_filtered, *row;
     struct vocab *vocab;
     struct query *q;
     struct arena arena;
@@ -156,14 +156,21 @@ struct search {
     int oom;
 };
 
-static const char select_sql[] =
-    "SELECT f.rowid, bm25(search_fts, 2.0, 1.0) AS r, f.title, f.text, n.path, n.kind,"
-    " d.slug, d.region"
+/* Ranking reads nothing but the index; a hit's text and place are read for the few
+ * hits kept, so a word found in every section costs no more than its doclist. */
+static const char rank_sql[] =
+    "SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts"
+    " WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2";
+static const char rank_filtered_sql[] =
+    "SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts"
+    " WHERE search_fts MATCH ?1 AND rowid IN (SELECT n.id FROM node n JOIN doc d"
+    "  ON d.id = n.doc_id WHERE (?3 IS NULL OR substr(d.region, 1, length(?3)) = ?3)"
+    "  AND (?4 IS NULL OR d.slug = ?4))"
+    " ORDER BY r, rowid LIMIT ?2";
+static const char row_sql[] =
+    "SELECT f.title, f.text, n.path, n.kind, d.slug, d.region"
     " FROM search_fts f JOIN node n ON n.id = f.rowid JOIN doc d ON d.id = n.doc_id"
-    " WHERE search_fts MATCH ?1"
-    "  AND (?2 IS NULL OR substr(d.region, 1, length(?2)) = ?2)"
-    "  AND (?3 IS NULL OR d.slug = ?3)"
-    " ORDER BY r, n.doc_id, n.seq LIMIT ?4";
+    " WHERE f.rowid = ?1";
 
 int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct err *e)
 {
@@ -174,7 +181,10 @@ int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct
     s->db = db;
     if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
         goto fail;
-    if (sqlite3_prepare_v3(db, select_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL)) {
+    const unsigned p = SQLITE_PREPARE_PERSISTENT;
+    if (sqlite3_prepare_v3(db, rank_sql, -1, p, &s->rank, NULL) ||
+        sqlite3_prepare_v3(db, rank_filtered_sql, -1, p, &s->rank_filtered, NULL) ||
+        sqlite3_prepare_v3(db, row_sql, -1, p, &s->row, NULL)) {
         err_set(e, "the database has no search index (%s): import the documents again "
                 "with 'gongfu import'", sqlite3_errmsg(db));
         goto fail;
@@ -191,7 +201,9 @@ void search_close(struct search **ps)
     struct search *s = *ps;
     if (!s)
         return;
-    sqlite3_finalize(s->st);
+    sqlite3_finalize(s->rank);
+    sqlite3_finalize(s->rank_filtered);
+    sqlite3_finalize(s->row);
     vocab_free(&s->vocab);
     query_free(&s->q);
     arena_free(&s->arena);
@@ -388,8 +400,8 @@ static int make_snippet(struct search *s, struct search_hit *h, size_t n, int ch
 
 static const char *col(struct search *s, int i)
 {
-    const char *v = (const char *)sqlite3_column_text(s->st, i);
-    return arena_strdup(&s->arena, v ? v : "", (size_t)sqlite3_column_bytes(s->st, i));
+    const char *v = (const char *)sqlite3_column_text(s->row, i);
+    return arena_strdup(&s->arena, v ? v : "", (size_t)sqlite3_column_bytes(s->row, i));
 }
 
 /* Spans of the last find_spans, copied to the arena. */
@@ -402,27 +414,29 @@ static const struct search_span *keep_spans(struct search *s, size_t *n)
     return sp;
 }
 
-static int add_hit(struct search *s, int chars)
+/* Reads a ranked hit's title, text and place, and finds its spans and snippet. */
+static int fill_hit(struct search *s, struct search_hit *h, int chars, struct err *e)
 {
-    if (grow((void **)&s->hits, &s->caphits, s->nhits + 1, sizeof *s->hits))
+    sqlite3_bind_int64(s->row, 1, h->node_id);
+    int rc = sqlite3_step(s->row);
+    if (rc != SQLITE_ROW) {
+        err_set(e, "search: section %lld: %s", (long long)h->node_id,
+                rc == SQLITE_DONE ? "not in the database" : sqlite3_errmsg(s->db));
+        sqlite3_reset(s->row);
         return -1;
-    struct search_hit *h = &s->hits[s->nhits];
-    memset(h, 0, sizeof *h);
-    h->node_id = sqlite3_column_int64(s->st, 0);
-    h->rank = sqlite3_column_double(s->st, 1);
-    h->title = col(s, 2), h->text = col(s, 3), h->path = col(s, 4), h->kind = col(s, 5);
-    h->slug = col(s, 6), h->region = col(s, 7);
-    if (!h->title || !h->text || !h->path || !h->kind || !h->slug || !h->region)
+    }
+    h->title = col(s, 0), h->text = col(s, 1), h->path = col(s, 2), h->kind = col(s, 3);
+    h->slug = col(s, 4), h->region = col(s, 5);
+    sqlite3_reset(s->row);
+    size_t n = h->text ? strlen(h->text) : 0;
+    if (!h->title || !h->text || !h->path || !h->kind || !h->slug || !h->region ||
+        find_spans(s, h->title, strlen(h->title)) ||
+        !(h->title_spans = keep_spans(s, &h->ntitle_spans)) ||
+        find_spans(s, h->text, n) || !(h->spans = keep_spans(s, &h->nspans)) ||
+        make_snippet(s, h, n, chars)) {
+        err_set(e, "out of memory");
         return -1;
-    if (find_spans(s, h->title, strlen(h->title)) ||
-        !(h->title_spans = keep_spans(s, &h->ntitle_spans)))
-        return -1;
-    size_t n = strlen(h->text);
-    if (find_spans(s, h->text, n) || !(h->spans = keep_spans(s, &h->nspans)))
-        return -1;
-    if (make_snippet(s, h, n, chars))
-        return -1;
-    s->nhits++;
+    }
     return 0;
 }
 
@@ -439,22 +453,32 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
         return -1;
     if (!s->q->fts)
         return 0;
-    sqlite3_bind_text(s->st, 1, s->q->fts, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->st, 2, o->region, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->st, 3, o->doc, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s->st, 4, o->limit ? (sqlite3_int64)o->limit : -1);
-    int chars = o->snippet_chars > 0 ? o->snippet_chars : 60, rc;
-    while ((rc = sqlite3_step(s->st)) == SQLITE_ROW)
-        if (add_hit(s, chars) < 0) {
+    sqlite3_stmt *st = o->region || o->doc ? s->rank_filtered : s->rank;
+    sqlite3_bind_text(st, 1, s->q->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, o->limit ? (sqlite3_int64)o->limit : -1);
+    if (st == s->rank_filtered) {
+        sqlite3_bind_text(st, 3, o->region, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, o->doc, -1, SQLITE_STATIC);
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (grow((void **)&s->hits, &s->caphits, s->nhits + 1, sizeof *s->hits)) {
             err_set(e, "out of memory");
             break;
         }
+        s->hits[s->nhits++] = (struct search_hit){.node_id = sqlite3_column_int64(st, 0),
+                                                  .rank = sqlite3_column_double(st, 1)};
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         err_set(e, "search: %s", sqlite3_errmsg(s->db));
-    sqlite3_reset(s->st);
-    sqlite3_clear_bindings(s->st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE)
         return -1;
+    int chars = o->snippet_chars > 0 ? o->snippet_chars : 60;
+    for (size_t i = 0; i < s->nhits; i++)
+        if (fill_hit(s, &s->hits[i], chars, e) < 0)
+            return -1;
     *hits = s->hits, *n = s->nhits;
     return 0;
 }
