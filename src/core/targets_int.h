@@ -14,6 +14,7 @@
 struct tchar {
     uint32_t c;
     size_t off, end;        /* byte span of the original character */
+    int gap;                /* whitespace stood before it in the original */
 };
 
 struct ttext {
@@ -43,7 +44,8 @@ int tx_han(uint32_t c);
 int tx_clause_end(const struct ttext *t, size_t i);
 int tx_quote(uint32_t c);
 
-/* Folded UTF-8 of t->v[a..b) (what the linker matches); malloc'd. */
+/* Folded UTF-8 of t->v[a..b) without quotation marks (what the linker matches, so
+ * “15分钟品质文化生活圈”覆盖率 is 15分钟品质文化生活圈覆盖率); malloc'd. */
 char *tx_fold(const struct ttext *t, size_t a, size_t b);
 /* The original bytes of t->v[a..b), as one substring / character by character (which
  * leaves out the spaces between them); malloc'd. */
@@ -51,6 +53,9 @@ char *tx_orig(const struct ttext *t, size_t a, size_t b);
 char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
 
 /* ---- the lexicon: the words these texts commit with ---- */
+
+/* Not a target flag: the verb states growth (增长15%), so it belongs to the phrase. */
+#define TF_GROWTH 0x100
 
 struct cmp_word {
     const char *w;
@@ -74,17 +79,78 @@ struct val {
     size_t ns, ne;          /* the number(s) */
     size_t us, ue;          /* the unit, empty when none is written */
     size_t end;             /* after the closing word */
+    size_t noun_end;        /* VAL_PRE: the end of the counted noun that follows */
     double value, hi;
     int has_suffix;
+    int lost_pct;           /* "50以上县…": a share whose % the source lost */
+    int chinese;            /* written in Chinese numerals (百, 万, 两) */
     enum target_cmp scmp;   /* what the closing word means */
 };
 
-enum { VAL_NO, VAL_OK, VAL_SHARE };
-/* Reads the number starting at t->v[i] (a digit) in the clause [cs, lim):
- * VAL_OK, a committed value; VAL_SHARE, a percentage of the things the rest of the clause
- * describes ("65%以上的村…"); VAL_NO, a number that commits to nothing. *next is where
- * scanning goes on. */
-int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, struct val *v,
-              size_t *next);
+enum { VAL_NO, VAL_OK, VAL_SHARE, VAL_PRE };
+/* Reads the number starting at t->v[i] in the clause [cs, lim) (a digit, or a Chinese
+ * numeral when `chinese`): VAL_OK, a committed value ending a clause or a list member;
+ * VAL_SHARE, a percentage of the things the rest of the clause describes ("65%以上的
+ * 村…"); VAL_PRE, a count written before its noun ("3家本科医学院校", noun_end set);
+ * VAL_NO, a number that commits to nothing. *next is where scanning goes on. */
+int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chinese,
+              struct val *v, size_t *next);
+/* 1 for a Chinese numeral character: 一…九, 两, 十, 百, 千, 万, 亿. */
+int val_chinese_or_unit(uint32_t c);
+
+/* ---- items: what a clause commits to (targets.c, targets_level.c) ---- */
+
+#define MAX_LIST 8
+enum item_kind { ITEM_VALUE, ITEM_SHARE, ITEM_PRE, ITEM_LEVEL };
+
+struct item {
+    enum item_kind kind;
+    struct val v[MAX_LIST]; /* a value, or a list of values joined by 、/和 */
+    size_t nv;
+    size_t start, end;      /* tchars: the first number (or a level's verb) .. the end */
+    size_t ls, le;          /* a level's words ("中等发达经济体水平", "全覆盖") */
+    enum target_cmp lcmp;
+    int cover;              /* a 全覆盖 level: measurability is not asked */
+};
+
+/* The levels in words in [cs, ce): 全覆盖, 达到…水平, 高于…平均水平, 走在…前列, each closing
+ * the clause or a member of it. Appends to items; returns how many there are now. */
+size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *items, size_t n,
+                  size_t max);
+
+/* ---- phrases (targets_phrase.c) ---- */
+
+/* The phrase before a value, stripped of framing words, with what those words mean. */
+struct subject {
+    size_t s, e;
+    unsigned flags;
+    int dist, each;         /* 分别, 均 before the verb */
+    char qual[64];          /* the words that set flags, as written */
+};
+void phrase_frame(const struct ttext *t, size_t s, size_t e, struct subject *sub);
+int phrase_has_word(const struct ttext *t, size_t a, size_t b);
+
+#define MAX_PARTS 8
+/* Splits [s, e) into members at 、 and between quoted names ("“A”“B”"), and also at
+ * 和/及/与 when `joins`. Returns how many (at most MAX_PARTS). */
+size_t phrase_members(const struct ttext *t, size_t s, size_t e, int joins,
+                      size_t ps[MAX_PARTS], size_t pe[MAX_PARTS]);
+
+/* Links t->v[s..e); a member of a list may borrow the head of the last member
+ * (head [hs, he): "二级以上" + "幼儿园占比") or the start of the first (lead [ls, le):
+ * "粮食" + "产量"). *keyp gets the folded key that linked (else the phrase's own). */
+const struct indicator *phrase_link(const struct catalogue *cat, const struct ttext *t,
+                                    size_t s, size_t e, size_t hs, size_t he, size_t ls,
+                                    size_t le, char **keyp);
+
+/* Years that goals are set for, as a paragraph announces them ("到2035年", "展望到2035
+ * 年", "2025年前"). */
+struct marks {
+    struct { size_t pos; int year; } *v;
+    size_t n, cap;
+};
+int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m);
+int marks_year(const struct marks *m, size_t pos, int default_year);
+int year_at(const struct ttext *t, size_t i, size_t lim);
 
 #endif

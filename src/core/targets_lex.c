@@ -27,6 +27,7 @@ int ttext_build(const char *s, size_t n, struct ttext *t)
         return -1;
     }
     size_t k = 0;
+    int gap = 0;
     for (size_t i = 0; i < flen;) {
         uint32_t c;
         size_t len = fold_decode(f + i, flen - i, &c), off = map[i];
@@ -43,13 +44,16 @@ int ttext_build(const char *s, size_t n, struct ttext *t)
                 j += l2;
                 next = 0;
             }
-            if (!(k && tx_digit(t->v[k - 1].c) && tx_digit(next)))
+            if (!(k && tx_digit(t->v[k - 1].c) && tx_digit(next))) {
+                gap = 1;
                 continue;
+            }
             c = ' ';
         }
-        t->v[k++] = (struct tchar){ c, off, off + olen };
+        t->v[k++] = (struct tchar){ c, off, off + olen, gap };
+        gap = 0;
     }
-    t->v[k] = (struct tchar){ 0, n, n };
+    t->v[k] = (struct tchar){ 0, n, n, 0 };
     t->n = k;
     free(f);
     free(map);
@@ -148,7 +152,8 @@ char *tx_fold(const struct ttext *t, size_t a, size_t b)
     if (!out)
         return NULL;
     for (size_t i = a; i < b; i++)
-        p += fold_encode(t->v[i].c, p);
+        if (!tx_quote(t->v[i].c))
+            p += fold_encode(t->v[i].c, p);
     *p = 0;
     return out;
 }
@@ -186,13 +191,13 @@ const struct cmp_word lex_verbs[] = {
     { "提高到", CMP_EQ, 0 }, { "提高至", CMP_EQ, 0 }, { "提升到", CMP_EQ, 0 },
     { "提升至", CMP_EQ, 0 }, { "增加到", CMP_EQ, 0 }, { "增加至", CMP_EQ, 0 },
     { "增长到", CMP_EQ, 0 }, { "增长至", CMP_EQ, 0 }, { "增至", CMP_EQ, 0 },
-    { "扩大到", CMP_EQ, 0 }, { "扩大至", CMP_EQ, 0 }, { "上升到", CMP_EQ, 0 },
+    { "扩大到", CMP_EQ, 0 }, { "扩大至", CMP_EQ, 0 }, { "扩至", CMP_EQ, 0 }, { "上升到", CMP_EQ, 0 },
     { "上升至", CMP_EQ, 0 }, { "升至", CMP_EQ, 0 }, { "保持在", CMP_EQ, 0 },
     { "稳定在", CMP_EQ, 0 }, { "维持在", CMP_EQ, 0 }, { "在", CMP_EQ, 0 },
-    { "提高", CMP_EQ, 0 }, { "提升", CMP_EQ, 0 }, { "增加", CMP_EQ, 0 },
-    { "增长", CMP_EQ, 0 }, { "年均增长", CMP_EQ, TF_CUMULATIVE },
-    { "年均提高", CMP_EQ, TF_CUMULATIVE }, { "年均增速", CMP_EQ, TF_CUMULATIVE },
-    { "年均增幅", CMP_EQ, TF_CUMULATIVE }, { "累计达到", CMP_EQ, TF_CUMULATIVE },
+    { "提高", CMP_EQ, TF_GROWTH }, { "提升", CMP_EQ, TF_GROWTH },
+    { "增加", CMP_EQ, TF_GROWTH }, { "增长", CMP_EQ, TF_GROWTH },
+    { "年均增长", CMP_EQ, TF_CUMULATIVE | TF_GROWTH },
+    { "年均提高", CMP_EQ, TF_CUMULATIVE | TF_GROWTH }, { "累计达到", CMP_EQ, TF_CUMULATIVE },
     { "累计达", CMP_EQ, TF_CUMULATIVE }, { "约", CMP_APPROX, TF_APPROX },
     { "控制在", CMP_LE, 0 }, { "缩小到", CMP_LE, 0 }, { "缩小至", CMP_LE, 0 },
     { "缩减到", CMP_LE, 0 }, { "降至", CMP_LE, 0 }, { "降到", CMP_LE, 0 },
@@ -209,7 +214,7 @@ const struct cmp_word lex_verbs[] = {
 /* Units a number carries; a multiplier (万, 亿 …) may come first, a "/" per-unit after. */
 static const char *const base_units[] = {
     "%", "‰", "个百分点", "百分点", "个", "家", "所", "名", "人次", "人", "户", "套", "张",
-    "床", "元", "美元", "岁", "年", "天", "小时", "分钟", "吨标准煤", "吨", "标准箱", "标箱",
+    "幢", "床", "元", "美元", "岁", "年", "天", "小时", "分钟", "吨标准煤", "吨", "标准箱", "标箱",
     "箱", "立方米", "平方米", "平方公里", "公里", "千米", "米", "亩", "公顷", "斤", "公斤",
     "千克", "克", "微克", "毫克", "列", "艘", "座", "条", "项", "批", "处", "台", "辆", "架",
     "件", "册", "场", "次", "部", "间", "栋", "株", "棵", "块", "片", "支", "只", "头", "位",

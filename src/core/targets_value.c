@@ -1,12 +1,20 @@
 /* targets_value.c — recognising a committed value in a clause: a number with its unit
  * and closing word standing at the end of the clause (or of one member of a list), as
  * opposed to the numbers that are dates, years, codes, item numbers, names ("5G",
- * "“991”计划") or modifiers of a noun ("15分钟公共服务圈", "10—50万元的群体"). */
+ * "“991”计划") or modifiers of a noun ("15分钟公共服务圈", "10—50万元的群体"). A count may
+ * also stand before its noun ("培育3家本科医学院校"). */
 #include <math.h>
 #include <stdlib.h>
 #include "targets_int.h"
 
 #define MAX_DIGITS 15
+#define MAX_CHINESE 8
+
+/* Measure words that count things, so "3家医院" is a count and "15分钟…圈" is not. */
+static const char *const classifiers[] = {
+    "个", "家", "所", "名", "座", "条", "项", "处", "张", "艘", "架", "列", "只", "支", "位",
+    "套", "户", "幢", "栋", "间", "部", "台", "辆", "件", "场", NULL,
+};
 
 /* Skips a run of ASCII letters, digits and dots: the number belongs to a name. */
 static size_t skip_word(const struct ttext *t, size_t i, size_t lim)
@@ -39,6 +47,51 @@ static double number_value(const struct ttext *t, size_t a, size_t b)
         buf[k++] = (char)t->v[i].c;
     buf[k] = 0;
     return strtod(buf, NULL);
+}
+
+static int val_chinese_digit(uint32_t c)
+{
+    static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                  0x516B, 0x4E5D, 0x4E24 };   /* 一 … 九, 两 */
+    for (int i = 0; i < 10; i++)
+        if (c == d[i])
+            return i == 9 ? 2 : i + 1;
+    return 0;
+}
+
+static int chinese_unit(uint32_t c)
+{
+    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : c == 0x4E07 ? 10000
+         : c == 0x4EBF ? 100000000 : 0;   /* 十 百 千 万 亿 */
+}
+
+int val_chinese_or_unit(uint32_t c)
+{
+    return val_chinese_digit(c) || chinese_unit(c);
+}
+
+/* 百 → 100, 两 → 2, 三千 → 3000, 一万五千 → 15000; *end after the numeral. */
+static double chinese_value(const struct ttext *t, size_t i, size_t lim, size_t *end)
+{
+    double total = 0, section = 0, digit = 0;
+    size_t p = i;
+    for (; p < lim && p < i + MAX_CHINESE; p++) {
+        uint32_t c = t->v[p].c;
+        int d = val_chinese_digit(c), u = chinese_unit(c);
+        if (d) {
+            digit = d;
+        } else if (u >= 10000) {
+            total = (total + section + (digit ? digit : (section ? 0 : 1))) * u;
+            section = digit = 0;
+        } else if (u) {
+            section += (digit ? digit : 1) * u;
+            digit = 0;
+        } else {
+            break;
+        }
+    }
+    *end = p;
+    return total + section + digit;
 }
 
 static int is_dash(uint32_t c)
@@ -74,61 +127,110 @@ static int is_year(const struct ttext *t, size_t i, size_t p, size_t nd, size_t 
     return p + 1 < lim && is_dash(t->v[p].c) && tx_digit(t->v[p + 1].c);
 }
 
-int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, struct val *v,
-              size_t *next)
+static int is_join(uint32_t c)
 {
-    *next = i + 1;
+    return c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x6216; /* 和 及 与 或 */
+}
+
+/* The counted noun after "3家": up to the clause's end, a 、, or 和 before the next count. */
+static size_t noun_end(const struct ttext *t, size_t q, size_t lim)
+{
+    while (q < lim && t->v[q].c != 0x3001 && !(is_join(t->v[q].c) && q + 1 < lim &&
+                                                tx_digit(t->v[q + 1].c)))
+        q++;
+    return q;
+}
+
+/* "…不低于4%的指标要求": a value stated as a requirement or goal still commits. */
+static int states_goal(const struct ttext *t, size_t q, size_t lim)
+{
+    if (t->v[q].c != 0x7684) /* 的 */
+        return 0;
+    return tx_before(t, q, lim, "要求") || tx_before(t, q, lim, "目标");
+}
+
+/* Reads the number: digits (with a range "10—50" or "1到2"), or Chinese numerals. */
+static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, int chinese,
+                      struct val *v, size_t *next)
+{
     uint32_t prev = i > cs ? t->v[i - 1].c : 0;
+    if (chinese) {
+        size_t p;
+        double x = chinese_value(t, i, lim, &p);
+        *next = p;
+        *v = (struct val){ .ns = i, .ne = p, .value = x, .hi = NAN, .chinese = 1 };
+        size_t ul = lex_unit(t, p, lim);
+        v->us = p;
+        v->ue = p + ul;
+        return ul > 0 && x > 0;
+    }
     if (tx_alpha(prev) || tx_digit(prev) || prev == '.' || prev == 0x7B2C /* 第 */ ||
         tx_quote(prev) || ((prev == '-' || prev == '/') && i >= cs + 2 && tx_digit(t->v[i - 2].c))) {
         *next = skip_word(t, i, lim);
-        return VAL_NO;
+        return 0;
     }
     size_t nd, p = read_number(t, i, lim, &nd);
     *next = p;
     if (nd > MAX_DIGITS || (nd > 1 && t->v[i].c == '0') || is_year(t, i, p, nd, lim))
-        return VAL_NO;
+        return 0;
     uint32_t c = t->v[p].c;
     if (p < lim && (tx_alpha(c) || c == '.' || tx_quote(c) || c == '/' ||
                     c == 0x6708 || c == 0x65E5 || c == 0x53F7)) { /* 月 日 号: a date */
         *next = skip_word(t, p, lim);
-        return VAL_NO;
+        return 0;
     }
     *v = (struct val){ .ns = i, .ne = p, .value = number_value(t, i, p), .hi = NAN };
-    size_t ul = lex_unit(t, p, lim);
-    size_t q = p + ul;
+    size_t ul = lex_unit(t, p, lim), q = p + ul;
+    v->us = p;
+    v->ue = q;
     if (q + 1 < lim && is_dash(t->v[q].c) && tx_digit(t->v[q + 1].c)) {
         size_t nd2, p2 = read_number(t, q + 1, lim, &nd2);
         *next = p2;
         if (nd2 > MAX_DIGITS || (p2 < lim && (is_dash(t->v[p2].c) || tx_alpha(t->v[p2].c) ||
                                               t->v[p2].c == 0x5E74)))
-            return VAL_NO;  /* a date, a code, or a span of years */
+            return 0;       /* a date, a code, or a span of years */
         v->ne = p2;
         v->hi = number_value(t, q + 1, p2);
         size_t ul2 = lex_unit(t, p2, lim);
-        v->us = ul2 ? p2 : p;
-        v->ue = ul2 ? p2 + ul2 : p + ul;
-        q = p2 + ul2;
-    } else {
-        v->us = p;
-        v->ue = q;
+        if (ul2)
+            v->us = p2, v->ue = p2 + ul2;
     }
-    q = skip_aside(t, q, lim);
+    return 1;
+}
+
+int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chinese,
+              struct val *v, size_t *next)
+{
+    *next = i + 1;
+    if (!read_value(t, cs, i, lim, chinese, v, next))
+        return VAL_NO;
+    size_t q = skip_aside(t, v->ue > v->ne ? v->ue : v->ne, lim);
     size_t sl = lex_suffix(t, q, lim, &v->scmp);
     v->has_suffix = sl > 0;
     q = skip_aside(t, q + sl, lim);
     v->end = q;
     *next = q > i ? q : i + 1;
+    int unit = v->ue > v->us;
     if (q >= lim || tx_clause_end(t, q))
         return VAL_OK;
-    c = t->v[q].c;
+    uint32_t c = t->v[q].c;
     if (c == 0x3001 || c == ')')       /* 、 */
         return VAL_OK;
-    if ((c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x6216) && q + 1 < lim &&
-        tx_digit(t->v[q + 1].c))        /* 和 及 与 或 before the next value */
+    if (is_join(c) && q + 1 < lim && (tx_digit(t->v[q + 1].c) || chinese))
+        return VAL_OK;                 /* 和 before the next value of a list */
+    if (!unit && t->v[q].gap && tx_han(c))
+        return VAL_OK;                 /* "达到 10.17 高标准…": the text lost its stop */
+    if (states_goal(t, q, lim))
         return VAL_OK;
-    int pct = v->ue > v->us && (t->v[v->ue - 1].c == '%' || t->v[v->ue - 1].c == 0x2030);
-    if (pct && (tx_han(c) || c == '(') && isnan(v->hi))
-        return VAL_SHARE;
+    int pct = unit && (t->v[v->ue - 1].c == '%' || t->v[v->ue - 1].c == 0x2030);
+    if (isnan(v->hi) && (tx_han(c) || c == '(') && (pct || (!unit && sl && v->scmp == CMP_GE))) {
+        v->lost_pct = !pct;
+        return VAL_SHARE;              /* "65%以上的村…", Taizhou's "50以上县(市、区)…" */
+    }
+    if (unit && (tx_han(c) || tx_quote(c)) && c != 0x7684 &&
+        tx_before_any(t, v->us, v->ue, classifiers, NULL)) {
+        v->noun_end = noun_end(t, q, lim);
+        return VAL_PRE;
+    }
     return VAL_NO;
 }

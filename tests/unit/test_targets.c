@@ -243,9 +243,12 @@ static void test_qualitative(void **state)
     (void)state;
     const char *s = "经济总量持续扩大,人均生产总值达到中等发达经济体水平。人均预期寿命高于全国全省平均水平。"
                     "发展均衡度走在全省前列,法治舟山、平安舟山达到高水平,海洋科技创新走在全省前列。"
-                    "市、县、乡三级文化设施覆盖率实现全覆盖。";
+                    "市、县、乡三级文化设施覆盖率实现全覆盖。"
+                    "实现5G网络乡镇级以上区域和重点行政村、重点岛屿全覆盖。"
+                    "平安指数和群众安全感满意度保持全省前列。"
+                    "绿色产业发展、资源能源利用效率、清洁能源发展位居全省前列。";
     struct target_list l = run(s, 1);
-    assert_int_equal(l.n, 4);
+    assert_int_equal(l.n, 8);
     check(&l, 0, "中等发达经济体水平", "", CMP_EQ, 2025, TF_QUALITATIVE);
     assert_string_equal(l.v[0].indicator->slug, "gdp-pc");
     check_phrase(s, &l.v[0], "人均生产总值");
@@ -253,6 +256,14 @@ static void test_qualitative(void **state)
     check(&l, 2, "全省前列", "", CMP_EQ, 2025, TF_QUALITATIVE);
     check_phrase(s, &l.v[2], "发展均衡度");
     check(&l, 3, "全覆盖", "", CMP_EQ, 2025, TF_QUALITATIVE);
+    /* Full coverage of places or services is a target whatever its subject. */
+    check(&l, 4, "全覆盖", "", CMP_EQ, 2025, TF_QUALITATIVE);
+    check_phrase(s, &l.v[4], "5G网络乡镇级以上区域和重点行政村、重点岛屿");
+    /* A level over a list: one target per measurable member. */
+    check(&l, 5, "全省前列", "", CMP_EQ, 2025, TF_QUALITATIVE);
+    check_phrase(s, &l.v[5], "平安指数");
+    check_phrase(s, &l.v[6], "群众安全感满意度");
+    check_phrase(s, &l.v[7], "资源能源利用效率");
     target_list_free(&l);
 }
 
@@ -283,9 +294,10 @@ static void test_lists_without_fenbie(void **state)
     check_phrase(s, &l.v[0], "新增高新技术企业");
     check(&l, 1, "660", "家", CMP_EQ, 2025, 0);
     check_phrase(s, &l.v[1], "科技型中小企业");
-    check(&l, 2, "95", "%", CMP_GE, 2025, TF_DISTRIBUTED);
+    /* 均 gives each indicator the one value: not a distributed list. */
+    check(&l, 2, "95", "%", CMP_GE, 2025, 0);
     check_phrase(s, &l.v[2], "行政村治理覆盖率");
-    check(&l, 3, "95", "%", CMP_GE, 2025, TF_DISTRIBUTED);
+    check(&l, 3, "95", "%", CMP_GE, 2025, 0);
     check_phrase(s, &l.v[3], "出水水质达标率");
     check(&l, 4, "400", "万标准箱", CMP_EQ, 2025, 0);
     check(&l, 5, "40", "万标准箱", CMP_EQ, 2025, 0);
@@ -326,7 +338,7 @@ static void test_not_targets(void **state)
         "中共金华市委 金华市人民政府 2021年7月22日",
         "制定舟山实施方案(“十四五”时期)如下。到2035年,基本实现共同富裕。",
         "全国统一咨询热线:0571-86971085 88273072",
-        "实现5G网络乡镇级以上区域和重点行政村、重点岛屿全覆盖。",
+        "组织实施幸福清单全覆盖行动计划,构建全覆盖的政府监管体系,健全覆盖城乡的服务网络。",
         "基本建成学前教育、公共卫生、养老照料等15分钟公共服务圈。",
         "建成一批30万吨级以上泊位和智能化码头集群。",
         "赋予科研人员职务成果所有权和不低于10年的长期使用权。",

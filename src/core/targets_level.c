@@ -1,0 +1,85 @@
+/* targets_level.c — levels in words: a goal set not as a number but as 全覆盖 (full
+ * coverage), 达到中等发达经济体水平, 高于全国全省平均水平, 走在全省前列. Each must close its
+ * clause or one member of it; the words between the verb and 水平/前列 hold no number. */
+#include <string.h>
+#include "targets_int.h"
+
+#define MAX_LEVEL 16        /* tchars between a level verb and 水平/前列 */
+
+static const char *const level_verbs[] = {
+    "达到", "高于", "低于", "超过", "赶上", "不低于", "不高于", NULL,
+};
+static const enum target_cmp level_cmp[] = {
+    CMP_EQ, CMP_GT, CMP_LT, CMP_GT, CMP_EQ, CMP_GE, CMP_LE,
+};
+static const char *const front_verbs[] = {
+    "走在", "位居", "保持", "保持在", "居于", "处于", "位于", "稳居", "位列", "进入", NULL,
+};
+static const char *const cover_words[] = { "全覆盖", "全面覆盖", NULL };
+static const char *const cover_verbs[] = { "实现", "基本实现", "达到", NULL };
+
+/* Where a level may end: the clause's end, a 、 before the next member, or (in a text
+ * that lost its punctuation) the ASCII word of the next sentence ("前列PM2.5"). */
+static int closes(const struct ttext *t, size_t e, size_t ce)
+{
+    if (e >= ce)
+        return 1;
+    uint32_t c = t->v[e].c;
+    return c == 0x3001 || tx_alpha(c) || tx_digit(c);
+}
+
+/* A level's verb within MAX_LEVEL tchars before the words at j: ls is where the level's
+ * words start. 0 when none. */
+static int find_verb(const struct ttext *t, size_t lo, size_t j, int front, struct item *it)
+{
+    for (size_t k = j; k > lo && k + MAX_LEVEL > j; k--) {
+        uint32_t c = t->v[k - 1].c;
+        if (tx_digit(c) || c == 0x3001)
+            return 0;
+        int w = -1;
+        size_t l = tx_before_any(t, lo, k, front ? front_verbs : level_verbs, &w);
+        if (!l)
+            continue;
+        it->ls = k;
+        it->start = k - l;
+        it->lcmp = front ? CMP_EQ : level_cmp[w];
+        return 1;
+    }
+    return 0;
+}
+
+size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *items, size_t n,
+                  size_t max)
+{
+    size_t lo = cs;
+    for (size_t p = cs; p < ce && n < max; p++) {
+        size_t l = tx_at_any(t, p, ce, cover_words, NULL);
+        int front = 0, cover = l > 0;
+        if (!l && (l = tx_at(t, p, ce, "前列")))
+            front = 1;
+        else if (!l)
+            l = tx_at(t, p, ce, "水平");
+        if (!l)
+            continue;
+        enum target_cmp scmp = CMP_EQ;
+        size_t e = p + l, sl = lex_suffix(t, e, ce, &scmp);
+        if (!closes(t, e + sl, ce))
+            continue;
+        struct item it = { .kind = ITEM_LEVEL, .le = e, .end = e + sl, .cover = cover };
+        if (cover) {
+            /* 健全覆盖… is 健全 + 覆盖, not full coverage. */
+            if (p > cs && t->v[p - 1].c == 0x5065)
+                continue;
+            it.ls = p;
+            it.start = p - tx_before_any(t, lo, p, cover_verbs, NULL);
+            it.lcmp = CMP_EQ;
+        } else if (!find_verb(t, lo, p, front, &it)) {
+            continue;
+        }
+        if (sl)
+            it.lcmp = scmp;
+        items[n++] = it;
+        lo = p = it.end;
+    }
+    return n;
+}

@@ -1,0 +1,256 @@
+/* targets_phrase.c — the phrase that names what a value measures: its framing words
+ * (years, 力争, 分别 …), its members when it lists several indicators, its link to the
+ * catalogue, and the years a paragraph sets its goals for. */
+#include <stdlib.h>
+#include <string.h>
+#include "targets_int.h"
+
+#define MAX_PHRASE 48       /* tchars of a phrase kept: the indicator ends the phrase */
+
+static const char *const year_pre[] = { "到", "至", "展望到", "展望", "于", "在", NULL };
+static const char *const lead_words[] = {
+    "并", "且", "同时", "其中", "确保", "力争", "争取", "努力", "实现", "使", "全力", "累计",
+    "每年", "年均", "推进", "推动", "加快", "——", "—", "、", "(", NULL,
+};
+static const char *const tail_words[] = {
+    "分别", "均", "力争", "争取", "累计", "年均", "要", "将", "可", "能", "都", "也", "基本",
+    "全部", "总体", "稳定", "逐步", "进一步", "持续", "力求", "确保", "努力", "全面", "预计",
+    "实现", "的", NULL,
+};
+static const char *const stretch_words[] = { "力争", "争取", NULL };
+static const char *const cumul_words[] = { "累计", "年均", "每年", "年平均", NULL };
+static const char *const list_joins[] = { "和", "及", "与", "以及", NULL };
+
+/* ---- years ---- */
+
+int year_at(const struct ttext *t, size_t i, size_t lim)
+{
+    size_t nd = 0;
+    while (i + nd < lim && tx_digit(t->v[i + nd].c))
+        nd++;
+    if (nd != 4 || (i && tx_digit(t->v[i - 1].c)) || t->v[i + 4].c != 0x5E74) /* 年 */
+        return 0;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++)
+        y = y * 10 + (int)(t->v[i + k].c - '0');
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
+{
+    m->n = 0;
+    for (size_t i = ps; i + 4 < pe; i++) {
+        int y = year_at(t, i, pe);
+        if (!y)
+            continue;
+        size_t a = i + 5;
+        if (t->v[a].c == 0x5E95 || t->v[a].c == 0x672B) /* 底 末 */
+            a++;
+        int ok = tx_before_any(t, ps, i, year_pre, NULL) > 0 ||
+                 (t->v[a].c == 0x524D && t->v[a + 1].c != 0x7684) || /* 前, not 前的 */
+                 ((i == ps || tx_clause_end(t, i - 1)) && (t->v[a].c == ',' || t->v[a].c == ':'));
+        if (!ok)
+            continue;
+        if (m->n == m->cap) {
+            size_t cap = m->cap ? m->cap * 2 : 8;
+            void *nv = realloc(m->v, cap * sizeof *m->v);
+            if (!nv)
+                return -1;
+            m->v = nv;
+            m->cap = cap;
+        }
+        m->v[m->n].pos = i;
+        m->v[m->n++].year = y;
+        i += 4;
+    }
+    return 0;
+}
+
+int marks_year(const struct marks *m, size_t pos, int default_year)
+{
+    int y = default_year;
+    for (size_t k = 0; k < m->n && m->v[k].pos < pos; k++)
+        y = m->v[k].year;
+    return y;
+}
+
+/* ---- framing ---- */
+
+static void qual_add(struct subject *s, const struct ttext *t, size_t a, size_t b)
+{
+    char *w = tx_orig(t, a, b);
+    if (!w)
+        return;
+    size_t have = strlen(s->qual);
+    if (!strstr(s->qual, w) && have + strlen(w) + 2 < sizeof s->qual) {
+        if (have)
+            strcat(s->qual, " ");
+        strcat(s->qual, w);
+    }
+    free(w);
+}
+
+/* Flags from words anywhere in [a, b): 力争 anywhere makes a stretch goal. */
+static void scan_flags(const struct ttext *t, size_t a, size_t b, struct subject *s)
+{
+    for (size_t i = a; i < b; i++) {
+        size_t l;
+        if ((l = tx_at_any(t, i, b, stretch_words, NULL))) {
+            s->flags |= TF_STRETCH;
+            qual_add(s, t, i, i + l);
+        } else if ((l = tx_at_any(t, i, b, cumul_words, NULL))) {
+            s->flags |= TF_CUMULATIVE;
+            qual_add(s, t, i, i + l);
+        }
+    }
+}
+
+/* "5年城镇新增就业": a small count of years opening a phrase means over those years. */
+static size_t lead_years(const struct ttext *t, size_t i, size_t lim)
+{
+    size_t k = i;
+    while (k < lim && k < i + 2 && (tx_digit(t->v[k].c) || t->v[k].c == 0x4E94 ||
+                                    t->v[k].c == 0x5341 || t->v[k].c == 0x4E09))
+        k++;                      /* digits, 五, 十, 三 */
+    return k > i && k < lim && t->v[k].c == 0x5E74 && tx_han(t->v[k + 1].c) ? k + 1 - i : 0;
+}
+
+void phrase_frame(const struct ttext *t, size_t s, size_t e, struct subject *sub)
+{
+    memset(sub, 0, sizeof *sub);
+    scan_flags(t, s, e, sub);
+    while (e > s) {
+        int w = -1;
+        size_t l = tx_before_any(t, s, e, tail_words, &w);
+        if (!l)
+            break;
+        if (!strcmp(tail_words[w], "均")) {
+            uint32_t p = e - 1 > s ? t->v[e - 2].c : 0;
+            if (p == 0x5E74 || p == 0x4EA9 || p == 0x4EBA || p == 0x6237 || p == 0x5E73)
+                break;            /* 年均, 亩均, 人均, 户均, 平均 belong to the phrase */
+            sub->each = 1;
+        }
+        if (!strcmp(tail_words[w], "分别"))
+            sub->dist = 1;
+        e -= l;
+    }
+    for (int again = 1; again && s < e;) {
+        again = 0;
+        size_t l = tx_at_any(t, s, e, lead_words, NULL);
+        if (!l && (l = lead_years(t, s, e))) {
+            sub->flags |= TF_CUMULATIVE;
+            qual_add(sub, t, s, s + l);
+        }
+        if (!l && year_at(t, s + 1, e) && tx_at_any(t, s, e, year_pre, NULL) == 1)
+            l = 6;                /* 到2025年 */
+        if (!l && s + 2 < e && t->v[s].c == 0x5C55 && year_at(t, s + 3, e))
+            l = 8;                /* 展望到2035年 */
+        if (!l && year_at(t, s, e))
+            l = 5;
+        if (l && s + l <= e) {
+            s += l;
+            again = 1;
+        }
+    }
+    if (e > s && e - s > MAX_PHRASE)
+        s = e - MAX_PHRASE;
+    sub->s = s;
+    sub->e = e;
+}
+
+int phrase_has_word(const struct ttext *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (tx_han(t->v[i].c) || tx_alpha(t->v[i].c))
+            return 1;
+    return 0;
+}
+
+size_t phrase_members(const struct ttext *t, size_t s, size_t e, int joins,
+                      size_t ps[MAX_PARTS], size_t pe[MAX_PARTS])
+{
+    size_t n = 0, a = s;
+    for (size_t i = s; i < e && n + 1 < MAX_PARTS; i++) {
+        size_t skip = 0;
+        if (i == a)
+            continue;
+        if (t->v[i].c == 0x3001)
+            skip = 1;
+        else if (t->v[i].c == 0x201C && t->v[i - 1].c == 0x201D)
+            skip = 0;             /* ”“: two quoted names side by side */
+        else if (!joins || !(skip = tx_at_any(t, i, e, list_joins, NULL)))
+            continue;
+        ps[n] = a;
+        pe[n++] = i;
+        a = i + skip;
+        i = a - 1;
+    }
+    ps[n] = a;
+    pe[n++] = e;
+    return n;
+}
+
+/* ---- linking ---- */
+
+static char *concat(const char *a, size_t al, const char *b)
+{
+    size_t bl = strlen(b);
+    char *k = malloc(al + bl + 1);
+    if (k) {
+        memcpy(k, a, al);
+        memcpy(k + al, b, bl + 1);
+    }
+    return k;
+}
+
+/* Tries key = pre + own + post for each cut of the borrowed part; keeps the longest alias
+ * that starts inside [lo, hi] bytes of the key. */
+static void try_borrow(const struct catalogue *cat, const struct ttext *t, const char *own,
+                       size_t bs, size_t be, int head, const struct indicator **best,
+                       size_t *best_len, char **best_key)
+{
+    size_t ol = strlen(own);
+    for (size_t j = bs; j < be; j++) {
+        char *part = head ? tx_fold(t, j, be) : tx_fold(t, bs, j + 1);
+        if (!part)
+            return;
+        size_t pl = strlen(part), at;
+        char *key = head ? concat(own, ol, part) : concat(part, pl, own);
+        free(part);
+        if (!key)
+            return;
+        size_t lo = head ? 0 : 0, hi = head ? (ol ? ol - 1 : 0) : pl - 1;
+        const struct indicator *ind = catalogue_link(cat, key, lo, hi, &at);
+        size_t len = strlen(key) - (ind ? at : 0);
+        if (ind && len > *best_len) {
+            *best = ind;
+            *best_len = len;
+            free(*best_key);
+            *best_key = key;
+        } else {
+            free(key);
+        }
+    }
+}
+
+const struct indicator *phrase_link(const struct catalogue *cat, const struct ttext *t,
+                                    size_t s, size_t e, size_t hs, size_t he, size_t ls,
+                                    size_t le, char **keyp)
+{
+    char *own = tx_fold(t, s, e), *best_key = NULL;
+    *keyp = own;
+    if (!own || !cat)
+        return NULL;
+    size_t ol = strlen(own), at;
+    const struct indicator *best = catalogue_link(cat, own, 0, ol ? ol - 1 : 0, &at);
+    size_t best_len = best ? ol - at : 0;
+    if (hs < he)
+        try_borrow(cat, t, own, hs, he, 1, &best, &best_len, &best_key);
+    if (ls < le && !best)
+        try_borrow(cat, t, own, ls, le, 0, &best, &best_len, &best_key);
+    if (best_key) {
+        free(own);
+        *keyp = best_key;
+    }
+    return best;
+}
