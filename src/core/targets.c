@@ -201,22 +201,6 @@ static void emit_item(struct ctx *c, const struct item *it, const struct subject
     }
 }
 
-/* The comparator word ending at i: its length, and what it means. */
-static size_t verb_before(const struct ttext *t, size_t lo, size_t i, enum target_cmp *cmp,
-                          unsigned *flags)
-{
-    size_t best = 0;
-    for (const struct cmp_word *w = lex_verbs; w->w; w++) {
-        size_t l = tx_before(t, lo, i, w->w);
-        if (l > best) {
-            best = l;
-            *cmp = w->cmp;
-            *flags = w->flags;
-        }
-    }
-    return best;
-}
-
 static int duration(const struct ttext *t, const struct val *v)
 {
     return tx_before(t, v->us, v->ue, "小时") || tx_before(t, v->us, v->ue, "分钟");
@@ -245,7 +229,13 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
     if (it->kind == ITEM_LEVEL) {
         cmp = it->lcmp;
     } else {
-        vb -= verb_before(t, seg, it->start, &cmp, &vflags);
+        vb -= lex_verb_before(t, seg, it->start, &cmp, &vflags);
+        /* "扩至低保标准的两倍": the verb stands before the reference the value multiplies. */
+        for (size_t k = it->start - 1; vb == it->start && k > seg && t->v[it->start - 1].c == 0x7684; k--) {
+            size_t l = lex_verb_before(t, seg, k, &cmp, &vflags);
+            if (l)
+                vb = k - l;
+        }
         if (last->has_suffix)
             cmp = last->scmp;
         if (cmp == CMP_APPROX)
@@ -312,15 +302,16 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
     int r = val_parse(t, cs, i, ce, chinese, &v, &next);
     enum target_cmp dc;
     unsigned df;
-    int verb = verb_before(t, cs, i, &dc, &df) > 0;
+    int verb = lex_verb_before(t, cs, i, &dc, &df) > 0;
+    int growth = verb && (df & TF_GROWTH);
     struct item *last = *n ? &items[*n - 1] : NULL;
     if (chinese && r == VAL_OK && !verb && !(i > cs && t->v[i - 1].c == 0x7684 &&
                                              tx_at(t, v.us, v.ue, "倍")))
         r = VAL_NO;                   /* 百, 两 count only after a verb, or in "的两倍" */
-    if (r == VAL_PRE && verb && !chinese)
-        r = VAL_NO;
-    if (r == VAL_PRE && verb && chinese)
+    if (r == VAL_PRE && growth && chinese)
         r = VAL_OK, v.end = v.noun_end;   /* "平均提升一个技能等级" */
+    if (r == VAL_PRE && verb)
+        r = VAL_NO;
     if (r == VAL_OK) {
         if (last && last->kind == ITEM_VALUE && last->nv < MAX_LIST &&
             only_joins(t, last->end, i)) {

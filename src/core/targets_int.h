@@ -64,6 +64,10 @@ struct cmp_word {
 };
 /* Comparator words written before a value (达到, 不低于, 控制在 …), NULL-terminated. */
 extern const struct cmp_word lex_verbs[];
+/* The comparator word ending just before t->v[i] (not before lo): its length, meaning
+ * and flags; 0 when none. */
+size_t lex_verb_before(const struct ttext *t, size_t lo, size_t i, enum target_cmp *cmp,
+                       unsigned *flags);
 /* A number's unit at i (万元, %, 微克/立方米, 个百分点 …): its length, 0 if none. */
 size_t lex_unit(const struct ttext *t, size_t i, size_t lim);
 /* The closing word at i: 以上, 以内, 左右 …; sets *cmp. 0 if none. */

@@ -17,6 +17,10 @@ static const char *const front_verbs[] = {
 };
 static const char *const cover_words[] = { "全覆盖", "全面覆盖", NULL };
 static const char *const cover_verbs[] = { "实现", "基本实现", "达到", NULL };
+/* "形成全覆盖、均等化的…体系": after a verb of building, 全覆盖 describes what is built. */
+static const char *const build_verbs[] = {
+    "形成", "构建", "建立", "打造", "健全", "完善", NULL,
+};
 
 /* Where a level may end: the clause's end, a 、 before the next member, or (in a text
  * that lost its punctuation) the ASCII word of the next sentence ("前列PM2.5"). */
@@ -25,7 +29,7 @@ static int closes(const struct ttext *t, size_t e, size_t ce)
     if (e >= ce)
         return 1;
     uint32_t c = t->v[e].c;
-    return c == 0x3001 || tx_alpha(c) || tx_digit(c);
+    return c == 0x3001 || c == 0x5E76 || tx_alpha(c) || tx_digit(c);   /* 、 并 */
 }
 
 /* A level's verb within MAX_LEVEL tchars before the words at j: ls is where the level's
@@ -68,7 +72,13 @@ size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *item
         struct item it = { .kind = ITEM_LEVEL, .le = e, .end = e + sl, .cover = cover };
         if (cover) {
             /* 健全覆盖… is 健全 + 覆盖, not full coverage. */
-            if (p > cs && t->v[p - 1].c == 0x5065)
+            if ((p > cs && t->v[p - 1].c == 0x5065) || tx_before_any(t, lo, p, build_verbs, NULL))
+                continue;
+            /* "标准目录对重点工作全覆盖": what covers, not who is covered. */
+            int by = 0;
+            for (size_t k = lo; k < p && !by; k++)
+                by = t->v[k].c == 0x5BF9; /* 对 */
+            if (by)
                 continue;
             it.ls = p;
             it.start = p - tx_before_any(t, lo, p, cover_verbs, NULL);

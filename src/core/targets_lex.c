@@ -211,6 +211,22 @@ const struct cmp_word lex_verbs[] = {
     { NULL, 0, 0 },
 };
 
+/* The comparator word ending at i: its length, and what it means. */
+size_t lex_verb_before(const struct ttext *t, size_t lo, size_t i, enum target_cmp *cmp,
+                          unsigned *flags)
+{
+    size_t best = 0;
+    for (const struct cmp_word *w = lex_verbs; w->w; w++) {
+        size_t l = tx_before(t, lo, i, w->w);
+        if (l > best) {
+            best = l;
+            *cmp = w->cmp;
+            *flags = w->flags;
+        }
+    }
+    return best;
+}
+
 /* Units a number carries; a multiplier (万, 亿 …) may come first, a "/" per-unit after. */
 static const char *const base_units[] = {
     "%", "‰", "个百分点", "百分点", "个", "家", "所", "名", "人次", "人", "户", "套", "张",

@@ -47,7 +47,7 @@ int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
         if (t->v[a].c == 0x5E95 || t->v[a].c == 0x672B) /* 底 末 */
             a++;
         int ok = tx_before_any(t, ps, i, year_pre, NULL) > 0 ||
-                 (t->v[a].c == 0x524D && t->v[a + 1].c != 0x7684) || /* 前, not 前的 */
+                 (t->v[a].c == 0x524D && tx_clause_end(t, a + 1)) || /* "2025年前," */
                  ((i == ps || tx_clause_end(t, i - 1)) && (t->v[a].c == ',' || t->v[a].c == ':'));
         if (!ok)
             continue;

@@ -141,10 +141,21 @@ static size_t noun_end(const struct ttext *t, size_t q, size_t lim)
     return q;
 }
 
+/* After a number, characters that make it part of a name: 2.0版, 5号, 3型, 第五代. */
+static int names_thing(uint32_t c)
+{
+    static const uint32_t v[] = { 0x7684, 0x7248, 0x53F7, 0x578B, 0x4EE3, 0x7EA7, 0x7C7B,
+                                  0x671F, 0x661F, 0x5C4A };  /* 的 版 号 型 代 级 类 期 星 届 */
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (c == v[i])
+            return 1;
+    return 0;
+}
+
 /* "…不低于4%的指标要求": a value stated as a requirement or goal still commits. */
 static int states_goal(const struct ttext *t, size_t q, size_t lim)
 {
-    if (t->v[q].c != 0x7684) /* 的 */
+    if (t->v[q].c != 0x7684 || lim - q > 6) /* 的 */
         return 0;
     return tx_before(t, q, lim, "要求") || tx_before(t, q, lim, "目标");
 }
@@ -218,8 +229,13 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
         return VAL_OK;
     if (is_join(c) && q + 1 < lim && (tx_digit(t->v[q + 1].c) || chinese))
         return VAL_OK;                 /* 和 before the next value of a list */
-    if (!unit && t->v[q].gap && tx_han(c))
-        return VAL_OK;                 /* "达到 10.17 高标准…": the text lost its stop */
+    enum target_cmp vc;
+    unsigned vf;
+    /* "达到 10.17 高标准…": a number needs a measure word before a noun, so a bare one
+     * after a comparator (or a gap) is the end of a clause that lost its stop. */
+    if (!unit && !sl && tx_han(c) && !names_thing(c) && !chinese &&
+        (t->v[q].gap || lex_verb_before(t, cs, i, &vc, &vf)))
+        return VAL_OK;
     if (states_goal(t, q, lim))
         return VAL_OK;
     int pct = unit && (t->v[v->ue - 1].c == '%' || t->v[v->ue - 1].c == 0x2030);
