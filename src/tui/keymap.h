@@ -19,8 +19,8 @@
     X(PAGE_UP,      "page-up",        "上一页") \
     X(TOP,          "top",            "到开头") \
     X(BOTTOM,       "bottom",         "到末尾") \
-    X(COLLAPSE,     "collapse",       "折叠；已折叠时到上一级") \
-    X(EXPAND,       "expand",         "展开") \
+    X(LEFT,         "left",           "侧栏：折叠，已折叠时到上一级；指标栏、对比视图：左移") \
+    X(RIGHT,        "right",          "侧栏：展开；指标栏、对比视图：右移") \
     X(ENTER,        "enter",          "打开所选；在指标栏和对比视图跳到原文") \
     X(BACK,         "back",           "后退到上一个位置") \
     X(FORWARD,      "forward",        "前进") \

@@ -37,10 +37,11 @@ static void test_defaults(void **st)
     load_defaults(&km);
     assert_int_equal(keymap_lookup(&km, KCTX_READER, 'j'), CMD_DOWN);
     assert_int_equal(keymap_lookup(&km, KCTX_TREE, KEYF(KEY_DOWN)), CMD_DOWN);
-    assert_int_equal(keymap_lookup(&km, KCTX_TREE, 'h'), CMD_COLLAPSE);
+    assert_int_equal(keymap_lookup(&km, KCTX_TREE, 'h'), CMD_LEFT);
     assert_int_equal(keymap_lookup(&km, KCTX_READER, 'h'), CMD_BACK);
-    assert_int_equal(keymap_lookup(&km, KCTX_TREE, 'l'), CMD_EXPAND);
+    assert_int_equal(keymap_lookup(&km, KCTX_TREE, 'l'), CMD_RIGHT);
     assert_int_equal(keymap_lookup(&km, KCTX_READER, KEYF(KEY_RIGHT)), CMD_FORWARD);
+    assert_int_equal(keymap_lookup(&km, KCTX_COMPARE, 'l'), CMD_RIGHT);
     assert_int_equal(keymap_lookup(&km, KCTX_COMPARE, 's'), CMD_SORT);
     assert_int_equal(keymap_lookup(&km, KCTX_READER, 's'), CMD_NONE);
     assert_int_equal(keymap_lookup(&km, KCTX_COMPARE, '/'), CMD_FILTER);

@@ -1,0 +1,511 @@
+/* app.c — start-up, the loop and shut-down of the explorer. The loop: act on signals,
+ * redraw what is dirty with one doupdate, wait for one input, handle it. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "gongfu/search.h"
+#include "gongfu/targets.h"
+#include "app.h"
+#include "builtin.h"
+#include "draw.h"
+#include "frame.h"
+#include "layout.h"
+#include "paths.h"
+#include "script.h"
+#include "term.h"
+#include "tui.h"
+
+static const char usage[] =
+    "usage: gongfu [--db PATH] [--theme NAME] [--ambiwidth 1|2] [SLUG[:PATH] | --search WORDS]\n"
+    "The full-screen explorer: read, compare and search the plans. ? inside shows every key.\n"
+    "  SLUG[:PATH]     open at a document or section (zhoushan-plan:4.15)\n"
+    "  --search WORDS  open with the search results for WORDS showing\n"
+    "  --theme NAME    default, light, mono, high-contrast, or ~/.config/gongfu/themes/NAME.theme\n"
+    "  --ambiwidth N   2 if the terminal draws “ ” — · ① two columns wide (CJK set-ups);\n"
+    "                  found out by asking the terminal when not given\n"
+    "Environment: GONGFU_DB, NO_COLOR, GONGFU_THEME, XDG_STATE_HOME, XDG_CONFIG_HOME.\n";
+
+struct opts {
+    const char *db, *theme, *start;
+    char search[1024];
+    int searching, ambiwidth;
+};
+
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+    static const struct option longs[] = {
+        { "db", required_argument, 0, 'd' },     { "theme", required_argument, 0, 't' },
+        { "ambiwidth", required_argument, 0, 'a' }, { "search", no_argument, 0, 's' },
+        { "help", no_argument, 0, 'h' },         { 0, 0, 0, 0 },
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 't': o->theme = optarg; break;
+        case 's': o->searching = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        case 'a':
+            if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
+                fprintf(stderr, "gongfu: --ambiwidth is 1 or 2\n%s", usage);
+                return 2;
+            }
+            o->ambiwidth = atoi(optarg);
+            break;
+        default: fputs(usage, stderr); return 2;
+        }
+    }
+    if (o->searching) {
+        size_t n = 0;
+        for (int i = optind; i < argc && n < sizeof o->search - 1; i++)
+            n += (size_t)snprintf(o->search + n, sizeof o->search - n, "%s%s", n ? " " : "",
+                                  argv[i]);
+    } else if (optind < argc) {
+        o->start = argv[optind];
+        if (optind + 1 < argc) {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+/* ---- what the panes share ---- */
+
+int app_outline_index(const struct app *a, int doc, int64_t node_id)
+{
+    if (doc < 0 || (size_t)doc >= a->ndocs || !node_id)
+        return -1;
+    const struct outline *o = &a->outlines[doc];
+    for (size_t i = 0; i < o->n; i++)
+        if (o->nodes[i].id == node_id)
+            return (int)i;
+    return -1;
+}
+
+int app_doc_by_slug(const struct app *a, const char *slug)
+{
+    for (size_t i = 0; slug && i < a->ndocs; i++)
+        if (!strcmp(a->docs[i].slug, slug))
+            return (int)i;
+    return -1;
+}
+
+void app_message(struct app *a, enum role r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->msg_role = r;
+    a->dirty |= DIRTY(W_STATUS);
+}
+
+void app_cursor(struct app *a, WINDOW *w, int y, int x)
+{
+    for (int i = 0; i < W_COUNT; i++)
+        if (a->win[i] == w) {
+            a->cursor_win = i;
+            a->cursor_y = y;
+            a->cursor_x = x;
+        }
+}
+
+struct loc app_here(const struct app *a)
+{
+    struct loc l = { a->reader.doc, 0, 0 };
+    reader_where(a, &l.node_id, &l.offset);
+    return l;
+}
+
+void app_show(struct app *a, struct loc to)
+{
+    if (to.doc < 0 || (size_t)to.doc >= a->ndocs || reader_open(a, to.doc) < 0)
+        return;
+    reader_goto(a, to.node_id, to.offset);
+    tree_reveal(a, to.doc, to.node_id);
+}
+
+void app_jump(struct app *a, struct loc to)
+{
+    if (a->reader.doc >= 0) {
+        a->hist[a->ihist] = app_here(a);
+        if (a->ihist == HISTORY_MAX - 1) {
+            memmove(a->hist, a->hist + 1, (HISTORY_MAX - 1) * sizeof *a->hist);
+            a->ihist--;
+        }
+        a->ihist++;
+    }
+    a->hist[a->ihist] = to;
+    a->nhist = a->ihist + 1;
+    app_show(a, to);
+}
+
+void app_focus(struct app *a, enum pane p)
+{
+    if (p == PANE_PANEL && !a->win[W_PANEL])
+        return;
+    a->focus = p;
+    a->dirty |= DIRTY(W_TREE) | DIRTY(W_READER) | DIRTY(W_PANEL) | DIRTY(W_STATUS);
+}
+
+void app_view(struct app *a, enum view v)
+{
+    a->view = v;
+    a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+    /* The body windows overlap the view's: make curses compare them all afresh. */
+    for (int i = 0; i < W_COUNT; i++)
+        if (a->win[i])
+            touchwin(a->win[i]);
+}
+
+int app_loc_to_pos(const struct app *a, struct loc l, struct state_pos *p)
+{
+    if (l.doc < 0 || (size_t)l.doc >= a->ndocs)
+        return -1;
+    int i = app_outline_index(a, l.doc, l.node_id);
+    const char *path = i >= 0 && a->outlines[l.doc].nodes[i].path
+                           ? a->outlines[l.doc].nodes[i].path : "";
+    return state_pos_set(p, a->docs[l.doc].slug, path, i >= 0 ? l.offset : 0);
+}
+
+int app_pos_to_loc(const struct app *a, const struct state_pos *p, struct loc *l)
+{
+    int d = app_doc_by_slug(a, p->slug);
+    if (d < 0)
+        return -1;
+    *l = (struct loc){ d, 0, 0 };
+    if (!p->path[0])
+        return 0;
+    const struct outline *o = &a->outlines[d];
+    for (size_t i = 0; i < o->n; i++)
+        if (o->nodes[i].path && !strcmp(o->nodes[i].path, p->path)) {
+            l->node_id = o->nodes[i].id;
+            l->offset = p->offset;
+            return 0;
+        }
+    return -1;
+}
+
+/* ---- start-up ---- */
+
+static int group_rank(const struct app *a, int d)
+{
+    return tree_group_of(a->docs[d].level);
+}
+
+static int load_docs(struct app *a, struct err *e)
+{
+    if (store_docs(a->store, &a->docs, &a->ndocs, e) < 0)
+        return -1;
+    a->outlines = calloc(a->ndocs + 1, sizeof *a->outlines);
+    a->doc_order = calloc(a->ndocs + 1, sizeof *a->doc_order);
+    if (!a->outlines || !a->doc_order) {
+        err_set(e, "out of memory");
+        return -1;
+    }
+    for (size_t d = 0; d < a->ndocs; d++)
+        if (store_nodes(a->store, a->docs[d].id, 0, &a->outlines[d].nodes, &a->outlines[d].n,
+                        e) < 0)
+            return -1;
+    /* The sidebar's order: by level, then as the database lists them. */
+    size_t k = 0;
+    for (int g = 0; g < tree_group_count(); g++)
+        for (size_t d = 0; d < a->ndocs; d++)
+            if (group_rank(a, (int)d) == g)
+                a->doc_order[k++] = (int)d;
+    return 0;
+}
+
+static int load_keys(struct app *a, struct err *e)
+{
+    if (keymap_load(&a->keys, builtin_text("keys.conf"), "keys.conf", e) < 0)
+        return -1;
+    char *user = paths_config_read(NULL, "keys.conf");
+    if (!user)
+        return 0;
+    char origin[4200];
+    snprintf(origin, sizeof origin, "%s/keys.conf", paths_config_dir());
+    int rc = keymap_load(&a->keys, user, origin, e);
+    free(user);
+    return rc;
+}
+
+/* Where to open: SLUG[:PATH], else where the user left off, else the first document. */
+static int start_loc(struct app *a, const char *spec, struct loc *l, struct err *e)
+{
+    if (spec) {
+        struct state_pos p;
+        char slug[256];
+        snprintf(slug, sizeof slug, "%s", spec);
+        char *colon = strchr(slug, ':');
+        if (colon)
+            *colon = '\0';
+        if (state_pos_set(&p, slug, colon ? colon + 1 : "", 0) < 0 ||
+            app_pos_to_loc(a, &p, l) < 0) {
+            if (app_doc_by_slug(a, slug) < 0)
+                err_set(e, "no document \"%s\" (see 'gongfu docs')", slug);
+            else
+                err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
+                        colon ? colon + 1 : "", slug);
+            return -1;
+        }
+        return 0;
+    }
+    if (a->state.has_last && app_pos_to_loc(a, &a->state.last, l) == 0)
+        return 0;
+    *l = (struct loc){ a->ndocs ? a->doc_order[0] : -1, 0, 0 };
+    return 0;
+}
+
+static void save_state(struct app *a)
+{
+    struct err e = { "" };
+    if (a->reader.doc >= 0 && app_loc_to_pos(a, app_here(a), &a->state.last) == 0)
+        a->state.has_last = 1;
+    if (state_save(&a->state, &e) < 0)
+        fprintf(stderr, "gongfu: could not save where you left off: %s\n", e.msg);
+}
+
+/* ---- the loop ---- */
+
+static void draw_win(struct app *a, enum win w)
+{
+    WINDOW *win = a->win[w];
+    if (!win)
+        return;
+    int focused_tree = a->focus == PANE_TREE, focused_reader = a->focus == PANE_READER;
+    switch (w) {
+    case W_TITLE: frame_title(a, win); break;
+    case W_STATUS: frame_status(a, win); break;
+    case W_DIV: frame_divider(a, win); break;
+    case W_TREE: tree_draw(a, win, focused_tree); break;
+    case W_READER: reader_draw(a, win, focused_reader); break;
+    case W_PANEL: panel_draw(a, win, a->focus == PANE_PANEL); break;
+    case W_VIEW:
+        if (a->view == VIEW_COMPARE)
+            compare_draw(a, win);
+        else if (a->view == VIEW_SEARCH)
+            finder_draw(a, win);
+        else if (a->view == VIEW_HELP)
+            help_draw(a, win);
+        break;
+    default: break;
+    }
+    wnoutrefresh(win);
+}
+
+static void redraw(struct app *a)
+{
+    if (a->dirty & DIRTY_LAYOUT)
+        layout_apply(a);
+    panel_follow(a);
+    if (a->small) {
+        if (a->win[W_VIEW]) {
+            frame_small(a, a->win[W_VIEW]);
+            wnoutrefresh(a->win[W_VIEW]);
+        }
+        curs_set(0);
+        doupdate();
+        a->dirty = 0;
+        return;
+    }
+    static const enum win main_order[] = { W_TITLE, W_TREE, W_DIV, W_READER, W_PANEL };
+    static const enum win view_order[] = { W_TITLE, W_VIEW };
+    const enum win *order = a->view == VIEW_MAIN ? main_order : view_order;
+    size_t n = a->view == VIEW_MAIN ? 5 : 2;
+    /* The status line is drawn last: a prompt there places the cursor. */
+    for (size_t i = 0; i < n; i++)
+        if (a->dirty & DIRTY(order[i]))
+            draw_win(a, order[i]);
+    if (a->dirty & DIRTY(W_STATUS))
+        draw_win(a, W_STATUS);
+    WINDOW *cw = a->cursor_win >= 0 ? a->win[a->cursor_win] : NULL;
+    if (cw) {
+        wmove(cw, a->cursor_y, a->cursor_x);
+        wnoutrefresh(cw);
+    }
+    curs_set(cw ? 1 : 0);
+    doupdate();
+    a->dirty = 0;
+}
+
+static long usec_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (t.tv_sec - t0->tv_sec) * 1000000L + (t.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+/* The next input from the terminal; 0 when a signal interrupted the wait. */
+static int read_input(struct input *in)
+{
+    wint_t ch;
+    memset(in, 0, sizeof *in);
+    if (!term_wait_input())
+        return 0;
+    nodelay(stdscr, TRUE);
+    int rc = wget_wch(stdscr, &ch);
+    if (rc == ERR)
+        return 0;
+    in->key = key_normalise(rc == KEY_CODE_YES, (uint32_t)ch);
+    if (in->key == KEYF(KEY_MOUSE) && getmouse(&in->mouse) != OK)
+        return 0;
+    return 1;
+}
+
+static void signals(struct app *a)
+{
+    if (term_quit_sig)
+        a->quit = 1;
+    if (term_stop_req) {
+        term_stop_req = 0;
+        save_state(a);
+        term_suspend();
+        a->dirty |= DIRTY_LAYOUT;
+    }
+    if (term_winch || term_cont) {
+        term_winch = term_cont = 0;
+        term_resize();
+        a->dirty |= DIRTY_LAYOUT;
+    }
+}
+
+static void loop(struct app *a, struct script *sc, FILE *timing)
+{
+    struct timespec t0;
+    int timed = 0;
+    while (!a->quit) {
+        signals(a);
+        if (a->quit)
+            break;
+        if (a->dirty)
+            redraw(a);
+        if (timed && timing)
+            fprintf(timing, "%ld\n", usec_since(&t0));
+        timed = 0;
+        struct input in;
+        if (sc) {
+            if (!script_next(sc, &in))
+                break;
+        } else if (!read_input(&in)) {
+            continue;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        timed = 1;
+        app_input(a, &in);
+    }
+}
+
+static void app_free(struct app *a)
+{
+    layout_free(a);
+    finder_free(a);
+    compare_free(a);
+    panel_free(a);
+    reader_free(a);
+    tree_free(a);
+    help_free(a);
+    keymap_free(&a->keys);
+    for (size_t d = 0; a->outlines && d < a->ndocs; d++)
+        store_nodes_free(&a->outlines[d].nodes, a->outlines[d].n);
+    free(a->outlines);
+    free(a->doc_order);
+    store_docs_free(&a->docs, a->ndocs);
+    store_close(&a->store);
+}
+
+/* Everything that can fail before the screen starts, so errors print plainly. */
+static int prepare(struct app *a, const struct opts *o, struct loc *start, struct err *e)
+{
+    const char *db = paths_db(o->db);
+    store_add_hooks(&search_hooks);
+    store_add_hooks(&targets_hooks);
+    if (store_open(db, STORE_READ, &a->store, e) < 0 || load_docs(a, e) < 0)
+        return -1;
+    if (!a->ndocs) {
+        err_set(e, "%s holds no documents: import some with 'gongfu import'", db);
+        return -1;
+    }
+    const char *theme = o->theme ? o->theme : getenv("GONGFU_THEME");
+    int no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+    if (load_keys(a, e) < 0 || theme_load(&a->theme, no_color && !o->theme ? "mono"
+                                                 : theme && *theme ? theme : "default", e) < 0)
+        return -1;
+    if (state_load(&a->state, e) < 0)
+        e->msg[0] = '\0';   /* an unreadable state file only loses the last position */
+    if (start_loc(a, o->start, start, e) < 0)
+        return -1;
+    a->show_panel = 1;
+    if (tree_init(a) < 0 || panel_init(a) < 0 || finder_init(a) < 0 || help_build(a) < 0) {
+        err_set(e, "out of memory");
+        return -1;
+    }
+    a->show_panel = a->panel.available;
+    return 0;
+}
+
+int tui_main(int argc, char **argv)
+{
+    struct opts o;
+    memset(&o, 0, sizeof o);
+    int rc = parse_opts(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (term_check_locale() < 0)
+        return 1;
+    struct app a;
+    memset(&a, 0, sizeof a);
+    a.reader.doc = -1;
+    a.reader.tcur = a.reader.hcur = -1;
+    a.cursor_win = -1;
+    a.focus = PANE_READER;
+    struct err e = { "" };
+    struct loc start;
+    if (prepare(&a, &o, &start, &e) < 0) {
+        fprintf(stderr, "gongfu: %s\n", e.msg);
+        app_free(&a);
+        return 1;
+    }
+    const char *hl = getenv("GONGFU_HEADLESS");
+    struct term_opts to = { hl && *hl, 80, 24, !(getenv("NO_COLOR") && *getenv("NO_COLOR")) };
+    if (to.headless && sscanf(hl, "%dx%d", &to.cols, &to.lines) != 2)
+        to.cols = 80, to.lines = 24;
+    int ambi = o.ambiwidth ? o.ambiwidth : to.headless ? 1 : term_probe_ambiwidth();
+    struct script *sc = NULL;
+    const char *script = getenv("GONGFU_SCRIPT");
+    if (to.headless && script && *script && script_open(script, &sc, &e) < 0) {
+        fprintf(stderr, "gongfu: %s\n", e.msg);
+        app_free(&a);
+        return 1;
+    }
+    if (term_start(&to) < 0) {
+        script_close(&sc);
+        app_free(&a);
+        return 1;
+    }
+    draw_init(ambi == 2);
+    a.ambi2 = ambi == 2;
+    theme_apply(&a.theme, term_has_color());
+    a.dirty = DIRTY_ALL;
+    layout_apply(&a);
+    app_jump(&a, start);
+    if (o.searching)
+        finder_start(&a, o.search);
+    const char *tf = getenv("GONGFU_TIMING");
+    FILE *timing = tf && *tf ? fopen(tf, "w") : NULL;
+    loop(&a, sc, timing);
+    if (timing)
+        fclose(timing);
+    script_close(&sc);
+    term_end();
+    save_state(&a);
+    if (term_quit_sig && term_quit_sig != SIGINT)
+        fprintf(stderr, "gongfu: signal %d: saved your place and left\n", (int)term_quit_sig);
+    app_free(&a);
+    return 0;
+}

@@ -1,0 +1,173 @@
+/* frame.c — title bar, status line, divider. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/doc.h"
+#include "gongfu/text.h"
+#include "app.h"
+#include "draw.h"
+#include "frame.h"
+#include "layout.h"
+
+/* The reader's place as pieces: region, chapter, item (from the outline). Returns how
+ * many; each is malloc'd. */
+static int place_parts(const struct app *a, char *parts[3])
+{
+    const struct reader *r = &a->reader;
+    int n = 0;
+    if (r->doc < 0)
+        return 0;
+    const struct doc_row *d = &a->docs[r->doc];
+    parts[n++] = strdup(d->region && *d->region ? d->region : d->slug);
+    int node = reader_outline_node(a);
+    const struct outline *ol = &a->outlines[r->doc];
+    int chain[2], depth = 0;
+    for (int i = node; i >= 0 && depth < 2;) {
+        if (ol->nodes[i].kind != NODE_PREAMBLE)
+            chain[depth++] = i;
+        int64_t parent = ol->nodes[i].parent_id;
+        i = parent ? app_outline_index(a, r->doc, parent) : -1;
+    }
+    while (depth-- > 0) {
+        const struct node_row *nr = &ol->nodes[chain[depth]];
+        parts[n++] = node_heading(nr->kind, nr->label, nr->title);
+    }
+    return n;
+}
+
+/* Draws "A › B › C" in at most room columns, shortening the middle piece (the chapter)
+ * first so the item, the most specific place, stays readable. */
+static int draw_place(WINDOW *w, int x, int room, char **parts, int n, attr_t at)
+{
+    const char *sep = glyph(G_SEP);
+    int sw = draw_width(sep, strlen(sep)) + 2, total = 0, pw[3];
+    for (int i = 0; i < n; i++) {
+        pw[i] = parts[i] ? draw_width(parts[i], strlen(parts[i])) : 0;
+        total += pw[i] + (i ? sw : 0);
+    }
+    static const int order3[] = { 1, 2, 0 }, order2[] = { 1, 0 }, order1[] = { 0 };
+    const int *order = n == 3 ? order3 : n == 2 ? order2 : order1;
+    for (int k = 0; k < n && total > room; k++) {
+        int i = order[k], cut = pw[i] - 6;
+        if (cut <= 0)
+            continue;
+        if (cut > total - room)
+            cut = total - room;
+        pw[i] -= cut;
+        total -= cut;
+    }
+    int used = 0;
+    for (int i = 0; i < n && used < room; i++) {
+        if (i) {
+            char s[16];
+            snprintf(s, sizeof s, " %s ", sep);
+            used += draw_text(w, 0, x + used, s, strlen(s), room - used, at);
+        }
+        int lim = pw[i] < room - used ? pw[i] : room - used;
+        if (parts[i])
+            used += draw_trunc(w, 0, x + used, parts[i], strlen(parts[i]), lim, at);
+    }
+    return used;
+}
+
+void frame_title(struct app *a, WINDOW *w)
+{
+    int wd = getmaxx(w);
+    attr_t at = theme_attr(ROLE_TITLE);
+    draw_fill(w, 0, 0, wd, at);
+    const char *help = "? 帮助 ";
+    int hw = draw_width(help, strlen(help));
+    int room = wd - hw - 1;
+    if (room < 10) {
+        draw_trunc(w, 0, 0, " gongfu", 7, wd, at);
+        return;
+    }
+    char lead[64];
+    snprintf(lead, sizeof lead, " gongfu %s ", glyph(G_HLINE));
+    int x = draw_text(w, 0, 0, lead, strlen(lead), room, at);
+    const char *view = a->view == VIEW_COMPARE ? "指标对比：各地区目标"
+                       : a->view == VIEW_SEARCH ? "搜索所有措施"
+                       : a->view == VIEW_HELP ? "帮助" : NULL;
+    if (view) {
+        draw_trunc(w, 0, x, view, strlen(view), room - x, at);
+    } else {
+        char *parts[3] = { 0 };
+        int n = place_parts(a, parts);
+        draw_place(w, x, room - x, parts, n, at);
+        for (int i = 0; i < n; i++)
+            free(parts[i]);
+    }
+    draw_text(w, 0, wd - hw, help, strlen(help), hw, at);
+}
+
+static const char *focus_hint(const struct app *a)
+{
+    switch (a->view) {
+    case VIEW_COMPARE: return "h/l 选列  s 排序  / 筛选  e 导出  Enter 原文  q 返回";
+    case VIEW_HELP: return "q 返回";
+    default: break;
+    }
+    switch (a->focus) {
+    case PANE_TREE: return "侧栏  Enter 打开  h/l 折叠/展开  Tab 切换窗格";
+    case PANE_PANEL: return "指标栏  h/l 选地区  Enter 跳到原文  Tab 切换窗格";
+    default: return "阅读  ] [ 指标  / 搜索  c 对比  Tab 切换窗格";
+    }
+}
+
+void frame_status(struct app *a, WINDOW *w)
+{
+    int wd = getmaxx(w);
+    attr_t at = theme_attr(ROLE_STATUS);
+    if (a->view == VIEW_SEARCH) {
+        finder_draw_prompt(a, w);
+        return;
+    }
+    if (a->view == VIEW_COMPARE && a->compare.filter.active) {
+        compare_draw_prompt(a, w);
+        return;
+    }
+    draw_fill(w, 0, 0, wd, at);
+    char right[600] = "";
+    if (a->view == VIEW_MAIN)
+        reader_position(a, right, sizeof right);
+    else if (a->view == VIEW_COMPARE && a->compare.filter_text[0])
+        snprintf(right, sizeof right, "筛选: %s", a->compare.filter_text);
+    int rw = draw_width(right, strlen(right));
+    if (rw + 2 > wd)
+        rw = 0;
+    const char *left = a->msg[0] ? a->msg : focus_hint(a);
+    if (a->pending == CMD_MARK)
+        left = "设书签：按一个字母";
+    else if (a->pending == CMD_JUMP_MARK)
+        left = "回到书签：按一个字母";
+    attr_t lat = a->msg[0] ? theme_attr(a->msg_role) : at;
+    draw_trunc(w, 0, 1, left, strlen(left), wd - rw - 3, lat);
+    if (rw)
+        draw_text(w, 0, wd - rw - 1, right, strlen(right), rw, at);
+}
+
+void frame_divider(struct app *a, WINDOW *w)
+{
+    (void)a;
+    int h = getmaxy(w);
+    const char *g = glyph(G_VLINE);
+    for (int y = 0; y < h; y++)
+        draw_text(w, y, 0, g, strlen(g), 1, theme_attr(ROLE_BORDER));
+}
+
+void frame_small(struct app *a, WINDOW *w)
+{
+    (void)a;
+    int h = getmaxy(w), wd = getmaxx(w);
+    char msg[256];
+    snprintf(msg, sizeof msg, "终端太小（%d×%d），请至少放大到 %d×%d。q 退出", COLS, LINES,
+             LAYOUT_MIN_COLS, LAYOUT_MIN_LINES);
+    for (int y = 0; y < h; y++)
+        draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+    struct text_line *l = NULL;
+    size_t n = text_wrap(msg, strlen(msg), wd, &l);
+    for (size_t i = 0; i < n && (int)i < h; i++)
+        draw_text(w, (int)i, 0, msg + l[i].start, l[i].end - l[i].start, wd,
+                  theme_attr(ROLE_NORMAL));
+    free(l);
+}

@@ -1,0 +1,121 @@
+/* help.c — one section per context, one line per command with its keys. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "draw.h"
+
+/* How the help names the contexts. */
+static const char *const ctx_titles[KCTX_COUNT] = {
+    [KCTX_GENERIC] = "所有窗格", [KCTX_TREE] = "侧栏（文档与章节）",
+    [KCTX_READER] = "阅读区", [KCTX_PANEL] = "指标栏", [KCTX_COMPARE] = "对比视图",
+    [KCTX_SEARCH] = "搜索", [KCTX_HELP] = "帮助",
+};
+
+static int add(struct help *h, const char *keys, const char *text)
+{
+    struct help_line *v = realloc(h->lines, (h->n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    h->lines = v;
+    v[h->n].keys = keys ? strdup(keys) : NULL;
+    v[h->n].text = strdup(text);
+    h->n++;
+    return 0;
+}
+
+int help_build(struct app *a)
+{
+    struct help *h = &a->help;
+    add(h, NULL, "gongfu 共富 — 共同富裕规划浏览器。按 q 或 Esc 关闭帮助。");
+    for (int x = 0; x < KCTX_COUNT; x++) {
+        int heading = 0;
+        for (int c = 1; c < CMD_COUNT; c++) {
+            keycode keys[8];
+            size_t n = keymap_keys(&a->keys, (enum kctx)x, (enum cmd)c, keys, 8);
+            if (!n)
+                continue;
+            if (!heading) {
+                add(h, "", "");
+                add(h, NULL, ctx_titles[x]);
+                heading = 1;
+            }
+            char buf[256] = "";
+            size_t o = 0;
+            for (size_t k = 0; k < n && o < sizeof buf - 40; k++) {
+                char name[32];
+                key_format(keys[k], name, sizeof name);
+                o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", k ? " " : "", name);
+            }
+            add(h, buf, cmd_help((enum cmd)c));
+        }
+    }
+    add(h, "", "");
+    add(h, NULL, "搜索框里");
+    add(h, "<Enter>", "打开所选结果，光标停在命中处");
+    add(h, "<Up> <Down>", "在结果中移动");
+    add(h, "<Esc>", "取消搜索");
+    add(h, "<BS> <C-w> <C-u>", "删除一个字、一个词、全部");
+    add(h, "", "");
+    add(h, NULL, "按键可在 ~/.config/gongfu/keys.conf 中修改（格式见 data/keys.conf）");
+    return 0;
+}
+
+void help_free(struct app *a)
+{
+    struct help *h = &a->help;
+    for (size_t i = 0; i < h->n; i++) {
+        free(h->lines[i].keys);
+        free(h->lines[i].text);
+    }
+    free(h->lines);
+    memset(h, 0, sizeof *h);
+}
+
+void help_draw(struct app *a, WINDOW *w)
+{
+    struct help *hp = &a->help;
+    int h = getmaxy(w), wd = getmaxx(w);
+    int kw = wd > 70 ? 28 : wd / 3;
+    if (hp->n > (size_t)h && hp->top > hp->n - (size_t)h)
+        hp->top = hp->n - (size_t)h;
+    if (hp->n <= (size_t)h)
+        hp->top = 0;
+    for (int y = 0; y < h; y++) {
+        size_t i = hp->top + (size_t)y;
+        draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+        if (i >= hp->n)
+            continue;
+        const struct help_line *l = &hp->lines[i];
+        if (!l->keys) {
+            draw_trunc(w, y, 1, l->text, strlen(l->text), wd - 1, theme_attr(ROLE_HEADING));
+            continue;
+        }
+        draw_trunc(w, y, 3, l->keys, strlen(l->keys), kw - 4, theme_attr(ROLE_HELP_KEY));
+        if (wd > kw)
+            draw_trunc(w, y, kw, l->text, strlen(l->text), wd - kw, theme_attr(ROLE_NORMAL));
+    }
+    app_cursor(a, w, 0, 0);
+}
+
+int help_key(struct app *a, enum cmd c)
+{
+    struct help *hp = &a->help;
+    long h = a->rect[W_VIEW].h > 1 ? a->rect[W_VIEW].h : 1, d;
+    switch (c) {
+    case CMD_DOWN: d = 1; break;
+    case CMD_UP: d = -1; break;
+    case CMD_HALF_DOWN: d = h / 2; break;
+    case CMD_HALF_UP: d = -h / 2; break;
+    case CMD_PAGE_DOWN: d = h; break;
+    case CMD_PAGE_UP: d = -h; break;
+    case CMD_TOP: d = -(long)hp->n; break;
+    case CMD_BOTTOM: d = (long)hp->n; break;
+    default: return 0;
+    }
+    long t = (long)hp->top + d;
+    long max = (long)hp->n - h;
+    hp->top = (size_t)(t > max ? (max > 0 ? max : 0) : t < 0 ? 0 : t);
+    a->dirty |= DIRTY(W_VIEW);
+    return 1;
+}

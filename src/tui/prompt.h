@@ -1,0 +1,27 @@
+/* prompt.h — a one-line text input (the search prompt, the compare filter): UTF-8 text
+ * typed at the end, with the editing keys of a shell. */
+#ifndef GONGFU_TUI_PROMPT_H
+#define GONGFU_TUI_PROMPT_H
+
+#include <curses.h>
+#include "keymap.h"
+
+struct app;
+
+struct prompt {
+    char buf[512];
+    size_t len;
+    int active;
+};
+
+enum prompt_result { PROMPT_IGNORED, PROMPT_CHANGED, PROMPT_MOVED, PROMPT_DONE,
+                     PROMPT_CANCEL };
+
+void prompt_start(struct prompt *p, const char *text);
+/* Enter: done; Esc or <C-c>: cancel; BS, <C-u>, <C-w>: edit; a printable character:
+ * inserted. Other keys are ignored, for the caller to use (arrows move in results). */
+enum prompt_result prompt_key(struct prompt *p, keycode k);
+/* Draws "label text" on row y of w and puts the real cursor after the text. */
+void prompt_draw(struct prompt *p, struct app *a, WINDOW *w, int y, const char *label);
+
+#endif

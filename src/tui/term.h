@@ -1,0 +1,35 @@
+/* term.h — the terminal: locale check, East Asian Ambiguous width detection, curses
+ * start and stop (on the real terminal, or headless on /dev/null for tests), signals. */
+#ifndef GONGFU_TUI_TERM_H
+#define GONGFU_TUI_TERM_H
+
+#include <signal.h>
+
+/* Set by the signal handlers, acted on by the loop: handlers do nothing else. */
+extern volatile sig_atomic_t term_winch, term_stop_req, term_quit_sig, term_cont;
+
+/* 0 when LC_CTYPE is UTF-8; otherwise prints how to fix it and returns -1. */
+int term_check_locale(void);
+/* Asks the terminal where the cursor lands after an ambiguous character (as vim does):
+ * 2 if it drew it wide, 1 if narrow or if no answer came within ~200 ms. */
+int term_probe_ambiwidth(void);
+
+struct term_opts {
+    int headless;            /* curses output to /dev/null, input from a script */
+    int cols, lines;         /* headless size */
+    int use_color;           /* 0 for NO_COLOR */
+};
+
+/* Starts curses; 0, or -1 with a message printed. */
+int term_start(const struct term_opts *o);
+/* Restores the terminal (safe to call twice). */
+void term_end(void);
+/* Ctrl-Z: restores the terminal, stops, and comes back in curses mode. */
+void term_suspend(void);
+/* Waits for input on the terminal; 1 when there is some, 0 when a signal came first. */
+int term_wait_input(void);
+/* The terminal's size now (after SIGWINCH), into LINES/COLS via resizeterm. */
+void term_resize(void);
+int term_has_color(void);
+
+#endif

@@ -1,0 +1,195 @@
+/* theme.c — theme files, and their colours mapped onto what the terminal has. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "builtin.h"
+#include "paths.h"
+#include "theme.h"
+
+#define ROLE_NAME(id, name) name,
+static const char *const role_names[] = { ROLE_LIST(ROLE_NAME) };
+
+static attr_t role_attrs[ROLE_COUNT];
+static short role_pairs[ROLE_COUNT];
+
+const char *theme_role_name(enum role r) { return r < ROLE_COUNT ? role_names[r] : "?"; }
+attr_t theme_attr(enum role r) { return r < ROLE_COUNT ? role_attrs[r] : A_NORMAL; }
+short theme_pair(enum role r) { return r < ROLE_COUNT ? role_pairs[r] : 0; }
+
+static const char *const color_names[] = {
+    "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+};
+
+static int parse_color(const char *s, short *c)
+{
+    if (!strcmp(s, "default")) {
+        *c = -1;
+        return 0;
+    }
+    int bright = !strncmp(s, "bright-", 7);
+    const char *base = bright ? s + 7 : s;
+    for (int i = 0; i < 8; i++)
+        if (!strcmp(base, color_names[i])) {
+            *c = (short)(i + 8 * bright);
+            return 0;
+        }
+    if (!strncmp(s, "color", 5))
+        s += 5;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 0 || v > 255)
+        return -1;
+    *c = (short)v;
+    return 0;
+}
+
+static int parse_attr(const char *s, attr_t *a)
+{
+    static const struct { const char *name; attr_t a; } names[] = {
+        { "normal", A_NORMAL }, { "bold", A_BOLD }, { "underline", A_UNDERLINE },
+        { "reverse", A_REVERSE }, { "dim", A_DIM }, { "standout", A_STANDOUT },
+        { "italic", A_ITALIC },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(s, names[i].name)) {
+            *a |= names[i].a;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_rule(struct theme *t, char *line, const char *where, struct err *e)
+{
+    char *save = NULL;
+    char *role = strtok_r(line, " \t", &save);
+    if (!role || role[0] == '#')
+        return 0;
+    int r = 0;
+    while (r < ROLE_COUNT && strcmp(role, role_names[r]))
+        r++;
+    if (r == ROLE_COUNT) {
+        err_set(e, "%s: unknown role \"%s\"", where, role);
+        return -1;
+    }
+    struct theme_rule rule = { -1, -1, A_NORMAL, 1 };
+    char *fg = strtok_r(NULL, " \t", &save), *bg = strtok_r(NULL, " \t", &save);
+    if (!fg || !bg || parse_color(fg, &rule.fg) < 0 || parse_color(bg, &rule.bg) < 0) {
+        err_set(e, "%s: expected \"ROLE FG BG [ATTR…]\" with colours by name "
+                   "(default, red, bright-red …) or number 0-255", where);
+        return -1;
+    }
+    for (char *a; (a = strtok_r(NULL, " \t", &save)) && a[0] != '#';)
+        if (parse_attr(a, &rule.attrs) < 0) {
+            err_set(e, "%s: unknown attribute \"%s\"", where, a);
+            return -1;
+        }
+    t->rule[r] = rule;
+    return 0;
+}
+
+int theme_parse(struct theme *t, const char *text, const char *origin, struct err *e)
+{
+    for (int lineno = 1; *text; lineno++) {
+        size_t len = strcspn(text, "\n");
+        char line[256], where[300];
+        snprintf(where, sizeof where, "%s:%d", origin, lineno);
+        if (len >= sizeof line) {
+            err_set(e, "%s: line too long", where);
+            return -1;
+        }
+        memcpy(line, text, len);
+        line[len] = '\0';
+        line[strcspn(line, "\r")] = '\0';
+        if (parse_rule(t, line, where, e) < 0)
+            return -1;
+        text += len + (text[len] == '\n');
+    }
+    return 0;
+}
+
+int theme_load(struct theme *t, const char *name, struct err *e)
+{
+    memset(t, 0, sizeof *t);
+    if (strchr(name, '/')) {
+        err_set(e, "theme \"%s\": a theme is named, not given as a path", name);
+        return -1;
+    }
+    char file[256];
+    snprintf(file, sizeof file, "%s.theme", name);
+    char *user = paths_config_read("themes", file);
+    if (user) {
+        char origin[512];
+        snprintf(origin, sizeof origin, "%s/themes/%s", paths_config_dir(), file);
+        int rc = theme_parse(t, user, origin, e);
+        free(user);
+        return rc;
+    }
+    const char *text = builtin_text(file);
+    if (!text) {
+        err_set(e, "no theme \"%s\" (built in: %s)", name, builtin_list(".theme"));
+        return -1;
+    }
+    return theme_parse(t, text, file, e);
+}
+
+/* The xterm 256-colour palette, to pick the nearest of 8 on a smaller terminal. */
+static void rgb_of(int c, int rgb[3])
+{
+    static const int base[16][3] = {
+        { 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 }, { 0, 0, 238 },
+        { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 }, { 127, 127, 127 },
+        { 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 }, { 92, 92, 255 }, { 255, 0, 255 },
+        { 0, 255, 255 }, { 255, 255, 255 },
+    };
+    if (c < 16) {
+        memcpy(rgb, base[c], sizeof base[c]);
+    } else if (c < 232) {
+        static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+        c -= 16;
+        rgb[0] = level[c / 36];
+        rgb[1] = level[c / 6 % 6];
+        rgb[2] = level[c % 6];
+    } else {
+        rgb[0] = rgb[1] = rgb[2] = 8 + 10 * (c - 232);
+    }
+}
+
+static short fit_color(short c, int ncolors)
+{
+    if (c < 0 || c < ncolors)
+        return c;
+    int want[3], best = 0;
+    long best_d = -1;
+    rgb_of(c, want);
+    int limit = ncolors >= 16 ? 16 : 8;
+    for (int i = 0; i < limit; i++) {
+        int have[3];
+        rgb_of(i, have);
+        long d = 0;
+        for (int k = 0; k < 3; k++)
+            d += (long)(want[k] - have[k]) * (want[k] - have[k]);
+        if (best_d < 0 || d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    return (short)best;
+}
+
+void theme_apply(const struct theme *t, int use_color)
+{
+    int ncolors = use_color ? COLORS : 0;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        /* A role the theme leaves out looks like normal text, which has to exist. */
+        const struct theme_rule *rule = t->rule[r].set ? &t->rule[r] : &t->rule[ROLE_NORMAL];
+        role_attrs[r] = rule->attrs;
+        role_pairs[r] = 0;
+        if (ncolors < 8 || (rule->fg < 0 && rule->bg < 0))
+            continue;
+        short pair = (short)(r + 1);
+        if (init_pair(pair, fit_color(rule->fg, ncolors), fit_color(rule->bg, ncolors)) == OK) {
+            role_pairs[r] = pair;
+            role_attrs[r] |= COLOR_PAIR(pair);
+        }
+    }
+}

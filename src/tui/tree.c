@@ -1,0 +1,341 @@
+/* tree.c — the sidebar. Rows are rebuilt from the open/closed flags whenever one
+ * changes; drawing reads the rows, so the two never disagree. */
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/doc.h"
+#include "app.h"
+#include "draw.h"
+
+/* The level groups, and how the sidebar names them. */
+static const struct { const char *level, *label; } groups[] = {
+    { "national", "国家" }, { "province", "省级" }, { "city", "市级" }, { NULL, "其他" },
+};
+#define NGROUPS (int)(sizeof groups / sizeof groups[0])
+
+int tree_group_count(void) { return NGROUPS; }
+
+int tree_group_of(const char *level)
+{
+    for (int g = 0; g < NGROUPS - 1; g++)
+        if (level && !strcmp(level, groups[g].level))
+            return g;
+    return NGROUPS - 1;
+}
+
+static int push(struct tree *t, struct trow r)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        struct trow *v = realloc(t->rows, cap * sizeof *v);
+        if (!v)
+            return -1;
+        t->rows = v;
+        t->cap = cap;
+    }
+    t->rows[t->n++] = r;
+    return 0;
+}
+
+/* Is outline node i of a document a section that can be folded (a chapter with items)? */
+static int has_children(const struct outline *o, size_t i)
+{
+    return i + 1 < o->n && o->nodes[i + 1].parent_id == o->nodes[i].id;
+}
+
+static void rebuild(struct app *a)
+{
+    struct tree *t = &a->tree;
+    struct trow keep = t->n ? t->rows[t->cur] : (struct trow){ TR_GROUP, 0, -1, -1, 0 };
+    t->n = 0;
+    int last_group = -1;
+    for (size_t k = 0; k < a->ndocs; k++) {
+        int d = a->doc_order[k];
+        int g = tree_group_of(a->docs[d].level);
+        if (g != last_group) {
+            push(t, (struct trow){ TR_GROUP, g, -1, -1, 0 });
+            last_group = g;
+        }
+        if (t->group_closed[g])
+            continue;
+        push(t, (struct trow){ TR_DOC, g, d, -1, 1 });
+        if (!t->doc_open[d])
+            continue;
+        const struct outline *o = &a->outlines[d];
+        int chapter_open = 1;
+        for (size_t i = 0; i < o->n; i++) {
+            const struct node_row *nr = &o->nodes[i];
+            /* The preamble is reached through its document's row. */
+            if (nr->kind == NODE_PARAGRAPH || nr->kind == NODE_PREAMBLE)
+                continue;
+            if (nr->depth == 0) {
+                chapter_open = t->node_open[d][i];
+                push(t, (struct trow){ TR_NODE, g, d, (int)i, 2 });
+            } else if (chapter_open || nr->parent_id == 0) {
+                push(t, (struct trow){ TR_NODE, g, d, (int)i, nr->parent_id ? 3 : 2 });
+            }
+        }
+    }
+    t->cur = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->rows[i].kind == keep.kind && t->rows[i].doc == keep.doc &&
+            t->rows[i].node == keep.node && t->rows[i].group == keep.group)
+            t->cur = i;
+    a->dirty |= DIRTY(W_TREE);
+}
+
+int tree_init(struct app *a)
+{
+    struct tree *t = &a->tree;
+    t->group_closed = calloc(NGROUPS, 1);
+    t->doc_open = calloc(a->ndocs ? a->ndocs : 1, 1);
+    t->node_open = calloc(a->ndocs ? a->ndocs : 1, sizeof *t->node_open);
+    if (!t->group_closed || !t->doc_open || !t->node_open)
+        return -1;
+    for (size_t d = 0; d < a->ndocs; d++)
+        if (!(t->node_open[d] = calloc(a->outlines[d].n + 1, 1)))
+            return -1;
+    rebuild(a);
+    return 0;
+}
+
+void tree_free(struct app *a)
+{
+    struct tree *t = &a->tree;
+    for (size_t d = 0; t->node_open && d < a->ndocs; d++)
+        free(t->node_open[d]);
+    free(t->node_open);
+    free(t->doc_open);
+    free(t->group_closed);
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+/* The outline index of the chapter that holds outline node i (itself if a chapter). */
+static int chapter_of(const struct outline *o, int i)
+{
+    while (i > 0 && o->nodes[i].parent_id) {
+        int p = i - 1;
+        while (p >= 0 && o->nodes[p].id != o->nodes[i].parent_id)
+            p--;
+        if (p < 0)
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* The row to mark as "shown in the reader": the section, or what folds it away. */
+static size_t marked_row(const struct app *a)
+{
+    const struct tree *t = &a->tree;
+    int doc = a->reader.doc;
+    int node = reader_outline_node(a);
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < t->n; i++) {
+        const struct trow *r = &t->rows[i];
+        if (r->doc != doc)
+            continue;
+        if (r->kind == TR_DOC && best == (size_t)-1)
+            best = i;
+        if (r->kind == TR_NODE && node >= 0 &&
+            (r->node == node || r->node == chapter_of(&a->outlines[doc], node)))
+            best = i;
+    }
+    return best;
+}
+
+static void row_label(const struct app *a, const struct trow *r, char *buf, size_t n)
+{
+    if (r->kind == TR_GROUP) {
+        snprintf(buf, n, "%s", groups[r->group].label);
+    } else if (r->kind == TR_DOC) {
+        const struct doc_row *d = &a->docs[r->doc];
+        snprintf(buf, n, "%s", d->title && *d->title ? d->title : d->slug);
+    } else {
+        const struct node_row *nr = &a->outlines[r->doc].nodes[r->node];
+        char *h = node_heading(nr->kind, nr->label, nr->title);
+        snprintf(buf, n, "%s", h ? h : "");
+        free(h);
+    }
+}
+
+/* The fold marker of a row, or NULL for a leaf. */
+static const char *marker(const struct app *a, const struct trow *r)
+{
+    const struct tree *t = &a->tree;
+    if (r->kind == TR_GROUP)
+        return glyph(t->group_closed[r->group] ? G_CLOSED : G_OPEN);
+    if (r->kind == TR_DOC)
+        return glyph(t->doc_open[r->doc] ? G_OPEN : G_CLOSED);
+    if (!has_children(&a->outlines[r->doc], (size_t)r->node))
+        return NULL;
+    return glyph(t->node_open[r->doc][r->node] ? G_OPEN : G_CLOSED);
+}
+
+static void clamp_view(struct tree *t, int h)
+{
+    if (t->cur >= t->n)
+        t->cur = t->n ? t->n - 1 : 0;
+    if (h <= 0)
+        return;
+    if (t->cur < t->top)
+        t->top = t->cur;
+    if (t->cur >= t->top + (size_t)h)
+        t->top = t->cur - (size_t)h + 1;
+    if (t->top + (size_t)h > t->n)
+        t->top = t->n > (size_t)h ? t->n - (size_t)h : 0;
+}
+
+void tree_draw(struct app *a, WINDOW *w, int focused)
+{
+    struct tree *t = &a->tree;
+    int h = getmaxy(w), wd = getmaxx(w);
+    clamp_view(t, h);
+    size_t mark = marked_row(a);
+    for (int y = 0; y < h; y++) {
+        size_t i = t->top + (size_t)y;
+        attr_t base = theme_attr(ROLE_NORMAL);
+        draw_fill(w, y, 0, wd, base);
+        if (i >= t->n)
+            continue;
+        const struct trow *r = &t->rows[i];
+        enum role role = r->kind == TR_GROUP ? ROLE_TREE_GROUP
+                         : r->kind == TR_DOC ? ROLE_TREE_DOC : ROLE_TREE;
+        if (i == mark)
+            role = ROLE_TREE_CURRENT;
+        if (i == t->cur)
+            role = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
+        attr_t at = theme_attr(role);
+        draw_fill(w, y, 0, wd, at);
+        int x = r->depth > 1 ? r->depth - 1 : r->depth;
+        const char *m = marker(a, r);
+        if (m)
+            draw_text(w, y, x, m, strlen(m), wd - x, at);
+        x += 2;
+        char label[1024];
+        row_label(a, r, label, sizeof label);
+        if (x < wd)
+            draw_trunc(w, y, x, label, strlen(label), wd - x, at);
+        if (i == t->cur && focused)
+            app_cursor(a, w, y, 0);
+    }
+}
+
+static void step(struct app *a, long delta)
+{
+    struct tree *t = &a->tree;
+    long c = (long)t->cur + delta;
+    t->cur = c < 0 ? 0 : (size_t)c >= t->n ? (t->n ? t->n - 1 : 0) : (size_t)c;
+    a->dirty |= DIRTY(W_TREE);
+}
+
+/* Opens the row's document, chapter or item in the reader. */
+static void open_row(struct app *a, const struct trow *r)
+{
+    struct loc to = { r->doc, 0, 0 };
+    if (r->kind == TR_NODE)
+        to.node_id = a->outlines[r->doc].nodes[r->node].id;
+    app_jump(a, to);
+}
+
+static int toggle(struct app *a, const struct trow *r, int open)
+{
+    struct tree *t = &a->tree;
+    unsigned char *flag = r->kind == TR_GROUP ? &t->group_closed[r->group]
+                          : r->kind == TR_DOC ? &t->doc_open[r->doc]
+                          : &t->node_open[r->doc][r->node];
+    int is_open = r->kind == TR_GROUP ? !*flag : *flag;
+    if (r->kind == TR_NODE && !has_children(&a->outlines[r->doc], (size_t)r->node))
+        return 0;
+    if (is_open == open)
+        return 0;
+    *flag = r->kind == TR_GROUP ? !open : open;
+    rebuild(a);
+    return 1;
+}
+
+/* The row above r one level up, for "collapse" on something already folded. */
+static void to_parent(struct app *a)
+{
+    struct tree *t = &a->tree;
+    int depth = t->rows[t->cur].depth;
+    for (size_t i = t->cur; i-- > 0;)
+        if (t->rows[i].depth < depth) {
+            t->cur = i;
+            a->dirty |= DIRTY(W_TREE);
+            return;
+        }
+}
+
+int tree_key(struct app *a, enum cmd c)
+{
+    struct tree *t = &a->tree;
+    int page = a->rect[W_TREE].h > 1 ? a->rect[W_TREE].h - 1 : 1;
+    if (!t->n)
+        return 0;
+    struct trow r = t->rows[t->cur];
+    switch (c) {
+    case CMD_DOWN: step(a, 1); return 1;
+    case CMD_UP: step(a, -1); return 1;
+    case CMD_HALF_DOWN: step(a, page / 2 + 1); return 1;
+    case CMD_HALF_UP: step(a, -(page / 2 + 1)); return 1;
+    case CMD_PAGE_DOWN: step(a, page); return 1;
+    case CMD_PAGE_UP: step(a, -page); return 1;
+    case CMD_TOP: step(a, -(long)t->n); return 1;
+    case CMD_BOTTOM: step(a, (long)t->n); return 1;
+    case CMD_LEFT:
+        if (!toggle(a, &r, 0))
+            to_parent(a);
+        return 1;
+    case CMD_RIGHT:
+        if (!toggle(a, &r, 1) && r.kind == TR_NODE)
+            open_row(a, &r);
+        return 1;
+    case CMD_ENTER:
+        if (r.kind == TR_GROUP) {
+            toggle(a, &r, t->group_closed[r.group]);
+            return 1;
+        }
+        toggle(a, &r, 1);
+        open_row(a, &r);
+        app_focus(a, PANE_READER);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void tree_reveal(struct app *a, int doc, int64_t node_id)
+{
+    struct tree *t = &a->tree;
+    if (doc < 0 || (size_t)doc >= a->ndocs)
+        return;
+    int changed = !t->doc_open[doc] || t->group_closed[tree_group_of(a->docs[doc].level)];
+    t->doc_open[doc] = 1;
+    t->group_closed[tree_group_of(a->docs[doc].level)] = 0;
+    int node = app_outline_index(a, doc, node_id);
+    if (node >= 0) {
+        int ch = chapter_of(&a->outlines[doc], node);
+        if (ch != node && !t->node_open[doc][ch]) {
+            t->node_open[doc][ch] = 1;
+            changed = 1;
+        }
+    }
+    if (changed || !t->n)
+        rebuild(a);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->rows[i].doc == doc &&
+            ((node < 0 && t->rows[i].kind == TR_DOC) || (node >= 0 && t->rows[i].node == node)))
+            t->cur = i;
+    a->dirty |= DIRTY(W_TREE);
+}
+
+void tree_click(struct app *a, int y)
+{
+    struct tree *t = &a->tree;
+    size_t i = t->top + (size_t)y;
+    if (y < 0 || i >= t->n)
+        return;
+    t->cur = i;
+    tree_key(a, CMD_ENTER);
+}
