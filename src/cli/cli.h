@@ -52,5 +52,8 @@ int cmd_import(int argc, char **argv);
 int cmd_docs(int argc, char **argv);
 int cmd_tree(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

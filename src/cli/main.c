@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "gongfu/search.h"
+#include "gongfu/targets.h"
 
 struct command {
     const char *name;
@@ -16,10 +18,16 @@ static const struct command commands[] = {
     {"docs", cmd_docs, "list the documents"},
     {"tree", cmd_tree, "the outline of a document"},
     {"show", cmd_show, "the text of a document, chapter or item"},
+    {"search", cmd_search, "search every measure (Simplified and Traditional alike)"},
+    {"targets", cmd_targets, "the targets the plans set, one row each"},
+    {"compare", cmd_compare, "indicators side by side across regions"},
 };
 
 void cli_register_hooks(void)
 {
+    targets_set_catalogue(cli_data_file("indicators.tsv"));
+    store_add_hooks(&search_hooks);
+    store_add_hooks(&targets_hooks);
 }
 
 static void usage(FILE *f)
