@@ -26,6 +26,13 @@ ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 SANLD    = -fsanitize=address,undefined
 endif
+# The libFuzzer build (build/fuzz): clang, coverage for the fuzzer, ASan and UBSan.
+ifeq ($(FUZZ),1)
+CC       = clang
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+           -fno-sanitize-recover=undefined
+endif
+FUZZ_SECONDS ?= 60
 
 CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=1 \
                -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"'
@@ -47,7 +54,7 @@ LIB      := $(B)/libgongfu.a
 # Files generated at build time (tables derived from system data such as OpenCC's).
 GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
 
-.PHONY: all run check unit deps bench install uninstall clean asan
+.PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers
 .DELETE_ON_ERROR:
 
 all: $(B)/gongfu $(B)/gongfu.db
@@ -107,6 +114,28 @@ check: deps
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
+
+# Fuzzing: each tests/fuzz/fuzz_*.c is a libFuzzer target linked with the core and the
+# explorer's parsers; tests/fuzz/run.sh runs each for FUZZ_SECONDS over its seed corpus and
+# regression inputs. `make check` runs them for 10 s each.
+FUZZERS  := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+TUI_LIB  := $(B)/libgongfu-tui.a
+
+$(TUI_LIB): $(TUI_SRC:%.c=$(B)/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB) $(TUI_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(TUI_LIB) $(LIB) \
+	    $(LDLIBS_ALL)
+
+fuzzers: $(FUZZERS)
+
+fuzz:
+	@GONGFU_WITH_FUZZ=1 sh src/tools/install-deps.sh
+	@$(MAKE) --no-print-directory B=build/fuzz FUZZ=1 fuzzers
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all

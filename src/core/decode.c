@@ -104,6 +104,12 @@ static int decode_iconv(const char *raw, size_t n, const char *enc, struct decod
         i += used;
     }
     iconv_close(cd);
+    /* The end of the text is the end of the raw bytes: without this mark an offset at or
+     * inside a last character whose UTF-8 is longer than its raw form maps past the file. */
+    if (rc == 0 && push_seg(out, &segcap, out->len, n) < 0) {
+        rc = -1;
+        err_set(e, "out of memory");
+    }
     if (rc == 0) {
         out->text[out->len] = '\0';
         out->encoding = strcasecmp(enc, "GB18030") == 0 ? "GB18030" : enc;
@@ -187,8 +193,10 @@ size_t decoded_raw_offset(const struct decoded *d, size_t text_off)
     }
     const struct decode_seg *s = &d->seg[lo];
     size_t delta = text_off - s->text_off;
-    /* Inside a converted multi-byte character, point at its start. */
-    if (lo + 1 < d->nseg && s->raw_off + delta > d->seg[lo + 1].raw_off)
+    /* Inside a converted multi-byte character, point at its start. Such a character is a
+     * segment of its own whose text and raw lengths differ; elsewhere they agree. */
+    if (lo + 1 < d->nseg && delta > 0 &&
+        d->seg[lo + 1].text_off - s->text_off != d->seg[lo + 1].raw_off - s->raw_off)
         delta = 0;
     return s->raw_off + delta;
 }

@@ -140,7 +140,8 @@ static void close_title(struct builder *b)
     nd->title = clean_join(b->t, b->title.v, b->title.n, 0);
     if (!nd->title)
         b->oom = 1;
-    cover(b, b->title_open, raw(b, b->title.v[b->title.n - 1].end));
+    if (b->title.n)           /* a bare label ("39." ending a line) has no title spans */
+        cover(b, b->title_open, raw(b, b->title.v[b->title.n - 1].end));
     b->title_open = -1;
     b->title.n = 0;
 }
@@ -437,8 +438,8 @@ static void read_header(struct builder *b, size_t from, size_t to, size_t title_
         size_t first = title_block_start(b, from, title_at), last = title_at;
         /* "(2021-2025年)" on the line below the title belongs to it. */
         if (last + 1 < to && b->L->v[last + 1].kind == LINE_TEXT &&
-            (starts(b->t + b->L->v[last + 1].start, 1, "(") ||
-             starts(b->t + b->L->v[last + 1].start, 3, "（")) &&
+            (starts(b->t + b->L->v[last + 1].start, lbytes(&b->L->v[last + 1]), "(") ||
+             starts(b->t + b->L->v[last + 1].start, lbytes(&b->L->v[last + 1]), "（")) &&
             lbytes(&b->L->v[last + 1]) < 40 && !clean_is_prose(b->t + b->L->v[last + 1].start,
                                                                 lbytes(&b->L->v[last + 1])))
             last++;

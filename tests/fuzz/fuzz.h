@@ -1,0 +1,49 @@
+/* fuzz.h — what the libFuzzer targets share: a property failure aborts with a message
+ * (so libFuzzer saves the input), and data files are found as the command line finds
+ * them. */
+#ifndef GONGFU_FUZZ_H
+#define GONGFU_FUZZ_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+__attribute__((format(printf, 1, 2), noreturn)) static inline void fuzz_fail(const char *fmt,
+                                                                             ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("PROPERTY FAILED: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    abort();
+}
+
+/* $GONGFU_DATA/name, else data/name under the current directory (the source tree). */
+static inline const char *fuzz_data_file(const char *name)
+{
+    static char path[4096];
+    const char *dir = getenv("GONGFU_DATA");
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "data", name);
+    return path;
+}
+
+/* The input as a NUL-terminated string (a NUL inside ends it, as for a C string). */
+static inline char *fuzz_strdup(const uint8_t *data, size_t size)
+{
+    char *s = malloc(size + 1);
+    if (!s)
+        abort();
+    for (size_t i = 0; i < size; i++)
+        s[i] = (char)data[i];
+    s[size] = '\0';
+    return s;
+}
+
+#endif
