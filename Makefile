@@ -54,7 +54,7 @@ LIB      := $(B)/libgongfu.a
 # Files generated at build time (tables derived from system data such as OpenCC's).
 GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
 
-.PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers
+.PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers accuracy
 .DELETE_ON_ERROR:
 
 all: $(B)/gongfu $(B)/gongfu.db
@@ -104,7 +104,16 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS_ALL)
 
-unit: $(TESTS)
+# Precision and recall of the target extractor against the hand labels in
+# tests/golden/targets; tests/targets/t_accuracy.sh fails below tests/targets/baseline.txt.
+$(B)/accuracy: tests/targets/accuracy.c $(LIB)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+unit: $(TESTS) $(B)/accuracy
+
+accuracy: all $(B)/accuracy
+	./$(B)/accuracy --db $(B)/gongfu.db --labels tests/golden/targets \
+	    --baseline tests/targets/baseline.txt
 
 # Every test, twice: the normal build and the ASan+UBSan build.
 check: deps
