@@ -2,8 +2,9 @@
  * document: the index behind `gongfu search` and the explorer's incremental search.
  *
  * The index is an FTS5 table (search_fts: rowid = the section's node id; title, text)
- * filled through the store's hooks with the tokenizer of tokenizer.h. A query (query.h)
- * gives hits ranked by bm25 (title weighted above text), each with the byte spans of every
+ * filled through the store's hooks with the tokenizer of tokenizer.h, and search_len (the
+ * sections' lengths). A query (query.h) gives hits ranked by bm25 (FTS5's formula, title
+ * weighted 2, text 1; lengths kept in memory), each with the byte spans of every
  * matched phrase in its title and text, computed from token offsets, and a snippet. */
 #ifndef GONGFU_SEARCH_H
 #define GONGFU_SEARCH_H

@@ -35,6 +35,9 @@ typedef int (*tokenizer_cb)(void *ctx, int flags, const char *tok, int ntok, int
 
 int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx);
 
+/* The connection's FTS5 API, NULL if SQLite has no FTS5. */
+fts5_api *tokenizer_fts5(sqlite3 *db);
+
 /* Registers the FTS5 tokenizer on a connection. 0, or -1 with e set. */
 int tokenizer_register(sqlite3 *db, struct err *e);
 

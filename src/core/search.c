@@ -5,6 +5,7 @@
 #include "gongfu/query.h"
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
+#include "search_rank.h"
 
 /* ---- the index, kept up to date by the store ---- */
 
@@ -21,13 +22,14 @@ static int exec(sqlite3 *db, const char *sql, struct err *e)
 
 static int hook_open(sqlite3 *db, struct err *e)
 {
-    return tokenizer_register(db, e);
+    return tokenizer_register(db, e) || rank_register(db, e) ? -1 : 0;
 }
 
+/* FTS5 keeps no lengths of its own (columnsize=0): search_len holds them for ranking. */
 static int hook_create(sqlite3 *db, struct err *e)
 {
     return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
-                TOKENIZER_NAME "')", e);
+                TOKENIZER_NAME "', columnsize=0)", e) || rank_create(db, e) ? -1 : 0;
 }
 
 /* Runs one statement with an integer and two optional texts bound. */
@@ -55,14 +57,17 @@ static int hook_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_
     (void)d, (void)i;
     if ((!title || !*title) && (!text || !*text))
         return 0;
+    title = title ? title : "", text = text ? text : "";
     return run1(db, "INSERT INTO search_fts(rowid, title, text) VALUES(?1, ?2, ?3)", node_id,
-                title, text, e);
+                title, text, e) || rank_put(db, node_id, title, text, e) ? -1 : 0;
 }
 
 static int hook_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
 {
     return run1(db, "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM node WHERE "
-                "doc_id = ?1)", doc_id, NULL, NULL, e);
+                "doc_id = ?1)", doc_id, NULL, NULL, e) ||
+           run1(db, "DELETE FROM search_len WHERE id IN (SELECT id FROM node WHERE "
+                "doc_id = ?1)", doc_id, NULL, NULL, e) ? -1 : 0;
 }
 
 const struct store_hooks search_hooks = {hook_open, hook_create, hook_section,
@@ -139,6 +144,7 @@ struct dtok {
 struct search {
     sqlite3 *db;
     sqlite3_stmt *rank, *rank_filtered, *row;
+    struct rank_lengths *lengths;
     struct vocab *vocab;
     struct query *q;
     struct arena arena;
@@ -159,10 +165,10 @@ struct search {
 /* Ranking reads nothing but the index; a hit's text and place are read for the few
  * hits kept, so a word found in every section costs no more than its doclist. */
 static const char rank_sql[] =
-    "SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts"
+    "SELECT rowid, " RANK_FUNCTION "(search_fts, ?5) AS r FROM search_fts"
     " WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2";
 static const char rank_filtered_sql[] =
-    "SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts"
+    "SELECT rowid, " RANK_FUNCTION "(search_fts, ?5) AS r FROM search_fts"
     " WHERE search_fts MATCH ?1 AND rowid IN (SELECT n.id FROM node n JOIN doc d"
     "  ON d.id = n.doc_id WHERE (?3 IS NULL OR substr(d.region, 1, length(?3)) = ?3)"
     "  AND (?4 IS NULL OR d.slug = ?4))"
@@ -182,6 +188,8 @@ int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct
     if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
         goto fail;
     const unsigned p = SQLITE_PREPARE_PERSISTENT;
+    if (rank_lengths_load(db, &s->lengths, e) < 0)
+        goto fail;
     if (sqlite3_prepare_v3(db, rank_sql, -1, p, &s->rank, NULL) ||
         sqlite3_prepare_v3(db, rank_filtered_sql, -1, p, &s->rank_filtered, NULL) ||
         sqlite3_prepare_v3(db, row_sql, -1, p, &s->row, NULL)) {
@@ -204,6 +212,7 @@ void search_close(struct search **ps)
     sqlite3_finalize(s->rank);
     sqlite3_finalize(s->rank_filtered);
     sqlite3_finalize(s->row);
+    rank_lengths_free(&s->lengths);
     vocab_free(&s->vocab);
     query_free(&s->q);
     arena_free(&s->arena);
@@ -456,6 +465,7 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
     sqlite3_stmt *st = o->region || o->doc ? s->rank_filtered : s->rank;
     sqlite3_bind_text(st, 1, s->q->fts, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, o->limit ? (sqlite3_int64)o->limit : -1);
+    rank_bind(st, 5, s->lengths);
     if (st == s->rank_filtered) {
         sqlite3_bind_text(st, 3, o->region, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, o->doc, -1, SQLITE_STATIC);

@@ -197,7 +197,7 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *pctx, int flags, const char *t
     return tokenizer_run(text, n, mode, fts_token, &f);
 }
 
-int tokenizer_register(sqlite3 *db, struct err *e)
+fts5_api *tokenizer_fts5(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
@@ -206,6 +206,12 @@ int tokenizer_register(sqlite3 *db, struct err *e)
         sqlite3_step(st);
     }
     sqlite3_finalize(st);
+    return api;
+}
+
+int tokenizer_register(sqlite3 *db, struct err *e)
+{
+    fts5_api *api = tokenizer_fts5(db);
     if (!api) {
         err_set(e, "this SQLite has no FTS5: %s", sqlite3_errmsg(db));
         return -1;

@@ -158,6 +158,51 @@ static void test_vocabulary_and_folding(void **state)
     assert_string_equal(h[0].snippet, "");
 }
 
+/* The ranking is FTS5's bm25 (weights 2, 1): the same order as bm25() on a table that
+ * keeps its own lengths. */
+static void test_same_order_as_bm25(void **state)
+{
+    (void)state;
+    struct err e = {{0}};
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE ref USING fts5(title, text, "
+                                  "tokenize='gongfu');", NULL, NULL, NULL), SQLITE_OK);
+    for (size_t i = 0; i < sizeof secs / sizeof *secs; i++) {
+        sqlite3_stmt *st;
+        sqlite3_prepare_v2(db, "INSERT INTO ref(rowid, title, text) VALUES(?, ?, ?)", -1, &st,
+                           NULL);
+        sqlite3_bind_int64(st, 1, secs[i].id);
+        sqlite3_bind_text(st, 2, secs[i].title, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, secs[i].text, -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
+    }
+    const char *qs[][2] = {
+        {"托位", "\"托位\""}, {"发展", "\"发展\""}, {"养老", "\"养老\""},
+        {"托位 OR 养老", "\"托位\" OR \"养老\""}, {"服务 OR 发展", "\"服务\" OR \"发展\""},
+        {"4.5 OR 每千人口", "\"4.5\" OR \"每千\" + \"千人\" + \"人口\""},
+    };
+    for (size_t k = 0; k < sizeof qs / sizeof *qs; k++) {
+        const struct search_hit *h;
+        size_t n = run(qs[k][0], NULL, &h);
+        sqlite3_stmt *st;
+        sqlite3_prepare_v2(db, "SELECT rowid FROM ref WHERE ref MATCH ? "
+                           "ORDER BY bm25(ref, 2.0, 1.0), rowid", -1, &st, NULL);
+        sqlite3_bind_text(st, 1, qs[k][1], -1, SQLITE_STATIC);
+        size_t i = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            assert_true(i < n);
+            if (h[i].node_id != sqlite3_column_int64(st, 0))
+                fail_msg("%s: hit %zu is %lld, bm25 says %lld", qs[k][0], i,
+                         (long long)h[i].node_id, sqlite3_column_int64(st, 0));
+            i++;
+        }
+        assert_int_equal(i, n);
+        assert_true(n >= 2);
+        sqlite3_finalize(st);
+    }
+    (void)e;
+}
+
 static void test_empty_queries(void **state)
 {
     (void)state;
@@ -216,7 +261,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spans_and_snippet), cmocka_unit_test(test_long_text_snippet),
         cmocka_unit_test(test_rank_and_filters),  cmocka_unit_test(test_vocabulary_and_folding),
-        cmocka_unit_test(test_empty_queries),     cmocka_unit_test(test_highlight_any_text),
+        cmocka_unit_test(test_same_order_as_bm25), cmocka_unit_test(test_empty_queries),
+        cmocka_unit_test(test_highlight_any_text),
         cmocka_unit_test(test_delete_doc),        cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,229 @@
+/* search_rank.c — FTS5's bm25 formula, with section lengths from memory. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/tokenizer.h"
+#include "search_rank.h"
+
+#define PTR_TYPE "gongfu_rank_lengths"
+#define K1 1.2
+#define B 0.75
+
+static const double col_weight[] = {2.0, 1.0};   /* title, text */
+
+struct rank_lengths {
+    int64_t *id;        /* sorted */
+    uint32_t *len;
+    size_t n;
+    double avg;
+};
+
+/* ---- the lengths ---- */
+
+int rank_create(sqlite3 *db, struct err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, "CREATE TABLE search_len(id INTEGER PRIMARY KEY, "
+                     "positions INTEGER NOT NULL)", NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, "search index: %s", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Counts token positions the way FTS5 counts a column's size: colocated tokens share one. */
+static int count_position(void *ctx, int flags, const char *t, int n, int s, int e)
+{
+    (void)t, (void)n, (void)s, (void)e;
+    if (!(flags & TOKEN_COLOCATED))
+        ++*(int64_t *)ctx;
+    return 0;
+}
+
+int rank_put(sqlite3 *db, int64_t id, const char *title, const char *text, struct err *e)
+{
+    int64_t n = 0;
+    tokenizer_run(title, (int)strlen(title), TOKENIZER_DOCUMENT, count_position, &n);
+    tokenizer_run(text, (int)strlen(text), TOKENIZER_DOCUMENT, count_position, &n);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "INSERT INTO search_len VALUES(?1, ?2)", -1, &st, NULL)) {
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, n);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void rank_lengths_free(struct rank_lengths **pl)
+{
+    struct rank_lengths *l = *pl;
+    if (!l)
+        return;
+    free(l->id), free(l->len), free(l);
+    *pl = NULL;
+}
+
+int rank_lengths_load(sqlite3 *db, struct rank_lengths **out, struct err *e)
+{
+    *out = NULL;
+    struct rank_lengths *l = calloc(1, sizeof *l);
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    double total = 0;
+    if (!l)
+        goto oom;
+    if (sqlite3_prepare_v2(db, "SELECT id, positions FROM search_len ORDER BY id", -1, &st,
+                           NULL)) {
+        err_set(e, "the database has no search index (%s): import the documents again "
+                "with 'gongfu import'", sqlite3_errmsg(db));
+        rank_lengths_free(&l);
+        return -1;
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (l->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            int64_t *id = realloc(l->id, cap * sizeof *id);
+            if (id)
+                l->id = id;
+            uint32_t *len = realloc(l->len, cap * sizeof *len);
+            if (len)
+                l->len = len;
+            if (!id || !len)
+                goto oom;
+        }
+        l->id[l->n] = sqlite3_column_int64(st, 0);
+        l->len[l->n] = (uint32_t)sqlite3_column_int64(st, 1);
+        total += l->len[l->n++];
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+        rank_lengths_free(&l);
+        return -1;
+    }
+    l->avg = l->n && total > 0 ? total / (double)l->n : 1;
+    *out = l;
+    return 0;
+oom:
+    sqlite3_finalize(st);
+    rank_lengths_free(&l);
+    err_set(e, "out of memory");
+    return -1;
+}
+
+int rank_bind(sqlite3_stmt *st, int i, const struct rank_lengths *l)
+{
+    return sqlite3_bind_pointer(st, i, (void *)l, PTR_TYPE, NULL);
+}
+
+/* The length of section id; the average for one imported after the lengths were read. */
+static double length_of(const struct rank_lengths *l, int64_t id)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->id[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->n && l->id[lo] == id ? l->len[lo] : l->avg;
+}
+
+/* ---- the function ---- */
+
+/* Per query: each phrase's inverse document frequency, and room for its frequency. */
+struct rank_query {
+    int nphrase;
+    double *idf, *freq;
+};
+
+static void query_free(void *p)
+{
+    struct rank_query *q = p;
+    free(q->idf), free(q->freq), free(q);
+}
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ud)
+{
+    (void)api, (void)fts;
+    ++*(int64_t *)ud;
+    return SQLITE_OK;
+}
+
+/* Only the relative weight of phrases needs IDF: with one phrase any constant ranks the
+ * same, so the pass over its whole doclist is saved for the commonest queries. */
+static struct rank_query *query_data(const Fts5ExtensionApi *api, Fts5Context *fts,
+                                     const struct rank_lengths *l, int *rc)
+{
+    struct rank_query *q = api->xGetAuxdata(fts, 0);
+    if (q)
+        return q;
+    int np = api->xPhraseCount(fts);
+    q = calloc(1, sizeof *q);
+    if (!q || !(q->idf = calloc((size_t)np + 1, sizeof *q->idf)) ||
+        !(q->freq = calloc((size_t)np + 1, sizeof *q->freq))) {
+        if (q)
+            query_free(q);
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    q->nphrase = np;
+    double nrow = l ? (double)l->n : 0;
+    for (int i = 0; i < np; i++) {
+        int64_t hits = 0;
+        if (np > 1 && (*rc = api->xQueryPhrase(fts, i, &hits, count_row)) != SQLITE_OK)
+            break;
+        double idf = np > 1 ? log((nrow - (double)hits + 0.5) / ((double)hits + 0.5)) : 1;
+        q->idf[i] = idf > 1e-6 ? idf : 1e-6;
+    }
+    if (*rc == SQLITE_OK)
+        *rc = api->xSetAuxdata(fts, q, query_free);
+    else
+        query_free(q);
+    return *rc == SQLITE_OK ? q : NULL;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                    int nval, sqlite3_value **val)
+{
+    const struct rank_lengths *l = nval > 0 ? sqlite3_value_pointer(val[0], PTR_TYPE) : NULL;
+    int rc = SQLITE_OK, ninst = 0;
+    struct rank_query *q = query_data(api, fts, l, &rc);
+    if (q)
+        rc = api->xInstCount(fts, &ninst);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    memset(q->freq, 0, (size_t)q->nphrase * sizeof *q->freq);
+    for (int i = 0; i < ninst; i++) {
+        int ip, ic, io;
+        if (api->xInst(fts, i, &ip, &ic, &io) == SQLITE_OK && ip < q->nphrase && ic >= 0 &&
+            ic < 2)
+            q->freq[ip] += col_weight[ic];
+    }
+    double d = l ? length_of(l, api->xRowid(fts)) : 1, avg = l ? l->avg : 1, score = 0;
+    for (int i = 0; i < q->nphrase; i++)
+        score += q->idf[i] * q->freq[i] * (K1 + 1) /
+                 (q->freq[i] + K1 * (1 - B + B * d / avg));
+    /* Negative, as bm25() is, so that ascending order is best first. */
+    sqlite3_result_double(ctx, -score);
+}
+
+int rank_register(sqlite3 *db, struct err *e)
+{
+    fts5_api *api = tokenizer_fts5(db);
+    if (!api || api->xCreateFunction(api, RANK_FUNCTION, NULL, rank_fn, NULL) != SQLITE_OK) {
+        err_set(e, "cannot register %s: %s", RANK_FUNCTION, sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
