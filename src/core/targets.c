@@ -247,6 +247,8 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
     if (sub.e <= sub.s)
         return;
     pe = sub.e;
+    if (vflags & TF_CUMULATIVE)
+        phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)
         sub.e = it->start;            /* "年均增长15%": the growth is what is measured */
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&

@@ -132,6 +132,8 @@ struct subject {
     char qual[64];          /* the words that set flags, as written */
 };
 void phrase_frame(const struct ttext *t, size_t s, size_t e, struct subject *sub);
+/* Adds the words t->v[a..b) to the subject's qualifier. */
+void phrase_note(struct subject *sub, const struct ttext *t, size_t a, size_t b);
 int phrase_has_word(const struct ttext *t, size_t a, size_t b);
 
 #define MAX_PARTS 8
@@ -147,10 +149,10 @@ const struct indicator *phrase_link(const struct catalogue *cat, const struct tt
                                     size_t s, size_t e, size_t hs, size_t he, size_t ls,
                                     size_t le, char **keyp);
 
-/* Years that goals are set for, as a paragraph announces them ("到2035年", "展望到2035
- * 年", "2025年前"). */
+/* Years that goals are set for ("到2035年", "展望到2035年", "2025年前,"): one that opens a
+ * paragraph holds for the paragraph, any other for the rest of its sentence. */
 struct marks {
-    struct { size_t pos; int year; } *v;
+    struct { size_t pos, until; int year; } *v;
     size_t n, cap;
 };
 int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m);

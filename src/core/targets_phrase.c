@@ -18,7 +18,9 @@ static const char *const tail_words[] = {
     "实现", "的", NULL,
 };
 static const char *const stretch_words[] = { "力争", "争取", NULL };
-static const char *const cumul_words[] = { "累计", "年均", "每年", "年平均", NULL };
+static const char *const cumul_words[] = {
+    "累计", "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
+};
 static const char *const list_joins[] = { "和", "及", "与", "以及", NULL };
 
 /* ---- years ---- */
@@ -59,7 +61,17 @@ int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
             m->v = nv;
             m->cap = cap;
         }
+        size_t first = ps;
+        while (first < i && !tx_clause_end(t, first))
+            first++;
+        size_t until = pe;
+        for (size_t k = i; first < i && k < pe; k++)
+            if (t->v[k].c == 0x3002 || t->v[k].c == '!' || t->v[k].c == '?') {
+                until = k;          /* 。: the sentence ends */
+                break;
+            }
         m->v[m->n].pos = i;
+        m->v[m->n].until = until;
         m->v[m->n++].year = y;
         i += 4;
     }
@@ -70,13 +82,14 @@ int marks_year(const struct marks *m, size_t pos, int default_year)
 {
     int y = default_year;
     for (size_t k = 0; k < m->n && m->v[k].pos < pos; k++)
-        y = m->v[k].year;
+        if (pos < m->v[k].until)
+            y = m->v[k].year;
     return y;
 }
 
 /* ---- framing ---- */
 
-static void qual_add(struct subject *s, const struct ttext *t, size_t a, size_t b)
+void phrase_note(struct subject *s, const struct ttext *t, size_t a, size_t b)
 {
     char *w = tx_orig(t, a, b);
     if (!w)
@@ -97,10 +110,10 @@ static void scan_flags(const struct ttext *t, size_t a, size_t b, struct subject
         size_t l;
         if ((l = tx_at_any(t, i, b, stretch_words, NULL))) {
             s->flags |= TF_STRETCH;
-            qual_add(s, t, i, i + l);
+            phrase_note(s, t, i, i + l);
         } else if ((l = tx_at_any(t, i, b, cumul_words, NULL))) {
             s->flags |= TF_CUMULATIVE;
-            qual_add(s, t, i, i + l);
+            phrase_note(s, t, i, i + (l > 2 ? l - 1 : l));   /* "年均增" is noted as 年均 */
         }
     }
 }
@@ -139,7 +152,7 @@ void phrase_frame(const struct ttext *t, size_t s, size_t e, struct subject *sub
         size_t l = tx_at_any(t, s, e, lead_words, NULL);
         if (!l && (l = lead_years(t, s, e))) {
             sub->flags |= TF_CUMULATIVE;
-            qual_add(sub, t, s, s + l);
+            phrase_note(sub, t, s, s + l);
         }
         if (!l && year_at(t, s + 1, e) && tx_at_any(t, s, e, year_pre, NULL) == 1)
             l = 6;                /* 到2025年 */

@@ -236,6 +236,17 @@ static void test_years(void **state)
     check(&l, 5, "51", "%", CMP_EQ, 2025, 0);
     assert_true(isnan(l.v[3].value));
     target_list_free(&l);
+
+    /* A year inside a paragraph holds for its sentence only. */
+    s = "森林覆盖率达到51%。到2022年底前,完成老旧小区改造300个,建设未来社区10个。"
+        "城镇住房保障受益覆盖率达25%以上。";
+    l = run(s, 0);
+    assert_int_equal(l.n, 4);
+    assert_int_equal(l.v[0].year, 2025);
+    assert_int_equal(l.v[1].year, 2022);
+    assert_int_equal(l.v[2].year, 2022);
+    assert_int_equal(l.v[3].year, 2025);
+    target_list_free(&l);
 }
 
 static void test_qualitative(void **state)
@@ -315,7 +326,16 @@ static void test_cumulative(void **state)
     check(&l, 0, "15", "万人", CMP_EQ, 2025, TF_CUMULATIVE);
     check(&l, 1, "100", "亿元", CMP_GE, 2025, TF_CUMULATIVE);
     check(&l, 2, "15", "%", CMP_GE, 2025, TF_CUMULATIVE);
+    check_phrase(s, &l.v[2], "財政科技投入年均增長");
+    assert_string_equal(l.v[2].qualifier, "年均");
     check(&l, 3, "100", "家", CMP_GE, 2025, TF_CUMULATIVE);
+    assert_string_equal(l.v[3].qualifier, "每年");
+    target_list_free(&l);
+
+    /* An annual mean is a level, not a yearly change. */
+    l = run("城市PM2.5年均浓度下降到25微克/立方米。", 0);
+    assert_int_equal(l.n, 1);
+    check(&l, 0, "25", "微克/立方米", CMP_LE, 2025, 0);
     target_list_free(&l);
 }
 
