@@ -9,11 +9,30 @@
 #include <unistr.h>
 #include "gongfu/decode.h"
 
-/* Byte offset of the first invalid UTF-8 sequence, or n when all is valid. */
+/* A UTF-16 surrogate encoded as if it were a character (ED A0..BF 80..BF), as text that
+ * went through JavaScript or Windows APIs carries: not UTF-8, but no reason to refuse a
+ * whole document. decode_utf8 makes each one U+FFFD, which has the same length. */
+static int surrogate_at(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return n >= 3 && u[0] == 0xED && u[1] >= 0xA0 && u[1] <= 0xBF && u[2] >= 0x80 &&
+           u[2] <= 0xBF;
+}
+
+/* Byte offset of the first invalid UTF-8 sequence (surrogates aside), or n when all is
+ * valid. */
 static size_t utf8_invalid_at(const char *s, size_t n)
 {
-    const uint8_t *bad = u8_check((const uint8_t *)s, n);
-    return bad ? (size_t)(bad - (const uint8_t *)s) : n;
+    size_t i = 0;
+    for (;;) {
+        const uint8_t *bad = u8_check((const uint8_t *)s + i, n - i);
+        if (!bad)
+            return n;
+        i = (size_t)(bad - (const uint8_t *)s);
+        if (!surrogate_at(s + i, n - i))
+            return i;
+        i += 3;
+    }
 }
 
 static int push_seg(struct decoded *d, size_t *cap, size_t text_off, size_t raw_off)
@@ -42,6 +61,10 @@ static int decode_utf8(const char *raw, size_t n, struct decoded *out, struct er
     }
     memcpy(out->text, raw + skip, out->len);
     out->text[out->len] = '\0';
+    for (char *p = memchr(out->text, 0xED, out->len); p;
+         p = memchr(p + 1, 0xED, out->len - (size_t)(p + 1 - out->text)))
+        if (surrogate_at(p, out->len - (size_t)(p - out->text)))
+            memcpy(p, "\xEF\xBF\xBD", 3);
     out->seg[0] = (struct decode_seg){0, skip};
     out->nseg = 1;
     out->encoding = "UTF-8";

@@ -86,6 +86,23 @@ static void test_bare_label_without_title(void **state)
     parse_within(raw2, sizeof raw2 - 1);
 }
 
+/* Lone surrogates encoded in UTF-8 (from JavaScript or Windows text) become U+FFFD, byte
+ * for byte, instead of failing the whole file; anything else invalid still fails. */
+static void test_encoded_surrogates_become_replacement(void **state)
+{
+    (void)state;
+    static const char raw[] = "a\xed\xa0\x80" "b\xed\xbf\xbf\xed\x9f\xbf";
+    struct decoded d;
+    struct err e = {{0}};
+    assert_int_equal(decode_bytes(raw, sizeof raw - 1, NULL, &d, &e), 0);
+    assert_string_equal(d.encoding, "UTF-8");
+    assert_string_equal(d.text, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xed\x9f\xbf");
+    assert_int_equal(decoded_raw_offset(&d, 4), 4);
+    decoded_free(&d);
+    assert_int_equal(decode_bytes("a\xed\xa0\x80\xff", 5, "UTF-8", &d, &e), -1);
+    assert_non_null(strstr(e.msg, "byte 4"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -93,6 +110,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_map_is_monotonic),
         cmocka_unit_test(test_short_line_under_title),
         cmocka_unit_test(test_bare_label_without_title),
+        cmocka_unit_test(test_encoded_surrogates_become_replacement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
