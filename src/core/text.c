@@ -42,6 +42,11 @@ static int is_hidden(uint32_t c)
 
 uint32_t text_visible(uint32_t c)
 {
+    /* The common case first: printable ASCII, CJK ideographs and punctuation, fullwidth
+     * forms; the category lookups below cost more than the rest of drawing a cell. */
+    if ((c >= 0x20 && c < 0x7f) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60))
+        return c;
     if (c == '\t')
         return ' ';
     return is_hidden(c) ? REPLACEMENT : c;

@@ -379,6 +379,7 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
 {
     struct timespec t0;
     int timed = 0;
+    keycode last = 0;
     while (!a->quit) {
         signals(a);
         if (a->quit)
@@ -386,7 +387,7 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
         if (a->dirty)
             redraw(a);
         if (timed && timing)
-            fprintf(timing, "%ld\n", usec_since(&t0));
+            fprintf(timing, "%ld %d\n", usec_since(&t0), (int)last);
         timed = 0;
         struct input in;
         if (sc) {
@@ -397,6 +398,7 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
         }
         clock_gettime(CLOCK_MONOTONIC, &t0);
         timed = 1;
+        last = in.key;
         app_input(a, &in);
     }
 }

@@ -175,7 +175,23 @@ static void mouse(struct app *a, const MEVENT *m)
     }
 }
 
+static void dispatch(struct app *a, const struct input *in);
+
+/* What the title, the sidebar and the panel show depends on the reader's section and the
+ * target under its cursor: when a key changes neither, they need no redrawing. */
 void app_input(struct app *a, const struct input *in)
+{
+    int doc = a->reader.doc, node = reader_outline_node(a);
+    long target = reader_span_at_cursor(a, SPAN_TARGET);
+    a->reader.partial = 0;
+    dispatch(a, in);
+    if (doc != a->reader.doc || node != reader_outline_node(a))
+        a->dirty |= DIRTY(W_TITLE) | DIRTY(W_TREE);
+    if (target != reader_span_at_cursor(a, SPAN_TARGET))
+        a->dirty |= DIRTY(W_PANEL);
+}
+
+static void dispatch(struct app *a, const struct input *in)
 {
     keycode k = in->key;
     if (a->msg[0]) {

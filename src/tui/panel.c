@@ -66,7 +66,8 @@ int panel_init(struct app *a)
 
 static void drop_across(struct panel *p)
 {
-    target_rows_free(&p->across, p->nacross);
+    free(p->across);
+    p->across = NULL;
     p->nacross = 0;
     free(p->entries);
     p->entries = NULL;
@@ -106,7 +107,7 @@ long panel_find(const struct app *a, int64_t target_id)
     return -1;
 }
 
-static int add_entry(struct panel *p, const char *region, const struct target_row *t,
+static int add_entry(struct panel *p, const char *region, const struct target_row *const *t,
                      size_t n)
 {
     struct panel_entry *v = realloc(p->entries, (p->nentries + 1) * sizeof *v);
@@ -123,21 +124,21 @@ static void build_entries(struct panel *p)
 {
     for (size_t r = 0; r < p->nregions; r++) {
         size_t i = 0, n = 0;
-        while (i < p->nacross && strcmp(p->across[i].region, p->regions[r]))
+        while (i < p->nacross && strcmp(p->across[i]->region, p->regions[r]))
             i++;
-        while (i + n < p->nacross && !strcmp(p->across[i + n].region, p->regions[r]))
+        while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->regions[r]))
             n++;
         add_entry(p, p->regions[r], n ? &p->across[i] : NULL, n);
     }
     for (size_t i = 0; i < p->nacross;) {
         size_t n = 1;
-        while (i + n < p->nacross && !strcmp(p->across[i + n].region, p->across[i].region))
+        while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->across[i]->region))
             n++;
         int known = 0;
         for (size_t r = 0; r < p->nregions; r++)
-            known |= !strcmp(p->regions[r], p->across[i].region);
+            known |= !strcmp(p->regions[r], p->across[i]->region);
         if (!known)
-            add_entry(p, p->across[i].region, &p->across[i], n);
+            add_entry(p, p->across[i]->region, &p->across[i], n);
         i += n;
     }
 }
@@ -164,19 +165,16 @@ void panel_follow(struct app *a)
     drop_across(p);
     if (id < 0)
         return;
-    struct err e = { "" };
-    if (now) {
-        struct target_filter f;
-        memset(&f, 0, sizeof f);
-        f.indicator = now;
-        if (targets_query(store_db(a->store), &f, &p->across, &p->nacross, &e) < 0) {
-            p->across = NULL;
-            p->nacross = 0;
-        }
-        build_entries(p);
-    } else {
-        add_entry(p, p->all[id].region, &p->all[id], 1);
-    }
+    /* all is in the compare order already (region, document, position): the rows of one
+     * indicator, picked out of it, are too. */
+    p->across = malloc((p->nall + 1) * sizeof *p->across);
+    if (!p->across)
+        return;
+    for (size_t i = 0; i < p->nall; i++)
+        if (now ? p->all[i].indicator_slug && !strcmp(p->all[i].indicator_slug, now)
+                : (long)i == id)
+            p->across[p->nacross++] = &p->all[i];
+    build_entries(p);
     for (size_t k = 0; k < p->nentries; k++)
         if (p->entries[k].region && !strcmp(p->entries[k].region, p->all[id].region))
             p->sel = k;
@@ -190,8 +188,8 @@ static void entry_text(const struct panel_entry *en, char *buf, size_t n)
     if (!en->n)
         snprintf(buf + o, n - o, "%s", glyph(G_DASH));
     for (size_t i = 0; i < en->n && o < n; i++) {
-        char *cell = targets_format_cell(&en->t[i], 1, 1);
-        const char *q = en->t[i].qualifier;
+        char *cell = targets_format_cell(en->t[i], 1, 1);
+        const char *q = en->t[i]->qualifier;
         o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s", i ? "; " : "", cell ? cell : "",
                               q && *q ? " " : "", q && *q ? q : "");
         free(cell);
@@ -260,11 +258,12 @@ static void open_entry(struct app *a)
         app_message(a, ROLE_STATUS, "%s 没有设定这个指标", en->region);
         return;
     }
-    int d = app_doc_by_slug(a, en->t->doc_slug);
-    long id = panel_find(a, en->t->id);
+    const struct target_row *t = en->t[0];
+    int d = app_doc_by_slug(a, t->doc_slug);
+    long id = panel_find(a, t->id);
     if (d < 0 || id < 0)
         return;
-    app_jump(a, (struct loc){ d, en->t->node_id, (long)en->t->start });
+    app_jump(a, (struct loc){ d, t->node_id, (long)t->start });
     reader_select_span(a, SPAN_TARGET, (size_t)id);
     p->shown = -2;     /* reload on the next follow, keeping the selected region */
     panel_follow(a);

@@ -14,7 +14,7 @@ struct target_row;
 /* One region's entry in the panel: its targets for the indicator (n may be 0). */
 struct panel_entry {
     const char *region;
-    const struct target_row *t;
+    const struct target_row *const *t;
     size_t n;
 };
 
@@ -28,7 +28,7 @@ struct panel {
     char **regions;             /* the order regions are compared in */
     size_t nregions;
     long shown;                 /* index in all of the target on show, -1 if none */
-    struct target_row *across;  /* the shown target's indicator in every region */
+    const struct target_row **across;  /* the shown target's indicator, every region */
     size_t nacross;
     struct panel_entry *entries;
     size_t nentries, sel;

@@ -12,23 +12,53 @@
 
 #define MARGIN 1
 
-static void blocks_free(struct reader *r)
+static void rdoc_free(struct reader_doc *d)
 {
-    for (size_t i = 0; i < r->nblocks; i++) {
-        free(r->blocks[i].own);
-        free(r->blocks[i].map);
+    for (size_t i = 0; i < d->nblocks; i++) {
+        free(d->blocks[i].own);
+        free(d->blocks[i].map);
     }
-    free(r->blocks);
+    free(d->blocks);
+    store_nodes_free(&d->nodes, d->nnodes);
+    free(d->lines);
+    memset(d, 0, sizeof *d);
+}
+
+/* Moves the reader's document into d, or back out of it. */
+static void stash(struct reader *r, struct reader_doc *d)
+{
+    *d = (struct reader_doc){ r->nodes, r->nnodes, r->blocks, r->nblocks, r->lines,
+                              r->nlines, r->width, r->top, r->cur };
+    r->nodes = NULL;
     r->blocks = NULL;
-    r->nblocks = 0;
+    r->lines = NULL;
+    r->nnodes = r->nblocks = r->nlines = 0;
+    r->width = 0;
+}
+
+static void unstash(struct reader *r, struct reader_doc *d)
+{
+    r->nodes = d->nodes;
+    r->nnodes = d->nnodes;
+    r->blocks = d->blocks;
+    r->nblocks = d->nblocks;
+    r->lines = d->lines;
+    r->nlines = d->nlines;
+    r->width = d->width;
+    r->top = d->top;
+    r->cur = d->cur;
+    memset(d, 0, sizeof *d);
 }
 
 void reader_free(struct app *a)
 {
     struct reader *r = &a->reader;
-    blocks_free(r);
-    store_nodes_free(&r->nodes, r->nnodes);
-    free(r->lines);
+    struct reader_doc here;
+    stash(r, &here);
+    rdoc_free(&here);
+    for (size_t d = 0; r->cache && d < a->ndocs; d++)
+        rdoc_free(&r->cache[d]);
+    free(r->cache);
     free(r->spans);
     memset(r, 0, sizeof *r);
     r->doc = -1;
@@ -111,26 +141,37 @@ int reader_open(struct app *a, int doc)
     struct reader *r = &a->reader;
     if (r->doc == doc && r->nodes)
         return 0;
+    if (!r->cache && !(r->cache = calloc(a->ndocs + 1, sizeof *r->cache)))
+        return -1;
+    if (r->doc >= 0)
+        stash(r, &r->cache[r->doc]);
+    r->doc = doc;
+    r->tcur = r->hcur = -1;
+    a->dirty |= DIRTY(W_READER) | DIRTY(W_TITLE) | DIRTY(W_TREE) | DIRTY(W_STATUS);
+    if (r->cache[doc].nodes) {
+        unstash(r, &r->cache[doc]);
+        reader_relayout(a);
+        reader_spans(a);
+        return 0;
+    }
     struct err e = { "" };
-    struct node_row *nodes = NULL;
-    size_t n = 0;
-    if (store_nodes(a->store, a->docs[doc].id, 1, &nodes, &n, &e) < 0) {
+    if (store_nodes(a->store, a->docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
         app_message(a, ROLE_ERROR, "%s", e.msg);
+        r->doc = -1;
         return -1;
     }
-    reader_free(a);
-    r->doc = doc;
-    r->nodes = nodes;
-    r->nnodes = n;
     if (build_blocks(a) < 0) {
         app_message(a, ROLE_ERROR, "out of memory");
-        reader_free(a);
+        struct reader_doc d;
+        stash(r, &d);
+        rdoc_free(&d);
+        r->doc = -1;
         return -1;
     }
     r->width = 0;
+    r->top = r->cur = 0;
     reader_relayout(a);
     reader_spans(a);
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_TITLE) | DIRTY(W_TREE) | DIRTY(W_STATUS);
     return 0;
 }
 
@@ -447,16 +488,17 @@ void reader_select_span(struct app *a, enum span_kind k, size_t id)
         }
 }
 
-/* The role of drawn byte pos of the line: a hit over a target over the base. */
-static enum role role_at(const struct reader *r, int block, size_t pos,
+/* The role of drawn byte pos, from the spans on its line: a hit over a target over the
+ * base. */
+static enum role role_at(const struct reader *r, const size_t *on, size_t n, size_t pos,
                          enum role base)
 {
     enum role role = base;
-    for (size_t i = 0; i < r->nspans; i++) {
-        const struct rspan *s = &r->spans[i];
-        if (s->block != block || pos < s->start || pos >= s->end)
+    for (size_t k = 0; k < n; k++) {
+        const struct rspan *s = &r->spans[on[k]];
+        if (pos < s->start || pos >= s->end)
             continue;
-        int current = (long)i == (s->kind == SPAN_TARGET ? r->tcur : r->hcur);
+        int current = (long)on[k] == (s->kind == SPAN_TARGET ? r->tcur : r->hcur);
         if (s->kind == SPAN_HIT)
             return current ? ROLE_HIT_CURRENT : ROLE_HIT;
         role = current ? ROLE_TARGET_CURRENT : ROLE_TARGET;
@@ -464,18 +506,38 @@ static enum role role_at(const struct reader *r, int block, size_t pos,
     return role;
 }
 
+/* The spans that touch line li (spans are sorted by block and start). */
+static size_t spans_on(const struct reader *r, size_t li, size_t *on, size_t max)
+{
+    const struct rline *l = &r->lines[li];
+    size_t lo = 0, hi = r->nspans, n = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->spans[mid].block < l->block)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < r->nspans && r->spans[i].block == l->block && n < max; i++)
+        if (r->spans[i].start < l->end && r->spans[i].end > l->start)
+            on[n++] = i;
+    return n;
+}
+
 static void draw_line(struct app *a, WINDOW *w, int y, size_t li, enum role base, int wd)
 {
     const struct reader *r = &a->reader;
     const struct rline *l = &r->lines[li];
     const struct rblock *b = &r->blocks[l->block];
+    size_t on[64];
+    size_t non = spans_on(r, li, on, sizeof on / sizeof on[0]);
     draw_fill(w, y, 0, wd, theme_attr(base));
     int x = MARGIN;
     size_t p = l->start;
     while (p < l->end && x < wd) {
-        enum role role = role_at(r, l->block, p, base);
+        enum role role = role_at(r, on, non, p, base);
         size_t q = p;
-        while (q < l->end && role_at(r, l->block, q, base) == role) {
+        while (q < l->end && role_at(r, on, non, q, base) == role) {
             uint32_t c;
             q += (size_t)text_next(b->text + q, l->end - q, &c);
         }
@@ -489,8 +551,15 @@ void reader_draw(struct app *a, WINDOW *w, int focused)
     struct reader *r = &a->reader;
     int h = getmaxy(w), wd = getmaxx(w);
     show_cursor_line(a, 0);
+    int partial = r->partial && r->top == r->drawn_top;
+    r->partial = 0;
+    r->drawn_top = r->top;
+    size_t was = r->drawn_cur;
+    r->drawn_cur = r->cur;
     for (int y = 0; y < h; y++) {
         size_t li = r->top + (size_t)y;
+        if (partial && li != was && li != r->cur)
+            continue;
         if (li >= r->nlines) {
             draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
             continue;
@@ -508,6 +577,7 @@ static void step(struct app *a, long delta, int scroll)
 {
     struct reader *r = &a->reader;
     int h = a->rect[W_READER].h;
+    r->partial = !scroll;
     long c = (long)r->cur + delta;
     long last = r->nlines ? (long)r->nlines - 1 : 0;
     r->cur = (size_t)(c < 0 ? 0 : c > last ? last : c);
@@ -519,8 +589,7 @@ static void step(struct app *a, long delta, int scroll)
             maxtop = 0;
         r->top = (size_t)(t < 0 ? 0 : t > maxtop ? maxtop : t);
     }
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_STATUS) | DIRTY(W_TITLE) | DIRTY(W_TREE) |
-                DIRTY(W_PANEL);
+    a->dirty |= DIRTY(W_READER) | DIRTY(W_STATUS);
 }
 
 int reader_key(struct app *a, enum cmd c)

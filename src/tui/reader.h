@@ -44,7 +44,20 @@ struct secspan {
     size_t id;
 };
 
+/* A document laid out earlier, kept so going back to it costs nothing. */
+struct reader_doc {
+    struct node_row *nodes;
+    size_t nnodes;
+    struct rblock *blocks;
+    size_t nblocks;
+    struct rline *lines;
+    size_t nlines;
+    int width;
+    size_t top, cur;
+};
+
 struct reader {
+    struct reader_doc *cache;   /* per document */
     int doc;            /* index into app.docs, -1 before the first */
     struct node_row *nodes;
     size_t nnodes;
@@ -57,6 +70,9 @@ struct reader {
     struct rspan *spans;
     size_t nspans;
     long tcur, hcur;    /* the current target / hit span, -1 if none */
+    /* Only the cursor moved, within the lines on screen: redraw its old and new line. */
+    int partial;
+    size_t drawn_top, drawn_cur;
 };
 
 /* Loads a document (no-op if it is already the reader's). 0 or -1 with a message set. */

@@ -12,8 +12,10 @@
 
 struct script {
     FILE *f;
-    struct input queue[512];
-    size_t n, i;
+    struct input *queue;
+    size_t n, i, cap;
+    char *line;
+    size_t line_cap;
 };
 
 int script_open(const char *path, struct script **out, struct err *e)
@@ -33,14 +35,23 @@ void script_close(struct script **s)
     if (!*s)
         return;
     fclose((*s)->f);
+    free((*s)->queue);
+    free((*s)->line);
     free(*s);
     *s = NULL;
 }
 
 static void push(struct script *s, struct input in)
 {
-    if (s->n < sizeof s->queue / sizeof s->queue[0])
-        s->queue[s->n++] = in;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        struct input *q = realloc(s->queue, cap * sizeof *q);
+        if (!q)
+            return;
+        s->queue = q;
+        s->cap = cap;
+    }
+    s->queue[s->n++] = in;
 }
 
 static void push_key(struct script *s, keycode k)
@@ -86,9 +97,9 @@ static void mouse(struct script *s, mmask_t bstate, const char *rest)
 /* Reads lines until some input is queued; runs dumps. 0 at the end. */
 static int refill(struct script *s)
 {
-    char line[4096];
     s->n = s->i = 0;
-    while (!s->n && fgets(line, sizeof line, s->f)) {
+    while (!s->n && getline(&s->line, &s->line_cap, s->f) >= 0) {
+        char *line = s->line;
         line[strcspn(line, "\r\n")] = '\0';
         char *verb = line + strspn(line, " \t");
         char *rest = verb + strcspn(verb, " \t");

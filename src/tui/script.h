@@ -3,7 +3,7 @@
  *
  *   GONGFU_HEADLESS=COLSxLINES   curses draws into /dev/null at that size
  *   GONGFU_SCRIPT=FILE           the script; gongfu quits (saving its state) at its end
- *   GONGFU_TIMING=FILE           each key's handling + drawing time, in µs, one a line
+ *   GONGFU_TIMING=FILE           per input: handling + drawing time in µs, and the key
  *
  * Script lines:
  *   keys j j <Enter> <C-d>       keys by name (keys.conf names); other words are typed
