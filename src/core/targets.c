@@ -6,8 +6,6 @@
 #include <string.h>
 #include "targets_int.h"
 
-#define MAX_ITEMS 32
-
 struct ctx {
     const struct ttext *t;
     const struct catalogue *cat;
@@ -336,39 +334,60 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
     return next > i ? next : i + 1;
 }
 
-static void do_clause(struct ctx *c, size_t cs, size_t ce)
+struct items {
+    struct item *v;
+    size_t n, cap;
+};
+
+static struct item *items_grow(struct ctx *c, struct items *it, size_t want)
+{
+    if (want <= it->cap)
+        return it->v;
+    size_t cap = it->cap ? it->cap * 2 : 16;
+    while (cap < want)
+        cap *= 2;
+    struct item *nv = realloc(it->v, cap * sizeof *nv);
+    if (!nv) {
+        c->oom = 1;
+        return NULL;
+    }
+    it->v = nv;
+    it->cap = cap;
+    return nv;
+}
+
+static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
 {
     const struct ttext *t = c->t;
-    struct item items[MAX_ITEMS];
-    size_t n = 0;
+    it->n = 0;
     int open = 0;
-    for (size_t i = cs; i < ce && n + 1 < MAX_ITEMS;) {
+    for (size_t i = cs; i < ce && !c->oom;) {
         uint32_t ch = t->v[i].c, prev = i > cs ? t->v[i - 1].c : 0;
         open += quote_open(ch) - (quote_close(ch) && open > 0);
         int chinese = !tx_digit(ch) && val_chinese_or_unit(ch) && !val_chinese_or_unit(prev);
-        if ((!tx_digit(ch) && !chinese) || open > 0) {
+        if ((!tx_digit(ch) && !chinese) || open > 0 || !items_grow(c, it, it->n + 1)) {
             i++;
             continue;
         }
-        i = scan_value(t, cs, ce, i, chinese, items, &n);
+        i = scan_value(t, cs, ce, i, chinese, it->v, &it->n);
     }
     /* Levels in words, where no number stands. */
-    struct item lv[MAX_ITEMS];
-    size_t nl = level_find(t, cs, ce, lv, 0, MAX_ITEMS);
-    for (size_t k = 0; k < nl && n < MAX_ITEMS; k++) {
-        size_t at = n;
-        while (at > 0 && items[at - 1].start > lv[k].start)
-            at--;
-        if ((at > 0 && items[at - 1].end > lv[k].start) || (at < n && lv[k].end > items[at].start))
+    struct item lv;
+    size_t at = 0;
+    for (size_t from = cs; level_find(t, cs, ce, from, &lv) && items_grow(c, it, it->n + 1);
+         from = lv.end) {
+        while (at < it->n && it->v[at].start < lv.start)
+            at++;
+        if ((at > 0 && it->v[at - 1].end > lv.start) || (at < it->n && lv.end > it->v[at].start))
             continue;
-        memmove(&items[at + 1], &items[at], (n - at) * sizeof *items);
-        items[at] = lv[k];
-        n++;
+        memmove(&it->v[at + 1], &it->v[at], (it->n - at) * sizeof *it->v);
+        it->v[at++] = lv;
+        it->n++;
     }
     size_t seg = cs;
-    for (size_t k = 0; k < n && !c->oom; k++) {
-        process_item(c, seg, ce, &items[k]);
-        seg = items[k].end;
+    for (size_t k = 0; k < it->n && !c->oom; k++) {
+        process_item(c, seg, ce, &it->v[k]);
+        seg = it->v[k].end;
         while (seg < ce && (t->v[seg].c == 0x3001 || t->v[seg].c == 0x548C ||
                             t->v[seg].c == 0x53CA || t->v[seg].c == 0x4E0E))
             seg++;
@@ -385,6 +404,7 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
     }
     struct ctx c = { .t = &t, .cat = o ? o->cat : NULL, .default_year = o ? o->default_year : 0,
                      .out = out };
+    struct items items = {0};
     for (size_t ps = 0; ps < t.n && !c.oom;) {
         size_t pe = ps;
         while (pe < t.n && t.v[pe].c != '\n')
@@ -396,12 +416,13 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
             while (ce < pe && !tx_clause_end(&t, ce))
                 ce++;
             if (ce > cs)
-                do_clause(&c, cs, ce);
+                do_clause(&c, cs, ce, &items);
             cs = ce + (ce < pe && t.v[ce].c == 0x2014 ? 2 : 1);
         }
         ps = pe + 1;
     }
     free(c.marks.v);
+    free(items.v);
     ttext_free(&t);
     if (c.oom) {
         err_set(e, "out of memory");

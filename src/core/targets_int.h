@@ -117,10 +117,9 @@ struct item {
     int cover;              /* a 全覆盖 level: measurability is not asked */
 };
 
-/* The levels in words in [cs, ce): 全覆盖, 达到…水平, 高于…平均水平, 走在…前列, each closing
- * the clause or a member of it. Appends to items; returns how many there are now. */
-size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *items, size_t n,
-                  size_t max);
+/* The first level in words in the clause [cs, ce) at or after `from`: 全覆盖, 达到…水平,
+ * 高于…平均水平, 走在…前列, closing the clause or a member of it. 1 found, else 0. */
+int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct item *out);
 
 /* ---- phrases (targets_phrase.c) ---- */
 

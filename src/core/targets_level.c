@@ -52,11 +52,10 @@ static int find_verb(const struct ttext *t, size_t lo, size_t j, int front, stru
     return 0;
 }
 
-size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *items, size_t n,
-                  size_t max)
+int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct item *out)
 {
-    size_t lo = cs;
-    for (size_t p = cs; p < ce && n < max; p++) {
+    size_t lo = from;
+    for (size_t p = from; p < ce; p++) {
         size_t l = tx_at_any(t, p, ce, cover_words, NULL);
         int front = 0, cover = l > 0;
         if (!l && (l = tx_at(t, p, ce, "前列")))
@@ -88,8 +87,8 @@ size_t level_find(const struct ttext *t, size_t cs, size_t ce, struct item *item
         }
         if (sl)
             it.lcmp = scmp;
-        items[n++] = it;
-        lo = p = it.end;
+        *out = it;
+        return 1;
     }
-    return n;
+    return 0;
 }

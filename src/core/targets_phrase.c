@@ -41,6 +41,9 @@ int year_at(const struct ttext *t, size_t i, size_t lim)
 int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
 {
     m->n = 0;
+    size_t first = ps, stop = ps;   /* the paragraph's first clause end; a sentence end */
+    while (first < pe && !tx_clause_end(t, first))
+        first++;
     for (size_t i = ps; i + 4 < pe; i++) {
         int y = year_at(t, i, pe);
         if (!y)
@@ -61,15 +64,11 @@ int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
             m->v = nv;
             m->cap = cap;
         }
-        size_t first = ps;
-        while (first < i && !tx_clause_end(t, first))
-            first++;
-        size_t until = pe;
-        for (size_t k = i; first < i && k < pe; k++)
-            if (t->v[k].c == 0x3002 || t->v[k].c == '!' || t->v[k].c == '?') {
-                until = k;          /* 。: the sentence ends */
-                break;
-            }
+        if (stop <= i)
+            for (stop = i; stop < pe && t->v[stop].c != 0x3002 && t->v[stop].c != '!' &&
+                           t->v[stop].c != '?'; stop++)
+                ;
+        size_t until = i < first ? pe : stop;
         m->v[m->n].pos = i;
         m->v[m->n].until = until;
         m->v[m->n++].year = y;

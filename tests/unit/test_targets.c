@@ -405,6 +405,27 @@ static void test_huge_inputs(void **state)
     target_list_free(&l);
     free(s);
 
+    /* 10,000 values in one clause, and 10,000 year marks in one paragraph: each is found,
+     * in linear time. */
+    reps = 10000;
+    s = malloc(reps * 24 + 64);
+    p = s;
+    for (size_t i = 0; i < reps; i++)
+        p = stpcpy(p, "人口达到1个、");
+    strcpy(p, "。");
+    l = run(s, 0);
+    assert_int_equal(l.n, reps);
+    target_list_free(&l);
+    p = s;
+    for (size_t i = 0; i < reps; i++)
+        p = stpcpy(p, "到2030年");
+    strcpy(p, ",城镇化率达到70%。");
+    l = run(s, 0);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].year, 2030);
+    target_list_free(&l);
+    free(s);
+
     l = run("", 1);
     assert_int_equal(l.n, 0);
     target_list_free(&l);
