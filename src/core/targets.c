@@ -177,6 +177,8 @@ static void emit_item(struct ctx *c, const struct item *it, const struct subject
             split = links(c, ps[i], pe[i], i + 1 < np ? ps[np - 1] : 0,
                           i + 1 < np ? pe[np - 1] : 0, i ? ps[0] : 0, i ? pe[0] : 0);
     }
+    if (sub->dist || k > 1)
+        m.flags |= TF_DISTRIBUTED;    /* "城乡居民收入分别达到9.5万元和5.5万元" */
     for (size_t j = 0; j < k; j++) {
         m.v = it->kind == ITEM_LEVEL ? NULL : &it->v[j];
         if (split) {
@@ -223,13 +225,14 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
         emit_item(c, it, &sub, last->has_suffix ? last->scmp : CMP_EQ, 0, 0);
         return;
     }
-    size_t vb = it->start, pe;
+    size_t vb = it->start;
     if (it->kind == ITEM_LEVEL) {
         cmp = it->lcmp;
     } else {
         vb -= lex_verb_before(t, seg, it->start, &cmp, &vflags);
         /* "扩至低保标准的两倍": the verb stands before the reference the value multiplies. */
-        for (size_t k = it->start - 1; vb == it->start && k > seg && t->v[it->start - 1].c == 0x7684; k--) {
+        int of = it->start > seg && t->v[it->start - 1].c == 0x7684;   /* 的 */
+        for (size_t k = it->start - 1; of && vb == it->start && k > seg; k--) {
             size_t l = lex_verb_before(t, seg, k, &cmp, &vflags);
             if (l)
                 vb = k - l;
@@ -244,7 +247,6 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
     phrase_frame(t, seg, vb, &sub);
     if (sub.e <= sub.s)
         return;
-    pe = sub.e;
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)
@@ -252,7 +254,6 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&
                last->ue == last->us;
     emit_item(c, it, &sub, cmp, vflags, bare);
-    (void)pe;
 }
 
 /* 1 when the count or Chinese numeral at i is preceded by what makes it a commitment. */

@@ -194,6 +194,7 @@ const struct cmp_word lex_verbs[] = {
     { "扩大到", CMP_EQ, 0 }, { "扩大至", CMP_EQ, 0 }, { "扩至", CMP_EQ, 0 }, { "上升到", CMP_EQ, 0 },
     { "上升至", CMP_EQ, 0 }, { "升至", CMP_EQ, 0 }, { "保持在", CMP_EQ, 0 },
     { "稳定在", CMP_EQ, 0 }, { "维持在", CMP_EQ, 0 }, { "在", CMP_EQ, 0 },
+    { "保持", CMP_EQ, 0 }, { "维持", CMP_EQ, 0 },
     { "提高", CMP_EQ, TF_GROWTH }, { "提升", CMP_EQ, TF_GROWTH },
     { "增加", CMP_EQ, TF_GROWTH }, { "增长", CMP_EQ, TF_GROWTH },
     { "年均增长", CMP_EQ, TF_CUMULATIVE | TF_GROWTH },
