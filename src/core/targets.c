@@ -2,6 +2,7 @@
  * share, a count before its noun, a level in words) → targets, each with the phrase that
  * names its indicator, its comparator, year and flags, linked to the catalogue. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "targets_int.h"
@@ -67,14 +68,28 @@ static char *value_unit(const struct ttext *t, const struct emit *m,
     return unit;
 }
 
+/* A list member's phrase with the words it shares with another member given back, as the
+ * catalogue names it: "二级以上" + "幼儿园占比", "粮食" + "产量". */
+static char *compose(const struct ttext *t, const struct emit *m, size_t bs, size_t be)
+{
+    int head = bs >= m->ke;
+    char *own = tx_orig(t, m->ks, m->ke), *more = tx_orig(t, bs, be), *out = NULL;
+    if (own && more && asprintf(&out, "%s%s", head ? own : more, head ? more : own) < 0)
+        out = NULL;
+    free(own);
+    free(more);
+    return out;
+}
+
 static void emit(struct ctx *c, const struct emit *m)
 {
     const struct ttext *t = c->t;
     if (m->e <= m->s || !phrase_has_word(t, m->s, m->e))
         return;
     char *key = NULL, *unit = NULL;
+    size_t bs, be;
     const struct indicator *ind = phrase_link(c->cat, t, m->ks, m->ke, m->hs, m->he, m->ls,
-                                              m->le, &key);
+                                              m->le, &key, &bs, &be);
     int rate = 0, measurable = lex_measurable(t, m->ks, m->ke, &rate);
     unsigned flags = m->flags;
     if (m->v) {
@@ -93,7 +108,7 @@ static void emit(struct ctx *c, const struct emit *m)
     size_t end = m->v ? m->v->end : m->it->le;
     if (end < m->e)
         end = m->e;
-    tg->phrase = tx_orig(t, m->s, m->e);
+    tg->phrase = bs < be ? compose(t, m, bs, be) : tx_orig(t, m->s, m->e);
     tg->value_text = m->v && !m->v->chinese ? tx_fold(t, vs, ve) : tx_orig(t, vs, ve);
     tg->value = m->v ? m->v->value : NAN;
     tg->unit = unit;
@@ -127,7 +142,7 @@ static int links(struct ctx *c, size_t s, size_t e, size_t hs, size_t he, size_t
                  size_t le)
 {
     char *key = NULL;
-    int ok = phrase_link(c->cat, c->t, s, e, hs, he, ls, le, &key) != NULL;
+    int ok = phrase_link(c->cat, c->t, s, e, hs, he, ls, le, &key, NULL, NULL) != NULL;
     free(key);
     return ok;
 }

@@ -143,10 +143,11 @@ size_t phrase_members(const struct ttext *t, size_t s, size_t e, int joins,
 
 /* Links t->v[s..e); a member of a list may borrow the head of the last member
  * (head [hs, he): "二级以上" + "幼儿园占比") or the start of the first (lead [ls, le):
- * "粮食" + "产量"). *keyp gets the folded key that linked (else the phrase's own). */
+ * "粮食" + "产量"). *keyp gets the folded key that linked (else the phrase's own);
+ * [*bs, *be) what was borrowed (empty if nothing; bs may be NULL). */
 const struct indicator *phrase_link(const struct catalogue *cat, const struct ttext *t,
                                     size_t s, size_t e, size_t hs, size_t he, size_t ls,
-                                    size_t le, char **keyp);
+                                    size_t le, char **keyp, size_t *bs, size_t *be);
 
 /* Years that goals are set for ("到2035年", "展望到2035年", "2025年前,"): one that opens a
  * paragraph holds for the paragraph, any other for the rest of its sentence. */

@@ -215,15 +215,25 @@ static char *concat(const char *a, size_t al, const char *b)
     return k;
 }
 
-/* Tries key = pre + own + post for each cut of the borrowed part; keeps the longest alias
- * that starts inside [lo, hi] bytes of the key. */
+/* What a link borrowed: t->v[s..e) of another member, after the phrase (a head) or
+ * before it (a lead). */
+struct borrow {
+    size_t s, e;
+    int head;
+};
+
+/* Tries key = lead + own or own + head for each cut of the borrowed member; keeps the
+ * longest alias that covers the junction. */
 static void try_borrow(const struct catalogue *cat, const struct ttext *t, const char *own,
                        size_t bs, size_t be, int head, const struct indicator **best,
-                       size_t *best_len, char **best_key)
+                       size_t *best_len, char **best_key, struct borrow *used)
 {
     size_t ol = strlen(own);
     for (size_t j = bs; j < be; j++) {
-        char *part = head ? tx_fold(t, j, be) : tx_fold(t, bs, j + 1);
+        if (tx_quote(t->v[j].c))
+            continue;             /* "覆盖率", not "”覆盖率": quotes fold away anyway */
+        size_t ps = head ? j : bs, pe = head ? be : j + 1;
+        char *part = tx_fold(t, ps, pe);
         if (!part)
             return;
         size_t pl = strlen(part), at;
@@ -231,14 +241,15 @@ static void try_borrow(const struct catalogue *cat, const struct ttext *t, const
         free(part);
         if (!key)
             return;
-        size_t lo = head ? 0 : 0, hi = head ? (ol ? ol - 1 : 0) : pl - 1;
-        const struct indicator *ind = catalogue_link(cat, key, lo, hi, &at);
+        size_t hi = head ? (ol ? ol - 1 : 0) : (pl ? pl - 1 : 0);
+        const struct indicator *ind = catalogue_link(cat, key, 0, hi, &at);
         size_t len = strlen(key) - (ind ? at : 0);
         if (ind && len > *best_len) {
             *best = ind;
             *best_len = len;
             free(*best_key);
             *best_key = key;
+            *used = (struct borrow){ ps, pe, head };
         } else {
             free(key);
         }
@@ -247,22 +258,27 @@ static void try_borrow(const struct catalogue *cat, const struct ttext *t, const
 
 const struct indicator *phrase_link(const struct catalogue *cat, const struct ttext *t,
                                     size_t s, size_t e, size_t hs, size_t he, size_t ls,
-                                    size_t le, char **keyp)
+                                    size_t le, char **keyp, size_t *bs, size_t *be)
 {
     char *own = tx_fold(t, s, e), *best_key = NULL;
+    struct borrow used = {0};
     *keyp = own;
+    if (bs)
+        *bs = *be = 0;
     if (!own || !cat)
         return NULL;
     size_t ol = strlen(own), at;
     const struct indicator *best = catalogue_link(cat, own, 0, ol ? ol - 1 : 0, &at);
     size_t best_len = best ? ol - at : 0;
     if (hs < he)
-        try_borrow(cat, t, own, hs, he, 1, &best, &best_len, &best_key);
+        try_borrow(cat, t, own, hs, he, 1, &best, &best_len, &best_key, &used);
     if (ls < le && !best)
-        try_borrow(cat, t, own, ls, le, 0, &best, &best_len, &best_key);
+        try_borrow(cat, t, own, ls, le, 0, &best, &best_len, &best_key, &used);
     if (best_key) {
         free(own);
         *keyp = best_key;
+        if (bs)
+            *bs = used.s, *be = used.e;
     }
     return best;
 }

@@ -21,7 +21,9 @@ static const char test_cat[] =
     "income-gap\t城乡居民收入倍差\t\tlower\t收入分配\t\n"
     "gdp-pc\t人均地区生产总值\t万元\thigher\t经济\t人均生产总值\n"
     "rural-income\t城乡居民收入\t万元\thigher\t收入分配\t\n"
-    "life\t人均预期寿命\t岁\thigher\t公共服务\t\n";
+    "life\t人均预期寿命\t岁\thigher\t公共服务\t\n"
+    "culture-circle\t15分钟品质文化生活圈覆盖率\t%\thigher\t文化\t\n"
+    "civil-circle\t15分钟文明实践服务圈覆盖率\t%\thigher\t文化\t\n";
 
 static struct catalogue *cat;
 
@@ -70,6 +72,17 @@ static void check_phrase(const char *text, const struct target *t, const char *p
 {
     char *p = span(text, t->phrase_start, t->phrase_end);
     assert_string_equal(p, phrase);
+    assert_string_equal(t->phrase, phrase);
+    free(p);
+}
+
+/* A list member whose phrase got back the head it shares: the span is the member as
+ * written, the phrase names the whole indicator. */
+static void check_member(const char *text, const struct target *t, const char *member,
+                         const char *phrase)
+{
+    char *p = span(text, t->phrase_start, t->phrase_end);
+    assert_string_equal(p, member);
     assert_string_equal(t->phrase, phrase);
     free(p);
 }
@@ -124,7 +137,7 @@ static void test_fenbie_two(void **state)
     assert_int_equal(l.n, 2);
     check(&l, 0, "80", "%", CMP_GE, 2025, TF_DISTRIBUTED);
     check(&l, 1, "90", "%", CMP_GE, 2025, TF_DISTRIBUTED);
-    check_phrase(s, &l.v[0], "二级以上");
+    check_member(s, &l.v[0], "二级以上", "二级以上幼儿园占比");
     check_phrase(s, &l.v[1], "普惠性幼儿园占比");
     assert_non_null(l.v[0].indicator);
     assert_string_equal(l.v[0].indicator->slug, "kinder-l2");
@@ -164,7 +177,7 @@ static void test_fenbie_fewer_values(void **state)
     struct target_list l = run(s, 1);
     assert_int_equal(l.n, 1);
     check(&l, 0, "75", "%", CMP_EQ, 2025, TF_DISTRIBUTED | TF_INFERRED_UNIT);
-    check_phrase(s, &l.v[0], "二级以上幼儿园");
+    check_member(s, &l.v[0], "二级以上幼儿园", "二级以上幼儿园在园幼儿占比");
     assert_non_null(l.v[0].indicator);
     assert_string_equal(l.v[0].indicator->slug, "kinder-l2");
     target_list_free(&l);
@@ -211,6 +224,16 @@ static void test_lost_percent(void **state)
     check(&l, 1, "3.3", "%", CMP_EQ, 2025, TF_INFERRED_UNIT | TF_STRETCH);
     check_phrase(s, &l.v[1], "R&D 经费支出占 GDP 比重");
     check(&l, 2, "100", "%", CMP_EQ, 2025, TF_INFERRED_UNIT);
+    target_list_free(&l);
+
+    /* Two quoted names sharing one head and one value: a target each. */
+    const char *q = "“15 分钟品质文化生活圈”“15 分钟文明实践服务圈”覆盖率100 ——在生态文明建设上先行。";
+    l = run(q, 1);
+    assert_int_equal(l.n, 2);
+    check_member(q, &l.v[0], "“15 分钟品质文化生活圈”", "“15 分钟品质文化生活圈”覆盖率");
+    assert_string_equal(l.v[0].indicator->slug, "culture-circle");
+    check(&l, 1, "100", "%", CMP_EQ, 2025, TF_INFERRED_UNIT);
+    assert_string_equal(l.v[1].indicator->slug, "civil-circle");
     target_list_free(&l);
 
     /* A bare number after a phrase that measures nothing is no target. */
