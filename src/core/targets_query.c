@@ -141,8 +141,14 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     *out = NULL;
     *n = 0;
     char *ids = NULL, *region = NULL;
-    if (f->indicator && !(ids = indicator_ids(db, f->indicator, e)))
+    if (f->indicator && !(ids = indicator_ids(db, f->indicator, e))) {
+        if (strstr(e->msg, "no such table")) {
+            e->msg[0] = 0;
+            err_set(e, "this database holds no targets (it was imported by a gongfu that "
+                    "did not extract them): import the documents again");
+        }
         return -1;
+    }
     if (f->region)
         region = targets_fold_key(f->region, strlen(f->region));
     size_t sl = strlen(select_sql) + strlen(order) + 1;
@@ -153,7 +159,11 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
         goto done;
     snprintf(sql, sl, "%s%s", select_sql, order);
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        err_set(e, "database: %s", sqlite3_errmsg(db));
+        if (strstr(sqlite3_errmsg(db), "no such table"))
+            err_set(e, "this database holds no targets (it was imported by a gongfu that did "
+                    "not extract them): import the documents again");
+        else
+            err_set(e, "database: %s", sqlite3_errmsg(db));
         goto done;
     }
     sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
