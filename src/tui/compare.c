@@ -73,7 +73,7 @@ static void rebuild(struct app *a)
         push_line(c, r->category, (long)i);
     }
     free(folded);
-    if (c->sort_col > 0 && (size_t)c->sort_col <= c->t.nregions) {
+    if (c->nlines && c->sort_col > 0 && (size_t)c->sort_col <= c->t.nregions) {
         sort_col_g = c->sort_col;
         sort_desc_g = c->sort_desc;
         sort_t = &c->t;

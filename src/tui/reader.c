@@ -329,7 +329,8 @@ void reader_spans(struct app *a)
     map_spans(r, &cap, SPAN_TARGET, ss, n);
     n = finder_doc_spans(a, r->doc, &ss);
     map_spans(r, &cap, SPAN_HIT, ss, n);
-    qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
+    if (r->nspans)
+        qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
     for (size_t i = 0; i < r->nspans; i++) {
         if (r->spans[i].kind == SPAN_TARGET && (long)r->spans[i].id == tid && r->tcur < 0)
             r->tcur = (long)i;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include <unistd.h>
 #include <wchar.h>
 #include "gongfu/text.h"
 #include "script.h"
@@ -94,6 +95,23 @@ static void mouse(struct script *s, mmask_t bstate, const char *rest)
         push(s, in);
 }
 
+/* Appends the resident memory in kB, for tests that memory stays flat. */
+static void mem_note(const char *path)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    FILE *o = fopen(path, "a");
+    if (o) {
+        fprintf(o, "%ld\n", resident * (sysconf(_SC_PAGESIZE) / 1024));
+        fclose(o);
+    }
+}
+
 /* Reads lines until some input is queued; runs dumps. 0 at the end. */
 static int refill(struct script *s)
 {
@@ -123,6 +141,8 @@ static int refill(struct script *s)
             mouse(s, BUTTON4_PRESSED, rest);
         } else if (!strcmp(verb, "wheel-down")) {
             mouse(s, BUTTON5_PRESSED, rest);
+        } else if (!strcmp(verb, "mem")) {
+            mem_note(rest);
         } else if (!strcmp(verb, "dump") || !strcmp(verb, "dumproles")) {
             if (screen_dump(rest, verb[4] == 'r') < 0)
                 fprintf(stderr, "gongfu: cannot write the dump %s\n", rest);

@@ -12,6 +12,7 @@
  *   resize COLS LINES            the terminal changes size
  *   click X Y | wheel-up X Y | wheel-down X Y    mouse events at a screen cell
  *   dump FILE                    the screen's text, one line per row
+ *   mem FILE                     appends the resident memory in kB to FILE
  *   dumproles FILE               per cell, the theme role drawn there ('A' + role, '.'
  *                                for none): where highlights are
  *   # comment                                                                         */

@@ -1,0 +1,46 @@
+# Shared by the explorer's tests (sourced, not run): a pinned environment, and
+# `run_screen` which runs gongfu headless with a key script (see src/tui/script.h).
+#   B        the build directory (build or build/asan), from $1
+#   GONGFU   the program, DB its embedded database, T a scratch directory (removed at exit)
+B=${1:?usage: sh $0 BUILD_DIR}
+[ -d "$B" ] || { echo "no build directory $B"; exit 1; }
+GONGFU=$(cd "$B" && pwd)/gongfu
+DB=$(cd "$B" && pwd)/gongfu.db
+T=$(mktemp -d "${TMPDIR:-/tmp}/gongfu-tui.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color HOME="$T/home"
+export XDG_STATE_HOME="$T/state" XDG_CONFIG_HOME="$T/config"
+unset NO_COLOR GONGFU_THEME GONGFU_DB GONGFU_TIMING COLUMNS LINES
+mkdir -p "$HOME"
+GOLDEN=tests/golden/screens
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# run_screen COLSxLINES SCRIPT_TEXT [gongfu arguments…]: runs the script; @T@ in it
+# stands for the scratch directory. Exit status of gongfu in $rc.
+run_screen() {
+    size=$1 text=$2
+    shift 2
+    printf '%s\n' "$text" | sed "s|@T@|$T|g" > "$T/script"
+    GONGFU_HEADLESS=$size GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$DB" "$@" \
+        >"$T/out" 2>"$T/err"
+    rc=$?
+}
+
+# golden NAME: compares $T/NAME.txt with the golden screen, or writes it when
+# GONGFU_UPDATE_GOLDEN=1. Returns 1 on a difference (printed).
+golden() {
+    if [ "${GONGFU_UPDATE_GOLDEN:-0}" = 1 ]; then
+        cp "$T/$1.txt" "$GOLDEN/$1.txt"
+        return 0
+    fi
+    [ -f "$GOLDEN/$1.txt" ] || { echo "no golden screen $GOLDEN/$1.txt"; return 1; }
+    diff -u "$GOLDEN/$1.txt" "$T/$1.txt" >"$T/diff" || { echo "screen $1 differs:"; cat "$T/diff"; return 1; }
+}
+
+# The program must be the explorer when run without a subcommand.
+need_explorer() {
+    run_screen 80x24 "dump @T@/probe.txt"
+    [ "$rc" -eq 0 ] && [ -s "$T/probe.txt" ] ||
+        fail "'$GONGFU --db $DB' did not run the explorer headless (rc=$rc): $(cat "$T/err")"
+}

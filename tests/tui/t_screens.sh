@@ -1,0 +1,38 @@
+#!/bin/sh
+# Golden screens of the explorer at 80×24, 120×40 and 200×50 (tests/golden/screens/),
+# dumped from curses in headless mode. GONGFU_UPDATE_GOLDEN=1 rewrites them after a
+# deliberate change; review the diff before committing.
+. tests/tui/lib.sh
+need_explorer
+bad=0
+shot() {   # shot NAME SIZE SCRIPT [args…]
+    name=$1 size=$2 text=$3
+    shift 3
+    rm -rf "$XDG_STATE_HOME"
+    run_screen "$size" "$text
+dump @T@/$name-$size.txt" "$@"
+    [ "$rc" -eq 0 ] || { echo "$name $size: exit $rc: $(cat "$T/err")"; bad=1; return; }
+    golden "$name-$size" || bad=1
+}
+for size in 80x24 120x40 200x50; do
+    shot startup "$size" ""
+    shot chapter-national "$size" "" national-opinions:3
+    shot chapter-keypoints "$size" "" zhejiang-keypoints:2
+    shot chapter-zhejiang "$size" "" zhejiang-plan:7
+    shot chapter-zhoushan "$size" "" zhoushan-plan:4
+    shot chapter-taizhou "$size" "" taizhou-plan:6
+    shot chapter-jinhua "$size" "" jinhua-plan:5
+    shot panel-tuowei "$size" "keys / 托 位 <Enter>" zhoushan-plan:1
+    shot compare "$size" "keys c" zhoushan-plan
+    shot search-tuowei "$size" "keys / 托 位" zhoushan-plan
+    shot search-shuweihua "$size" "keys / 數 位 化" zhoushan-plan
+    shot help "$size" "keys ?" zhoushan-plan
+    shot ambiwidth2 "$size" "" --ambiwidth=2 zhoushan-plan:1
+done
+# A resize: the same place redrawn at each size after starting at another.
+shot resize 120x40 "resize 80 24" zhoushan-plan:4.15
+shot resize 80x24 "resize 200 50" zhoushan-plan:4.15
+shot small 20x6 "" zhoushan-plan
+shot small-after 80x24 "resize 20 6" zhoushan-plan
+[ "$bad" -eq 0 ] || fail "screens differ from tests/golden/screens"
+echo "screens: all match"

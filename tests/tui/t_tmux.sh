@@ -1,0 +1,43 @@
+#!/bin/sh
+# A smoke test in a real terminal emulator: tmux at 100×30 runs gongfu (probing the
+# ambiguous width and all), keys go in with send-keys, capture-pane shows the screen.
+. tests/tui/lib.sh
+need_explorer
+command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
+sock=$T/tmux.sock
+tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
+# Waits up to 10 s for the pane to show a text; fails with the screen otherwise.
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        tm capture-pane -p -t gf > "$T/pane" 2>/dev/null
+        grep -q -- "$1" "$T/pane" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    echo "--- the pane:"; cat "$T/pane"
+    fail "tmux: waited in vain for \"$1\""
+}
+tm new-session -d -x 100 -y 30 -s gf \
+    "'$GONGFU' --db '$DB' zhoushan-plan:4.15; echo \"EXITED \$?\"; sleep 60"
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+wait_for "15.促进人口长期均衡发展"
+wait_for "舟山市 › 四、打造海岛"
+# The sidebar marks the item, the status line says where the reader is.
+grep -q "15.促进" "$T/pane" || fail "sidebar"
+grep -q "[0-9]*/[0-9]* [0-9]*%" "$T/pane" || fail "no position in the status line"
+# Search for 托位 and open the first result: the target panel shows the indicator.
+tm send-keys -t gf / 托位
+wait_for "托位”：[0-9]* 个结果"
+tm send-keys -t gf Enter
+wait_for "每千人口拥有3岁以下婴幼儿托位数"
+wait_for "舟山市 4.5个"
+# The compare view, then back, then help, then quit.
+tm send-keys -t gf c
+wait_for "指标对比"
+tm send-keys -t gf q '?'
+wait_for "所有窗格"
+tm send-keys -t gf q q
+wait_for "EXITED 0"
+grep -q "^last	" "$XDG_STATE_HOME/gongfu/state" || fail "no state saved"
+echo "tmux: the explorer ran at 100×30, searched, compared, helped and quit"
