@@ -26,6 +26,11 @@ wait_for "舟山市 › 四、打造海岛"
 # The sidebar marks the item, the status line says where the reader is.
 grep -q "15.促进" "$T/pane" || fail "sidebar"
 grep -q "[0-9]*/[0-9]* [0-9]*%" "$T/pane" || fail "no position in the status line"
+# The terminal shrinks below the minimum and grows back (SIGWINCH).
+tm resize-window -t gf -x 30 -y 8
+wait_for "终端太小"
+tm resize-window -t gf -x 100 -y 30
+wait_for "舟山市 › 四、打造海岛"
 # Search for 托位 and open the first result: the target panel shows the indicator.
 tm send-keys -t gf / 托位
 wait_for "托位”：[0-9]* 个结果"
@@ -40,4 +45,28 @@ wait_for "所有窗格"
 tm send-keys -t gf q q
 wait_for "EXITED 0"
 grep -q "^last	" "$XDG_STATE_HOME/gongfu/state" || fail "no state saved"
-echo "tmux: the explorer ran at 100×30, searched, compared, helped and quit"
+
+# Ctrl-Z from an interactive shell: the shell gets the terminal back, fg restores the
+# screen as it was, q still leaves cleanly.
+tm new-session -d -x 100 -y 30 -s sh "PS1='PROMPT\$ ' sh -i"
+tm send-keys -t sh "'$GONGFU' --db '$DB' zhoushan-plan:4.15" Enter
+sleep 0.2
+tm send-keys -t sh C-z
+i=0
+until tm capture-pane -p -t sh | grep -q "Stopped"; do
+    i=$((i + 1)); [ $i -lt 100 ] || fail "Ctrl-Z did not stop gongfu: $(tm capture-pane -p -t sh)"
+    sleep 0.1
+done
+tm send-keys -t sh fg Enter
+i=0
+until tm capture-pane -p -t sh | grep -q "舟山市 › 四、打造海岛"; do
+    i=$((i + 1)); [ $i -lt 100 ] || fail "fg did not bring the screen back: $(tm capture-pane -p -t sh)"
+    sleep 0.1
+done
+tm send-keys -t sh q
+i=0
+until tm capture-pane -p -t sh | grep -v '^ *$' | tail -1 | grep -q '^PROMPT'; do
+    i=$((i + 1)); [ $i -lt 100 ] || fail "q after fg: $(tm capture-pane -p -t sh)"
+    sleep 0.1
+done
+echo "tmux: the explorer ran at 100×30, searched, compared, helped, suspended, resumed and quit"
