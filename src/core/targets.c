@@ -13,13 +13,28 @@ struct ctx {
     int default_year;
     struct target_list *out;
     struct marks marks;
+    /* 力争, 每年 … reach on to the next clauses of the sentence that have no verb of their
+     * own; "“十四五”期间" reaches the whole sentence. */
+    unsigned carry, period;
     int oom;
 };
+
+/* The markers an item passes on: 力争 and 每年 (not 累计, which is its own verb's). */
+static unsigned markers(unsigned flags)
+{
+    return (flags & TF_STRETCH) | (flags & TF_EACH_YEAR ? TF_CUMULATIVE | TF_EACH_YEAR : 0);
+}
 
 /* Verbs that open a count written before its noun: "新增3家三甲医院", "培育萬名農創客". */
 static const char *const count_verbs[] = {
     "新增", "新建", "建成", "建设", "培育", "打造", "创建", "创成", "引进", "招引", "引育",
     "培养", "激活", "完成", "开行", "设立", "认定", "遴选", "扶持", "建立", "改造", NULL,
+};
+/* Verbs that open a clause of its own ("整治低效工业企业1500家"), which a marker of the
+ * clause before does not reach. */
+static const char *const action_verbs[] = {
+    "整治", "淘汰", "开展", "实施", "推进", "谋划", "安排", "发展", "提升", "提高", "降低",
+    "实现", "推动", "加快", "引导", "支持", "新改建", NULL,
 };
 
 /* What one target is made of, before it is written out. */
@@ -114,7 +129,7 @@ static void emit(struct ctx *c, const struct emit *m)
     tg->unit = unit;
     tg->cmp = m->cmp;
     tg->year = marks_year(&c->marks, vs, c->default_year);
-    tg->flags = (flags & ~TF_GROWTH) | (m->v ? 0 : TF_QUALITATIVE);
+    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR)) | (m->v ? 0 : TF_QUALITATIVE);
     tg->qualifier = strdup(m->sub->qual);
     tg->key = key;
     tg->indicator = ind;
@@ -221,7 +236,9 @@ static int duration(const struct ttext *t, const struct val *v)
     return tx_before(t, v->us, v->ue, "小时") || tx_before(t, v->us, v->ue, "分钟");
 }
 
-static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item *it)
+/* Writes the item's targets; returns the markers (力争, 每年 …) its own words hold. */
+static unsigned process_item(struct ctx *c, size_t seg, size_t ce, const struct item *it,
+                             unsigned carry)
 {
     const struct ttext *t = c->t;
     struct subject sub, lead;
@@ -237,8 +254,8 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
         sub.flags |= lead.flags;
         memcpy(sub.qual, lead.qual, sizeof sub.qual);
         sub.dist = sub.each = 0;
-        emit_item(c, it, &sub, last->has_suffix ? last->scmp : CMP_EQ, 0, 0);
-        return;
+        emit_item(c, it, &sub, last->has_suffix ? last->scmp : CMP_EQ, carry, 0);
+        return markers(sub.flags);
     }
     size_t vb = it->start;
     if (it->kind == ITEM_LEVEL) {
@@ -257,18 +274,19 @@ static void process_item(struct ctx *c, size_t seg, size_t ce, const struct item
         if (cmp == CMP_APPROX)
             vflags |= TF_APPROX;
         if (vb == it->start && !last->has_suffix && duration(t, last))
-            return;                   /* "1小时交通圈": a span of time describes, not commits */
+            return 0;                 /* "1小时交通圈": a span of time describes, not commits */
     }
     phrase_frame(t, seg, vb, &sub);
     if (sub.e <= sub.s)
-        return;
+        return markers(sub.flags);
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)
         sub.e = it->start;            /* "年均增长15%": the growth is what is measured */
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&
                last->ue == last->us;
-    emit_item(c, it, &sub, cmp, vflags, bare);
+    emit_item(c, it, &sub, cmp, vflags | carry, bare);
+    return markers(sub.flags);
 }
 
 /* 1 when the count or Chinese numeral at i is preceded by what makes it a commitment. */
@@ -372,6 +390,36 @@ static struct item *items_grow(struct ctx *c, struct items *it, size_t want)
     return nv;
 }
 
+/* "“十四五”期间": the plan's five years, so the sentence's goals are totals. */
+static int has_period(const struct ttext *t, size_t cs, size_t ce)
+{
+    for (size_t i = cs; i + 5 <= ce; i++) {
+        if (!tx_at(t, i, ce, "十四五"))
+            continue;
+        size_t k = i + 3 + (tx_quote(t->v[i + 3].c) ? 1 : 0);
+        if (tx_at(t, k, ce, "期间") || tx_at(t, k, ce, "时期"))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the clause has a verb of its own: a comparator, a count's verb, a level's verb,
+ * or an action verb opening it. */
+static int own_verb(const struct ttext *t, size_t cs, size_t ce, const struct items *it)
+{
+    enum target_cmp cmp;
+    unsigned f;
+    for (size_t k = 0; k < it->n; k++) {
+        const struct item *x = &it->v[k];
+        if (x->kind != ITEM_VALUE || lex_verb_before(t, cs, x->start, &cmp, &f))
+            return 1;
+    }
+    size_t s = cs;
+    while (s < ce && (tx_at(t, s, ce, "力争") || tx_at(t, s, ce, "累计")))
+        s += 2;
+    return tx_at_any(t, s, ce, action_verbs, NULL) || tx_at_any(t, s, ce, count_verbs, NULL);
+}
+
 static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
 {
     const struct ttext *t = c->t;
@@ -400,14 +448,18 @@ static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
         it->v[at++] = lv;
         it->n++;
     }
+    if (has_period(t, cs, ce))
+        c->period = TF_CUMULATIVE;
+    unsigned running = (own_verb(t, cs, ce, it) ? 0 : c->carry) | c->period;
     size_t seg = cs;
     for (size_t k = 0; k < it->n && !c->oom; k++) {
-        process_item(c, seg, ce, &it->v[k]);
+        running |= process_item(c, seg, ce, &it->v[k], running);
         seg = it->v[k].end;
         while (seg < ce && (t->v[seg].c == 0x3001 || t->v[seg].c == 0x548C ||
                             t->v[seg].c == 0x53CA || t->v[seg].c == 0x4E0E))
             seg++;
     }
+    c->carry = running & ~c->period;
 }
 
 int targets_extract(const char *text, size_t n, const struct targets_opts *o,
@@ -433,8 +485,12 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
                 ce++;
             if (ce > cs)
                 do_clause(&c, cs, ce, &items);
+            uint32_t end = ce < pe ? t.v[ce].c : '\n';
+            if (end == 0x3002 || end == '!' || end == '?' || end == '\n' || end == 0x2014)
+                c.carry = c.period = 0;       /* a sentence, or a "——" goal, ends */
             cs = ce + (ce < pe && t.v[ce].c == 0x2014 ? 2 : 1);
         }
+        c.carry = c.period = 0;
         ps = pe + 1;
     }
     free(c.marks.v);

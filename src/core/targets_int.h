@@ -56,6 +56,9 @@ char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
 
 /* Not a target flag: the verb states growth (增长15%), so it belongs to the phrase. */
 #define TF_GROWTH 0x100
+/* Not a target flag: a cumulative marker that reaches on to the next items (每年), unlike
+ * 累计, which belongs to its own verb. */
+#define TF_EACH_YEAR 0x200
 
 struct cmp_word {
     const char *w;

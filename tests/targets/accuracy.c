@@ -20,7 +20,7 @@
 #include "gongfu/targets.h"
 
 struct label {
-    char *slug, *path, *indicator, *phrase, *value;
+    char *slug, *path, *indicator, *phrase, *value, *cmp, *unit, *flags;
     int year, used;
 };
 
@@ -79,7 +79,9 @@ static int read_labels(const char *dir, const char *file, struct labels *l)
                 exit(1);
         }
         l->v[l->n++] = (struct label){ xstrdup(slug), xstrdup(fld[0]), xstrdup(fld[1]),
-                                       xstrdup(fld[2]), xstrdup(fld[4]), atoi(fld[6]), 0 };
+                                       xstrdup(fld[2]), xstrdup(fld[4]), xstrdup(fld[3]),
+                                       xstrdup(fld[5]), xstrdup(k > 7 ? fld[7] : ""),
+                                       atoi(fld[6]), 0 };
     }
     fclose(f);
     return 0;
@@ -232,7 +234,7 @@ int main(int argc, char **argv)
         return 1;
     }
     size_t extracted = 0, matched = 0, linked = 0, linked_ok = 0, labelled_links = 0,
-           labelled_ok = 0;
+           labelled_ok = 0, cmp_ok = 0, flags_ok = 0;
     for (size_t i = 0; i < n; i++) {
         const struct target_row *t = &rows[i];
         if (!label_has_doc(&l, t->doc_slug))
@@ -259,6 +261,14 @@ int main(int argc, char **argv)
         if (verbose && strcmp(ind, b->indicator))
             printf("LINK\t%s\t%s\t%s\tgot [%s] want [%s]\n", t->doc_slug, t->path, t->phrase,
                    ind, b->indicator);
+        /* Comparator and flags are reported, not gated: the labels' reading of them is a
+         * judgement the figures above do not depend on. */
+        int same_cmp = !strcmp(t->comparator, b->cmp), same_flags = !strcmp(t->flags, b->flags);
+        cmp_ok += same_cmp;
+        flags_ok += same_flags;
+        if (verbose && (!same_cmp || !same_flags))
+            printf("DIFF\t%s\t%s\t%s\tgot %s [%s] want %s [%s]\n", t->doc_slug, t->path,
+                   t->phrase, t->comparator, t->flags, b->cmp, b->flags);
     }
     for (size_t i = 0; verbose && i < l.n; i++)
         if (!l.v[i].used)
@@ -274,6 +284,8 @@ int main(int argc, char **argv)
     printf("linking (matched targets): precision %.4f (%zu of %zu linked), recall %.4f "
            "(%zu of %zu labelled with an indicator)\n",
            f.link_p, linked_ok, linked, f.link_r, labelled_ok, labelled_links);
+    printf("agreement on matched targets: comparator %zu of %zu, flags %zu of %zu\n", cmp_ok,
+           matched, flags_ok, matched);
     int rc = 0;
     if (wbase)
         write_baseline(wbase, &f);
@@ -283,7 +295,8 @@ int main(int argc, char **argv)
     store_close(&s);
     for (size_t i = 0; i < l.n; i++) {
         free(l.v[i].slug), free(l.v[i].path), free(l.v[i].indicator);
-        free(l.v[i].phrase), free(l.v[i].value);
+        free(l.v[i].phrase), free(l.v[i].value), free(l.v[i].cmp), free(l.v[i].unit);
+        free(l.v[i].flags);
     }
     free(l.v);
     return rc;

@@ -362,6 +362,45 @@ static void test_cumulative(void **state)
     target_list_free(&l);
 }
 
+/* How far 力争, 每年 and “十四五”期间 reach: on through items joined by 、 and clauses
+ * without a verb of their own; 累计 stays with its own verb. */
+static void test_marker_scope(void **state)
+{
+    (void)state;
+    struct target_list l = run("力争引进500强企业投资项目15个以上,行业领军企业投资项目25个以上,"
+                               "高新技术企业投资项目35个以上。完成投资5420亿元以上。", 0);
+    assert_int_equal(l.n, 4);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(l.v[i].flags, TF_STRETCH);
+    assert_int_equal(l.v[3].flags, 0);
+    target_list_free(&l);
+
+    l = run("力争累计城镇新增就业50万人,城镇登记失业率控制在3.5%以下。", 0);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.v[0].flags, TF_STRETCH | TF_CUMULATIVE);
+    assert_int_equal(l.v[1].flags, 0);
+    target_list_free(&l);
+
+    l = run("“十四五”期间,谋划安排重大建设项目336个,完成全市重大项目投资4500亿。", 0);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.v[0].flags, TF_CUMULATIVE);
+    assert_int_equal(l.v[1].flags, TF_CUMULATIVE);
+    check(&l, 1, "4500", "亿", CMP_EQ, 2025, TF_CUMULATIVE);
+    target_list_free(&l);
+
+    const char *s = "每年招引顶尖人才超百名、硕士博士超5000名,引育技术技能人才超10万名。"
+                    "累计开展职业技能培训50万人次、参加培训人员平均提升一个技能等级。";
+    l = run(s, 0);
+    assert_int_equal(l.n, 5);
+    check(&l, 0, "百", "名", CMP_GT, 2025, TF_CUMULATIVE);
+    check(&l, 1, "5000", "名", CMP_GT, 2025, TF_CUMULATIVE);
+    check(&l, 2, "10", "万名", CMP_GT, 2025, 0);
+    check(&l, 3, "50", "万人次", CMP_EQ, 2025, TF_CUMULATIVE);
+    check(&l, 4, "一", "个", CMP_EQ, 2025, 0);
+    check_phrase(s, &l.v[4], "参加培训人员平均提升");
+    target_list_free(&l);
+}
+
 static void test_share_of_units(void **state)
 {
     (void)state;
@@ -503,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_range_in_indicator),
         cmocka_unit_test(test_lists_without_fenbie),
         cmocka_unit_test(test_cumulative),
+        cmocka_unit_test(test_marker_scope),
         cmocka_unit_test(test_share_of_units),
         cmocka_unit_test(test_not_targets),
         cmocka_unit_test(test_huge_inputs),
