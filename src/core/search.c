@@ -29,7 +29,9 @@ static int hook_open(sqlite3 *db, struct err *e)
 static int hook_create(sqlite3 *db, struct err *e)
 {
     return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
-                TOKENIZER_NAME "', columnsize=0)", e) || rank_create(db, e) ? -1 : 0;
+                TOKENIZER_NAME "', columnsize=0);"
+                "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432)", e) ||
+           rank_create(db, e) ? -1 : 0;
 }
 
 /* Runs one statement with an integer and two optional texts bound. */
