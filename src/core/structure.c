@@ -177,6 +177,7 @@ static void open_heading(struct builder *b, const struct heading *h, size_t at, 
     int idx = add_node(b, chapter ? NODE_CHAPTER : NODE_ITEM, parent, raw(b, at));
     if (idx < 0)
         return;
+    cover(b, idx, raw(b, at + h->end));   /* the label, even when no title follows */
     struct node *nd = &b->doc->nodes[idx];
     nd->label = strndup(b->t + at + h->label_start, h->label_end - h->label_start);
     nd->ordinal = h->number;

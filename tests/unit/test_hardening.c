@@ -12,7 +12,7 @@
 #include "gongfu/decode.h"
 #include "gongfu/structure.h"
 
-/* Every node of every document lies inside the n raw bytes. */
+/* Every node of every document lies inside the n raw bytes, and inside its parent. */
 static void parse_within(const char *raw, size_t n)
 {
     struct decoded d;
@@ -27,6 +27,11 @@ static void parse_within(const char *raw, size_t n)
         for (size_t k = 0; k < docs[i].nnodes; k++) {
             assert_true(docs[i].nodes[k].raw_start <= docs[i].nodes[k].raw_end);
             assert_true(docs[i].nodes[k].raw_end <= n);
+            int p = docs[i].nodes[k].parent;
+            if (p >= 0) {
+                assert_true(docs[i].nodes[k].raw_start >= docs[i].nodes[p].raw_start);
+                assert_true(docs[i].nodes[k].raw_end <= docs[i].nodes[p].raw_end);
+            }
         }
     structure_free(&docs, ndocs);
     decoded_free(&d);
@@ -84,6 +89,10 @@ static void test_bare_label_without_title(void **state)
     parse_within(raw, sizeof raw - 1);
     static const char raw2[] = "标题\n一、第一章\n前言。 1.\n正文。\n2.\n";
     parse_within(raw2, sizeof raw2 - 1);
+    /* The label alone still belongs to the item, and so to its chapter. */
+    static const char raw3[] = "\f\f\f\f\f\f\f3\f\f\f\f\f31.9.\f\f\f\f\f\f\f\f\f\f\f\f"
+                               "二、\f\f\f\x03\f\f" "39.\f\f\f\f\f\f\f\f\f\f";
+    parse_within(raw3, sizeof raw3 - 1);
 }
 
 /* Lone surrogates encoded in UTF-8 (from JavaScript or Windows text) become U+FFFD, byte
