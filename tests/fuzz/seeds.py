@@ -1,0 +1,94 @@
+# Regenerates the seed corpora in tests/fuzz/seeds/ from the real plans and the explorer's
+# own configuration (run from the top of the tree: python3 tests/fuzz/seeds.py). The
+# seeds are committed; this says where they came from. Fuzzers start from them and from
+# tests/fuzz/regress/ (inputs that once failed), never writing into either.
+import glob
+import hashlib
+import os
+import re
+
+OUT = "tests/fuzz/seeds"
+corpus = {os.path.basename(p): open(p, "rb").read() for p in sorted(glob.glob("data/corpus/*.txt"))}
+
+
+def put(target, data):
+    d = os.path.join(OUT, target)
+    os.makedirs(d, exist_ok=True)
+    name = hashlib.sha1(data).hexdigest()[:16]
+    open(os.path.join(d, name), "wb").write(data)
+
+
+def pieces(raw, size):
+    """Whole lines of raw, about `size` bytes at a time (the one-line plan in chunks
+    cut at character boundaries)."""
+    text = raw.decode("utf-8")
+    out, cur = [], ""
+    for line in text.splitlines(keepends=True):
+        while len(line.encode()) > size:
+            cut = line[: size // 3]
+            out.append(cut)
+            line = line[len(cut):]
+        if len((cur + line).encode()) > size and cur:
+            out.append(cur)
+            cur = ""
+        cur += line
+    if cur:
+        out.append(cur)
+    return [p.encode() for p in out]
+
+
+# import: the head of each plan (title, metadata, first chapters) and a few variants of
+# encoding and line ends; the whole plans are added by run.sh from data/corpus.
+for name, raw in corpus.items():
+    head = pieces(raw, 6000)[0]
+    put("import", head)
+    put("import", head.decode().encode("gb18030"))
+    put("import", b"\xef\xbb\xbf" + head.replace(b"\n", b"\r\n"))
+    put("import", head.replace(b"\n", b"\r"))
+for name, raw in corpus.items():
+    for p in pieces(raw, 3000)[1:4]:
+        put("import", p)
+
+# tokenizer and text: paragraphs of every plan, some mixed with Latin and numbers.
+paras = []
+for raw in corpus.values():
+    for p in pieces(raw, 400):
+        for line in p.decode().splitlines():
+            if len(line) > 20:
+                paras.append(line[:200])
+for line in paras[::25]:
+    put("tokenizer", line.encode())
+    put("text", bytes([40]) + line.encode())
+for extra in ["PM2.5浓度下降到30微克/立方米", "R&D经费支出占GDP比重达3.3%", "ＰＭ２．５和醫保、數位化",
+              "两 慢病 到 2025年", "e\u0301te\u0301 ①②③ ㍿ Ａｂｃ", "\u200b零宽\u202e反向\x1b[31m"]:
+    put("tokenizer", extra.encode())
+    put("text", bytes([12]) + extra.encode())
+
+# targets: clauses that commit to a level, as the plans write them.
+pat = re.compile(r"(达到|達到|以上|以内|以內|不低于|不低於|控制在|缩小到|縮小到|全覆盖|全覆蓋|水平|左右|力争|力爭)")
+seen = 0
+for raw in corpus.values():
+    for line in raw.decode().replace("。", "。\n").splitlines():
+        if pat.search(line) and 10 < len(line) < 300:
+            seen += 1
+            if seen % 3 == 0:
+                put("targets", line.strip().encode())
+
+# query: what people type in the search prompt.
+for q in ["托位", "托位 养老", "托位 OR 托育", "养老 -护理", "养老 NOT 护理", '"共同富裕 2035"',
+          "“共同富裕”", "「数字化改革」", "數位化改革", "醫保", "PM2.5", "R&D", "4.5个",
+          "托位、养老", '" * ( ) : ^ NEAR', "'); DROP TABLE doc;--", "-", "OR", "a OR OR b",
+          "——", "網路 計畫 軟體", "社会 保障 体系 建设 医疗 教育 养老 托育 住房 就业 收入"]:
+    put("query", q.encode())
+
+# keymap and theme: the built-in files and the forms their lines take.
+put("keymap", open("data/keys.conf", "rb").read())
+for line in ["bind reader j down", "bind generic <C-d> half-page-down", "bind tree <S-Tab> prev-pane",
+             "bind search <Enter> enter", "bind help 中 none", "bind compare <lt> sort",
+             "bind panel <F1> help", "bind reader <PgDn> page-down # comment", "<Esc>", "<C-z>"]:
+    put("keymap", line.encode())
+for p in sorted(glob.glob("themes/*.theme")):
+    put("theme", open(p, "rb").read())
+for line in ["normal default default", "title bright-white blue bold", "hit color220 default reverse underline",
+             "cursor 0 255 standout italic dim # note", "# only a comment"]:
+    put("theme", line.encode())
