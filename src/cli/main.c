@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "gongfu/search.h"
 #include "gongfu/targets.h"
+#include "../tui/tui.h"
 
 struct command {
     const char *name;
@@ -32,7 +33,10 @@ void cli_register_hooks(void)
 
 static void usage(FILE *f)
 {
-    fputs("usage: gongfu COMMAND [OPTIONS] [ARGS]\n\nCommands:\n", f);
+    fputs("usage: gongfu [--db PATH] [--ambiwidth=1|2] [--theme NAME] [SLUG[:PATH] | --search WORDS]\n"
+          "       gongfu COMMAND [OPTIONS] [ARGS]\n\n"
+          "With no command, gongfu opens the full-screen explorer (where you left off, at a\n"
+          "document or item, or with search results). Commands:\n", f);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'gongfu COMMAND --help' tells more. The database is --db PATH, else $GONGFU_DB,\n"
@@ -45,11 +49,7 @@ int main(int argc, char **argv)
     /* Output is UTF-8 whatever the locale; widths need a UTF-8 LC_CTYPE to be right. */
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         usage(stdout);
         return EXIT_OK;
     }
@@ -58,10 +58,10 @@ int main(int argc, char **argv)
             puts("gongfu " GONGFU_VERSION);
             return EXIT_OK;
         }
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    for (size_t i = 0; argc >= 2 && i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
-    cli_error(NULL, "unknown command '%s'", argv[1]);
-    usage(stderr);
-    return EXIT_USAGE;
+    /* Anything else is for the explorer: options, a SLUG[:PATH], or nothing at all. */
+    cli_register_hooks();
+    return tui_main(argc, argv);
 }
