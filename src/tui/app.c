@@ -147,7 +147,7 @@ void app_jump(struct app *a, struct loc to)
 
 void app_focus(struct app *a, enum pane p)
 {
-    if (p == PANE_PANEL && !a->win[W_PANEL])
+    if ((p == PANE_PANEL && !a->win[W_PANEL]) || (p == PANE_TREE && !a->win[W_TREE]))
         return;
     a->focus = p;
     a->dirty |= DIRTY(W_TREE) | DIRTY(W_READER) | DIRTY(W_PANEL) | DIRTY(W_STATUS);

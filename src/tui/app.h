@@ -71,6 +71,7 @@ struct app {
     enum pane focus;
     int small;                  /* below the minimum size: a message, not the layout */
     int show_panel;
+    int zoom;                   /* the reader alone, full width */
 
     struct loc hist[HISTORY_MAX];
     int nhist, ihist;

@@ -34,8 +34,13 @@ static void history(struct app *a, int dir)
 
 static void cycle_pane(struct app *a, int dir)
 {
-    int n = a->win[W_PANEL] ? 3 : 2;
-    app_focus(a, (enum pane)(((int)a->focus + dir + n) % n));
+    for (int i = 1; i <= PANE_COUNT; i++) {
+        enum pane p = (enum pane)(((int)a->focus + dir * i + 2 * PANE_COUNT) % PANE_COUNT);
+        if (a->win[p == PANE_TREE ? W_TREE : p == PANE_PANEL ? W_PANEL : W_READER]) {
+            app_focus(a, p);
+            return;
+        }
+    }
 }
 
 /* The letter after m or '. */
@@ -116,6 +121,10 @@ static void generic(struct app *a, enum cmd c)
         a->dirty |= DIRTY(W_STATUS);
         break;
     case CMD_REDRAW: clearok(curscr, TRUE); a->dirty |= DIRTY_ALL; break;
+    case CMD_ZOOM:
+        a->zoom = !a->zoom;
+        a->dirty |= DIRTY_LAYOUT;
+        break;
     case CMD_TOGGLE_PANEL:
         a->show_panel = a->panel.available && !a->show_panel;
         a->dirty |= DIRTY_LAYOUT;

@@ -36,6 +36,7 @@
     X(FILTER,       "filter",         "对比视图：输入文字筛选指标") \
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
     X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏") \
+    X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
     X(MARK,         "mark",           "设书签：再按一个字母") \
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \
     X(HELP,         "help",           "帮助（本页）") \

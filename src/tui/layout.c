@@ -33,14 +33,14 @@ void layout_apply(struct app *a)
         set(a, W_VIEW, 0, 0, LINES, COLS);
     } else {
         int body = LINES - 2;
-        int ph = a->show_panel ? (LINES >= 30 ? 4 : 3) : 0;
+        int ph = a->show_panel && !a->zoom ? (LINES >= 30 ? 4 : 3) : 0;
         if (body - ph < 4)
             ph = 0;
-        int tw = sidebar_width(COLS);
+        int tw = a->zoom ? 0 : sidebar_width(COLS);
         set(a, W_TITLE, 0, 0, 1, COLS);
         set(a, W_TREE, 1, 0, body - ph, tw);
-        set(a, W_DIV, 1, tw, body - ph, 1);
-        set(a, W_READER, 1, tw + 1, body - ph, COLS - tw - 1);
+        set(a, W_DIV, 1, tw, body - ph, tw ? 1 : 0);
+        set(a, W_READER, 1, tw ? tw + 1 : 0, body - ph, tw ? COLS - tw - 1 : COLS);
         set(a, W_PANEL, 1 + body - ph, 0, ph, COLS);
         set(a, W_VIEW, 1, 0, body, COLS);
         set(a, W_STATUS, LINES - 1, 0, 1, COLS);
@@ -50,7 +50,8 @@ void layout_apply(struct app *a)
         if (r->h > 0 && r->w > 0)
             a->win[i] = newwin(r->h, r->w, r->y, r->x);
     }
-    if (!a->small && a->focus == PANE_PANEL && !a->win[W_PANEL])
+    if (!a->small && ((a->focus == PANE_PANEL && !a->win[W_PANEL]) ||
+                      (a->focus == PANE_TREE && !a->win[W_TREE])))
         a->focus = PANE_READER;
     a->dirty |= DIRTY_ALL;
     reader_relayout(a);

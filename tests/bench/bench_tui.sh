@@ -1,0 +1,108 @@
+#!/bin/sh
+# The explorer's speed (issue 5), each figure next to less run on the same text in the
+# same run (ratios: the machines are noisy):
+#   start-up to the first full screen, against less opening the same document (pty, 80×24);
+#   per key: median and 99th percentile of handling + drawing over 10,000 scripted keys
+#     (headless, GONGFU_TIMING); aims: median < 1 ms, p99 < 5 ms;
+#   the incremental search: time per keystroke at 1× and 100× the corpus;
+#   bytes written to the terminal paging through the Zhoushan plan, against less paging
+#     the same text at the same size (aim: no more than less);
+#   peak memory over a session that opens every document, the compare view and searches
+#     (aim: under 20 MB).
+# usage: sh tests/bench/bench_tui.sh BUILD_DIR
+B=${1:-build}
+G=$(cd "$B" && pwd)/gongfu
+DB=$(cd "$B" && pwd)/gongfu.db
+W="$B/bench/tui"
+PTY="python3 tests/bench/tui_pty.py"
+mkdir -p "$W"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$PWD/$W/state" \
+       XDG_CONFIG_HOME="$PWD/$W/config"
+unset NO_COLOR GONGFU_THEME
+command -v less >/dev/null || { echo "tui: less is not installed"; exit 1; }
+command -v python3 >/dev/null || { echo "tui: python3 is needed for the pty driver"; exit 1; }
+"$G" show --db "$DB" --width 100000 zhoushan-plan > "$W/zhoushan.txt" || exit 1
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# stats FILE: median and p99 of the first column, in µs
+stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%d %d %d", v[int((NR + 1) / 2)], v[int(NR * 0.99)], NR }'; }
+
+# ---- start-up: the first screen of the plan, then q (typed ahead: read after drawing).
+# --ambiwidth=1: the probe would wait for an answer the pty driver never sends.
+i=0
+while [ $i -lt 7 ]; do
+    rm -rf "$XDG_STATE_HOME"
+    $PTY startup 80 24 q -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan >> "$W/start-g"
+    $PTY startup 80 24 "" -- less +q "$W/zhoushan.txt" >> "$W/start-l"
+    i=$((i + 1))
+done
+sg=$(median < "$W/start-g") sl=$(median < "$W/start-l")
+rm -f "$W/start-g" "$W/start-l"
+echo "tui start-up:  gongfu ${sg} ms   less ${sl} ms   ratio $(echo "$sg $sl" | awk '{ printf "%.2f", $1 / $2 }')"
+
+# ---- per key: 10,000 keys of reading (moving, paging, targets, panes, history, views).
+awk 'BEGIN {
+    srand(10000);
+    n = split("j j j j k k <Space> b d u ] ] [ <Tab> <S-Tab> g G h l n N c <Esc> ? <Esc> t t", k, " ");
+    for (i = 1; i <= 10000; i++) {
+        line = line " " k[1 + int(rand() * n)];
+        if (i % 50 == 0) { print "keys" line; line = "" }
+    }
+}' > "$W/keys.script"
+rm -rf "$XDG_STATE_HOME"
+GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/keys.script" GONGFU_TIMING="$W/keys.timing" \
+    "$G" --db "$DB" zhoushan-plan || exit 1
+set -- $(stats "$W/keys.timing")
+echo "tui per key:   median $1 µs   p99 $2 µs   over $3 keys (aims: < 1000, < 5000)"
+
+# ---- incremental search: each typed character reruns the query and redraws the list.
+search_keys() {
+    for q in 托位 养老服务 数字化改革 共同富裕 医保 數位化 城乡居民收入 公共服务优质共享; do
+        printf 'keys /\ntype %s\nkeys <Esc>\n' "$q"
+    done
+}
+search_keys > "$W/search.script"
+for N in 1 100; do
+    db=$DB
+    if [ "$N" != 1 ]; then
+        db="$B/bench/search-$N.db"
+        if [ ! -f "$db" ]; then
+            sh tests/bench/gen_corpus.sh "$N" "$B/bench/corpus-$N" >/dev/null &&
+                find "$B/bench/corpus-$N" -name '*.txt' | sort |
+                xargs "$B/gongfu" import --db "$db" >/dev/null 2>&1 || { echo "tui: no ${N}x db"; exit 1; }
+        fi
+    fi
+    rm -rf "$XDG_STATE_HOME"
+    GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/search.script" GONGFU_TIMING="$W/search.timing" \
+        "$G" --db "$db" || exit 1
+    # Only the typed characters (code points past ASCII), not / and Esc.
+    awk '$2 > 127 { print $1 }' "$W/search.timing" > "$W/search.typed"
+    set -- $(stats "$W/search.typed")
+    echo "tui search ${N}x: per keystroke median $1 µs   p99 $2 µs   over $3 keystrokes"
+done
+
+# ---- bytes written paging through the plan at 80×24, Space to the end.
+rm -rf "$XDG_STATE_HOME"
+set -- $($PTY page 80 24 "(END)" -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+gb=$1 gp=$2
+rm -rf "$XDG_STATE_HOME"
+set -- $($PTY page 80 24 "(END)" z -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+zb=$1 zp=$2
+set -- $($PTY page 80 24 "(END)" -- less "$W/zhoushan.txt")
+lb=$1 lp=$2
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+echo "tui paging:    less $lb bytes in $lp pages ($((lb / (lp > 0 ? lp : 1))) a page)"
+echo "tui paging:    gongfu $gb bytes in $gp pages ($((gb / (gp > 0 ? gp : 1))) a page), sidebar and panel shown: ratio $(ratio "$gb" "$lb")"
+echo "tui paging:    gongfu $zb bytes in $zp pages ($((zb / (zp > 0 ? zp : 1))) a page), reader zoomed (z): ratio $(ratio "$zb" "$lb")"
+
+# ---- peak memory: every document opened, the compare view, searches, help.
+{
+    echo "keys c <Esc> ?"
+    echo "keys <Esc> <Tab> <Tab> g"
+    i=0
+    while [ $i -lt 40 ]; do echo "keys j <Enter> <Tab> G g"; i=$((i + 1)); done
+    search_keys
+} > "$W/mem.script"
+rm -rf "$XDG_STATE_HOME"
+kb=$(GONGFU_HEADLESS=200x50 GONGFU_SCRIPT="$W/mem.script" $PTY maxrss -- "$G" --db "$DB")
+echo "tui memory:    peak $kb kB over every document, compare, search and help (aim: < 20480)"
