@@ -277,8 +277,8 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t ce, const struct 
             return 0;                 /* "1小时交通圈": a span of time describes, not commits */
     }
     phrase_frame(t, seg, vb, &sub);
-    if (sub.e <= sub.s)
-        return markers(sub.flags);
+    if (sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e))
+        return markers(sub.flags);    /* "(增长5%)": a number with nothing it measures */
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)

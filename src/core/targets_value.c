@@ -225,7 +225,7 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
     if (q >= lim || tx_clause_end(t, q))
         return VAL_OK;
     uint32_t c = t->v[q].c;
-    if (c == 0x3001 || c == ')')       /* 、 */
+    if (c == 0x3001 || c == ')' || (c == '(' && unit))   /* 、, or an aside after it */
         return VAL_OK;
     if (is_join(c) && q + 1 < lim && (tx_digit(t->v[q + 1].c) || chinese))
         return VAL_OK;                 /* 和 before the next value of a list */

@@ -127,6 +127,13 @@ static void test_value_after_phrase(void **state)
     check(&l, 3, "19", "微克/立方米", CMP_LE, 2025, 0);
     check_phrase(s, &l.v[3], "城市PM2.5平均浓度");
     target_list_free(&l);
+
+    /* An aside after a value leaves it a value; a number inside one measures nothing. */
+    l = run("全市地区生产总值达到8000亿元(增长5%),新建保障性租赁住房0.8万套(户)。", 0);
+    assert_int_equal(l.n, 2);
+    check(&l, 0, "8000", "亿元", CMP_EQ, 2025, 0);
+    check(&l, 1, "0.8", "万套", CMP_EQ, 2025, 0);
+    target_list_free(&l);
 }
 
 static void test_fenbie_two(void **state)
