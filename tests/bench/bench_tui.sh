@@ -13,11 +13,11 @@
 B=${1:-build}
 G=$(cd "$B" && pwd)/gongfu
 DB=$(cd "$B" && pwd)/gongfu.db
-W="$B/bench/tui"
+mkdir -p "$B/bench/tui"
+W=$(cd "$B/bench/tui" && pwd)
 PTY="python3 tests/bench/tui_pty.py"
-mkdir -p "$W"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$PWD/$W/state" \
-       XDG_CONFIG_HOME="$PWD/$W/config"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$W/state" \
+       XDG_CONFIG_HOME="$W/config"
 unset NO_COLOR GONGFU_THEME
 command -v less >/dev/null || { echo "tui: less is not installed"; exit 1; }
 command -v python3 >/dev/null || { echo "tui: python3 is needed for the pty driver"; exit 1; }

@@ -16,14 +16,15 @@ GOLDEN=tests/golden/screens
 
 fail() { echo "FAIL: $*"; exit 1; }
 
-# run_screen COLSxLINES SCRIPT_TEXT [gongfu arguments…]: runs the script; @T@ in it
-# stands for the scratch directory. Exit status of gongfu in $rc.
+# run_screen COLSxLINES SCRIPT_TEXT [gongfu arguments…]: runs the script in the scratch
+# directory (where an export lands); @T@ in it stands for that directory. Exit status of
+# gongfu in $rc.
 run_screen() {
     size=$1 text=$2
     shift 2
     printf '%s\n' "$text" | sed "s|@T@|$T|g" > "$T/script"
-    GONGFU_HEADLESS=$size GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$DB" "$@" \
-        >"$T/out" 2>"$T/err"
+    (cd "$T" && GONGFU_HEADLESS=$size GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$DB" "$@" \
+        >"$T/out" 2>"$T/err")
     rc=$?
 }
 
