@@ -498,6 +498,11 @@ static void test_huge_inputs(void **state)
     l = run("", 1);
     assert_int_equal(l.n, 0);
     target_list_free(&l);
+    /* A value at the very start of the text (fuzzing found a read before it). */
+    l = run("1!. 大力提升居民收入水平。", 1);
+    target_list_free(&l);
+    l = run("5个", 1);
+    target_list_free(&l);
     const char junk[] = "\xff\xfe达到\x80" "5\xc3个";
     l = run(junk, 1);
     target_list_free(&l);
