@@ -26,6 +26,15 @@ wait_for "舟山市 › 四、打造海岛"
 # The sidebar marks the item, the status line says where the reader is.
 grep -q "15.促进" "$T/pane" || fail "sidebar"
 grep -q "[0-9]*/[0-9]* [0-9]*%" "$T/pane" || fail "no position in the status line"
+# The terminal's own cursor sits on the reader's cursor line (screen readers follow it).
+cy=$(tm display -p -t gf '#{cursor_y}')
+sed -n "$((cy + 1))p" "$T/pane" | grep -q "│ 15.促进人口长期均衡发展" ||
+    fail "the cursor is on row $cy: $(sed -n "$((cy + 1))p" "$T/pane")"
+tm send-keys -t gf j j
+sleep 0.3
+cy2=$(tm display -p -t gf '#{cursor_y}')
+[ "$cy2" -eq $((cy + 2)) ] || fail "after j j the cursor is on row $cy2, not $((cy + 2))"
+tm send-keys -t gf k k
 # The terminal shrinks below the minimum and grows back (SIGWINCH).
 tm resize-window -t gf -x 30 -y 8
 wait_for "终端太小"
