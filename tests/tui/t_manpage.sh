@@ -1,0 +1,22 @@
+#!/bin/sh
+# The man page (data/gongfu.1) cannot drift from the program: every command of the
+# explorer's command table (src/tui/keymap.h) and every option of its usage is in it,
+# and it formats without warnings.
+. tests/tui/lib.sh
+man=data/gongfu.1
+[ -f "$man" ] || fail "no $man"
+plain=$(sed 's/\\-/-/g' "$man")
+missing=
+for c in $(sed -n 's/^ *X([A-Z_]*, *"\([a-z-]*\)".*/\1/p' src/tui/keymap.h); do
+    echo "$plain" | grep -q -- "$c" || missing="$missing $c"
+done
+for o in --db --theme --ambiwidth --search; do
+    "$GONGFU" --help | grep -q -- "$o" || fail "the explorer's --help lacks $o"
+    echo "$plain" | grep -q -- "$o" || missing="$missing $o"
+done
+[ -z "$missing" ] || fail "the man page does not mention:$missing"
+if command -v groff >/dev/null; then
+    groff -k -ww -man -Tutf8 "$man" 2>"$T/warn" >/dev/null
+    [ ! -s "$T/warn" ] || fail "groff warns: $(cat "$T/warn")"
+fi
+echo "man page: every command and option documented"
