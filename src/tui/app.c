@@ -492,6 +492,10 @@ int tui_main(int argc, char **argv)
     }
     draw_init(ambi == 2);
     a.ambi2 = ambi == 2;
+    /* A theme that marks things by colour alone would hide them on a terminal without
+     * colours (TERM=vt100): there, unless the user chose one, the mono theme. */
+    if (!term_has_color() && !o.theme && !getenv("GONGFU_THEME"))
+        theme_load(&a.theme, "mono", &e);
     theme_apply(&a.theme, term_has_color());
     a.dirty = DIRTY_ALL;
     layout_apply(&a);
