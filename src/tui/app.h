@@ -84,7 +84,6 @@ struct app {
     int ambi2;
     int cursor_win;             /* the real cursor goes here, on the focused line (-1: none) */
     int cursor_y, cursor_x;
-    const char *export_dir;     /* where `e` writes the compare table, NULL: the current one */
 };
 
 /* The section's outline node index in a document's outline, or -1. */

@@ -70,9 +70,8 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
 static void export(struct app *a)
 {
     char path[4200], msg[4400];
-    const char *dir = a->export_dir;
-    if (!dir)
-        dir = access(".", W_OK) == 0 ? "." : getenv("HOME");
+    /* The current directory, as a shell user expects; else home, else /tmp. */
+    const char *dir = access(".", W_OK) == 0 ? "." : getenv("HOME");
     snprintf(path, sizeof path, "%s/gongfu-compare.csv", dir ? dir : "/tmp");
     int rc = compare_export(a, path, msg, sizeof msg);
     app_message(a, rc < 0 ? ROLE_ERROR : ROLE_STATUS, "%s", msg);
