@@ -190,8 +190,12 @@ void tree_draw(struct app *a, WINDOW *w, int focused)
 {
     struct tree *t = &a->tree;
     int h = getmaxy(w), wd = getmaxx(w);
-    clamp_view(t, h);
     size_t mark = marked_row(a);
+    /* While the reader has the focus the sidebar's cursor follows what it shows, so the
+     * place is in view here and Tab lands on it. */
+    if (!focused && mark != (size_t)-1)
+        t->cur = mark;
+    clamp_view(t, h);
     for (int y = 0; y < h; y++) {
         size_t i = t->top + (size_t)y;
         attr_t base = theme_attr(ROLE_NORMAL);

@@ -60,6 +60,11 @@ run_screen 80x24 "" --theme bad zhoushan-plan
 run_screen 80x24 "" --theme nowhere zhoushan-plan
 [ "$rc" -eq 1 ] && grep -q "no theme \"nowhere\"" "$T/err" || fail "missing theme: $(cat "$T/err")"
 
+# 8 colours (TERM=xterm): the 256-colour theme is mapped onto them, nothing is lost.
+TERM=xterm run_screen 80x24 "keys ]
+dumproles @T@/x8.txt" zhoushan-plan:1
+[ "$rc" -eq 0 ] && grep -q 'R' "$T/x8.txt" || fail "TERM=xterm: no colours drawn"
+
 # Old terminals still get a usable screen.
 for term in vt100 linux; do
     TERM=$term run_screen 80x24 "keys ]
