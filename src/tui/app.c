@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "gongfu/search.h"
 #include "gongfu/targets.h"
 #include "app.h"
@@ -477,6 +478,12 @@ int tui_main(int argc, char **argv)
     struct term_opts to = { hl && *hl, 80, 24, !(getenv("NO_COLOR") && *getenv("NO_COLOR")) };
     if (to.headless && sscanf(hl, "%dx%d", &to.cols, &to.lines) != 2)
         to.cols = 80, to.lines = 24;
+    if (!to.headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        fprintf(stderr, "gongfu: the explorer needs a terminal; for plain text use "
+                        "'gongfu show SLUG', 'gongfu search WORDS' or 'gongfu compare'\n");
+        app_free(&a);
+        return 1;
+    }
     int ambi = o.ambiwidth ? o.ambiwidth : to.headless ? 1 : term_probe_ambiwidth();
     struct script *sc = NULL;
     const char *script = getenv("GONGFU_SCRIPT");

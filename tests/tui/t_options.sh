@@ -20,6 +20,10 @@ run_screen 80x24 "" zhoushan-plan:99.1
 [ "$rc" -eq 1 ] && grep -q "has no chapter or item" "$T/err" || fail "bad path: $(cat "$T/err")"
 "$GONGFU" --db "$T/none.db" >/dev/null 2>"$T/err" </dev/null
 [ $? -eq 1 ] || fail "a missing database was not an error"
+# Not on a terminal: it says what to use instead, and writes no escape codes.
+"$GONGFU" --db "$DB" zhoushan-plan >"$T/out" 2>"$T/err" </dev/null
+[ $? -eq 1 ] && [ ! -s "$T/out" ] && grep -q "needs a terminal" "$T/err" ||
+    fail "run without a terminal: $(cat "$T/err")"
 
 # --search opens with the results showing.
 run_screen 80x24 "dump @T@/s.txt" --search 托位
