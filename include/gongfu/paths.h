@@ -1,14 +1,14 @@
-/* paths.h — where the explorer finds its database and the user's configuration. */
-#ifndef GONGFU_TUI_PATHS_H
-#define GONGFU_TUI_PATHS_H
+/* paths.h — where the database, the data files and the user's configuration are. */
+#ifndef GONGFU_PATHS_H
+#define GONGFU_PATHS_H
 
 #include <stddef.h>
 
-/* --db, else $GONGFU_DB, else gongfu.db next to the program (the build tree), else the
- * installed one: the same order as the command line's. Static buffer. */
+/* --db, else $GONGFU_DB, else gongfu.db next to the program (the build tree), else
+ * ../share/gongfu/gongfu.db beside it (installed), else the configured DATADIR's. */
 const char *paths_db(const char *opt);
 /* A data file (vocab.tsv …): $GONGFU_DATA, the source tree's data/ above the program, or
- * the installed data directory. Static buffer. */
+ * the installed data directory. The string stays valid for the program's life. */
 const char *paths_data_file(const char *name);
 /* $XDG_CONFIG_HOME/gongfu or ~/.config/gongfu; NULL if neither can be formed. */
 const char *paths_config_dir(void);

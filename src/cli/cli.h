@@ -32,15 +32,9 @@ void out_end(struct table_out *t);
 /* A JSON string literal (or null) for v. */
 void out_json_string(FILE *f, const char *v);
 
-/* The database: --db, else $GONGFU_DB, else the default next to the program or in the
- * installed data directory. Prints the error and returns NULL on failure. */
+/* The database paths_db() names (--db, $GONGFU_DB, the default), opened; prints the error
+ * and returns NULL on failure. */
 struct store *cli_open_store(const char *db_opt, enum store_mode mode);
-/* The path cli_open_store would use. */
-const char *cli_db_path(const char *db_opt);
-/* A data file (indicators.tsv, vocab.tsv, keys.conf …): $GONGFU_DATA, the source tree's
- * data/ next to the program, or the installed data directory. Static buffer. */
-const char *cli_data_file(const char *name);
-
 /* Registers the core modules' store hooks (search index, targets) once. */
 void cli_register_hooks(void);
 

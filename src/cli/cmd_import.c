@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "gongfu/paths.h"
 #include "gongfu/decode.h"
 #include "gongfu/describe.h"
 #include "gongfu/structure.h"
@@ -116,7 +117,7 @@ int cmd_import(int argc, char **argv)
     }
     struct err e = {{0}};
     struct regions regions;
-    if (regions_load(cli_data_file("regions.tsv"), &regions, &e) < 0) {
+    if (regions_load(paths_data_file("regions.tsv"), &regions, &e) < 0) {
         cli_error("import", "%s", e.msg);
         return EXIT_ERR;
     }
@@ -143,7 +144,7 @@ int cmd_import(int argc, char **argv)
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         fprintf(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
                 "%.1f MB in %.0f ms, into %s\n", tot.docs, tot.chapters, tot.items,
-                argc - optind, (double)tot.bytes / 1e6, ms, cli_db_path(db));
+                argc - optind, (double)tot.bytes / 1e6, ms, paths_db(db));
     }
     store_close(&s);
     regions_free(&regions);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "gongfu/paths.h"
 #include "gongfu/query.h"
 #include "gongfu/search.h"
 
@@ -141,10 +142,7 @@ int cmd_search(int argc, char **argv)
         return fputs(usage, stderr), EXIT_USAGE;
     if (!strcmp(argv[qs], "--") && ++qs == argc)
         return fputs(usage, stderr), EXIT_USAGE;
-    /* cli_data_file's buffer is reused by the next call (opening the store makes one). */
-    char vocab_buf[4096];
-    const char *vocab = vocab_buf;
-    snprintf(vocab_buf, sizeof vocab_buf, "%s", cli_data_file("vocab.tsv"));
+    const char *vocab = paths_data_file("vocab.tsv");
     if (access(vocab, R_OK) != 0) {
         cli_error("search", "%s: %s; searching without the vocabulary", vocab,
                   strerror(errno));

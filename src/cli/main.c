@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "gongfu/paths.h"
 #include "gongfu/search.h"
 #include "gongfu/targets.h"
 #include "../tui/tui.h"
@@ -26,7 +27,7 @@ static const struct command commands[] = {
 
 void cli_register_hooks(void)
 {
-    targets_set_catalogue(cli_data_file("indicators.tsv"));
+    targets_set_catalogue(paths_data_file("indicators.tsv"));
     store_add_hooks(&search_hooks);
     store_add_hooks(&targets_hooks);
 }

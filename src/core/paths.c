@@ -1,10 +1,11 @@
-/* paths.c — the database and configuration files of the explorer. */
+/* paths.c — where the database, the data files and the user's configuration are, for the
+ * command line and the explorer alike. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "paths.h"
+#include "gongfu/paths.h"
 
 static const char *exe_dir(void)
 {
@@ -29,28 +30,47 @@ const char *paths_db(const char *opt)
         return opt;
     if (env && *env)
         return env;
-    snprintf(path, sizeof path, "%s/gongfu.db", exe_dir());
-    if (access(path, F_OK) == 0)
-        return path;
+    /* Next to the program in the build tree; in ../share/gongfu once installed, wherever
+     * PREFIX and DESTDIR put it; else where this build was configured to install. */
+    static const char *const rel[] = {".", "../share/gongfu"};
+    for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s/gongfu.db", exe_dir(), rel[i]);
+        if (access(path, F_OK) == 0)
+            return path;
+    }
     snprintf(path, sizeof path, "%s/gongfu.db", GONGFU_DATADIR);
     return path;
 }
 
+/* Each name keeps its own buffer, so a path stays valid after later look-ups. */
+static char *data_slot(const char *name)
+{
+    static struct { char name[64]; char path[PATH_MAX]; } slots[16];
+    static size_t used;
+    for (size_t i = 0; i < used; i++)
+        if (!strcmp(slots[i].name, name))
+            return slots[i].path;
+    size_t i = used < 16 ? used++ : 15;
+    snprintf(slots[i].name, sizeof slots[i].name, "%s", name);
+    return slots[i].path;
+}
+
 const char *paths_data_file(const char *name)
 {
-    static char path[PATH_MAX];
+    char *path = data_slot(name);
     const char *env = getenv("GONGFU_DATA");
-    static const char *const rel[] = { "../data", "../../data", "../../../data" };
+    /* The source tree's data/ above build/ or build/asan/, or the installed share dir. */
+    static const char *const rel[] = {"../data", "../../data", "../../../data", "../share/gongfu"};
     if (env && *env) {
-        snprintf(path, sizeof path, "%s/%s", env, name);
+        snprintf(path, PATH_MAX, "%s/%s", env, name);
         return path;
     }
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s/%s", exe_dir(), rel[i], name);
+        snprintf(path, PATH_MAX, "%s/%s/%s", exe_dir(), rel[i], name);
         if (access(path, R_OK) == 0)
             return path;
     }
-    snprintf(path, sizeof path, "%s/%s", GONGFU_DATADIR, name);
+    snprintf(path, PATH_MAX, "%s/%s", GONGFU_DATADIR, name);
     return path;
 }
 

@@ -14,7 +14,7 @@
 #include "draw.h"
 #include "frame.h"
 #include "layout.h"
-#include "paths.h"
+#include "gongfu/paths.h"
 #include "script.h"
 #include "term.h"
 #include "tui.h"

@@ -7,7 +7,7 @@
 #include "gongfu/search.h"
 #include "app.h"
 #include "draw.h"
-#include "paths.h"
+#include "gongfu/paths.h"
 
 #define RESULT_LIMIT 500
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "builtin.h"
-#include "paths.h"
+#include "gongfu/paths.h"
 #include "theme.h"
 
 #define ROLE_NAME(id, name) name,
