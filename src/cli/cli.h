@@ -20,6 +20,7 @@ struct table_out {
     int ncols;
     long nrows;
     unsigned numeric;          /* bit i: column i is a number (unquoted in json) */
+    int tty;                   /* a terminal: controls in values are made visible */
 };
 int out_parse_format(const char *s, enum out_format *fmt);
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,

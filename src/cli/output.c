@@ -1,6 +1,9 @@
 /* output.c — tables for scripts: tsv, csv (RFC 4180) and json. */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
+#include "gongfu/text.h"
 
 int out_parse_format(const char *s, enum out_format *fmt)
 {
@@ -73,7 +76,7 @@ static void header(struct table_out *t)
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
                int ncols)
 {
-    *t = (struct table_out){f, fmt, cols, ncols, 0, 0};
+    *t = (struct table_out){f, fmt, cols, ncols, 0, 0, isatty(fileno(f))};
     if (fmt == OUT_JSON)
         fputc('[', f);
     else
@@ -85,7 +88,25 @@ void out_numeric(struct table_out *t, unsigned mask)
     t->numeric = mask;
 }
 
+static void row(struct table_out *t, const char *const *v);
+
+/* Document text never sends a control sequence (ESC, C1, bidi overrides …) to a terminal;
+ * to a file or pipe it goes byte for byte. */
 void out_row(struct table_out *t, const char *const *v)
+{
+    if (!t->tty)
+        return row(t, v);
+    char *clean[32] = {0};
+    const char *vals[32] = {0};
+    int n = t->ncols < 32 ? t->ncols : 32;
+    for (int i = 0; i < n; i++)
+        vals[i] = v[i] ? (clean[i] = text_sanitize(v[i], strlen(v[i]))) ? clean[i] : "" : NULL;
+    row(t, vals);
+    for (int i = 0; i < n; i++)
+        free(clean[i]);
+}
+
+static void row(struct table_out *t, const char *const *v)
 {
     if (t->fmt == OUT_JSON) {
         fputs(t->nrows ? ",\n {" : "\n {", t->f);

@@ -176,7 +176,7 @@ static const char rank_filtered_sql[] =
     "  AND (?4 IS NULL OR d.slug = ?4))"
     " ORDER BY r, rowid LIMIT ?2";
 static const char row_sql[] =
-    "SELECT f.title, f.text, n.path, n.kind, d.slug, d.region"
+    "SELECT f.title, f.text, n.path, n.kind, d.slug, coalesce(d.region, '')"
     " FROM search_fts f JOIN node n ON n.id = f.rowid JOIN doc d ON d.id = n.doc_id"
     " WHERE f.rowid = ?1";
 

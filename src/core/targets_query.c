@@ -15,7 +15,7 @@
 
 static const char select_sql[] =
     "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
-    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, d.region, n.path, n.title,"
+    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, coalesce(d.region, ''), n.path, n.title,"
     " t.start, t.\"end\""
     " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
     " LEFT JOIN indicator i ON i.id = t.indicator_id"

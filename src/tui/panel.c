@@ -185,6 +185,8 @@ void panel_follow(struct app *a)
 static void entry_text(const struct panel_entry *en, char *buf, size_t n)
 {
     size_t o = (size_t)snprintf(buf, n, "%s ", en->region);
+    if (o >= n)                /* a region longer than the buffer: the entry is the region */
+        return;
     if (!en->n)
         snprintf(buf + o, n - o, "%s", glyph(G_DASH));
     for (size_t i = 0; i < en->n && o < n; i++) {
@@ -238,9 +240,12 @@ void panel_draw(struct app *a, WINDOW *w, int focused)
         int mine = p->entries[k].n && p->shown >= 0 &&
                    !strcmp(p->entries[k].region, p->all[p->shown].region);
         attr_t at = theme_attr(sel ? ROLE_CURSOR : mine ? ROLE_TARGET_CURRENT : ROLE_VALUE);
-        size_t rl = strlen(p->entries[k].region);
+        /* The region leads the entry text, which may have cut a very long one short. */
+        size_t tl = strlen(text), rl = strlen(p->entries[k].region);
+        if (rl > tl)
+            rl = tl;
         int used = draw_text(w, y, x, text, rl, wd - x, sel ? at : theme_attr(ROLE_PANEL_LABEL));
-        used += draw_trunc(w, y, x + used, text + rl, strlen(text) - rl, wd - x - used, at);
+        used += draw_trunc(w, y, x + used, text + rl, tl - rl, wd - x - used, at);
         if (sel)
             app_cursor(a, w, y, x);
         x += used + 3;
