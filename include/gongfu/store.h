@@ -37,6 +37,12 @@ struct store_hooks {
 /* Registered once at start-up, before store_open. At most 8. */
 void store_add_hooks(const struct store_hooks *h);
 
+/* For the hooks' own SQL: run statements / prepare one, with SQLite's message in e
+ * prefixed by what (e.g. "database", "search index"). 0 or -1. */
+int store_exec(sqlite3 *db, const char *sql, const char *what, struct err *e);
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *what,
+                  struct err *e);
+
 int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e);
 void store_close(struct store **s);
 sqlite3 *store_db(struct store *s);

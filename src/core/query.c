@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/fold.h"
+#include "gongfu/array.h"
 #include "gongfu/query.h"
 #include "gongfu/tokenizer.h"
 
@@ -176,26 +177,13 @@ static int is_minus(uint32_t c)
     return c == '-' || c == 0xFF0D || c == 0x2212;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c < need)
-        c *= 2;
-    void *np = realloc(*p, c * size);
-    if (!np)
-        return -1;
-    *p = np, *cap = c;
-    return 0;
-}
 
 /* Collects a phrase's tokens into the arena and writes it as "t1" + "t2" + ... */
 static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
     (void)flags, (void)start, (void)end;
     struct qb *q = ctx;
-    if (grow((void **)&q->tok, &q->captok, q->ntok + 1, sizeof *q->tok)) {
+    if (array_grow((void **)&q->tok, &q->captok, q->ntok + 1, sizeof *q->tok)) {
         q->oom = 1;
         return 1;
     }
@@ -213,7 +201,7 @@ static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, 
 /* Adds a phrase for the folded text s; it is kept for highlighting when keep. */
 static void add_phrase(struct qb *q, const char *s, size_t n, int keep)
 {
-    if (grow((void **)&q->ph, &q->capph, q->nph + 1, sizeof *q->ph)) {
+    if (array_grow((void **)&q->ph, &q->capph, q->nph + 1, sizeof *q->ph)) {
         q->oom = 1;
         return;
     }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/fold.h"
+#include "gongfu/array.h"
 #include "gongfu/query.h"
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
@@ -11,13 +12,7 @@
 
 static int exec(sqlite3 *db, const char *sql, struct err *e)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "search index: %s", msg ? msg : sqlite3_errmsg(db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
+    return store_exec(db, sql, "search index", e);
 }
 
 static int hook_open(sqlite3 *db, struct err *e)
@@ -228,28 +223,15 @@ int search_truncated(const struct search *s)
     return s->q ? s->q->truncated : 0;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    while (c < need)
-        c *= 2;
-    void *np = realloc(*p, c * size);
-    if (!np)
-        return -1;
-    *p = np, *cap = c;
-    return 0;
-}
 
 /* ---- highlighting: the query's phrases found again in the text's tokens ---- */
 
 static int on_dtok(void *ctx, int flags, const char *t, int n, int start, int end)
 {
     struct search *s = ctx;
-    if (grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof *s->tok) ||
-        grow((void **)&s->pos, &s->cappos, s->npos + 1, sizeof *s->pos) ||
-        grow((void **)&s->tb, &s->captb, s->ntb + (size_t)n, 1)) {
+    if (array_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof *s->tok) ||
+        array_grow((void **)&s->pos, &s->cappos, s->npos + 1, sizeof *s->pos) ||
+        array_grow((void **)&s->tb, &s->captb, s->ntb + (size_t)n, 1)) {
         s->oom = 1;
         return 1;
     }
@@ -301,7 +283,7 @@ static int find_spans(struct search *s, const char *text, size_t n)
             }
             if (j < ph->ntok)
                 continue;
-            if (grow((void **)&s->sp, &s->capsp, s->nsp + 1, sizeof *s->sp)) {
+            if (array_grow((void **)&s->sp, &s->capsp, s->nsp + 1, sizeof *s->sp)) {
                 s->oom = 1;
                 return -1;
             }
@@ -474,7 +456,7 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
     }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (grow((void **)&s->hits, &s->caphits, s->nhits + 1, sizeof *s->hits)) {
+        if (array_grow((void **)&s->hits, &s->caphits, s->nhits + 1, sizeof *s->hits)) {
             err_set(e, "out of memory");
             break;
         }

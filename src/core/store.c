@@ -37,24 +37,35 @@ static const char schema_sql[] =
     "CREATE INDEX node_doc ON node(doc_id, seq);"
     "CREATE INDEX node_parent ON node(parent_id, seq);";
 
-static int exec(sqlite3 *db, const char *sql, struct err *e)
+int store_exec(sqlite3 *db, const char *sql, const char *what, struct err *e)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "database: %s", msg ? msg : sqlite3_errmsg(db));
+        err_set(e, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
         sqlite3_free(msg);
         return -1;
     }
     return 0;
 }
 
-static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *e)
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *what,
+                  struct err *e)
 {
     if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-        err_set(e, "database: %s", sqlite3_errmsg(db));
+        err_set(e, "%s: %s", what, sqlite3_errmsg(db));
         return -1;
     }
     return 0;
+}
+
+static int exec(sqlite3 *db, const char *sql, struct err *e)
+{
+    return store_exec(db, sql, "database", e);
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+    return store_prepare(db, sql, st, "database", e);
 }
 
 /* -1 when the file has no gongfu schema, else its version. */

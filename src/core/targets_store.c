@@ -47,22 +47,12 @@ void targets_set_catalogue(const char *path)
 
 static int exec(sqlite3 *db, const char *sql, struct err *e)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "database: %s", msg ? msg : sqlite3_errmsg(db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
+    return store_exec(db, sql, "database", e);
 }
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *e)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-        err_set(e, "database: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    return 0;
+    return store_prepare(db, sql, st, "database", e);
 }
 
 static int on_create(sqlite3 *db, struct err *e)
