@@ -1,7 +1,8 @@
 # gongfu — build, test, run. Plain make with pkg-config; warnings are errors.
 #
 #   make run      build and open the explorer on the embedded corpus
-#   make check    build and run every test (also under ASan+UBSan)
+#   make check    build and run every test (also under ASan+UBSan), and each fuzzer 10 s
+#   make fuzz     each libFuzzer target for FUZZ_SECONDS (default 60)
 #   make bench    benchmarks, as ratios against reference tools run alongside
 #   make install  PREFIX=/usr/local DESTDIR=
 
@@ -120,6 +121,7 @@ check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
 	@sh tests/run.sh $(B) build/asan
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
