@@ -8,7 +8,9 @@
  *       kind: preamble | chapter | item | paragraph; only paragraphs carry text;
  *       a "section" is a preamble, chapter or item: its text is its own paragraphs
  *       joined by "\n" (store_section_text).
- * Readers open the file read-only; writers use WAL so readers are never blocked long.
+ * Readers open the file read-only and keep one snapshot from open to close (a read
+ * transaction), so an import running meanwhile is seen whole or not at all; writers use
+ * WAL, so neither blocks the other.
  */
 #ifndef GONGFU_STORE_H
 #define GONGFU_STORE_H

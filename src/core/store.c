@@ -116,6 +116,10 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
     sqlite3 *db = NULL;
     if (open_db(path, mode, &db, e) < 0)
         return -1;
+    /* A reader sees one snapshot for its life (WAL): never half of an import, never a
+     * mix of before and after. The transaction starts with the first read, just below. */
+    if (mode == STORE_READ)
+        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     int v = schema_version(db);
     if (v < 0 && mode == STORE_READ && sqlite3_errcode(db) == SQLITE_CANTOPEN) {
         /* A WAL database in a directory we cannot write: read it as an immutable file. */
@@ -124,6 +128,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
         snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
         if (open_db(uri, mode, &db, e) < 0)
             return -1;
+        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
         v = schema_version(db);
     }
     if (v < 0 && mode == STORE_READ) {

@@ -1,6 +1,7 @@
 /* compare.c — the compare view over targets_compare's table. Lines (category headings and
  * rows) are rebuilt when the sort or the filter changes; the table itself is read once. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -403,10 +404,28 @@ static void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-int compare_export(struct app *a, const char *path, char *msg, size_t n)
+/* A new file in dir, never an existing one nor through a symlink. */
+static FILE *create_new(const char *dir, char *path, size_t n)
+{
+    for (int k = 1; k < 100; k++) {
+        if (k == 1)
+            snprintf(path, n, "%s/gongfu-compare.csv", dir);
+        else
+            snprintf(path, n, "%s/gongfu-compare-%d.csv", dir, k);
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd >= 0)
+            return fdopen(fd, "w");
+        if (errno != EEXIST)
+            return NULL;
+    }
+    return NULL;
+}
+
+int compare_export(struct app *a, const char *dir, char *msg, size_t n)
 {
     struct compare *c = &a->compare;
-    FILE *f = fopen(path, "w");
+    char path[PATH_MAX];
+    FILE *f = create_new(dir, path, sizeof path);
     if (!f) {
         snprintf(msg, n, "%s: %s", path, strerror(errno));
         return -1;

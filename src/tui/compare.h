@@ -41,7 +41,9 @@ int compare_key(struct app *a, enum cmd c);
 void compare_filter_key(struct app *a, keycode k);
 void compare_draw_prompt(struct app *a, WINDOW *w);
 void compare_click(struct app *a, int y, int x);
-/* Writes the table (as shown: filtered and sorted) as CSV; 0 or -1. */
-int compare_export(struct app *a, const char *path, char *msg, size_t n);
+/* Writes the table as it is shown (filtered, sorted) to DIR/gongfu-compare.csv, or
+ * gongfu-compare-2.csv … when that name is taken: an export never replaces a file nor
+ * follows a symlink. msg says where it went, or why not. 0 or -1. */
+int compare_export(struct app *a, const char *dir, char *msg, size_t n);
 
 #endif

@@ -69,11 +69,15 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
 
 static void export(struct app *a)
 {
-    char path[4200], msg[4400];
-    /* The current directory, as a shell user expects; else home, else /tmp. */
+    char msg[4400];
+    /* The current directory, as a shell user expects; else home. Never a shared
+     * directory such as /tmp, where another user could plant the name. */
     const char *dir = access(".", W_OK) == 0 ? "." : getenv("HOME");
-    snprintf(path, sizeof path, "%s/gongfu-compare.csv", dir ? dir : "/tmp");
-    int rc = compare_export(a, path, msg, sizeof msg);
+    if (!dir || !*dir) {
+        app_message(a, ROLE_ERROR, "无法导出：当前目录不可写，也没有 HOME");
+        return;
+    }
+    int rc = compare_export(a, dir, msg, sizeof msg);
     app_message(a, rc < 0 ? ROLE_ERROR : ROLE_STATUS, "%s", msg);
 }
 
