@@ -149,7 +149,7 @@ fuzz:
 	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/accuracy
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/gongfu $(B)/gongfu.db
