@@ -17,9 +17,14 @@ clean() {
     [ "$got" -eq 0 ] || [ -s "$T/err" ] || fail "$what: exit $got without a message"
 }
 
-# readers DBFILE STATUSES what: every reading command on DBFILE.
+# readers DBFILE STATUSES what: the explorer (headless, which must say what is wrong
+# before any screen starts), then every reading command, on DBFILE; $T/err is the last
+# command's.
 readers() {
     rdb=$1 rwant=$2 rwhat=$3
+    printf 'dump %s\n' "$T/screen" >"$T/script"
+    clean "$rwant" "$rwhat: the explorer" env GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" \
+        XDG_STATE_HOME="$T/state" TERM=xterm-256color "$GONGFU" --db "$rdb" zhoushan-plan:4.15
     for c in "docs" "tree zhoushan-plan" "show --width 60 zhoushan-plan:4.15" "search 托位" \
              "targets" "compare"; do
         # shellcheck disable=SC2086
