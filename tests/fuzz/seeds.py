@@ -92,3 +92,8 @@ for p in sorted(glob.glob("themes/*.theme")):
 for line in ["normal default default", "title bright-white blue bold", "hit color220 default reverse underline",
              "cursor 0 255 standout italic dim # note", "# only a comment"]:
     put("theme", line.encode())
+
+# catalogue: the indicator catalogue and the vocabulary as shipped, and the catalogue's head.
+put("catalogue", open("data/indicators.tsv", "rb").read())
+put("catalogue", open("data/vocab.tsv", "rb").read())
+put("catalogue", b"\n".join(open("data/indicators.tsv", "rb").read().split(b"\n")[:12]) + b"\n")
