@@ -120,8 +120,8 @@ accuracy: all $(B)/accuracy
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
-	@sh tests/run.sh $(B) build/asan
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+	@sh tests/run.sh $(B) build/asan
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
