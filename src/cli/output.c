@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "gongfu/csv.h"
 #include "gongfu/text.h"
 
 int out_parse_format(const char *s, enum out_format *fmt)
@@ -22,23 +23,6 @@ static void put_tsv(FILE *f, const char *v)
 {
     for (; v && *v; v++)
         fputc(*v == '\t' || *v == '\n' || *v == '\r' ? ' ' : *v, f);
-}
-
-static void put_csv(FILE *f, const char *v)
-{
-    if (!v)
-        return;
-    if (!strpbrk(v, ",\"\r\n")) {
-        fputs(v, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *v; v++) {
-        if (*v == '"')
-            fputc('"', f);
-        fputc(*v, f);
-    }
-    fputc('"', f);
 }
 
 void out_json_string(FILE *f, const char *v)
@@ -125,7 +109,7 @@ static void row(struct table_out *t, const char *const *v)
         for (int i = 0; i < t->ncols; i++) {
             if (i)
                 fputc(t->fmt == OUT_TSV ? '\t' : ',', t->f);
-            (t->fmt == OUT_TSV ? put_tsv : put_csv)(t->f, v[i]);
+            (t->fmt == OUT_TSV ? put_tsv : csv_field)(t->f, v[i]);
         }
         fputc('\n', t->f);
     }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/csv.h"
 #include "gongfu/fold.h"
 #include "app.h"
 #include "draw.h"
@@ -315,16 +316,13 @@ static void open_source(struct app *a)
 int compare_key(struct app *a, enum cmd cmd)
 {
     struct compare *c = &a->compare;
-    int page = a->rect[W_VIEW].h > 4 ? a->rect[W_VIEW].h / 2 : 1;
+    int page = a->rect[W_VIEW].h > 4 ? a->rect[W_VIEW].h / 2 : 1, big;
+    long d = cmd_motion(cmd, page, (long)c->nlines, &big);
+    if (d) {
+        step(a, d);
+        return 1;
+    }
     switch (cmd) {
-    case CMD_DOWN: step(a, 1); return 1;
-    case CMD_UP: step(a, -1); return 1;
-    case CMD_HALF_DOWN: step(a, page / 2 + 1); return 1;
-    case CMD_HALF_UP: step(a, -(page / 2 + 1)); return 1;
-    case CMD_PAGE_DOWN: step(a, page); return 1;
-    case CMD_PAGE_UP: step(a, -page); return 1;
-    case CMD_TOP: step(a, -(long)c->nlines); return 1;
-    case CMD_BOTTOM: step(a, (long)c->nlines); return 1;
     case CMD_LEFT:
         if (c->col > 0)
             c->col--;
@@ -386,22 +384,6 @@ void compare_click(struct app *a, int y, int x)
     if ((size_t)c->col > c->t.nregions)
         c->col = (int)c->t.nregions;
     a->dirty |= DIRTY(W_VIEW);
-}
-
-static void csv_field(FILE *f, const char *s)
-{
-    s = s ? s : "";
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
 }
 
 /* A new file in dir, never an existing one nor through a symlink. */

@@ -101,18 +101,11 @@ void help_draw(struct app *a, WINDOW *w)
 int help_key(struct app *a, enum cmd c)
 {
     struct help *hp = &a->help;
-    long h = a->rect[W_VIEW].h > 1 ? a->rect[W_VIEW].h : 1, d;
-    switch (c) {
-    case CMD_DOWN: d = 1; break;
-    case CMD_UP: d = -1; break;
-    case CMD_HALF_DOWN: d = h / 2; break;
-    case CMD_HALF_UP: d = -h / 2; break;
-    case CMD_PAGE_DOWN: d = h; break;
-    case CMD_PAGE_UP: d = -h; break;
-    case CMD_TOP: d = -(long)hp->n; break;
-    case CMD_BOTTOM: d = (long)hp->n; break;
-    default: return 0;
-    }
+    long h = a->rect[W_VIEW].h > 1 ? a->rect[W_VIEW].h : 1;
+    int big;
+    long d = cmd_motion(c, h, (long)hp->n, &big);
+    if (!d)
+        return 0;
     long t = (long)hp->top + d;
     long max = (long)hp->n - h;
     hp->top = (size_t)(t > max ? (max > 0 ? max : 0) : t < 0 ? 0 : t);

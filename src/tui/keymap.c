@@ -18,6 +18,24 @@ const char *cmd_name(enum cmd c) { return c < CMD_COUNT ? cmd_names[c] : "?"; }
 const char *cmd_help(enum cmd c) { return c < CMD_COUNT ? cmd_helps[c] : "?"; }
 const char *kctx_name(enum kctx c) { return c < KCTX_COUNT ? kctx_names[c] : "?"; }
 
+long cmd_motion(enum cmd c, long page, long n, int *big)
+{
+    long half = page / 2 > 0 ? page / 2 : 1;
+    page = page > 0 ? page : 1;
+    *big = 1;
+    switch (c) {
+    case CMD_DOWN: *big = 0; return 1;
+    case CMD_UP: *big = 0; return -1;
+    case CMD_HALF_DOWN: return half;
+    case CMD_HALF_UP: return -half;
+    case CMD_PAGE_DOWN: return page;
+    case CMD_PAGE_UP: return -page;
+    case CMD_TOP: return -(n > 0 ? n : 1);
+    case CMD_BOTTOM: return n > 0 ? n : 1;
+    default: return 0;
+    }
+}
+
 int cmd_parse(const char *name, enum cmd *c)
 {
     for (int i = 0; i < CMD_COUNT; i++)

@@ -76,6 +76,10 @@ struct keymap {
 const char *cmd_name(enum cmd c);
 const char *cmd_help(enum cmd c);
 int cmd_parse(const char *name, enum cmd *c);
+/* The lines a motion command moves in a list of n lines showing `page` at a time (half
+ * a page for half-page moves, at least 1); 0 when c is no motion. *big is set for moves
+ * of more than a line. */
+long cmd_motion(enum cmd c, long page, long n, int *big);
 const char *kctx_name(enum kctx c);
 
 /* From wget_wch's result: (is_func, value) → key, with the aliases folded. */

@@ -455,18 +455,12 @@ static void step(struct app *a, long delta, int scroll)
 
 int reader_key(struct app *a, enum cmd c)
 {
-    int h = a->rect[W_READER].h > 0 ? a->rect[W_READER].h : 1;
-    switch (c) {
-    case CMD_DOWN: step(a, 1, 0); return 1;
-    case CMD_UP: step(a, -1, 0); return 1;
-    case CMD_HALF_DOWN: step(a, h / 2 ? h / 2 : 1, 1); return 1;
-    case CMD_HALF_UP: step(a, -(h / 2 ? h / 2 : 1), 1); return 1;
-    case CMD_PAGE_DOWN: step(a, h, 1); return 1;
-    case CMD_PAGE_UP: step(a, -h, 1); return 1;
-    case CMD_TOP: step(a, -(long)a->reader.nlines, 1); return 1;
-    case CMD_BOTTOM: step(a, (long)a->reader.nlines, 1); return 1;
-    default: return 0;
-    }
+    int h = a->rect[W_READER].h > 0 ? a->rect[W_READER].h : 1, big;
+    long d = cmd_motion(c, h, (long)a->reader.nlines, &big);
+    if (!d)
+        return 0;
+    step(a, d, big);
+    return 1;
 }
 
 void reader_click(struct app *a, int y)

@@ -274,19 +274,16 @@ static void to_parent(struct app *a)
 int tree_key(struct app *a, enum cmd c)
 {
     struct tree *t = &a->tree;
-    int page = a->rect[W_TREE].h > 1 ? a->rect[W_TREE].h - 1 : 1;
+    int page = a->rect[W_TREE].h > 1 ? a->rect[W_TREE].h - 1 : 1, big;
     if (!t->n)
         return 0;
     struct trow r = t->rows[t->cur];
+    long d = cmd_motion(c, page, (long)t->n, &big);
+    if (d) {
+        step(a, d);
+        return 1;
+    }
     switch (c) {
-    case CMD_DOWN: step(a, 1); return 1;
-    case CMD_UP: step(a, -1); return 1;
-    case CMD_HALF_DOWN: step(a, page / 2 + 1); return 1;
-    case CMD_HALF_UP: step(a, -(page / 2 + 1)); return 1;
-    case CMD_PAGE_DOWN: step(a, page); return 1;
-    case CMD_PAGE_UP: step(a, -page); return 1;
-    case CMD_TOP: step(a, -(long)t->n); return 1;
-    case CMD_BOTTOM: step(a, (long)t->n); return 1;
     case CMD_LEFT:
         if (!toggle(a, &r, 0))
             to_parent(a);
