@@ -39,6 +39,7 @@ struct builder {
     struct spans title;   /* that title's spans */
     struct err *e;
     int oom;
+    size_t *next_head;    /* [k]: the first line at or after k with a fresh heading, or L->n */
 };
 
 static int spans_push(struct spans *s, size_t a, size_t b)
@@ -159,11 +160,17 @@ static size_t sentence_end(const char *t, size_t a, size_t b)
  * "二、推动民营经济创富 民营经济是推动共同富裕的创造性力量,…". */
 static size_t chapter_title_end(const char *t, size_t ts, size_t te, size_t end)
 {
-    for (size_t i = ts; i < te; i++) {
-        size_t sp = lines_space_at(t + i, te - i);
-        if (sp && clean_is_prose(t + i, end - i))
+    /* Prose follows byte i when i is at or before the last punctuation mark, found once:
+     * asking clean_is_prose of the rest of the line at every space made a long line of
+     * words take quadratic time. A mark is at most 3 bytes. */
+    size_t last = 0;
+    int any = 0;
+    for (size_t j = end; j-- > ts && !any;)
+        if (clean_is_prose(t + j, end - j < 3 ? end - j : 3))
+            last = j, any = 1;
+    for (size_t i = ts; any && i < te && i <= last; i++)
+        if (lines_space_at(t + i, te - i))
             return i;
-    }
     return te;
 }
 
@@ -333,19 +340,31 @@ static int is_short_plain(const struct builder *b, const struct line *l)
            !heading_at(b->t + l->start, lbytes(l), &h);
 }
 
-/* First heading line at or after `from` with a fresh sequence, or L->n. */
-static size_t first_heading_line(const struct builder *b, size_t from, size_t to)
+/* Fills b->next_head in one backward pass: it is asked for at every line that could
+ * start a document, and scanning forward each time made a file of many title-like lines
+ * take quadratic time. */
+static int index_headings(struct builder *b)
 {
     struct seq fresh = {0};
     struct heading h;
-    size_t at;
-    for (size_t k = from; k < to; k++) {
+    size_t at, n = b->L->n;
+    if (!(b->next_head = malloc((n + 1) * sizeof *b->next_head)))
+        return -1;
+    b->next_head[n] = n;
+    for (size_t k = n; k-- > 0;) {
         const struct line *l = &b->L->v[k];
-        if (l->kind == LINE_TEXT &&
-            next_heading(b, &fresh, l->start, l->start, l->end, 0, &h, &at))
-            return k;
+        int head = l->kind == LINE_TEXT &&
+                   next_heading(b, &fresh, l->start, l->start, l->end, 0, &h, &at);
+        b->next_head[k] = head ? k : b->next_head[k + 1];
     }
-    return to;
+    return 0;
+}
+
+/* First heading line at or after `from` with a fresh sequence, or `to`. */
+static size_t first_heading_line(const struct builder *b, size_t from, size_t to)
+{
+    size_t k = from < b->L->n ? b->next_head[from] : b->L->n;
+    return k < to ? k : to;
 }
 
 /* Index of the first line of the title block ending at line k (issuer lines such as
@@ -563,7 +582,9 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
     }
     size_t cap = 0, k = 0;
     struct builder b = {.t = dt->text, .dt = dt, .L = &L, .e = e};
-    while (k < L.n) {
+    if (index_headings(&b) < 0)
+        b.oom = 1;
+    while (k < L.n && !b.oom) {
         struct doc *d = new_doc(docs, ndocs, &cap);
         if (!d) { b.oom = 1; break; }
         b.doc = d;
@@ -592,6 +613,7 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
             break;
     }
     lines_free(&L);
+    free(b.next_head);
     free(b.para.v);
     free(b.title.v);
     if (b.oom) {
