@@ -29,21 +29,26 @@ ln -s "$T/victim" "$T/work/$csv"
 export_csv third
 [ "$(cat "$T/victim")" = "precious" ] || fail "the export wrote through a symlink to $(readlink "$T/work/$csv")"
 
-# Every command, with TMPDIR and the working directory ours: nothing in TMPDIR, and
-# (where strace is installed) no file created outside the scratch directory.
+# Every command and the explorer (through its views, an export and a bookmark), with
+# TMPDIR, HOME, the state directory and the working directory ours: nothing in TMPDIR,
+# and (where strace is installed) no file created outside the scratch directory (relative
+# names are in the working directory, which is in it).
 cd "$T/work" || exit 1
 rm -f "$csv"
+printf 'keys j j ] / 托位 <Enter> c e q m a ? q\n' >"$T/script.all"
 cmds="import --db $T/f.db $TOP/data/corpus/zhoushan-plan.txt
 docs --db $T/f.db
 search --db $T/f.db 托位
 show --db $T/f.db zhoushan-plan:4.15
 targets --db $T/f.db
-compare --db $T/f.db"
+compare --db $T/f.db
+--db $T/f.db zhoushan-plan:4.15"
+export GONGFU_HEADLESS=100x30 GONGFU_SCRIPT="$T/script.all"   # for the explorer (last line)
 echo "$cmds" | while read -r line; do
     # shellcheck disable=SC2086
     if command -v strace >/dev/null; then
         strace -f -qq -e trace=open,openat,creat,mkdir,rename,link,symlink -o "$T/trace" "$GONGFU" $line >/dev/null 2>&1
-        grep -E 'O_CREAT|creat\(|mkdir\(|rename\(|link\(' "$T/trace" | grep -v -E "\"$T/|\"/dev/null\"" |
+        grep -E 'O_CREAT|creat\(|mkdir\(|rename\(|link\(' "$T/trace" | grep -v -E "\"$T/|\"/dev/null\"|\"[^/]" |
             grep -v -E '= -1 ' >"$T/created"
         [ -s "$T/created" ] && { echo "FAIL: gongfu $line created files outside its scratch directory:"; head -5 "$T/created"; echo x >>"$T/failed"; }
     else

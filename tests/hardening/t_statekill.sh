@@ -51,5 +51,22 @@ printf 'dump %s\n' "$T/screen" >"$T/script"
 GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$DB" >"$T/out" 2>"$T/err" ||
     fail "the run after the kills: exit $?: $(head -3 "$T/err")"
 [ -s "$T/screen" ] || fail "the run after the kills drew nothing"
+# Without $XDG_STATE_HOME (or with a relative one, which the XDG spec says to ignore) the
+# state goes to ~/.local/state/gongfu, just as privately.
+for x in unset relative; do
+    rm -rf "$HOME/.local"
+    printf 'keys j\n' >"$T/script"
+    if [ $x = unset ]; then
+        env -u XDG_STATE_HOME GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$DB" \
+            zhoushan-plan:4.15 >/dev/null 2>&1
+    else
+        (cd "$T" && XDG_STATE_HOME=rel GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" "$GONGFU" \
+            --db "$DB" zhoushan-plan:4.15 >/dev/null 2>&1)
+        [ -e "$T/rel" ] && fail "a relative XDG_STATE_HOME was used"
+    fi
+    h="$HOME/.local/state/gongfu/state"
+    whole "$h" || fail "XDG_STATE_HOME $x: no whole state in ~/.local/state/gongfu"
+    [ "$(stat -c %a "$h" 2>/dev/null)" = 600 ] || fail "XDG_STATE_HOME $x: state file mode"
+done
 echo "40 kills in runs of about $ms ms; $(ls "$XDG_STATE_HOME/gongfu" | grep -c '^state\.') temporary files left behind"
 finish
