@@ -1,8 +1,9 @@
 # gongfu — build, test, run. Plain make with pkg-config; warnings are errors.
 #
 #   make run      build and open the explorer on the embedded corpus
-#   make check    build and run every test (also under ASan+UBSan), and each fuzzer 10 s
+#   make check    every test (also under ASan+UBSan), each fuzzer 10 s, a 60 s soak
 #   make fuzz     each libFuzzer target for FUZZ_SECONDS (default 60)
+#   make soak     the explorer under random keys for SOAK_SECONDS (default 1800)
 #   make bench    benchmarks, as ratios against reference tools run alongside
 #   make install  PREFIX=/usr/local DESTDIR=
 
@@ -55,7 +56,8 @@ LIB      := $(B)/libgongfu.a
 # Files generated at build time (tables derived from system data such as OpenCC's).
 GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
 
-.PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers accuracy
+.PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers accuracy soak
+SOAK_SECONDS ?= 1800
 .DELETE_ON_ERROR:
 
 all: $(B)/gongfu $(B)/gongfu.db
@@ -121,7 +123,13 @@ check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+	@sh tests/tui/soak.sh build/asan 60
 	@sh tests/run.sh $(B) build/asan
+
+# The explorer under random keys for SOAK_SECONDS, with ASan+UBSan; memory every minute.
+soak: deps
+	@$(MAKE) --no-print-directory B=build/asan SAN=1 all
+	@sh tests/tui/soak.sh build/asan $(SOAK_SECONDS)
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
