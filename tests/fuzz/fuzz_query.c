@@ -52,19 +52,20 @@ static int drop_char(uint32_t c)
            c == '-' || c == 0xFF0D || c == 0x2212;
 }
 
-/* The input with the syntax characters left out: one plain word. */
+/* The input with the syntax characters left out: one plain word. Characters are written
+ * anew (an invalid byte as U+FFFD), so that leaving one out cannot join the bytes around
+ * it into a new character, such as a minus sign. */
 static char *plain_word(const char *s)
 {
     size_t n = strlen(s), o = 0;
-    char *w = malloc(n + 1);
+    char *w = malloc(3 * n + 1);
     if (!w)
         abort();
     for (size_t i = 0; i < n;) {
         uint32_t c;
-        size_t k = fold_decode(s + i, n - i, &c);
+        i += fold_decode(s + i, n - i, &c);
         if (!drop_char(c))
-            memcpy(w + o, s + i, k), o += k;
-        i += k;
+            o += fold_encode(c, w + o);
     }
     w[o] = '\0';
     return w;
