@@ -19,7 +19,8 @@ struct decoded {
 };
 
 /* encoding: NULL or "auto" to detect (UTF-8, else GB18030), or a name iconv knows.
- * Refuses NUL bytes and undecodable bytes, naming the byte offset. 0 or -1. */
+ * Refuses NUL bytes and undecodable bytes, naming the byte offset; UTF-16 surrogates
+ * encoded in UTF-8 become U+FFFD of the same length, so offsets stay true. 0 or -1. */
 int decode_bytes(const char *raw, size_t n, const char *encoding, struct decoded *out,
                  struct err *e);
 /* The raw-file byte offset of a text byte offset. */
