@@ -28,15 +28,20 @@ enum store_mode { STORE_READ, STORE_WRITE };
 struct store;
 
 /* Hooks other core modules run on every connection and in every import, so the store
- * need not know about search indexes or targets. */
+ * need not know about search indexes or targets. Every callback gets the hooks' own ctx
+ * (as SQLite passes pUserData), so a module keeps its state there, not in globals.
+ * on_rollback (as sqlite3_rollback_hook) runs after every rollback of a transaction on db,
+ * whoever asked for it (store_rollback, or SQLite itself after an error), and when db is
+ * closed: whatever a hook cached about what db holds is no longer true. It must not use db. */
 struct store_hooks {
-    int (*on_open)(sqlite3 *db, struct err *e);                 /* e.g. register tokenizer */
-    int (*on_create)(sqlite3 *db, struct err *e);               /* create own tables */
-    int (*on_section)(sqlite3 *db, int64_t node_id, const struct doc *d, size_t node_index,
-                      const char *title, const char *text, struct err *e);
-    int (*on_delete_doc)(sqlite3 *db, int64_t doc_id, struct err *e);
+    void *ctx;
+    int (*on_open)(void *ctx, sqlite3 *db, struct err *e);      /* e.g. register tokenizer */
+    int (*on_create)(void *ctx, sqlite3 *db, struct err *e);    /* create own tables */
+    int (*on_section)(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
+                      size_t node_index, const char *title, const char *text, struct err *e);
+    int (*on_delete_doc)(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e);
+    void (*on_rollback)(void *ctx, sqlite3 *db);
 };
-/* Registered once at start-up, before store_open. At most 8. */
 void store_add_hooks(const struct store_hooks *h);
 
 /* For the hooks' own SQL: run statements / prepare one, with SQLite's message in e

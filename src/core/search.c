@@ -15,14 +15,16 @@ static int exec(sqlite3 *db, const char *sql, struct err *e)
     return store_exec(db, sql, "search index", e);
 }
 
-static int hook_open(sqlite3 *db, struct err *e)
+static int hook_open(void *ctx, sqlite3 *db, struct err *e)
 {
+    (void)ctx;
     return tokenizer_register(db, e) || rank_register(db, e) ? -1 : 0;
 }
 
 /* FTS5 keeps no lengths of its own (columnsize=0): search_len holds them for ranking. */
-static int hook_create(sqlite3 *db, struct err *e)
+static int hook_create(void *ctx, sqlite3 *db, struct err *e)
 {
+    (void)ctx;
     return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
                 TOKENIZER_NAME "', columnsize=0);"
                 "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432)", e) ||
@@ -48,10 +50,10 @@ static int run1(sqlite3 *db, const char *sql, int64_t id, const char *a, const c
     return rc;
 }
 
-static int hook_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_t i,
-                        const char *title, const char *text, struct err *e)
+static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
+                        size_t i, const char *title, const char *text, struct err *e)
 {
-    (void)d, (void)i;
+    (void)ctx, (void)d, (void)i;
     if ((!title || !*title) && (!text || !*text))
         return 0;
     title = title ? title : "", text = text ? text : "";
@@ -59,16 +61,22 @@ static int hook_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_
                 title, text, e) || rank_put(db, node_id, title, text, e) ? -1 : 0;
 }
 
-static int hook_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
+static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
+    (void)ctx;
     return run1(db, "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM node WHERE "
                 "doc_id = ?1)", doc_id, NULL, NULL, e) ||
            run1(db, "DELETE FROM search_len WHERE id IN (SELECT id FROM node WHERE "
                 "doc_id = ?1)", doc_id, NULL, NULL, e) ? -1 : 0;
 }
 
-const struct store_hooks search_hooks = {hook_open, hook_create, hook_section,
-                                         hook_delete_doc};
+/* The index keeps no state outside the database: no context, nothing to forget. */
+const struct store_hooks search_hooks = {
+    .on_open = hook_open,
+    .on_create = hook_create,
+    .on_section = hook_section,
+    .on_delete_doc = hook_delete_doc,
+};
 
 /* ---- memory that lives until the next query: blocks reused, never moved ---- */
 

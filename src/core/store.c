@@ -92,9 +92,25 @@ static int create_schema(sqlite3 *db, struct err *e)
     if (exec(db, sql, e) < 0)
         return exec(db, "ROLLBACK", NULL), -1;
     for (size_t i = 0; i < nhooks; i++)
-        if (hooks[i].on_create && hooks[i].on_create(db, e) < 0)
+        if (hooks[i].on_create && hooks[i].on_create(hooks[i].ctx, db, e) < 0)
             return exec(db, "ROLLBACK", NULL), -1;
     return exec(db, "COMMIT", e);
+}
+
+/* Every rollback on a connection, by store_rollback or by SQLite after an error. */
+static void rolled_back(void *db)
+{
+    for (size_t i = 0; i < nhooks; i++)
+        if (hooks[i].on_rollback)
+            hooks[i].on_rollback(hooks[i].ctx, db);
+}
+
+/* Closing ends whatever the hooks knew of the connection (its address may be reused). */
+static void close_db(sqlite3 *db)
+{
+    if (db)
+        rolled_back(db);
+    sqlite3_close(db);
 }
 
 static int open_db(const char *path, enum store_mode mode, sqlite3 **db, struct err *e)
@@ -123,7 +139,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
     int v = schema_version(db);
     if (v < 0 && mode == STORE_READ && sqlite3_errcode(db) == SQLITE_CANTOPEN) {
         /* A WAL database in a directory we cannot write: read it as an immutable file. */
-        sqlite3_close(db);
+        close_db(db);
         char uri[4200];
         snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
         if (open_db(uri, mode, &db, e) < 0)
@@ -135,33 +151,34 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
         err_set(e, "%s: not a gongfu database (%s); import documents with 'gongfu import'",
                 path, sqlite3_errcode(db) == SQLITE_NOTADB ? "file is not a database"
                                                           : sqlite3_errmsg(db));
-        sqlite3_close(db);
+        close_db(db);
         return -1;
     }
     if (v >= 0 && v != STORE_SCHEMA_VERSION) {
         err_set(e, "%s: database schema version %d, this gongfu needs %d: re-import the "
                 "documents into a new file with 'gongfu import'", path, v, STORE_SCHEMA_VERSION);
-        sqlite3_close(db);
+        close_db(db);
         return -1;
     }
     for (size_t i = 0; i < nhooks; i++)
-        if (hooks[i].on_open && hooks[i].on_open(db, e) < 0) {
-            sqlite3_close(db);
+        if (hooks[i].on_open && hooks[i].on_open(hooks[i].ctx, db, e) < 0) {
+            close_db(db);
             return -1;
         }
     if (mode == STORE_WRITE) {
         if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON", e) < 0 ||
             (v < 0 && create_schema(db, e) < 0)) {
             err_prefix(e, "%s: ", path);
-            sqlite3_close(db);
+            close_db(db);
             return -1;
         }
     }
     struct store *s = calloc(1, sizeof *s);
     if (!s) {
-        sqlite3_close(db);
+        close_db(db);
         return err_set(e, "out of memory"), -1;
     }
+    sqlite3_rollback_hook(db, rolled_back, db);
     s->db = db;
     s->mode = mode;
     *out = s;
@@ -172,7 +189,7 @@ void store_close(struct store **s)
 {
     if (!*s)
         return;
-    sqlite3_close((*s)->db);
+    close_db((*s)->db);
     free(*s);
     *s = NULL;
 }
@@ -211,7 +228,7 @@ static int delete_source(sqlite3 *db, const char *name, struct err *e)
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
         for (size_t i = 0; i < nhooks && rc == 0; i++)
             if (hooks[i].on_delete_doc)
-                rc = hooks[i].on_delete_doc(db, id, e);
+                rc = hooks[i].on_delete_doc(hooks[i].ctx, db, id, e);
     }
     sqlite3_finalize(st);
     if (rc < 0)
@@ -303,7 +320,7 @@ static int insert_nodes(struct store *s, struct doc *d, sqlite3_int64 doc_id, st
         }
         for (size_t h = 0; h < nhooks && rc == 0; h++)
             if (hooks[h].on_section)
-                rc = hooks[h].on_section(s->db, ids[i], d, i, d->nodes[i].title, text, e);
+                rc = hooks[h].on_section(hooks[h].ctx, s->db, ids[i], d, i, d->nodes[i].title, text, e);
         free(text);
     }
     free(ids);

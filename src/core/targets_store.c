@@ -22,9 +22,11 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS target_node ON target(node_id);"
     "CREATE INDEX IF NOT EXISTS target_indicator ON target(indicator_id);";
 
-/* The import's state: the catalogue (read once per process) and the database it was
- * last copied into, with the indicator ids there (parallel to the catalogue). */
-static struct {
+/* The import's state, the targets hooks' context: the catalogue (read once per process)
+ * and the connection it was last copied into, with the indicator ids there (parallel to
+ * the catalogue). A rollback or a close forgets the connection, so the next import copies
+ * the catalogue in again. */
+struct import_state {
     char *path;
     struct catalogue *cat;
     sqlite3 *synced;
@@ -33,16 +35,18 @@ static struct {
     char *doc_title;
     size_t doc_nodes;
     int horizon;
-} S;
+};
+static struct import_state state;
 
 void targets_set_catalogue(const char *path)
 {
-    free(S.path);
-    S.path = path ? strdup(path) : NULL;
-    catalogue_free(&S.cat);
-    free(S.ids);
-    S.ids = NULL;
-    S.synced = NULL;
+    struct import_state *is = &state;
+    free(is->path);
+    is->path = path ? strdup(path) : NULL;
+    catalogue_free(&is->cat);
+    free(is->ids);
+    is->ids = NULL;
+    is->synced = NULL;
 }
 
 static int exec(sqlite3 *db, const char *sql, struct err *e)
@@ -55,8 +59,9 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *
     return store_prepare(db, sql, st, "database", e);
 }
 
-static int on_create(sqlite3 *db, struct err *e)
+static int on_create(void *ctx, sqlite3 *db, struct err *e)
 {
+    (void)ctx;
     return exec(db, schema, e);
 }
 
@@ -70,9 +75,9 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st, struct err *e)
 
 /* Upserts every indicator (by slug) and replaces the aliases; indicators gone from the
  * catalogue are deleted, which unlinks their targets. */
-static int copy_catalogue(sqlite3 *db, struct err *e)
+static int copy_catalogue(struct import_state *is, sqlite3 *db, struct err *e)
 {
-    size_t n = catalogue_count(S.cat);
+    size_t n = catalogue_count(is->cat);
     sqlite3_stmt *up = NULL, *al = NULL;
     if (exec(db, "UPDATE indicator SET seq = -1; DELETE FROM indicator_alias;", e) < 0 ||
         prepare(db, "INSERT INTO indicator(slug, name, unit, direction, category, seq) "
@@ -82,7 +87,7 @@ static int copy_catalogue(sqlite3 *db, struct err *e)
                 &al, e) < 0)
         goto fail;
     for (size_t i = 0; i < n; i++) {
-        const struct indicator *ind = catalogue_at(S.cat, i);
+        const struct indicator *ind = catalogue_at(is->cat, i);
         sqlite3_reset(up);
         sqlite3_bind_text(up, 1, ind->slug, -1, SQLITE_STATIC);
         sqlite3_bind_text(up, 2, ind->name, -1, SQLITE_STATIC);
@@ -94,12 +99,12 @@ static int copy_catalogue(sqlite3 *db, struct err *e)
             err_set(e, "database: %s", sqlite3_errmsg(db));
             goto fail;
         }
-        S.ids[i] = sqlite3_column_int64(up, 0);
+        is->ids[i] = sqlite3_column_int64(up, 0);
         sqlite3_step(up);
         for (size_t k = 0; k < ind->naliases; k++) {
             char *key = targets_fold_key(ind->aliases[k], strlen(ind->aliases[k]));
             sqlite3_reset(al);
-            sqlite3_bind_int64(al, 1, S.ids[i]);
+            sqlite3_bind_int64(al, 1, is->ids[i]);
             sqlite3_bind_text(al, 2, ind->aliases[k], -1, SQLITE_STATIC);
             sqlite3_bind_text(al, 3, key ? key : "", -1, SQLITE_TRANSIENT);
             free(key);
@@ -117,7 +122,7 @@ fail:
 }
 
 /* Targets stored with an earlier catalogue are linked again by their stored keys. */
-static int relink(sqlite3 *db, struct err *e)
+static int relink(struct import_state *is, sqlite3 *db, struct err *e)
 {
     sqlite3_stmt *sel = NULL, *upd = NULL;
     if (prepare(db, "SELECT id, key FROM target", &sel, e) < 0 ||
@@ -129,10 +134,10 @@ static int relink(sqlite3 *db, struct err *e)
     while (rc == 0 && sqlite3_step(sel) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(sel, 1);
         size_t kl = key ? strlen(key) : 0;
-        const struct indicator *ind = catalogue_link(S.cat, key, 0, kl ? kl - 1 : 0, NULL);
+        const struct indicator *ind = catalogue_link(is->cat, key, 0, kl ? kl - 1 : 0, NULL);
         sqlite3_reset(upd);
         if (ind)
-            sqlite3_bind_int64(upd, 1, S.ids[ind - catalogue_at(S.cat, 0)]);
+            sqlite3_bind_int64(upd, 1, is->ids[ind - catalogue_at(is->cat, 0)]);
         else
             sqlite3_bind_null(upd, 1);
         sqlite3_bind_int64(upd, 2, sqlite3_column_int64(sel, 0));
@@ -157,62 +162,62 @@ static int stored_digest_matches(sqlite3 *db, const char *digest)
 }
 
 /* Before the first section of an import: the catalogue read and copied in. */
-static int prepare_import(sqlite3 *db, struct err *e)
+static int prepare_import(struct import_state *is, sqlite3 *db, struct err *e)
 {
-    if (S.synced == db)
+    if (is->synced == db)
         return 0;
     if (exec(db, schema, e) < 0)
         return -1;
-    if (!S.path)
-        return S.synced = db, 0;
-    if (!S.cat && catalogue_load(S.path, &S.cat, e) < 0)
+    if (!is->path)
+        return is->synced = db, 0;
+    if (!is->cat && catalogue_load(is->path, &is->cat, e) < 0)
         return -1;
-    free(S.ids);
-    S.ids = calloc(catalogue_count(S.cat) + 1, sizeof *S.ids);
-    if (!S.ids)
+    free(is->ids);
+    is->ids = calloc(catalogue_count(is->cat) + 1, sizeof *is->ids);
+    if (!is->ids)
         return err_set(e, "out of memory"), -1;
-    int same = stored_digest_matches(db, catalogue_digest(S.cat));
-    if (copy_catalogue(db, e) < 0 || (!same && relink(db, e) < 0))
+    int same = stored_digest_matches(db, catalogue_digest(is->cat));
+    if (copy_catalogue(is, db, e) < 0 || (!same && relink(is, db, e) < 0))
         return -1;
     sqlite3_stmt *st;
     if (prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('targets.catalogue', ?)",
                 &st, e) < 0)
         return -1;
-    sqlite3_bind_text(st, 1, catalogue_digest(S.cat), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, catalogue_digest(is->cat), -1, SQLITE_STATIC);
     int rc = step_done(db, st, e);
     sqlite3_finalize(st);
     if (rc == 0)
-        S.synced = db;
+        is->synced = db;
     return rc;
 }
 
 /* The document's horizon: its title's period, else the first "到2025年" in its text. */
-static int doc_horizon(const struct doc *d)
+static int doc_horizon(struct import_state *is, const struct doc *d)
 {
-    if (S.doc == d && S.doc_nodes == d->nnodes && S.doc_title && d->title &&
-        !strcmp(S.doc_title, d->title))
-        return S.horizon;
+    if (is->doc == d && is->doc_nodes == d->nnodes && is->doc_title && d->title &&
+        !strcmp(is->doc_title, d->title))
+        return is->horizon;
     int y = targets_horizon(d->title, NULL);
     for (size_t i = 0; !y && i < d->nnodes; i++)
         if (d->nodes[i].kind == NODE_PARAGRAPH && d->nodes[i].text)
             y = targets_horizon(NULL, d->nodes[i].text);
-    S.doc = d;
-    S.doc_nodes = d->nnodes;
-    free(S.doc_title);
-    S.doc_title = d->title ? strdup(d->title) : NULL;
-    S.horizon = y;
+    is->doc = d;
+    is->doc_nodes = d->nnodes;
+    free(is->doc_title);
+    is->doc_title = d->title ? strdup(d->title) : NULL;
+    is->horizon = y;
     return y;
 }
 
-static int insert(sqlite3 *db, sqlite3_stmt *st, int64_t node_id, const struct target *t,
-                  struct err *e)
+static int insert(struct import_state *is, sqlite3 *db, sqlite3_stmt *st, int64_t node_id,
+                  const struct target *t, struct err *e)
 {
     char flags[128];
     target_flags_format(t->flags, flags, sizeof flags);
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, node_id);
-    if (t->indicator && S.cat)
-        sqlite3_bind_int64(st, 2, S.ids[t->indicator - catalogue_at(S.cat, 0)]);
+    if (t->indicator && is->cat)
+        sqlite3_bind_int64(st, 2, is->ids[t->indicator - catalogue_at(is->cat, 0)]);
     else
         sqlite3_bind_null(st, 2);
     sqlite3_bind_text(st, 3, t->phrase, -1, SQLITE_STATIC);
@@ -235,14 +240,15 @@ static int insert(sqlite3 *db, sqlite3_stmt *st, int64_t node_id, const struct t
     return step_done(db, st, e);
 }
 
-static int on_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_t node_index,
-                      const char *title, const char *text, struct err *e)
+static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
+                      size_t node_index, const char *title, const char *text, struct err *e)
 {
+    struct import_state *is = ctx;
     (void)node_index;
     (void)title;
-    if (prepare_import(db, e) < 0)
+    if (prepare_import(is, db, e) < 0)
         return -1;
-    struct targets_opts o = { .default_year = doc_horizon(d), .cat = S.cat };
+    struct targets_opts o = { .default_year = doc_horizon(is, d), .cat = is->cat };
     struct target_list l = {0};
     if (targets_extract(text, text ? strlen(text) : 0, &o, &l, e) < 0)
         return -1;
@@ -253,14 +259,15 @@ static int on_section(sqlite3 *db, int64_t node_id, const struct doc *d, size_t 
                      " unit, comparator, year, qualifier, flags, start, \"end\", key)"
                      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
     for (size_t i = 0; i < l.n && rc == 0; i++)
-        rc = insert(db, st, node_id, &l.v[i], e);
+        rc = insert(is, db, st, node_id, &l.v[i], e);
     sqlite3_finalize(st);
     target_list_free(&l);
     return rc;
 }
 
-static int on_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
+static int on_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
+    (void)ctx;
     sqlite3_stmt *st;
     if (exec(db, schema, e) < 0 ||
         prepare(db, "DELETE FROM target WHERE node_id IN (SELECT id FROM node WHERE doc_id = ?)",
@@ -272,8 +279,18 @@ static int on_delete_doc(sqlite3 *db, int64_t doc_id, struct err *e)
     return rc;
 }
 
+/* What was copied into db in a transaction that was rolled back is gone. */
+static void on_rollback(void *ctx, sqlite3 *db)
+{
+    struct import_state *is = ctx;
+    if (is->synced == db)
+        is->synced = NULL;
+}
+
 const struct store_hooks targets_hooks = {
+    .ctx = &state,
     .on_create = on_create,
+    .on_rollback = on_rollback,
     .on_section = on_section,
     .on_delete_doc = on_delete_doc,
 };

@@ -44,8 +44,9 @@ static int setup(void **state)
     const char v[] = "数字化\t數位化\n网格\t格線\n";
     if (fd < 0 || write(fd, v, sizeof v - 1) != (ssize_t)(sizeof v - 1) || close(fd))
         return -1;
-    if (sqlite3_open(":memory:", &db) || search_hooks.on_open(db, &e) ||
-        sqlite3_exec(db, schema, NULL, NULL, NULL) || search_hooks.on_create(db, &e))
+    void *ctx = search_hooks.ctx;
+    if (sqlite3_open(":memory:", &db) || search_hooks.on_open(ctx, db, &e) ||
+        sqlite3_exec(db, schema, NULL, NULL, NULL) || search_hooks.on_create(ctx, db, &e))
         return -1;
     for (size_t i = 0; i < sizeof secs / sizeof *secs; i++) {
         char sql[256];
@@ -53,7 +54,8 @@ static int setup(void **state)
                  (long long)secs[i].id, (long long)secs[i].doc, i, secs[i].kind,
                  secs[i].path);
         if (sqlite3_exec(db, sql, NULL, NULL, NULL) ||
-            search_hooks.on_section(db, secs[i].id, NULL, i, secs[i].title, secs[i].text, &e))
+            search_hooks.on_section(ctx, db, secs[i].id, NULL, i, secs[i].title, secs[i].text,
+                                    &e))
             return -1;
     }
     return search_open(db, vocab_path, &se, &e);
@@ -235,7 +237,7 @@ static void test_delete_doc(void **state)
     (void)state;
     const struct search_hit *h;
     struct err e = {{0}};
-    assert_int_equal(search_hooks.on_delete_doc(db, 2, &e), 0);
+    assert_int_equal(search_hooks.on_delete_doc(search_hooks.ctx, db, 2, &e), 0);
     assert_int_equal(run("托位", NULL, &h), 2);
     assert_int_equal(run("医保", NULL, &h), 0);
 }
