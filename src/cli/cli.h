@@ -4,6 +4,7 @@
 #define GONGFU_CLI_H
 
 #include <stdio.h>
+#include "args.h"
 #include "gongfu/store.h"
 
 /* Exit statuses every command uses. */
@@ -16,15 +17,21 @@ enum out_format { OUT_TSV, OUT_CSV, OUT_JSON };
 struct table_out {
     FILE *f;
     enum out_format fmt;
+    int bom;                   /* csv: starts with the byte-order mark (for Excel) */
     const char *const *cols;
     int ncols;
     long nrows;
     unsigned numeric;          /* bit i: column i is a number (unquoted in json) */
     int tty;                   /* a terminal: controls in values are made visible */
 };
-int out_parse_format(const char *s, enum out_format *fmt);
+/* The table format the command line asks for: --format (tsv when not given) and --bom,
+ * where the command declares them; "csv-excel" is csv with the BOM. */
+void out_format_of(const struct cli_args *a, enum out_format *fmt, int *bom);
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
                int ncols);
+/* out_begin with the format the command line asks for. */
+void out_begin_args(struct table_out *t, FILE *f, const struct cli_args *a,
+                    const char *const *cols, int ncols);
 /* Marks columns as numbers (bit i for column i), for json. */
 void out_numeric(struct table_out *t, unsigned mask);
 /* values[i] may be NULL: empty in tsv/csv, null in json. */
@@ -42,13 +49,13 @@ void cli_register_hooks(void);
 /* Prints "gongfu CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Every subcommand: argv[0] is the subcommand's name. Returns an exit status. */
-int cmd_import(int argc, char **argv);
-int cmd_docs(int argc, char **argv);
-int cmd_tree(int argc, char **argv);
-int cmd_show(int argc, char **argv);
-int cmd_search(int argc, char **argv);
-int cmd_targets(int argc, char **argv);
-int cmd_compare(int argc, char **argv);
+/* Every subcommand, with its options' table (args.h); main.c lists them. */
+extern const struct cli_command cmd_import, cmd_docs, cmd_tree, cmd_show, cmd_search,
+    cmd_targets, cmd_compare;
+/* The explorer's options (no command word). */
+extern const struct cli_command cmd_explorer;
+/* The command called name, or NULL; the names in the order `gongfu --help` lists them. */
+const struct cli_command *cli_command_named(const char *name);
+size_t cli_command_names(const char **out, size_t cap);
 
 #endif

@@ -1,5 +1,4 @@
 /* cmd_compare.c — `gongfu compare`: one row per indicator, one column per region. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@ static int mixed_years(const struct compare_table *t, const struct compare_row *
     return 0;
 }
 
-static int print_table(const struct compare_table *ct, enum out_format fmt)
+static int print_table(const struct compare_table *ct, const struct cli_args *a)
 {
     size_t ncols = ct->nregions + 3;
     const char **cols = calloc(ncols, sizeof *cols);
@@ -34,7 +33,7 @@ static int print_table(const struct compare_table *ct, enum out_format fmt)
     for (size_t r = 0; r < ct->nregions; r++)
         cols[r + 3] = ct->regions[r];
     struct table_out t;
-    out_begin(&t, stdout, fmt, cols, (int)ncols);
+    out_begin_args(&t, stdout, a, cols, (int)ncols);
     for (size_t i = 0; i < ct->nrows; i++) {
         const struct compare_row *row = &ct->rows[i];
         int with_year = mixed_years(ct, row);
@@ -51,44 +50,11 @@ static int print_table(const struct compare_table *ct, enum out_format fmt)
     return 0;
 }
 
-int cmd_compare(int argc, char **argv)
+static int run(const struct cli_args *a)
 {
-    static const char usage[] =
-        "usage: gongfu compare [--year Y] [--category C] [--format tsv|csv|json] [--db PATH]\n"
-        "The targets side by side: one row per catalogue indicator that at least one region\n"
-        "sets, one column per region (浙江省, 舟山市, 台州市, 金华市, then the others). A cell\n"
-        "is the comparator (none for =) and the value with its unit, e.g. \">=4.5个\",\n"
-        "\"~10%\", \"全覆盖\"; \"*\" marks a unit the source lost and the catalogue supplied;\n"
-        "several targets are joined by \"; \", with their years when a row mixes years.\n"
-        "  --year Y       only targets set for year Y (e.g. 2025, 2035)\n"
-        "  --category C   only one category (经济, 收入分配, 公共服务, 城乡区域, 文化, 生态, 治理)\n"
-        "Where each value comes from: gongfu targets --indicator SLUG.\n";
-    static const struct option opts[] = {
-        {"year", required_argument, 0, 'y'}, {"category", required_argument, 0, 'c'},
-        {"format", required_argument, 0, 'f'}, {"db", required_argument, 0, 'd'},
-        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0},
-    };
-    int year = 0, c;
-    const char *category = NULL, *db = NULL;
-    enum out_format fmt = OUT_TSV;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        char *end = NULL;
-        if (c == 'y' && (year = (int)strtol(optarg, &end, 10)) > 0 && !*end)
-            ;
-        else if (c == 'c')
-            category = optarg;
-        else if (c == 'd')
-            db = optarg;
-        else if (c == 'f' && out_parse_format(optarg, &fmt) == 0)
-            ;
-        else if (c == 'h')
-            return fputs(usage, stdout), EXIT_OK;
-        else
-            return fputs(usage, stderr), EXIT_USAGE;
-    }
-    if (optind != argc)
-        return fputs(usage, stderr), EXIT_USAGE;
-    struct store *s = cli_open_store(db, STORE_READ);
+    int year = (int)args_number(a, "year", 0);
+    const char *category = args_text(a, "category");
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
     struct compare_table ct;
@@ -98,7 +64,7 @@ int cmd_compare(int argc, char **argv)
         cli_error("compare", "%s", e.msg);
         rc = EXIT_ERR;
     } else {
-        if (print_table(&ct, fmt) < 0) {
+        if (print_table(&ct, a) < 0) {
             cli_error("compare", "out of memory");
             rc = EXIT_ERR;
         }
@@ -107,3 +73,23 @@ int cmd_compare(int argc, char **argv)
     store_close(&s);
     return rc;
 }
+
+static const struct cli_opt opts[] = {
+    {"year", ARG_NUMBER, "Y", "only targets set for year Y (e.g. 2025, 2035)", VAL_NONE, NULL,
+     1900, 2200},
+    {"category", ARG_TEXT, "C", "only one category (经济, 收入分配, 公共服务, 城乡区域, 文化, "
+     "生态, 治理)", VAL_CATEGORY, NULL, 0, 0},
+    OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
+};
+
+const struct cli_command cmd_compare = {
+    .name = "compare", .summary = "indicators side by side across regions", .synopsis = "",
+    .max_args = 0, .opts = opts, .run = run,
+    .about =
+        "The targets side by side: one row per catalogue indicator that at least one region\n"
+        "sets, one column per region (浙江省, 舟山市, 台州市, 金华市, then the others). A cell\n"
+        "is the comparator (none for =) and the value with its unit, e.g. \">=4.5个\",\n"
+        "\"~10%\", \"全覆盖\"; \"*\" marks a unit the source lost and the catalogue supplied;\n"
+        "several targets are joined by \"; \", with their years when a row mixes years.\n"
+        "Where each value comes from: gongfu targets --indicator SLUG.\n",
+};

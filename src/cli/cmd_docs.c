@@ -1,43 +1,10 @@
 /* cmd_docs.c — `gongfu docs` and `gongfu tree`: the documents and their outlines. */
-#include <getopt.h>
 #include <stdio.h>
 #include "cli.h"
 
-/* Parses --db, --format and --help shared by the listing commands. */
-static int list_opts(int argc, char **argv, const char *usage, const char **db,
-                     enum out_format *fmt)
+static int run_docs(const struct cli_args *a)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'},
-        {"help", no_argument, 0, 'h'},     {0, 0, 0, 0},
-    };
-    int c;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (c == 'd')
-            *db = optarg;
-        else if (c == 'f' && out_parse_format(optarg, fmt) == 0)
-            ;
-        else if (c == 'h')
-            return fputs(usage, stdout), EXIT_OK;
-        else
-            return fputs(usage, stderr), EXIT_USAGE;
-    }
-    return -1;
-}
-
-int cmd_docs(int argc, char **argv)
-{
-    static const char usage[] =
-        "usage: gongfu docs [--db PATH] [--format tsv|csv|json]\n"
-        "Lists the documents: slug, region, level, title, chapters, items, published.\n";
-    const char *db = NULL;
-    enum out_format fmt = OUT_TSV;
-    int rc = list_opts(argc, argv, usage, &db, &fmt);
-    if (rc >= 0)
-        return rc;
-    if (optind != argc)
-        return fputs(usage, stderr), EXIT_USAGE;
-    struct store *s = cli_open_store(db, STORE_READ);
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
     struct doc_row *rows;
@@ -51,7 +18,7 @@ int cmd_docs(int argc, char **argv)
     static const char *const cols[] = {"slug", "region", "level", "title", "chapters", "items",
                                        "published"};
     struct table_out t;
-    out_begin(&t, stdout, fmt, cols, 7);
+    out_begin_args(&t, stdout, a, cols, 7);
     out_numeric(&t, 1u << 4 | 1u << 5);
     for (size_t i = 0; i < n; i++) {
         char ch[16], it[16];
@@ -67,19 +34,10 @@ int cmd_docs(int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_tree(int argc, char **argv)
+static int run_tree(const struct cli_args *a)
 {
-    static const char usage[] =
-        "usage: gongfu tree [--db PATH] [--format tsv|csv|json] SLUG\n"
-        "The outline of a document, one row per chapter and item: path, kind, label, title.\n";
-    const char *db = NULL;
-    enum out_format fmt = OUT_TSV;
-    int rc = list_opts(argc, argv, usage, &db, &fmt);
-    if (rc >= 0)
-        return rc;
-    if (optind != argc - 1)
-        return fputs(usage, stderr), EXIT_USAGE;
-    struct store *s = cli_open_store(db, STORE_READ);
+    int rc;
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
     struct err e = {{0}};
@@ -87,11 +45,11 @@ int cmd_tree(int argc, char **argv)
     struct node_row *nodes = NULL;
     size_t n = 0;
     rc = EXIT_ERR;
-    if (store_doc_by_slug(s, argv[optind], &doc, &e) == 0 &&
+    if (store_doc_by_slug(s, a->argv[0], &doc, &e) == 0 &&
         store_nodes(s, doc->id, 0, &nodes, &n, &e) == 0) {
         static const char *const cols[] = {"path", "kind", "label", "title"};
         struct table_out t;
-        out_begin(&t, stdout, fmt, cols, 4);
+        out_begin_args(&t, stdout, a, cols, 4);
         for (size_t i = 0; i < n; i++) {
             if (nodes[i].kind != NODE_CHAPTER && nodes[i].kind != NODE_ITEM)
                 continue;
@@ -110,3 +68,17 @@ int cmd_tree(int argc, char **argv)
     store_close(&s);
     return rc;
 }
+
+static const struct cli_opt list_opts[] = {OPT_DB, OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_END};
+
+const struct cli_command cmd_docs = {
+    .name = "docs", .summary = "list the documents", .synopsis = "", .max_args = 0,
+    .opts = list_opts, .run = run_docs,
+    .about = "Lists the documents: slug, region, level, title, chapters, items, published.\n",
+};
+
+const struct cli_command cmd_tree = {
+    .name = "tree", .summary = "the outline of a document", .synopsis = "SLUG",
+    .min_args = 1, .max_args = 1, .arg_values = VAL_SLUG, .opts = list_opts, .run = run_tree,
+    .about = "The outline of a document, one row per chapter and item: path, kind, label, title.\n",
+};

@@ -1,5 +1,4 @@
 /* cmd_import.c — `gongfu import`: files into the database, all or nothing. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +9,10 @@
 #include "gongfu/describe.h"
 #include "gongfu/structure.h"
 
-static const char usage[] =
-    "usage: gongfu import [--db PATH] [--region R] [--title T] [--encoding E] FILE...\n"
+static const char about[] =
     "Imports plan texts (UTF-8, UTF-8 with BOM, GB18030/GBK; '-' reads standard input) into\n"
     "the database in one transaction: a file imported again replaces its documents, and a\n"
-    "file that fails leaves the database as it was.\n"
-    "  --db PATH       the database (default: $GONGFU_DB, else the embedded one)\n"
-    "  --region R      the region of the documents (default: from their titles)\n"
-    "  --title T       the title of each file's first document (default: from the text)\n"
-    "  --encoding E    the files' encoding (default: auto, UTF-8 else GB18030)\n";
+    "file that fails leaves the database as it was.\n";
 
 /* Reads a whole file ("-": standard input). */
 static char *slurp(const char *path, size_t *n, struct err *e)
@@ -91,30 +85,10 @@ static int import_one(struct store *s, const char *path, const struct structure_
     return rc;
 }
 
-int cmd_import(int argc, char **argv)
+static int run(const struct cli_args *a)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'},       {"region", required_argument, 0, 'r'},
-        {"title", required_argument, 0, 't'},    {"encoding", required_argument, 0, 'e'},
-        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0},
-    };
-    const char *db = NULL, *encoding = NULL;
-    struct structure_opts so = {0};
-    int c;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': db = optarg; break;
-        case 'r': so.region = optarg; break;
-        case 't': so.title = optarg; break;
-        case 'e': encoding = optarg; break;
-        case 'h': fputs(usage, stdout); return EXIT_OK;
-        default: fputs(usage, stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        fputs(usage, stderr);
-        return EXIT_USAGE;
-    }
+    const char *db = args_text(a, "db"), *encoding = args_text(a, "encoding");
+    struct structure_opts so = {.region = args_text(a, "region"), .title = args_text(a, "title")};
     struct err e = {{0}};
     struct regions regions;
     if (regions_load(paths_data_file("regions.tsv"), &regions, &e) < 0) {
@@ -131,9 +105,9 @@ int cmd_import(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     struct totals tot = {0};
     int rc = store_begin(s, &e);
-    for (int i = optind; rc == 0 && i < argc; i++)
-        if ((rc = import_one(s, argv[i], &so, encoding, &tot, &e)) < 0)
-            err_prefix(&e, "%s: ", argv[i]);
+    for (int i = 0; rc == 0 && i < a->argc; i++)
+        if ((rc = import_one(s, a->argv[i], &so, encoding, &tot, &e)) < 0)
+            err_prefix(&e, "%s: ", a->argv[i]);
     if (rc == 0)
         rc = store_commit(s, &e);
     if (rc < 0) {
@@ -144,9 +118,26 @@ int cmd_import(int argc, char **argv)
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         fprintf(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
                 "%.1f MB in %.0f ms, into %s\n", tot.docs, tot.chapters, tot.items,
-                argc - optind, (double)tot.bytes / 1e6, ms, paths_db(db));
+                a->argc, (double)tot.bytes / 1e6, ms, paths_db(db));
     }
     store_close(&s);
     regions_free(&regions);
     return rc < 0 ? EXIT_ERR : EXIT_OK;
 }
+
+static const struct cli_opt opts[] = {
+    OPT_DB,
+    {"region", ARG_TEXT, "R", "the region of the documents (default: from their titles)",
+     VAL_REGION, NULL, 0, 0},
+    {"title", ARG_TEXT, "T", "the title of each file's first document (default: from the text)",
+     VAL_NONE, NULL, 0, 0},
+    {"encoding", ARG_TEXT, "E", "the files' encoding (default: auto, UTF-8 else GB18030)",
+     VAL_NONE, NULL, 0, 0},
+    OPT_END,
+};
+
+const struct cli_command cmd_import = {
+    .name = "import", .summary = "import plan texts into the database", .synopsis = "FILE...",
+    .min_args = 1, .max_args = -1, .arg_values = VAL_FILE, .opts = opts, .run = run,
+    .about = about,
+};

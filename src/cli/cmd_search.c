@@ -1,6 +1,5 @@
 /* cmd_search.c — `gongfu search`: ranked hits over every section of every plan. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +9,14 @@
 #include "gongfu/query.h"
 #include "gongfu/search.h"
 
-static const char usage[] =
-    "usage: gongfu search [--format tsv|csv|json] [--limit N] [--region R] [--doc SLUG]\n"
-    "                     [--db PATH] QUERY...\n"
+static const char about[] =
     "Searches every item, chapter and preamble, best first: slug, region, path, title and\n"
     "a snippet with each hit in 【】 (json adds rank and node). Simplified and Traditional\n"
     "characters match each other, and mainland words their Taiwan forms (data/vocab.tsv).\n"
     "  托位 养老       both words          托位 OR 托育   either word\n"
     "  养老 -护理      养老 but not 护理    \"共同富裕\"     a phrase\n"
-    "--region matches a region or its start (舟山 for 舟山市); --limit 0 means all (default).\n"
-    "No hits is no error: the exit status is 0 and there are no rows.\n";
+    "A word that starts with '-' is a word to exclude, never an option; after -- every\n"
+    "argument is a word. No hits is no error: the exit status is 0 and there are no rows.\n";
 
 /* The snippet with 【】 around each hit; malloc'd. */
 static char *marked(const struct search_hit *h)
@@ -41,17 +38,6 @@ static char *marked(const struct search_hit *h)
     return out;
 }
 
-static int parse_limit(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
 /* The query words joined by spaces, as typed; malloc'd. */
 static char *join_args(int argc, char **argv)
 {
@@ -70,12 +56,15 @@ static char *join_args(int argc, char **argv)
     return q;
 }
 
-static void print_hits(const struct search_hit *hits, size_t n, enum out_format fmt)
+static void print_hits(const struct search_hit *hits, size_t n, const struct cli_args *a)
 {
     static const char *const cols[] = {"slug", "region", "path", "title", "snippet", "rank",
                                        "node"};
     struct table_out t;
-    out_begin(&t, stdout, fmt, cols, fmt == OUT_JSON ? 7 : 5);
+    enum out_format fmt;
+    int bom;
+    out_format_of(a, &fmt, &bom);
+    out_begin_args(&t, stdout, a, cols, fmt == OUT_JSON ? 7 : 5);
     for (size_t i = 0; i < n; i++) {
         char rank[32], node[32];
         snprintf(rank, sizeof rank, "%.6g", hits[i].rank);
@@ -89,67 +78,18 @@ static void print_hits(const struct search_hit *hits, size_t n, enum out_format 
     out_end(&t);
 }
 
-/* Where the query starts: the first argument that is not an option or an option's
- * value. "-护理" is a word to exclude, not an option, so getopt never sees it. */
-static int query_start(int argc, char **argv)
+static int run(const struct cli_args *a)
 {
-    static const char *const with_value[] = {"--db", "--format", "--limit", "--region",
-                                             "--doc"};
-    int i = 1;
-    while (i < argc) {
-        const char *a = argv[i];
-        if (a[0] != '-' || !a[1] || !strcmp(a, "--"))
-            break;
-        if (a[1] != '-' && !((a[1] >= 'a' && a[1] <= 'z') || (a[1] >= 'A' && a[1] <= 'Z')))
-            break;
-        int v = 0;
-        for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
-            v |= !strcmp(a, with_value[k]);
-        i += v ? 2 : 1;
-    }
-    return i < argc ? i : argc;
-}
-
-int cmd_search(int argc, char **argv)
-{
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'},     {"format", required_argument, 0, 'f'},
-        {"limit", required_argument, 0, 'l'},  {"region", required_argument, 0, 'r'},
-        {"doc", required_argument, 0, 's'},    {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0},
-    };
-    const char *db = NULL;
-    enum out_format fmt = OUT_TSV;
-    struct search_opts so = {0};
-    int c, qs = query_start(argc, argv);
-    while ((c = getopt_long(qs, argv, "+", opts, NULL)) != -1) {
-        if (c == 'd')
-            db = optarg;
-        else if (c == 'f' && out_parse_format(optarg, &fmt) == 0)
-            ;
-        else if (c == 'l' && parse_limit(optarg, &so.limit) == 0)
-            ;
-        else if (c == 'r')
-            so.region = optarg;
-        else if (c == 's')
-            so.doc = optarg;
-        else if (c == 'h')
-            return fputs(usage, stdout), EXIT_OK;
-        else
-            return fputs(usage, stderr), EXIT_USAGE;
-    }
-    if (optind != qs || qs == argc)
-        return fputs(usage, stderr), EXIT_USAGE;
-    if (!strcmp(argv[qs], "--") && ++qs == argc)
-        return fputs(usage, stderr), EXIT_USAGE;
+    struct search_opts so = {.limit = (size_t)args_number(a, "limit", 0),
+                             .region = args_text(a, "region"), .doc = args_text(a, "doc")};
     const char *vocab = paths_data_file("vocab.tsv");
     if (access(vocab, R_OK) != 0) {
         cli_error("search", "%s: %s; searching without the vocabulary", vocab,
                   strerror(errno));
         vocab = NULL;
     }
-    char *query = join_args(argc - qs, argv + qs);
-    struct store *st = query ? cli_open_store(db, STORE_READ) : NULL;
+    char *query = join_args(a->argc, a->argv);
+    struct store *st = query ? cli_open_store(args_text(a, "db"), STORE_READ) : NULL;
     if (!st) {
         free(query);
         return EXIT_ERR;
@@ -164,7 +104,7 @@ int cmd_search(int argc, char **argv)
         if (search_truncated(s))
             cli_error("search", "the query is too long: only its first %d words (%d parts "
                       "of a word) were searched", QUERY_MAX_TERMS, QUERY_MAX_PARTS);
-        print_hits(hits, n, fmt);
+        print_hits(hits, n, a);
         rc = EXIT_OK;
     } else {
         cli_error("search", "%s", e.msg);
@@ -174,3 +114,19 @@ int cmd_search(int argc, char **argv)
     free(query);
     return rc;
 }
+
+static const struct cli_opt opts[] = {
+    OPT_FORMAT(FORMATS_TEXT), OPT_BOM,
+    {"limit", ARG_NUMBER, "N", "at most N hits; 0 (the default) means all", VAL_NONE, NULL, 0,
+     1000000},
+    {"region", ARG_TEXT, "R", "only this region, or regions starting so (舟山 for 舟山市)",
+     VAL_REGION, NULL, 0, 0},
+    {"doc", ARG_TEXT, "SLUG", "only this document", VAL_SLUG, NULL, 0, 0},
+    OPT_DB, OPT_END,
+};
+
+const struct cli_command cmd_search = {
+    .name = "search", .summary = "search every measure (Simplified and Traditional alike)",
+    .synopsis = "QUERY...", .min_args = 1, .max_args = -1, .dash_words = 1, .opts = opts,
+    .run = run, .about = about,
+};

@@ -1,6 +1,5 @@
 /* cmd_show.c — `gongfu show`: a document, chapter or item as text, wrapped by display
  * width with the same engine as the explorer's reading pane. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +7,6 @@
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/text.h"
-
-static const char usage[] =
-    "usage: gongfu show [--db PATH] [--width N] SLUG[:PATH]\n"
-    "The text of a document, or of one chapter (SLUG:4) or item (SLUG:4.15), wrapped to the\n"
-    "terminal's width or N columns.\n";
 
 static int output_width(int opt)
 {
@@ -108,30 +102,27 @@ out:
     return rc;
 }
 
-int cmd_show(int argc, char **argv)
+static int run(const struct cli_args *a)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"width", required_argument, 0, 'w'},
-        {"help", no_argument, 0, 'h'},     {0, 0, 0, 0},
-    };
-    const char *db = NULL;
-    int width = 0, c;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (c == 'd')
-            db = optarg;
-        else if (c == 'w' && atoi(optarg) > 0)
-            width = atoi(optarg);
-        else if (c == 'h')
-            return fputs(usage, stdout), EXIT_OK;
-        else
-            return fputs(usage, stderr), EXIT_USAGE;
-    }
-    if (optind != argc - 1)
-        return fputs(usage, stderr), EXIT_USAGE;
-    struct store *s = cli_open_store(db, STORE_READ);
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
-    int rc = show(s, argv[optind], output_width(width));
+    int rc = show(s, a->argv[0], output_width((int)args_number(a, "width", 0)));
     store_close(&s);
     return rc;
 }
+
+static const struct cli_opt opts[] = {
+    OPT_DB,
+    {"width", ARG_NUMBER, "N", "wrap to N columns (default: the terminal's, else $COLUMNS, "
+     "else 80)", VAL_NONE, NULL, 1, 1000000},
+    OPT_END,
+};
+
+const struct cli_command cmd_show = {
+    .name = "show", .summary = "the text of a document, chapter or item",
+    .synopsis = "SLUG[:PATH]", .min_args = 1, .max_args = 1, .arg_values = VAL_SLUG_PATH,
+    .opts = opts, .run = run,
+    .about = "The text of a document, or of one chapter (SLUG:4) or item (SLUG:4.15), wrapped "
+             "to the\nterminal's width or N columns.\n",
+};

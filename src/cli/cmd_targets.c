@@ -1,54 +1,15 @@
 /* cmd_targets.c — `gongfu targets`: every target the plans set, one row each. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "cli.h"
 #include "gongfu/targets.h"
 
-int cmd_targets(int argc, char **argv)
+static int run(const struct cli_args *a)
 {
-    static const char usage[] =
-        "usage: gongfu targets [--indicator NAME|SLUG] [--region R] [--unlinked]\n"
-        "                      [--format tsv|csv|json] [--db PATH]\n"
-        "Every target the plans set: the catalogue indicator it measures (empty when\n"
-        "unlinked), the phrase as written, region, comparator (= >= > <= < ~), value (a\n"
-        "number as written, or the words of a qualitative target), unit, year, flags\n"
-        "(inferred-unit, distributed, approx, stretch, cumulative, qualitative), and the\n"
-        "document slug and outline path it comes from. The province first, then 舟山市,\n"
-        "台州市, 金华市, then the others.\n"
-        "  --indicator X  only this indicator: a slug, a name or an alias (Simplified or\n"
-        "                 Traditional), else every indicator whose name contains X\n"
-        "  --region R     only this region (舟山市, or 舟山)\n"
-        "  --unlinked     only targets no catalogue indicator names\n";
-    static const struct option opts[] = {
-        {"indicator", required_argument, 0, 'i'}, {"region", required_argument, 0, 'r'},
-        {"unlinked", no_argument, 0, 'u'},        {"format", required_argument, 0, 'f'},
-        {"db", required_argument, 0, 'd'},        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0},
-    };
-    struct target_filter f = {0};
-    const char *db = NULL;
-    enum out_format fmt = OUT_TSV;
-    int c;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (c == 'i')
-            f.indicator = optarg;
-        else if (c == 'r')
-            f.region = optarg;
-        else if (c == 'u')
-            f.unlinked = 1;
-        else if (c == 'd')
-            db = optarg;
-        else if (c == 'f' && out_parse_format(optarg, &fmt) == 0)
-            ;
-        else if (c == 'h')
-            return fputs(usage, stdout), EXIT_OK;
-        else
-            return fputs(usage, stderr), EXIT_USAGE;
-    }
-    if (optind != argc)
-        return fputs(usage, stderr), EXIT_USAGE;
-    struct store *s = cli_open_store(db, STORE_READ);
+    struct target_filter f = {.indicator = args_text(a, "indicator"),
+                              .region = args_text(a, "region"),
+                              .unlinked = args_flag(a, "unlinked")};
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
     struct target_row *rows = NULL;
@@ -62,7 +23,7 @@ int cmd_targets(int argc, char **argv)
     static const char *const cols[] = {"indicator", "phrase", "region", "comparator", "value",
                                        "unit", "year", "flags", "slug", "path"};
     struct table_out t;
-    out_begin(&t, stdout, fmt, cols, 10);
+    out_begin_args(&t, stdout, a, cols, 10);
     out_numeric(&t, 1u << 6);
     for (size_t i = 0; i < n; i++) {
         const struct target_row *r = &rows[i];
@@ -79,3 +40,25 @@ int cmd_targets(int argc, char **argv)
     store_close(&s);
     return EXIT_OK;
 }
+
+static const struct cli_opt opts[] = {
+    {"indicator", ARG_TEXT, "X", "only this indicator: a slug, a name or an alias (Simplified "
+     "or\n                  Traditional), else every indicator whose name contains X",
+     VAL_INDICATOR, NULL, 0, 0},
+    {"region", ARG_TEXT, "R", "only this region (舟山市, or 舟山)", VAL_REGION, NULL, 0, 0},
+    {"unlinked", ARG_FLAG, NULL, "only targets no catalogue indicator names", VAL_NONE, NULL, 0,
+     0},
+    OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
+};
+
+const struct cli_command cmd_targets = {
+    .name = "targets", .summary = "the targets the plans set, one row each", .synopsis = "",
+    .max_args = 0, .opts = opts, .run = run,
+    .about =
+        "Every target the plans set: the catalogue indicator it measures (empty when\n"
+        "unlinked), the phrase as written, region, comparator (= >= > <= < ~), value (a\n"
+        "number as written, or the words of a qualitative target), unit, year, flags\n"
+        "(inferred-unit, distributed, approx, stretch, cumulative, qualitative), and the\n"
+        "document slug and outline path it comes from. The province first, then 舟山市,\n"
+        "台州市, 金华市, then the others.\n",
+};

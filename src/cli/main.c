@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "gongfu/paths.h"
@@ -9,21 +10,26 @@
 #include "gongfu/targets.h"
 #include "../tui/tui.h"
 
-struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;
+static const struct cli_command *const commands[] = {
+    &cmd_import, &cmd_docs, &cmd_tree, &cmd_show, &cmd_search, &cmd_targets, &cmd_compare,
 };
+#define NCOMMANDS (sizeof commands / sizeof *commands)
 
-static const struct command commands[] = {
-    {"import", cmd_import, "import plan texts into the database"},
-    {"docs", cmd_docs, "list the documents"},
-    {"tree", cmd_tree, "the outline of a document"},
-    {"show", cmd_show, "the text of a document, chapter or item"},
-    {"search", cmd_search, "search every measure (Simplified and Traditional alike)"},
-    {"targets", cmd_targets, "the targets the plans set, one row each"},
-    {"compare", cmd_compare, "indicators side by side across regions"},
-};
+const struct cli_command *cli_command_named(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i]->name, name))
+            return commands[i];
+    return NULL;
+}
+
+size_t cli_command_names(const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (; n < NCOMMANDS && n < cap; n++)
+        out[n] = commands[n]->name;
+    return n;
+}
 
 void cli_register_hooks(void)
 {
@@ -38,10 +44,53 @@ static void usage(FILE *f)
           "       gongfu COMMAND [OPTIONS] [ARGS]\n\n"
           "With no command, gongfu opens the full-screen explorer (where you left off, at a\n"
           "document or item, or with search results). Commands:\n", f);
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'gongfu COMMAND --help' tells more. The database is --db PATH, else $GONGFU_DB,\n"
-          "else the embedded one.\n", f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+    fputs("\n'gongfu COMMAND --help' tells more. Options go anywhere on the line (-- ends\n"
+          "them). The database is --db PATH, else $GONGFU_DB, else the embedded one.\n", f);
+}
+
+/* Does --name take a value in the explorer's or any command's table? */
+static int takes_value(const char *name)
+{
+    const struct cli_opt *o = args_find(cmd_explorer.opts, name);
+    for (size_t i = 0; (!o || o->kind == ARG_FLAG) && i < NCOMMANDS; i++)
+        o = args_find(commands[i]->opts, name);
+    return o && o->kind != ARG_FLAG;
+}
+
+/* Where the command word is: the first argument that is neither an option nor its value,
+ * so that `gongfu --db x.db docs` is `gongfu docs --db x.db`; -1 if none. */
+static int command_word(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        if (!strcmp(s, "--"))
+            return -1;
+        if (s[0] != '-' || !s[1])
+            return i;
+        i += s[1] == '-' && !strchr(s, '=') && takes_value(s + 2);
+    }
+    return -1;
+}
+
+/* Runs a command with the options that came before its name moved after it. */
+static int run_command(const struct cli_command *c, int argc, char **argv, int at)
+{
+    char **v = malloc((size_t)argc * sizeof *v);
+    if (!v)
+        return EXIT_ERR;
+    int n = 0;
+    v[n++] = argv[at];
+    for (int i = 1; i < argc; i++)
+        if (i != at)
+            v[n++] = argv[i];
+    struct cli_args a;
+    int rc = args_parse(c, n, v, &a);
+    if (rc < 0)
+        rc = c->run(&a);
+    free(v);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -59,10 +108,10 @@ int main(int argc, char **argv)
             puts("gongfu " GONGFU_VERSION);
             return EXIT_OK;
         }
-    for (size_t i = 0; argc >= 2 && i < sizeof commands / sizeof *commands; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+    int at = command_word(argc, argv);
+    const struct cli_command *c = at > 0 ? cli_command_named(argv[at]) : NULL;
+    if (c)
+        return run_command(c, argc, argv, at);
     /* Anything else is for the explorer: options, a SLUG[:PATH], or nothing at all. */
-    cli_register_hooks();
-    return tui_main(argc, argv);
+    return run_command(&cmd_explorer, argc, argv, 0);
 }

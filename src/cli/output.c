@@ -6,17 +6,24 @@
 #include "gongfu/csv.h"
 #include "gongfu/text.h"
 
-int out_parse_format(const char *s, enum out_format *fmt)
+void out_format_of(const struct cli_args *a, enum out_format *fmt, int *bom)
 {
-    if (!strcmp(s, "tsv"))
-        *fmt = OUT_TSV;
-    else if (!strcmp(s, "csv"))
-        *fmt = OUT_CSV;
-    else if (!strcmp(s, "json"))
-        *fmt = OUT_JSON;
-    else
-        return -1;
-    return 0;
+    const char *f = args_find(a->cmd->opts, "format") ? args_text(a, "format") : NULL;
+    *fmt = !f || !strcmp(f, "tsv") ? OUT_TSV : !strcmp(f, "json") ? OUT_JSON : OUT_CSV;
+    *bom = *fmt == OUT_CSV && ((f && !strcmp(f, "csv-excel")) ||
+                               (args_find(a->cmd->opts, "bom") && args_flag(a, "bom")));
+}
+
+void out_begin_args(struct table_out *t, FILE *f, const struct cli_args *a,
+                    const char *const *cols, int ncols)
+{
+    enum out_format fmt;
+    int bom;
+    out_format_of(a, &fmt, &bom);
+    if (bom)
+        fputs("\xef\xbb\xbf", f);     /* before the header: Excel reads UTF-8 only after it */
+    out_begin(t, f, fmt, cols, ncols);
+    t->bom = bom;
 }
 
 static void put_tsv(FILE *f, const char *v)
@@ -60,7 +67,7 @@ static void header(struct table_out *t)
 void out_begin(struct table_out *t, FILE *f, enum out_format fmt, const char *const *cols,
                int ncols)
 {
-    *t = (struct table_out){f, fmt, cols, ncols, 0, 0, isatty(fileno(f))};
+    *t = (struct table_out){f, fmt, 0, cols, ncols, 0, 0, isatty(fileno(f))};
     if (fmt == OUT_JSON)
         fputc('[', f);
     else
