@@ -12,6 +12,10 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/gongfu
 MANDIR   = $(PREFIX)/share/man/man1
+# Where bash-completion (2.x: $XDG_DATA_DIRS/bash-completion/completions) and Debian's zsh
+# ($fpath has share/zsh/site-functions under /usr/local and /usr) look.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 # B is the build directory; the sanitizer build lives in build/asan with SAN=1.
 B       ?= build
@@ -166,11 +170,15 @@ install: $(B)/gongfu $(B)/gongfu.db
 	install -m 644 $(B)/gongfu.db $(DESTDIR)$(DATADIR)/gongfu.db
 	install -m 644 $(wildcard data/*.tsv data/*.conf) $(DESTDIR)$(DATADIR)/
 	[ ! -f data/gongfu.1 ] || install -m 644 data/gongfu.1 $(DESTDIR)$(MANDIR)/gongfu.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 data/completion/gongfu.bash $(DESTDIR)$(BASHCOMPDIR)/gongfu
+	install -m 644 data/completion/_gongfu $(DESTDIR)$(ZSHCOMPDIR)/_gongfu
 	[ -z "$(wildcard themes/*.theme)" ] || { install -d $(DESTDIR)$(DATADIR)/themes && \
 	  install -m 644 $(wildcard themes/*.theme) $(DESTDIR)$(DATADIR)/themes/; }
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gongfu $(DESTDIR)$(MANDIR)/gongfu.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/gongfu $(DESTDIR)$(ZSHCOMPDIR)/_gongfu
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

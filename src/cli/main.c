@@ -112,6 +112,8 @@ int main(int argc, char **argv)
     const struct cli_command *c = at > 0 ? cli_command_named(argv[at]) : NULL;
     if (c)
         return run_command(c, argc, argv, at);
+    if (at > 0 && !strcmp(argv[at], "complete"))
+        return run_command(&cmd_complete, argc, argv, at);
     /* Anything else is for the explorer: options, a SLUG[:PATH], or nothing at all. */
     return run_command(&cmd_explorer, argc, argv, 0);
 }
