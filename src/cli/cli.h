@@ -46,6 +46,13 @@ struct store *cli_open_store(const char *db_opt, enum store_mode mode);
 /* Registers the core modules' store hooks (search index, targets) once. */
 void cli_register_hooks(void);
 
+/* The document called slug; else prints "no document 'x'; did you mean y?" (the nearest
+ * slug) as cmd's error and returns -1. */
+int cli_find_doc(struct store *s, const char *cmd, const char *slug, struct doc_row **out);
+/* For a word that names neither a command nor a document: the error, with the nearest
+ * command or slug; returns EXIT_ERR (as for any unknown document). */
+int cli_unknown_word(struct store *s, const char *word);
+
 /* Prints "gongfu CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

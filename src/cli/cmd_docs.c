@@ -45,8 +45,11 @@ static int run_tree(const struct cli_args *a)
     struct node_row *nodes = NULL;
     size_t n = 0;
     rc = EXIT_ERR;
-    if (store_doc_by_slug(s, a->argv[0], &doc, &e) == 0 &&
-        store_nodes(s, doc->id, 0, &nodes, &n, &e) == 0) {
+    if (cli_find_doc(s, "tree", a->argv[0], &doc) < 0) {
+        store_close(&s);
+        return EXIT_ERR;
+    }
+    if (store_nodes(s, doc->id, 0, &nodes, &n, &e) == 0) {
         static const char *const cols[] = {"path", "kind", "label", "title"};
         struct table_out t;
         out_begin_args(&t, stdout, a, cols, 4);

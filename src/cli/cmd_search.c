@@ -90,6 +90,11 @@ static int run(const struct cli_args *a)
     }
     char *query = join_args(a->argc, a->argv);
     struct store *st = query ? cli_open_store(args_text(a, "db"), STORE_READ) : NULL;
+    struct doc_row *doc = NULL;
+    if (st && so.doc && cli_find_doc(st, "search", so.doc, &doc) < 0)
+        store_close(&st);
+    if (doc)
+        store_docs_free(&doc, 1);
     if (!st) {
         free(query);
         return EXIT_ERR;

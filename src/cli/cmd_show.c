@@ -59,7 +59,9 @@ static int show(struct store *s, const char *spec, int width)
     struct node_row *nodes = NULL;
     size_t n = 0;
     int rc = EXIT_ERR;
-    if (store_doc_by_slug(s, slug, &doc, &e) < 0 || store_nodes(s, doc->id, 1, &nodes, &n, &e) < 0) {
+    if (cli_find_doc(s, "show", slug, &doc) < 0)
+        goto out;
+    if (store_nodes(s, doc->id, 1, &nodes, &n, &e) < 0) {
         cli_error("show", "%s", e.msg);
         goto out;
     }

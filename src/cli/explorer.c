@@ -19,8 +19,29 @@ static const struct cli_opt opts[] = {
 };
 
 /* The explorer reads options first, then "--", then its arguments. */
+/* A first argument that names no document: a misspelt command or slug, said before the
+ * screen opens. -1 when it names one. */
+static int check_start(const struct cli_args *a)
+{
+    char slug[256];
+    snprintf(slug, sizeof slug, "%.*s", (int)strcspn(a->argv[0], ":"), a->argv[0]);
+    struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
+    if (!s)
+        return EXIT_ERR;
+    struct doc_row *doc = NULL;
+    struct err e = {{0}};
+    int rc = store_doc_by_slug(s, slug, &doc, &e) == 0 ? -1 : cli_unknown_word(s, slug);
+    if (doc)
+        store_docs_free(&doc, 1);
+    store_close(&s);
+    return rc;
+}
+
 static int run(const struct cli_args *a)
 {
+    int rc = !args_flag(a, "search") && a->argc >= 1 ? check_start(a) : -1;
+    if (rc >= 0)
+        return rc;
     if (!args_flag(a, "search") && a->argc > 1)
         return args_error(&cmd_explorer, "unexpected argument '%s' (wanted one SLUG[:PATH], "
                           "or --search WORDS)", a->argv[1]);
@@ -44,7 +65,7 @@ static int run(const struct cli_args *a)
     for (int i = 0; i < a->argc; i++)
         v[n++] = a->argv[i];
     cli_register_hooks();
-    int rc = tui_main(n, v);
+    rc = tui_main(n, v);
     free(v);
     return rc;
 }

@@ -89,6 +89,21 @@ err "unknown option '-x'" docs -x
 err "Try 'gongfu docs --help'" docs --bogus
 err "unknown option '--frobnicate'" --frobnicate
 err "unexpected argument" zhoushan-plan taizhou-plan --db "$DB"
+# A misspelt slug or command gets the nearest one.
+"$GONGFU" tree zhousan-plan --db "$DB" 2>"$T/e" && fail "tree of a misspelt slug succeeded"
+grep -q "no document 'zhousan-plan'; did you mean zhoushan-plan?" "$T/e" || fail "tree: no suggestion: $(cat "$T/e")"
+"$GONGFU" show zhousan-plan:4.15 --db "$DB" 2>"$T/e"
+grep -q "did you mean zhoushan-plan?" "$T/e" || fail "show: no suggestion: $(cat "$T/e")"
+"$GONGFU" search 托位 --doc taizou-plan --db "$DB" 2>"$T/e" && fail "search --doc of a misspelt slug succeeded"
+grep -q "did you mean taizhou-plan?" "$T/e" || fail "search --doc: no suggestion: $(cat "$T/e")"
+for w in "serach search" "jinhau-plan jinhua-plan" "trea tree"; do
+    set -- $w
+    "$GONGFU" "$1" 托位 --db "$DB" >"$T/o" 2>"$T/e" && fail "gongfu $1 succeeded"
+    grep -q "no document or command '$1'; did you mean $2?" "$T/e" || fail "gongfu $1: $(cat "$T/e")"
+done
+"$GONGFU" xyzzy --db "$DB" 2>"$T/e"; [ $? -eq 1 ] || fail "gongfu xyzzy: not exit 1"
+grep -q "no document or command 'xyzzy' (documents: gongfu docs" "$T/e" || fail "gongfu xyzzy: $(cat "$T/e")"
+
 # --help anywhere prints the command's usage, with every option of its table.
 for c in import docs tree show search targets compare; do
     "$GONGFU" $c x --help >"$T/h" 2>&1 || fail "$c x --help: exit $?"

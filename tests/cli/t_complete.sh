@@ -83,7 +83,7 @@ fi
 
 # make install puts both where bash-completion and zsh look, and the installed script
 # completes with the installed program.
-make --no-print-directory -s install B="$B" DESTDIR="$T/inst" PREFIX=/usr >"$T/make" 2>&1 || { fail "make install"; cat "$T/make"; }
+make --no-print-directory -s -o "$B/gongfu" -o "$B/gongfu.db" install B="$B" DESTDIR="$T/inst" PREFIX=/usr >"$T/make" 2>&1 || { fail "make install"; cat "$T/make"; }
 bc=$T/inst/usr/share/bash-completion/completions/gongfu
 [ -f "$bc" ] || fail "no $bc"
 [ -f "$T/inst/usr/share/zsh/site-functions/_gongfu" ] || fail "no zsh function installed"

@@ -70,7 +70,7 @@ status 2 "no args" "$GONGFU" import
 status 2 "bad option" "$GONGFU" docs --bogus
 status 2 "unknown option" "$GONGFU" --frobnicate
 status 1 "unknown document" "$GONGFU" frobnicate
-contains "$T/err" 'no document "frobnicate"' "a word that is no command is a document for the explorer"
+contains "$T/err" "no document or command 'frobnicate'" "a word that is no command is a document for the explorer"
 status 0 "help" "$GONGFU" tree --help
 status 0 "version" "$GONGFU" --version
 status 1 "unknown slug" "$GONGFU" tree --db "$DB" nosuch

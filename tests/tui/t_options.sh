@@ -15,7 +15,7 @@ grep -q "UTF-8" "$T/err" && grep -q "LANG=C.UTF-8" "$T/err" || fail "locale mess
 "$GONGFU" --db "$DB" --help >"$T/out" 2>&1 || fail "--help failed"
 grep -q "SLUG\[:PATH\]" "$T/out" || fail "--help: $(cat "$T/out")"
 run_screen 80x24 "" no-such-plan
-[ "$rc" -eq 1 ] && grep -q "no document \"no-such-plan\"" "$T/err" || fail "bad slug: rc=$rc $(cat "$T/err")"
+[ "$rc" -eq 1 ] && grep -q "no document or command 'no-such-plan'" "$T/err" || fail "bad slug: rc=$rc $(cat "$T/err")"
 run_screen 80x24 "" zhoushan-plan:99.1
 [ "$rc" -eq 1 ] && grep -q "has no chapter or item" "$T/err" || fail "bad path: $(cat "$T/err")"
 "$GONGFU" --db "$T/none.db" >/dev/null 2>"$T/err" </dev/null
