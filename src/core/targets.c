@@ -25,18 +25,6 @@ static unsigned markers(unsigned flags)
     return (flags & TF_STRETCH) | (flags & TF_EACH_YEAR ? TF_CUMULATIVE | TF_EACH_YEAR : 0);
 }
 
-/* Verbs that open a count written before its noun: "新增3家三甲医院", "培育萬名農創客". */
-static const char *const count_verbs[] = {
-    "新增", "新建", "建成", "建设", "培育", "打造", "创建", "创成", "引进", "招引", "引育",
-    "培养", "激活", "完成", "开行", "设立", "认定", "遴选", "扶持", "建立", "改造", NULL,
-};
-/* Verbs that open a clause of its own ("整治低效工业企业1500家"), which a marker of the
- * clause before does not reach. */
-static const char *const action_verbs[] = {
-    "整治", "淘汰", "开展", "实施", "推进", "谋划", "安排", "发展", "提升", "提高", "降低",
-    "实现", "推动", "加快", "引导", "支持", "新改建", NULL,
-};
-
 /* What one target is made of, before it is written out. */
 struct emit {
     size_t s, e;                    /* the phrase as written */
@@ -295,25 +283,21 @@ static int count_opens(const struct ttext *t, size_t cs, size_t i, const struct 
 {
     if (chinese && v->value < 100)
         return 0;
-    if (tx_before_any(t, cs, i, count_verbs, NULL))
+    if (tx_before_any(t, cs, i, lex_count_verbs, NULL))
         return 1;
     if (!prev || prev->kind != ITEM_PRE)
         return 0;
-    for (size_t k = prev->end; k < i; k++) {
-        uint32_t ch = t->v[k].c;
-        if (ch != 0x3001 && ch != 0x548C && ch != 0x53CA)   /* 、 和 及 */
+    for (size_t k = prev->end; k < i; k++)
+        if (!lex_sep(LEX_SEP_COUNTS, t->v[k].c))
             return 0;
-    }
     return 1;
 }
 
 static int only_joins(const struct ttext *t, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++) {
-        uint32_t ch = t->v[i].c;
-        if (ch != 0x3001 && ch != 0x548C && ch != 0x53CA && ch != 0x4E0E && ch != 0x6216)
+    for (size_t i = a; i < b; i++)
+        if (!lex_sep(LEX_SEP_VALUES, t->v[i].c))
             return 0;
-    }
     return 1;
 }
 
@@ -417,7 +401,7 @@ static int own_verb(const struct ttext *t, size_t cs, size_t ce, const struct it
     size_t s = cs;
     while (s < ce && (tx_at(t, s, ce, "力争") || tx_at(t, s, ce, "累计")))
         s += 2;
-    return tx_at_any(t, s, ce, action_verbs, NULL) || tx_at_any(t, s, ce, count_verbs, NULL);
+    return tx_at_any(t, s, ce, lex_action_verbs, NULL) || tx_at_any(t, s, ce, lex_count_verbs, NULL);
 }
 
 static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
@@ -455,8 +439,7 @@ static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
     for (size_t k = 0; k < it->n && !c->oom; k++) {
         running |= process_item(c, seg, ce, &it->v[k], running);
         seg = it->v[k].end;
-        while (seg < ce && (t->v[seg].c == 0x3001 || t->v[seg].c == 0x548C ||
-                            t->v[seg].c == 0x53CA || t->v[seg].c == 0x4E0E))
+        while (seg < ce && lex_sep(LEX_SEP_ITEMS, t->v[seg].c))
             seg++;
     }
     c->carry = running & ~c->period;

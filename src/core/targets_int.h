@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "gongfu/targets.h"
+#include "lexicon.h"
 
 struct tchar {
     uint32_t c;
@@ -52,7 +53,7 @@ char *tx_fold(const struct ttext *t, size_t a, size_t b);
 char *tx_orig(const struct ttext *t, size_t a, size_t b);
 char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
 
-/* ---- the lexicon: the words these texts commit with ---- */
+/* ---- the lexicon's words in a text (targets_lex.c; the tables are lexicon.c's) ---- */
 
 /* Not a target flag: the verb states growth (增长15%), so it belongs to the phrase. */
 #define TF_GROWTH 0x100
@@ -60,13 +61,12 @@ char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
  * 累计, which belongs to its own verb. */
 #define TF_EACH_YEAR 0x200
 
-struct cmp_word {
-    const char *w;
-    enum target_cmp cmp;
-    unsigned flags;
-};
-/* Comparator words written before a value (达到, 不低于, 控制在 …), NULL-terminated. */
-extern const struct cmp_word lex_verbs[];
+/* The longest word of a lexicon table at i / ending just before i (not before lo): its
+ * length, and the word in *hit; 0 when none. */
+size_t lex_word_at(const struct ttext *t, size_t i, size_t lim, const struct lex_word *words,
+                   const struct lex_word **hit);
+size_t lex_word_before(const struct ttext *t, size_t lo, size_t i, const struct lex_word *words,
+                       const struct lex_word **hit);
 /* The comparator word ending just before t->v[i] (not before lo): its length, meaning
  * and flags; 0 when none. */
 size_t lex_verb_before(const struct ttext *t, size_t lo, size_t i, enum target_cmp *cmp,

@@ -6,22 +6,6 @@
 
 #define MAX_LEVEL 16        /* tchars between a level verb and 水平/前列 */
 
-static const char *const level_verbs[] = {
-    "达到", "高于", "低于", "超过", "赶上", "不低于", "不高于", NULL,
-};
-static const enum target_cmp level_cmp[] = {
-    CMP_EQ, CMP_GT, CMP_LT, CMP_GT, CMP_EQ, CMP_GE, CMP_LE,
-};
-static const char *const front_verbs[] = {
-    "走在", "位居", "保持", "保持在", "居于", "处于", "位于", "稳居", "位列", "进入", NULL,
-};
-static const char *const cover_words[] = { "全覆盖", "全面覆盖", NULL };
-static const char *const cover_verbs[] = { "实现", "基本实现", "达到", NULL };
-/* "形成全覆盖、均等化的…体系": after a verb of building, 全覆盖 describes what is built. */
-static const char *const build_verbs[] = {
-    "形成", "构建", "建立", "打造", "健全", "完善", NULL,
-};
-
 /* Where a level may end: the clause's end, a 、 before the next member, or (in a text
  * that lost its punctuation) the ASCII word of the next sentence ("前列PM2.5"). */
 static int closes(const struct ttext *t, size_t e, size_t ce)
@@ -29,7 +13,7 @@ static int closes(const struct ttext *t, size_t e, size_t ce)
     if (e >= ce)
         return 1;
     uint32_t c = t->v[e].c;
-    return c == 0x3001 || c == 0x5E76 || tx_alpha(c) || tx_digit(c);   /* 、 并 */
+    return lex_sep(LEX_SEP_LEVEL_END, c) || tx_alpha(c) || tx_digit(c);
 }
 
 /* A level's verb within MAX_LEVEL tchars before the words at j: ls is where the level's
@@ -38,15 +22,16 @@ static int find_verb(const struct ttext *t, size_t lo, size_t j, int front, stru
 {
     for (size_t k = j; k > lo && k + MAX_LEVEL > j; k--) {
         uint32_t c = t->v[k - 1].c;
-        if (tx_digit(c) || c == 0x3001)
+        if (tx_digit(c) || lex_sep(LEX_SEP_ENUM, c))
             return 0;
-        int w = -1;
-        size_t l = tx_before_any(t, lo, k, front ? front_verbs : level_verbs, &w);
+        const struct lex_word *w = NULL;
+        size_t l = front ? tx_before_any(t, lo, k, lex_front_verbs, NULL)
+                         : lex_word_before(t, lo, k, lex_level_verbs, &w);
         if (!l)
             continue;
         it->ls = k;
         it->start = k - l;
-        it->lcmp = front ? CMP_EQ : level_cmp[w];
+        it->lcmp = front ? CMP_EQ : w->cmp;
         return 1;
     }
     return 0;
@@ -56,7 +41,7 @@ int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct 
 {
     size_t lo = from;
     for (size_t p = from; p < ce; p++) {
-        size_t l = tx_at_any(t, p, ce, cover_words, NULL);
+        size_t l = tx_at_any(t, p, ce, lex_cover_words, NULL);
         int front = 0, cover = l > 0;
         if (!l && (l = tx_at(t, p, ce, "前列")))
             front = 1;
@@ -71,7 +56,7 @@ int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct 
         struct item it = { .kind = ITEM_LEVEL, .le = e, .end = e + sl, .cover = cover };
         if (cover) {
             /* 健全覆盖… is 健全 + 覆盖, not full coverage. */
-            if ((p > cs && t->v[p - 1].c == 0x5065) || tx_before_any(t, lo, p, build_verbs, NULL))
+            if ((p > cs && t->v[p - 1].c == 0x5065) || tx_before_any(t, lo, p, lex_build_verbs, NULL))
                 continue;
             /* "标准目录对重点工作全覆盖": what covers, not who is covered. */
             int by = 0;
@@ -80,7 +65,7 @@ int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct 
             if (by)
                 continue;
             it.ls = p;
-            it.start = p - tx_before_any(t, lo, p, cover_verbs, NULL);
+            it.start = p - tx_before_any(t, lo, p, lex_cover_verbs, NULL);
             it.lcmp = CMP_EQ;
         } else if (!find_verb(t, lo, p, front, &it)) {
             continue;

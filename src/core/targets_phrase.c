@@ -7,22 +7,6 @@
 
 #define MAX_PHRASE 48       /* tchars of a phrase kept: the indicator ends the phrase */
 
-static const char *const year_pre[] = { "到", "至", "展望到", "展望", "于", "在", NULL };
-static const char *const lead_words[] = {
-    "并", "且", "同时", "其中", "确保", "力争", "争取", "努力", "实现", "使", "全力", "累计",
-    "每年", "年均", "推进", "推动", "加快", "——", "—", "、", "(", NULL,
-};
-static const char *const tail_words[] = {
-    "分别", "均", "力争", "争取", "累计", "年均", "要", "将", "可", "能", "都", "也", "基本",
-    "全部", "总体", "稳定", "逐步", "进一步", "持续", "力求", "确保", "努力", "全面", "预计",
-    "实现", "的", NULL,
-};
-static const char *const stretch_words[] = { "力争", "争取", NULL };
-static const char *const cumul_words[] = {
-    "累计", "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
-};
-static const char *const list_joins[] = { "和", "及", "与", "以及", NULL };
-
 /* ---- years ---- */
 
 int year_at(const struct ttext *t, size_t i, size_t lim)
@@ -51,7 +35,7 @@ int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
         size_t a = i + 5;
         if (t->v[a].c == 0x5E95 || t->v[a].c == 0x672B) /* 底 末 */
             a++;
-        int ok = tx_before_any(t, ps, i, year_pre, NULL) > 0 ||
+        int ok = tx_before_any(t, ps, i, lex_year_preps, NULL) > 0 ||
                  (t->v[a].c == 0x524D && tx_clause_end(t, a + 1)) || /* "2025年前," */
                  ((i == ps || tx_clause_end(t, i - 1)) && (t->v[a].c == ',' || t->v[a].c == ':'));
         if (!ok)
@@ -107,10 +91,10 @@ static void scan_flags(const struct ttext *t, size_t a, size_t b, struct subject
 {
     for (size_t i = a; i < b; i++) {
         size_t l;
-        if ((l = tx_at_any(t, i, b, stretch_words, NULL))) {
+        if ((l = tx_at_any(t, i, b, lex_stretch_words, NULL))) {
             s->flags |= TF_STRETCH;
             phrase_note(s, t, i, i + l);
-        } else if ((l = tx_at_any(t, i, b, cumul_words, NULL))) {
+        } else if ((l = tx_at_any(t, i, b, lex_cumulative_words, NULL))) {
             s->flags |= TF_CUMULATIVE | (tx_at(t, i, b, "每年") ? TF_EACH_YEAR : 0);
             phrase_note(s, t, i, i + (l > 2 ? l - 1 : l));   /* "年均增" is noted as 年均 */
         }
@@ -133,27 +117,27 @@ void phrase_frame(const struct ttext *t, size_t s, size_t e, struct subject *sub
     scan_flags(t, s, e, sub);
     while (e > s) {
         int w = -1;
-        size_t l = tx_before_any(t, s, e, tail_words, &w);
+        size_t l = tx_before_any(t, s, e, lex_tail_words, &w);
         if (!l)
             break;
-        if (!strcmp(tail_words[w], "均")) {
+        if (!strcmp(lex_tail_words[w], "均")) {
             uint32_t p = e - 1 > s ? t->v[e - 2].c : 0;
-            if (p == 0x5E74 || p == 0x4EA9 || p == 0x4EBA || p == 0x6237 || p == 0x5E73)
+            if (lex_sep(LEX_AVERAGE_PREFIXES, p))
                 break;            /* 年均, 亩均, 人均, 户均, 平均 belong to the phrase */
             sub->each = 1;
         }
-        if (!strcmp(tail_words[w], "分别"))
+        if (!strcmp(lex_tail_words[w], "分别"))
             sub->dist = 1;
         e -= l;
     }
     for (int again = 1; again && s < e;) {
         again = 0;
-        size_t l = tx_at_any(t, s, e, lead_words, NULL);
+        size_t l = tx_at_any(t, s, e, lex_lead_words, NULL);
         if (!l && (l = lead_years(t, s, e))) {
             sub->flags |= TF_CUMULATIVE;
             phrase_note(sub, t, s, s + l);
         }
-        if (!l && year_at(t, s + 1, e) && tx_at_any(t, s, e, year_pre, NULL) == 1)
+        if (!l && year_at(t, s + 1, e) && tx_at_any(t, s, e, lex_year_preps, NULL) == 1)
             l = 6;                /* 到2025年 */
         if (!l && s + 2 < e && t->v[s].c == 0x5C55 && year_at(t, s + 3, e))
             l = 8;                /* 展望到2035年 */
@@ -186,11 +170,11 @@ size_t phrase_members(const struct ttext *t, size_t s, size_t e, int joins,
         size_t skip = 0;
         if (i == a)
             continue;
-        if (t->v[i].c == 0x3001)
+        if (lex_sep(LEX_SEP_ENUM, t->v[i].c))
             skip = 1;
         else if (t->v[i].c == 0x201C && t->v[i - 1].c == 0x201D)
             skip = 0;             /* ”“: two quoted names side by side */
-        else if (!joins || !(skip = tx_at_any(t, i, e, list_joins, NULL)))
+        else if (!joins || !(skip = tx_at_any(t, i, e, lex_member_joins, NULL)))
             continue;
         ps[n] = a;
         pe[n++] = i;

@@ -10,12 +10,6 @@
 #define MAX_DIGITS 15
 #define MAX_CHINESE 8
 
-/* Measure words that count things, so "3家医院" is a count and "15分钟…圈" is not. */
-static const char *const classifiers[] = {
-    "个", "家", "所", "名", "座", "条", "项", "处", "张", "艘", "架", "列", "只", "支", "位",
-    "套", "户", "幢", "栋", "间", "部", "台", "辆", "件", "场", NULL,
-};
-
 /* Skips a run of ASCII letters, digits and dots: the number belongs to a name. */
 static size_t skip_word(const struct ttext *t, size_t i, size_t lim)
 {
@@ -129,13 +123,13 @@ static int is_year(const struct ttext *t, size_t i, size_t p, size_t nd, size_t 
 
 static int is_join(uint32_t c)
 {
-    return c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x6216; /* 和 及 与 或 */
+    return lex_sep(LEX_SEP_JOIN, c);
 }
 
 /* The counted noun after "3家": up to the clause's end, a 、, or 和 before the next count. */
 static size_t noun_end(const struct ttext *t, size_t q, size_t lim)
 {
-    while (q < lim && t->v[q].c != 0x3001 && !(is_join(t->v[q].c) && q + 1 < lim &&
+    while (q < lim && !lex_sep(LEX_SEP_ENUM, t->v[q].c) && !(is_join(t->v[q].c) && q + 1 < lim &&
                                                 tx_digit(t->v[q + 1].c)))
         q++;
     return q;
@@ -144,12 +138,7 @@ static size_t noun_end(const struct ttext *t, size_t q, size_t lim)
 /* After a number, characters that make it part of a name: 2.0版, 5号, 3型, 第五代. */
 static int names_thing(uint32_t c)
 {
-    static const uint32_t v[] = { 0x7684, 0x7248, 0x53F7, 0x578B, 0x4EE3, 0x7EA7, 0x7C7B,
-                                  0x671F, 0x661F, 0x5C4A };  /* 的 版 号 型 代 级 类 期 星 届 */
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (c == v[i])
-            return 1;
-    return 0;
+    return lex_sep(LEX_NAME_MARKS, c);
 }
 
 /* "…不低于4%的指标要求": a value stated as a requirement or goal still commits. */
@@ -225,7 +214,7 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
     if (q >= lim || tx_clause_end(t, q))
         return VAL_OK;
     uint32_t c = t->v[q].c;
-    if (c == 0x3001 || c == ')' || (c == '(' && unit))   /* 、, or an aside after it */
+    if (lex_sep(LEX_SEP_ENUM, c) || c == ')' || (c == '(' && unit))   /* 、, or an aside */
         return VAL_OK;
     if (is_join(c) && q + 1 < lim && (tx_digit(t->v[q + 1].c) || chinese))
         return VAL_OK;                 /* 和 before the next value of a list */
@@ -244,7 +233,7 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
         return VAL_SHARE;              /* "65%以上的村…", Taizhou's "50以上县(市、区)…" */
     }
     if (unit && (tx_han(c) || tx_quote(c)) && c != 0x7684 &&
-        tx_before_any(t, v->us, v->ue, classifiers, NULL)) {
+        tx_before_any(t, v->us, v->ue, lex_classifiers, NULL)) {
         v->noun_end = noun_end(t, q, lim);
         return VAL_PRE;
     }

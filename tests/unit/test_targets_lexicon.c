@@ -1,0 +1,114 @@
+/* test_targets_lexicon.c — the extractor's word tables: every word is written folded (the
+ * extractor compares with folded text, so an unfolded word could never match), none is
+ * empty or repeated in its table, and the separator sets hold what their names say. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "gongfu/fold.h"
+#include "../../src/core/lexicon.h"
+
+static void check_word(const char *table, const char *w)
+{
+    size_t n, *map = NULL;
+    char *f = fold_utf8(w, strlen(w), &n, &map);
+    assert_non_null(f);
+    if (strcmp(f, w) != 0)
+        fail_msg("%s: \"%s\" is not folded (folds to \"%s\")", table, w, f);
+    assert_true(*w != 0);
+    free(f);
+    free(map);
+}
+
+static void check_words(const char *table, const char *const *words)
+{
+    assert_non_null(words[0]);
+    for (size_t i = 0; words[i]; i++) {
+        check_word(table, words[i]);
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(words[i], words[j]))
+                fail_msg("%s: \"%s\" twice", table, words[i]);
+    }
+}
+
+static void check_lex_words(const char *table, const struct lex_word *words)
+{
+    assert_non_null(words[0].w);
+    for (size_t i = 0; words[i].w; i++) {
+        check_word(table, words[i].w);
+        assert_true(words[i].cmp <= CMP_APPROX);
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(words[i].w, words[j].w))
+                fail_msg("%s: \"%s\" twice", table, words[i].w);
+    }
+}
+
+#define WORDS(t) check_words(#t, t)
+#define LEX_WORDS(t) check_lex_words(#t, t)
+
+static void tables_are_folded_and_distinct(void **state)
+{
+    (void)state;
+    LEX_WORDS(lex_cmp_verbs);
+    LEX_WORDS(lex_level_verbs);
+    LEX_WORDS(lex_closing_words);
+    WORDS(lex_count_verbs);
+    WORDS(lex_action_verbs);
+    WORDS(lex_front_verbs);
+    WORDS(lex_cover_words);
+    WORDS(lex_cover_verbs);
+    WORDS(lex_build_verbs);
+    WORDS(lex_units);
+    WORDS(lex_per_units);
+    WORDS(lex_multipliers);
+    WORDS(lex_classifiers);
+    WORDS(lex_rate_heads);
+    WORDS(lex_amount_heads);
+    WORDS(lex_false_heads);
+    WORDS(lex_year_preps);
+    WORDS(lex_lead_words);
+    WORDS(lex_tail_words);
+    WORDS(lex_stretch_words);
+    WORDS(lex_cumulative_words);
+    WORDS(lex_member_joins);
+}
+
+/* Every character of a set is in it; nothing else is, not even the NUL that ends it. */
+static void check_set(const char *set, const char *members)
+{
+    for (size_t i = 0; members[i];) {
+        uint32_t c;
+        i += fold_decode(members + i, strlen(members + i), &c);
+        assert_true(lex_sep(set, c));
+    }
+    assert_false(lex_sep(set, 0));
+    assert_false(lex_sep(set, ','));
+    assert_false(lex_sep(set, 0x4E00));     /* 一 */
+}
+
+static void separator_sets(void **state)
+{
+    (void)state;
+    check_set(LEX_SEP_ENUM, "、");
+    check_set(LEX_SEP_JOIN, "和及与或");
+    check_set(LEX_SEP_VALUES, "、和及与或");
+    check_set(LEX_SEP_ITEMS, "、和及与");
+    check_set(LEX_SEP_COUNTS, "、和及");
+    check_set(LEX_SEP_LEVEL_END, "、并");
+    assert_false(lex_sep(LEX_SEP_ITEMS, 0x6216));   /* 或 joins values, not items */
+    assert_false(lex_sep(LEX_SEP_COUNTS, 0x4E0E));  /* 与 */
+    check_set(LEX_NAME_MARKS, "的版号型代级类期星届");
+    check_set(LEX_AVERAGE_PREFIXES, "年亩人户平");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tables_are_folded_and_distinct),
+        cmocka_unit_test(separator_sets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
