@@ -26,9 +26,15 @@ enum target_flag {
     TF_DISTRIBUTED = 2,     /* one of the values of a 分别 (or 均) list */
     TF_APPROX = 4,          /* 左右 */
     TF_STRETCH = 8,         /* 力争, 争取 */
-    TF_CUMULATIVE = 16,     /* 累计, 年均, 每年, 5年 … */
     TF_QUALITATIVE = 32,    /* a level in words, not a number */
 };
+
+/* What a number is: a goal for a future year or period, or a value the document says
+ * was reached (in the year it refers to). */
+enum target_kind { TK_TARGET, TK_REPORTED };
+/* How a value is counted: a level reached at the year (城镇化率达75%), each year (每年,
+ * 年均增长8%), or over the period (累计, 五年累计, 5年…, "十四五"期间). */
+enum target_freq { TFQ_LEVEL, TFQ_ANNUAL, TFQ_CUMULATIVE };
 
 struct target {
     char *phrase;           /* the indicator phrase as written */
@@ -37,8 +43,12 @@ struct target {
     char *unit;             /* as written ("万元", "%"), inferred, or "" */
     enum target_cmp cmp;
     int year;
+    enum target_kind kind;
+    enum target_freq freq;
     unsigned flags;
     char *qualifier;        /* the words that set flags, as written ("力争 年均"), or "" */
+    char *for_region;       /* the region the value is for when the text names one other
+                             * than the document's (malloc'd), else NULL */
     char *key;              /* the folded phrase the linker matched against */
     const struct indicator *indicator;   /* NULL when unlinked */
     /* Byte spans in the input text: the whole fragment, its phrase, its value. */
@@ -52,6 +62,7 @@ struct target_list {
 
 struct targets_opts {
     int default_year;               /* the plan's horizon, e.g. 2025; 0 if unknown */
+    int doc_year;                   /* the year the document was issued in; 0 if unknown */
     const struct catalogue *cat;    /* links targets and supplies lost units; may be NULL */
 };
 
@@ -65,9 +76,20 @@ void target_list_free(struct target_list *l);
  * from the first "到2025年" in the given text; 0 when neither says. */
 int targets_horizon(const char *title, const char *text);
 
+/* The year a document was issued in: its date ("2026-01-22"), else the first year its
+ * title names ("2026年…工作报告", "…(2021—2025年)" → 2021), else the first date written
+ * in the text ("2026年1月14日"); 0 when none says. Any argument may be NULL. */
+int targets_doc_year(const char *published, const char *title, const char *text);
+
 /* "=", ">=", ">", "<=", "<", "~" */
 const char *target_cmp_name(enum target_cmp c);
 int target_cmp_parse(const char *s, enum target_cmp *c);
+/* "target", "reported"; "level", "annual", "cumulative". A parse gives 0, or -1 for a
+ * word that names none. */
+const char *target_kind_name(enum target_kind k);
+int target_kind_parse(const char *s, enum target_kind *k);
+const char *target_freq_name(enum target_freq f);
+int target_freq_parse(const char *s, enum target_freq *f);
 /* Comma-separated flag names ("inferred-unit,distributed"); writes at most n bytes. */
 void target_flags_format(unsigned flags, char *buf, size_t n);
 /* Parses such a list; 0, or -1 naming an unknown flag in e. */
@@ -89,16 +111,27 @@ extern const struct store_hooks targets_hooks;
 struct target_row {
     int64_t id, node_id;
     char *indicator_slug, *indicator_name, *category;   /* NULL when unlinked */
+    char *direction;                /* the indicator's: "higher", "lower"; NULL unlinked */
     char *phrase, *value_text, *unit, *comparator, *flags, *qualifier;
     double value;                   /* NAN when qualitative */
     int year;
-    char *doc_slug, *region, *path, *section_title;
+    enum target_kind kind;
+    enum target_freq freq;
+    char *doc_slug, *path, *section_title;
+    char *region;                   /* the region the value is for */
+    char *set_by, *set_by_level;    /* the issuing document's region and level; set_by
+                                     * differs from region when a body sets a target for
+                                     * another (the central opinions for a province) */
     int64_t start, end;             /* in the section text (paragraphs joined by "\n") */
 };
 
+#define TARGET_KIND_ALL (-1)
+
 struct target_filter {
     const char *indicator;  /* slug, name or alias (folded), else part of a name; NULL: all */
-    const char *region;     /* "舟山市" or "舟山" (folded); NULL: all */
+    const char *region;     /* the region a value is for: "舟山市" or "舟山" (folded); NULL:
+                             * all */
+    int kind;               /* TK_TARGET (the default), TK_REPORTED, or TARGET_KIND_ALL */
     int unlinked;           /* only targets with no indicator */
     int year;               /* 0: all years */
     const char *category;   /* NULL: all */

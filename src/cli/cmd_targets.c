@@ -1,6 +1,8 @@
-/* cmd_targets.c — `gongfu targets`: every target the plans set, one row each. */
+/* cmd_targets.c — `gongfu targets`: every target the documents set (or every value they
+ * report), one row each. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 #include "gongfu/targets.h"
 
@@ -8,7 +10,14 @@ static int run(const struct cli_args *a)
 {
     struct target_filter f = {.indicator = args_text(a, "indicator"),
                               .region = args_text(a, "region"),
-                              .unlinked = args_flag(a, "unlinked")};
+                              .unlinked = args_flag(a, "unlinked"),
+                              .year = (int)args_number(a, "year", 0)};
+    const char *kind = args_text(a, "kind");
+    enum target_kind k = TK_TARGET;
+    if (kind && !strcmp(kind, "all"))
+        f.kind = TARGET_KIND_ALL;
+    else if (kind && target_kind_parse(kind, &k) == 0)
+        f.kind = (int)k;
     struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
@@ -20,19 +29,21 @@ static int run(const struct cli_args *a)
         store_close(&s);
         return EXIT_ERR;
     }
-    static const char *const cols[] = {"indicator", "phrase", "region", "comparator", "value",
-                                       "unit", "year", "flags", "slug", "path"};
+    static const char *const cols[] = {"indicator", "phrase", "kind", "region", "comparator",
+                                       "value", "unit", "year", "frequency", "flags",
+                                       "set_by", "slug", "path"};
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, 10);
-    out_numeric(&t, 1u << 6);
+    out_begin_args(&t, stdout, a, cols, 13);
+    out_numeric(&t, 1u << 7);
     for (size_t i = 0; i < n; i++) {
         const struct target_row *r = &rows[i];
         char year[16] = "";
         if (r->year)
             snprintf(year, sizeof year, "%d", r->year);
-        const char *v[] = {r->indicator_name ? r->indicator_name : "", r->phrase, r->region,
-                           r->comparator, r->value_text, r->unit, r->year ? year : NULL,
-                           r->flags, r->doc_slug, r->path};
+        const char *v[] = {r->indicator_name ? r->indicator_name : "", r->phrase,
+                           target_kind_name(r->kind), r->region, r->comparator, r->value_text,
+                           r->unit, r->year ? year : NULL, target_freq_name(r->freq), r->flags,
+                           r->set_by, r->doc_slug, r->path};
         out_row(&t, v);
     }
     out_end(&t);
@@ -42,23 +53,30 @@ static int run(const struct cli_args *a)
 }
 
 static const struct cli_opt opts[] = {
+    {"kind", ARG_CHOICE, "K", "target (the default), reported, or all", VAL_CHOICES,
+     "target reported all", 0, 0},
     {"indicator", ARG_TEXT, "X", "only this indicator: a slug, a name or an alias (Simplified "
      "or\n                  Traditional), else every indicator whose name contains X",
      VAL_INDICATOR, NULL, 0, 0},
-    {"region", ARG_TEXT, "R", "only this region (舟山市, or 舟山)", VAL_REGION, NULL, 0, 0},
-    {"unlinked", ARG_FLAG, NULL, "only targets no catalogue indicator names", VAL_NONE, NULL, 0,
+    {"region", ARG_TEXT, "R", "only values for this region (舟山市, or 舟山)", VAL_REGION, NULL,
+     0, 0},
+    {"year", ARG_NUMBER, "Y", "only values for year Y", VAL_NONE, NULL, 1900, 2200},
+    {"unlinked", ARG_FLAG, NULL, "only values no catalogue indicator names", VAL_NONE, NULL, 0,
      0},
     OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
 };
 
 const struct cli_command cmd_targets = {
-    .name = "targets", .summary = "the targets the plans set, one row each", .synopsis = "",
-    .max_args = 0, .opts = opts, .run = run,
+    .name = "targets", .summary = "the targets the documents set (or the values reported)",
+    .synopsis = "", .max_args = 0, .opts = opts, .run = run,
     .about =
-        "Every target the plans set: the catalogue indicator it measures (empty when\n"
-        "unlinked), the phrase as written, region, comparator (= >= > <= < ~), value (a\n"
-        "number as written, or the words of a qualitative target), unit, year, flags\n"
-        "(inferred-unit, distributed, approx, stretch, cumulative, qualitative), and the\n"
-        "document slug and outline path it comes from. The province first, then 舟山市,\n"
-        "台州市, 金华市, then the others.\n",
+        "Every target the documents set (or, with --kind, every value they report as\n"
+        "reached): the catalogue indicator it measures (empty when unlinked), the phrase as\n"
+        "written, its kind (target, reported), the region it is for, comparator (= >= > <= <\n"
+        "~), value (a number as written, or the words of a qualitative target), unit, year\n"
+        "(a target's year, or the year a reported value refers to), frequency (level,\n"
+        "annual, cumulative), flags (inferred-unit, distributed, approx, stretch,\n"
+        "qualitative), the region of the document that set it (set_by: 全国 for a target the\n"
+        "central government sets for a province), and the document slug and outline path it\n"
+        "comes from. The province first, then 舟山市, 台州市, 金华市, then the others.\n",
 };

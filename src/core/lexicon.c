@@ -19,8 +19,8 @@ const struct lex_word lex_cmp_verbs[] = {
     { "保持", CMP_EQ, 0 }, { "维持", CMP_EQ, 0 },
     { "提高", CMP_EQ, TF_GROWTH }, { "提升", CMP_EQ, TF_GROWTH },
     { "增加", CMP_EQ, TF_GROWTH }, { "增长", CMP_EQ, TF_GROWTH },
-    { "年均增长", CMP_EQ, TF_CUMULATIVE | TF_GROWTH },
-    { "年均提高", CMP_EQ, TF_CUMULATIVE | TF_GROWTH }, { "累计达到", CMP_EQ, TF_CUMULATIVE },
+    { "年均增长", CMP_EQ, TF_ANNUAL | TF_CUMULATIVE | TF_GROWTH },
+    { "年均提高", CMP_EQ, TF_ANNUAL | TF_CUMULATIVE | TF_GROWTH }, { "累计达到", CMP_EQ, TF_CUMULATIVE },
     { "累计达", CMP_EQ, TF_CUMULATIVE }, { "约", CMP_APPROX, TF_APPROX },
     { "控制在", CMP_LE, 0 }, { "缩小到", CMP_LE, 0 }, { "缩小至", CMP_LE, 0 },
     { "缩减到", CMP_LE, 0 }, { "降至", CMP_LE, 0 }, { "降到", CMP_LE, 0 },
@@ -109,8 +109,9 @@ const char *const lex_tail_words[] = {
     "实现", "的", NULL,
 };
 const char *const lex_stretch_words[] = { "力争", "争取", NULL };
-const char *const lex_cumulative_words[] = {
-    "累计", "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
+const char *const lex_cumulative_words[] = { "累计", NULL };
+const char *const lex_annual_words[] = {
+    "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
 };
 const char *const lex_member_joins[] = { "和", "及", "与", "以及", NULL };
 

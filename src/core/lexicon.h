@@ -62,9 +62,11 @@ extern const char *const lex_year_preps[];
 /* Framing words stripped from the front and the end of a phrase. */
 extern const char *const lex_lead_words[];
 extern const char *const lex_tail_words[];
-/* Words that make a stretch goal (力争) and a cumulative one (累计, 年均增 …). */
+/* Words that make a stretch goal (力争), a total over the period (累计) and a total or
+ * a change each year (每年, 年均增 …). */
 extern const char *const lex_stretch_words[];
 extern const char *const lex_cumulative_words[];
+extern const char *const lex_annual_words[];
 /* Words joining the members of a phrase that lists several indicators. */
 extern const char *const lex_member_joins[];
 

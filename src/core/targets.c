@@ -22,7 +22,8 @@ struct ctx {
 /* The markers an item passes on: 力争 and 每年 (not 累计, which is its own verb's). */
 static unsigned markers(unsigned flags)
 {
-    return (flags & TF_STRETCH) | (flags & TF_EACH_YEAR ? TF_CUMULATIVE | TF_EACH_YEAR : 0);
+    return (flags & TF_STRETCH) |
+           (flags & TF_EACH_YEAR ? TF_CUMULATIVE | TF_ANNUAL | TF_EACH_YEAR : 0);
 }
 
 /* What one target is made of, before it is written out. */
@@ -117,7 +118,10 @@ static void emit(struct ctx *c, const struct emit *m)
     tg->unit = unit;
     tg->cmp = m->cmp;
     tg->year = marks_year(&c->marks, vs, c->default_year);
-    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR)) | (m->v ? 0 : TF_QUALITATIVE);
+    tg->kind = TK_TARGET;
+    tg->freq = flags & TF_ANNUAL ? TFQ_ANNUAL : flags & TF_CUMULATIVE ? TFQ_CUMULATIVE : TFQ_LEVEL;
+    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL)) |
+                (m->v ? 0 : TF_QUALITATIVE);
     tg->qualifier = strdup(m->sub->qual);
     tg->key = key;
     tg->indicator = ind;
@@ -495,6 +499,7 @@ void target_list_free(struct target_list *l)
         free(t->unit);
         free(t->qualifier);
         free(t->key);
+        free(t->for_region);
     }
     if (l && l->cap) {
         free(l->v);

@@ -60,6 +60,10 @@ char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
 /* Not a target flag: a cumulative marker that reaches on to the next items (每年), unlike
  * 累计, which belongs to its own verb. */
 #define TF_EACH_YEAR 0x200
+/* Not target flags: what the frequency is made from. A total over a period (累计, 5年,
+ * "十四五"期间), and, with it, a total each year (每年, 年均增长). */
+#define TF_CUMULATIVE 0x10
+#define TF_ANNUAL 0x400
 
 /* The longest word of a lexicon table at i / ending just before i (not before lo): its
  * length, and the word in *hit; 0 when none. */

@@ -94,9 +94,12 @@ static void scan_flags(const struct ttext *t, size_t a, size_t b, struct subject
         if ((l = tx_at_any(t, i, b, lex_stretch_words, NULL))) {
             s->flags |= TF_STRETCH;
             phrase_note(s, t, i, i + l);
-        } else if ((l = tx_at_any(t, i, b, lex_cumulative_words, NULL))) {
-            s->flags |= TF_CUMULATIVE | (tx_at(t, i, b, "每年") ? TF_EACH_YEAR : 0);
+        } else if ((l = tx_at_any(t, i, b, lex_annual_words, NULL))) {
+            s->flags |= TF_CUMULATIVE | TF_ANNUAL | (tx_at(t, i, b, "每年") ? TF_EACH_YEAR : 0);
             phrase_note(s, t, i, i + (l > 2 ? l - 1 : l));   /* "年均增" is noted as 年均 */
+        } else if ((l = tx_at_any(t, i, b, lex_cumulative_words, NULL))) {
+            s->flags |= TF_CUMULATIVE;
+            phrase_note(s, t, i, i + l);
         }
     }
 }

@@ -6,26 +6,35 @@
 #include <string.h>
 #include "targets_int.h"
 
+/* The region a value is for, and that region's level: the document's own, or, for a
+ * target a body sets for another region, the level of that region's documents. */
+#define T_REGION "coalesce(t.for_region, d.region, '')"
+#define T_LEVEL                                                                             \
+    "(CASE WHEN t.for_region IS NULL THEN d.level ELSE coalesce((SELECT d2.level FROM doc d2" \
+    " WHERE d2.region = t.for_region LIMIT 1), 'other') END)"
+
 /* Regions in the order officials compare them: the province, then the three cities whose
  * plans are the reason for the tool, then other cities, then the rest. */
-#define REGION_RANK                                                                         \
-    "(CASE d.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END),"                  \
-    "(CASE d.region WHEN '舟山市' THEN 0 WHEN '台州市' THEN 1 WHEN '金华市' THEN 2 ELSE 3 END)," \
-    "d.region"
+#define REGION_RANK(level, region)                                                          \
+    "(CASE " level " WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END),"                \
+    "(CASE " region " WHEN '舟山市' THEN 0 WHEN '台州市' THEN 1 WHEN '金华市' THEN 2 ELSE 3 END)," \
+    region
 
 static const char select_sql[] =
     "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
-    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, coalesce(d.region, ''), n.path, n.title,"
-    " t.start, t.\"end\""
+    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, " T_REGION ", n.path,"
+    " n.title, t.start, t.\"end\", t.kind, t.frequency, coalesce(d.region, ''), d.level,"
+    " i.direction"
     " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
     " LEFT JOIN indicator i ON i.id = t.indicator_id"
     " WHERE (?1 IS NULL OR t.indicator_id IN (SELECT value FROM json_each(?1)))"
-    " AND (?2 IS NULL OR d.region = ?2 OR substr(d.region, 1, length(?2)) = ?2)"
+    " AND (?2 IS NULL OR " T_REGION " = ?2 OR substr(" T_REGION ", 1, length(?2)) = ?2)"
     " AND (?3 = 0 OR t.indicator_id IS NULL)"
     " AND (?4 = 0 OR t.year = ?4)"
     " AND (?5 IS NULL OR i.category = ?5)"
     " AND (?6 = 0 OR t.node_id = ?6)"
     " AND (?7 = 0 OR t.indicator_id IS NOT NULL)"
+    " AND (?8 IS NULL OR t.kind = ?8)"
     " ORDER BY CASE WHEN ?6 = 0 THEN 0 ELSE t.start END, ";
 
 static char *col_dup(sqlite3_stmt *st, int i)
@@ -43,6 +52,9 @@ static void row_clear(struct target_row *r)
     free(r->value_text);
     free(r->unit);
     free(r->comparator);
+    free(r->direction);
+    free(r->set_by);
+    free(r->set_by_level);
     free(r->flags);
     free(r->qualifier);
     free(r->doc_slug);
@@ -82,6 +94,15 @@ static void row_read(sqlite3_stmt *st, struct target_row *r)
     r->section_title = col_dup(st, 16);
     r->start = sqlite3_column_int64(st, 17);
     r->end = sqlite3_column_int64(st, 18);
+    enum target_kind k = TK_TARGET;
+    enum target_freq q = TFQ_LEVEL;
+    target_kind_parse((const char *)sqlite3_column_text(st, 19), &k);
+    target_freq_parse((const char *)sqlite3_column_text(st, 20), &q);
+    r->kind = k;
+    r->freq = q;
+    r->set_by = col_dup(st, 21);
+    r->set_by_level = col_dup(st, 22);
+    r->direction = col_dup(st, 23);
 }
 
 /* The ids of the indicators a user's word names, as a JSON array for json_each: the slug,
@@ -162,6 +183,9 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
         if (strstr(sqlite3_errmsg(db), "no such table"))
             err_set(e, "this database holds no targets (it was imported by a gongfu that did "
                     "not extract them): import the documents again");
+        else if (strstr(sqlite3_errmsg(db), "no such column"))
+            err_set(e, "this database's targets have no kind (it was imported by an earlier "
+                    "gongfu): import the documents again");
         else
             err_set(e, "database: %s", sqlite3_errmsg(db));
         goto done;
@@ -173,6 +197,8 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     sqlite3_bind_text(st, 5, f->category, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, f->node_id);
     sqlite3_bind_int(st, 7, linked_only);
+    if (f->kind != TARGET_KIND_ALL)
+        sqlite3_bind_text(st, 8, target_kind_name((enum target_kind)f->kind), -1, SQLITE_STATIC);
     size_t cap = 0;
     int s;
     while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -205,7 +231,8 @@ done:
 int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
                   size_t *n, struct err *e)
 {
-    return run_query(db, f, 0, REGION_RANK ", d.id, n.seq, t.start", out, n, e);
+    return run_query(db, f, 0, REGION_RANK(T_LEVEL, T_REGION) ", d.id, n.seq, t.start", out,
+                     n, e);
 }
 
 /* ---- the compare table ---- */
@@ -229,7 +256,7 @@ static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
     static const char sql[] =
         "SELECT d.region FROM doc d WHERE d.region IS NOT NULL AND (d.level IN ('province', 'city')"
         " OR d.region IN (SELECT value FROM json_each(?1))) GROUP BY d.region ORDER BY "
-        "MIN(" REGION_RANK ")";
+        "MIN(" REGION_RANK("d.level", "d.region") ")";
     /* json_each needs a JSON array of the regions that have targets in the table. */
     size_t cap = 16, len = 1;
     char *json = malloc(cap);
@@ -284,7 +311,8 @@ int targets_compare(sqlite3 *db, int year, const char *category, struct compare_
     memset(out, 0, sizeof *out);
     struct target_filter f = { .year = year, .category = category };
     /* Grouped by indicator in catalogue order, regions in their order within each. */
-    if (run_query(db, &f, 1, "i.seq, " REGION_RANK ", t.year, d.id, n.seq, t.start",
+    if (run_query(db, &f, 1, "i.seq, " REGION_RANK(T_LEVEL, T_REGION) ", t.year, d.id, n.seq,"
+                  " t.start",
                   &out->targets, &out->ntargets, e) < 0 ||
         compare_regions(db, out, e) < 0) {
         compare_table_free(out);

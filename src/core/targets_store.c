@@ -18,9 +18,18 @@ static const char schema[] =
     "  indicator_id INTEGER REFERENCES indicator(id) ON DELETE SET NULL,"
     "  phrase TEXT NOT NULL, value REAL, value_text TEXT NOT NULL, unit TEXT NOT NULL,"
     "  comparator TEXT NOT NULL, year INTEGER, qualifier TEXT NOT NULL, flags TEXT NOT NULL,"
-    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, key TEXT NOT NULL);"
+    "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, key TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'target', frequency TEXT NOT NULL DEFAULT 'level',"
+    "  for_region TEXT);"
     "CREATE INDEX IF NOT EXISTS target_node ON target(node_id);"
     "CREATE INDEX IF NOT EXISTS target_indicator ON target(indicator_id);";
+
+/* A database written before targets had a kind: its rows are targets, its frequencies
+ * unknown until the documents are imported again (they are then read as levels). */
+static const char add_kind[] =
+    "ALTER TABLE target ADD COLUMN kind TEXT NOT NULL DEFAULT 'target';"
+    "ALTER TABLE target ADD COLUMN frequency TEXT NOT NULL DEFAULT 'level';"
+    "ALTER TABLE target ADD COLUMN for_region TEXT;";
 
 /* The import's state, the targets hooks' context: the catalogue (read once per process)
  * and the connection it was last copied into, with the indicator ids there (parallel to
@@ -31,10 +40,10 @@ struct import_state {
     struct catalogue *cat;
     sqlite3 *synced;
     int64_t *ids;
-    const struct doc *doc;   /* the document whose horizon is cached */
+    const struct doc *doc;   /* the document whose horizon and year are cached */
     char *doc_title;
     size_t doc_nodes;
-    int horizon;
+    int horizon, year;
 };
 static struct import_state state;
 
@@ -59,10 +68,30 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *
     return store_prepare(db, sql, st, "database", e);
 }
 
+static int has_kind_column(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('target') WHERE name = 'kind'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* The tables, and the columns a database from an earlier gongfu lacks. */
+static int ensure_schema(sqlite3 *db, struct err *e)
+{
+    if (exec(db, schema, e) < 0)
+        return -1;
+    return has_kind_column(db) ? 0 : exec(db, add_kind, e);
+}
+
 static int on_create(void *ctx, sqlite3 *db, struct err *e)
 {
     (void)ctx;
-    return exec(db, schema, e);
+    return ensure_schema(db, e);
 }
 
 static int step_done(sqlite3 *db, sqlite3_stmt *st, struct err *e)
@@ -166,7 +195,7 @@ static int prepare_import(struct import_state *is, sqlite3 *db, struct err *e)
 {
     if (is->synced == db)
         return 0;
-    if (exec(db, schema, e) < 0)
+    if (ensure_schema(db, e) < 0)
         return -1;
     if (!is->path)
         return is->synced = db, 0;
@@ -191,22 +220,30 @@ static int prepare_import(struct import_state *is, sqlite3 *db, struct err *e)
     return rc;
 }
 
-/* The document's horizon: its title's period, else the first "到2025年" in its text. */
-static int doc_horizon(struct import_state *is, const struct doc *d)
+/* The document's horizon (its title's period, else the first "到2025年" in its text) and
+ * the year it was issued in (its date, else its title's, else the first date in its text);
+ * cached for the sections of one document. */
+static void doc_years(struct import_state *is, const struct doc *d, int *horizon, int *year)
 {
-    if (is->doc == d && is->doc_nodes == d->nnodes && is->doc_title && d->title &&
-        !strcmp(is->doc_title, d->title))
-        return is->horizon;
-    int y = targets_horizon(d->title, NULL);
-    for (size_t i = 0; !y && i < d->nnodes; i++)
-        if (d->nodes[i].kind == NODE_PARAGRAPH && d->nodes[i].text)
-            y = targets_horizon(NULL, d->nodes[i].text);
-    is->doc = d;
-    is->doc_nodes = d->nnodes;
-    free(is->doc_title);
-    is->doc_title = d->title ? strdup(d->title) : NULL;
-    is->horizon = y;
-    return y;
+    if (!(is->doc == d && is->doc_nodes == d->nnodes && is->doc_title && d->title &&
+          !strcmp(is->doc_title, d->title))) {
+        int h = targets_horizon(d->title, NULL);
+        for (size_t i = 0; !h && i < d->nnodes; i++)
+            if (d->nodes[i].kind == NODE_PARAGRAPH && d->nodes[i].text)
+                h = targets_horizon(NULL, d->nodes[i].text);
+        int y = targets_doc_year(d->published, d->title, NULL);
+        for (size_t i = 0; !y && i < d->nnodes; i++)
+            if (d->nodes[i].kind == NODE_PARAGRAPH && d->nodes[i].text)
+                y = targets_doc_year(NULL, NULL, d->nodes[i].text);
+        is->doc = d;
+        is->doc_nodes = d->nnodes;
+        free(is->doc_title);
+        is->doc_title = d->title ? strdup(d->title) : NULL;
+        is->horizon = h;
+        is->year = y;
+    }
+    *horizon = is->horizon;
+    *year = is->year;
 }
 
 static int insert(struct import_state *is, sqlite3 *db, sqlite3_stmt *st, int64_t node_id,
@@ -237,6 +274,9 @@ static int insert(struct import_state *is, sqlite3 *db, sqlite3_stmt *st, int64_
     sqlite3_bind_int64(st, 11, (sqlite3_int64)t->start);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)t->end);
     sqlite3_bind_text(st, 13, t->key ? t->key : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 14, target_kind_name(t->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 15, target_freq_name(t->freq), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 16, t->for_region, -1, SQLITE_STATIC);
     return step_done(db, st, e);
 }
 
@@ -248,7 +288,8 @@ static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc 
     (void)title;
     if (prepare_import(is, db, e) < 0)
         return -1;
-    struct targets_opts o = { .default_year = doc_horizon(is, d), .cat = is->cat };
+    struct targets_opts o = { .cat = is->cat };
+    doc_years(is, d, &o.default_year, &o.doc_year);
     struct target_list l = {0};
     if (targets_extract(text, text ? strlen(text) : 0, &o, &l, e) < 0)
         return -1;
@@ -256,8 +297,8 @@ static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc 
     int rc = 0;
     if (l.n)
         rc = prepare(db, "INSERT INTO target(node_id, indicator_id, phrase, value, value_text,"
-                     " unit, comparator, year, qualifier, flags, start, \"end\", key)"
-                     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+                     " unit, comparator, year, qualifier, flags, start, \"end\", key, kind,"
+                     " frequency, for_region) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
     for (size_t i = 0; i < l.n && rc == 0; i++)
         rc = insert(is, db, st, node_id, &l.v[i], e);
     sqlite3_finalize(st);
@@ -269,7 +310,7 @@ static int on_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
     (void)ctx;
     sqlite3_stmt *st;
-    if (exec(db, schema, e) < 0 ||
+    if (ensure_schema(db, e) < 0 ||
         prepare(db, "DELETE FROM target WHERE node_id IN (SELECT id FROM node WHERE doc_id = ?)",
                 &st, e) < 0)
         return -1;

@@ -1,8 +1,8 @@
 /* fuzz_targets — the target extractor on a section's text, linked with the real catalogue
  * (data/indicators.tsv). Properties: every target's spans (fragment, phrase, value) lie
  * inside the text and the phrase and value inside the fragment; the strings it hands on are
- * valid UTF-8 when the text is; comparator, flags and year are in range; a number is a
- * number and a level has none. */
+ * valid UTF-8 when the text is; comparator, flags, kind, frequency and year are in range;
+ * a number is a number and a level has none. */
 #include <math.h>
 #include <string.h>
 #include <unistr.h>
@@ -57,8 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             utf8("phrase", t->phrase, i), utf8("value_text", t->value_text, i);
             utf8("unit", t->unit, i), utf8("qualifier", t->qualifier, i);
         }
-        if ((unsigned)t->cmp > CMP_APPROX || t->flags >= 64)
+        if ((unsigned)t->cmp > CMP_APPROX || (t->flags & ~(unsigned)(TF_INFERRED_UNIT |
+            TF_DISTRIBUTED | TF_APPROX | TF_STRETCH | TF_QUALITATIVE)))
             fuzz_fail("target %zu: comparator %d, flags %u", i, (int)t->cmp, t->flags);
+        if ((unsigned)t->kind > TK_REPORTED || (unsigned)t->freq > TFQ_CUMULATIVE)
+            fuzz_fail("target %zu: kind %d, frequency %d", i, (int)t->kind, (int)t->freq);
+        if (t->for_region)
+            utf8("for_region", t->for_region, i);
         if ((t->flags & TF_QUALITATIVE) ? !isnan(t->value) : !isfinite(t->value))
             fuzz_fail("target %zu: value %g with flags %u", i, t->value, t->flags);
         if (t->year && (t->year < 1900 || t->year > 2200))

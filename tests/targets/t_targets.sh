@@ -1,6 +1,7 @@
 #!/bin/sh
 # `gongfu targets` and `gongfu compare` on the embedded corpus, compared with outputs
 # checked by hand against the plans (tests/golden/targets/cli/), and their errors.
+# UPDATE=1 rewrites the golden files (then read the diff).
 b=${1:-build}
 g="$b/gongfu"
 db="$b/gongfu.db"
@@ -14,6 +15,8 @@ check() { # expected-file, then the command's arguments
         echo "FAIL $name: gongfu $* exited $?"
         cat "$b/t_targets.out"
         fail=1
+    elif [ "${UPDATE:-0}" = 1 ]; then
+        cp "$b/t_targets.out" "$exp/$name"
     elif ! diff -u "$exp/$name" "$b/t_targets.out"; then
         echo "FAIL $name: gongfu $*"
         fail=1

@@ -346,6 +346,14 @@ static void test_lists_without_fenbie(void **state)
     target_list_free(&l);
 }
 
+static void check_freq(const struct target_list *l, size_t i, enum target_freq f)
+{
+    assert_true(i < l->n);
+    assert_string_equal(target_freq_name(l->v[i].freq), target_freq_name(f));
+}
+
+/* Totals over the period (5年…, 累计) and totals or changes each year (年均, 每年) are
+ * told apart: neither is a level, and they must not sit unmarked side by side. */
 static void test_cumulative(void **state)
 {
     (void)state;
@@ -353,12 +361,16 @@ static void test_cumulative(void **state)
                     "財政科技投入年均增長15%以上,每年淘汰落后产能企业100家以上。";
     struct target_list l = run(s, 0);
     assert_int_equal(l.n, 4);
-    check(&l, 0, "15", "万人", CMP_EQ, 2025, TF_CUMULATIVE);
-    check(&l, 1, "100", "亿元", CMP_GE, 2025, TF_CUMULATIVE);
-    check(&l, 2, "15", "%", CMP_GE, 2025, TF_CUMULATIVE);
+    check(&l, 0, "15", "万人", CMP_EQ, 2025, 0);
+    check_freq(&l, 0, TFQ_CUMULATIVE);
+    check(&l, 1, "100", "亿元", CMP_GE, 2025, 0);
+    check_freq(&l, 1, TFQ_CUMULATIVE);
+    check(&l, 2, "15", "%", CMP_GE, 2025, 0);
+    check_freq(&l, 2, TFQ_ANNUAL);
     check_phrase(s, &l.v[2], "財政科技投入年均增長");
     assert_string_equal(l.v[2].qualifier, "年均");
-    check(&l, 3, "100", "家", CMP_GE, 2025, TF_CUMULATIVE);
+    check(&l, 3, "100", "家", CMP_GE, 2025, 0);
+    check_freq(&l, 3, TFQ_ANNUAL);
     assert_string_equal(l.v[3].qualifier, "每年");
     target_list_free(&l);
 
@@ -366,6 +378,7 @@ static void test_cumulative(void **state)
     l = run("城市PM2.5年均浓度下降到25微克/立方米。", 0);
     assert_int_equal(l.n, 1);
     check(&l, 0, "25", "微克/立方米", CMP_LE, 2025, 0);
+    check_freq(&l, 0, TFQ_LEVEL);
     target_list_free(&l);
 }
 
@@ -384,25 +397,31 @@ static void test_marker_scope(void **state)
 
     l = run("力争累计城镇新增就业50万人,城镇登记失业率控制在3.5%以下。", 0);
     assert_int_equal(l.n, 2);
-    assert_int_equal(l.v[0].flags, TF_STRETCH | TF_CUMULATIVE);
+    assert_int_equal(l.v[0].flags, TF_STRETCH);
+    check_freq(&l, 0, TFQ_CUMULATIVE);
     assert_int_equal(l.v[1].flags, 0);
+    check_freq(&l, 1, TFQ_LEVEL);
     target_list_free(&l);
 
     l = run("“十四五”期间,谋划安排重大建设项目336个,完成全市重大项目投资4500亿。", 0);
     assert_int_equal(l.n, 2);
-    assert_int_equal(l.v[0].flags, TF_CUMULATIVE);
-    assert_int_equal(l.v[1].flags, TF_CUMULATIVE);
-    check(&l, 1, "4500", "亿", CMP_EQ, 2025, TF_CUMULATIVE);
+    check_freq(&l, 0, TFQ_CUMULATIVE);
+    check(&l, 1, "4500", "亿", CMP_EQ, 2025, 0);
+    check_freq(&l, 1, TFQ_CUMULATIVE);
     target_list_free(&l);
 
     const char *s = "每年招引顶尖人才超百名、硕士博士超5000名,引育技术技能人才超10万名。"
                     "累计开展职业技能培训50万人次、参加培训人员平均提升一个技能等级。";
     l = run(s, 0);
     assert_int_equal(l.n, 5);
-    check(&l, 0, "百", "名", CMP_GT, 2025, TF_CUMULATIVE);
-    check(&l, 1, "5000", "名", CMP_GT, 2025, TF_CUMULATIVE);
+    check(&l, 0, "百", "名", CMP_GT, 2025, 0);
+    check_freq(&l, 0, TFQ_ANNUAL);
+    check(&l, 1, "5000", "名", CMP_GT, 2025, 0);
+    check_freq(&l, 1, TFQ_ANNUAL);
     check(&l, 2, "10", "万名", CMP_GT, 2025, 0);
-    check(&l, 3, "50", "万人次", CMP_EQ, 2025, TF_CUMULATIVE);
+    check_freq(&l, 2, TFQ_LEVEL);
+    check(&l, 3, "50", "万人次", CMP_EQ, 2025, 0);
+    check_freq(&l, 3, TFQ_CUMULATIVE);
     check(&l, 4, "一", "个", CMP_EQ, 2025, 0);
     check_phrase(s, &l.v[4], "参加培训人员平均提升");
     target_list_free(&l);
@@ -519,6 +538,36 @@ static void test_horizon(void **state)
     assert_int_equal(targets_horizon(NULL, NULL), 0);
 }
 
+/* The year a document was issued in: its date, else its title, else its first date. */
+static void test_doc_year(void **state)
+{
+    (void)state;
+    assert_int_equal(targets_doc_year("2026-01-22", "2025年工作报告", NULL), 2026);
+    assert_int_equal(targets_doc_year(NULL, "2026年浙江省政府工作报告", NULL), 2026);
+    assert_int_equal(targets_doc_year("", "实施方案(2021—2025年)", NULL), 2021);
+    assert_int_equal(targets_doc_year(NULL, "政府工作报告", "2023年3月5日在第十四届全国人民代表大会"
+                                      "第一次会议上"), 2023);
+    /* A year named in the text is not the document's date. */
+    assert_int_equal(targets_doc_year(NULL, "政府工作报告", "2025年是极不平凡的一年。"), 0);
+    assert_int_equal(targets_doc_year("20260", NULL, NULL), 0);
+    assert_int_equal(targets_doc_year(NULL, NULL, NULL), 0);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    enum target_kind k = TK_TARGET;
+    enum target_freq f = TFQ_LEVEL;
+    assert_string_equal(target_kind_name(TK_REPORTED), "reported");
+    assert_int_equal(target_kind_parse("reported", &k), 0);
+    assert_int_equal(k, TK_REPORTED);
+    assert_int_equal(target_kind_parse("all", &k), -1);
+    assert_string_equal(target_freq_name(TFQ_CUMULATIVE), "cumulative");
+    assert_int_equal(target_freq_parse("annual", &f), 0);
+    assert_int_equal(f, TFQ_ANNUAL);
+    assert_int_equal(target_freq_parse("yearly", &f), -1);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -527,8 +576,11 @@ static void test_names(void **state)
     assert_string_equal(buf, "inferred-unit,stretch,qualitative");
     unsigned f;
     struct err e = {0};
-    assert_int_equal(target_flags_parse("approx,cumulative", &f, &e), 0);
-    assert_int_equal(f, TF_APPROX | TF_CUMULATIVE);
+    assert_int_equal(target_flags_parse("approx,stretch", &f, &e), 0);
+    assert_int_equal(f, TF_APPROX | TF_STRETCH);
+    /* A frequency is not a flag. */
+    struct err e_freq = {0};
+    assert_int_equal(target_flags_parse("cumulative", &f, &e_freq), -1);
     assert_int_equal(target_flags_parse("approx,bogus", &f, &e), -1);
     assert_non_null(strstr(e.msg, "bogus"));
     enum target_cmp c;
@@ -554,6 +606,8 @@ int main(void)
         cmocka_unit_test(test_range_in_indicator),
         cmocka_unit_test(test_lists_without_fenbie),
         cmocka_unit_test(test_cumulative),
+        cmocka_unit_test(test_doc_year),
+        cmocka_unit_test(test_kind_names),
         cmocka_unit_test(test_marker_scope),
         cmocka_unit_test(test_share_of_units),
         cmocka_unit_test(test_not_targets),
