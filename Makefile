@@ -57,7 +57,10 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 CORPUS   := $(sort $(wildcard data/corpus/*.txt))
 LIB      := $(B)/libgongfu.a
 
-# Files generated at build time (tables derived from system data such as OpenCC's).
+# Files generated at build time (tables derived from system data such as OpenCC's). They
+# are order-only prerequisites of every compile, so they exist before the first one; the
+# compiler's dependency files (-MMD) then make them a dependency of exactly the objects
+# that include them (touching data/keys.conf recompiles builtin.o, not every object).
 GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
 
 .PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers accuracy soak
@@ -90,7 +93,7 @@ $(B)/gen/tui_builtin.h: $(TUI_CONF) src/tools/gen_builtin.sh
 	@mkdir -p $(@D)
 	sh src/tools/gen_builtin.sh $(TUI_CONF) > $@
 
-$(B)/obj/%.o: %.c $(GEN_HDR)
+$(B)/obj/%.o: %.c | $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
 
@@ -107,14 +110,16 @@ $(B)/gongfu.db: $(B)/gongfu $(CORPUS) $(wildcard data/*.tsv)
 	./$(B)/gongfu import --db $@.tmp $(CORPUS)
 	mv -f $@.tmp $@
 
-$(B)/tests/%: tests/unit/%.c $(LIB)
+# Unit tests of the explorer's parts compile its .c files in whole (#include "keymap.c"),
+# found through -Isrc/tui so that their dependency files name them as the Makefile does.
+$(B)/tests/%: tests/unit/%.c $(LIB) | $(GEN_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS_ALL)
 
 # The target extractor against hand labels, on the embedded plans (tests/golden/targets,
 # by accuracy.c) and on the development set (tests/dev/, by the project's scorer);
 # tests/targets/t_accuracy.sh fails when a figure is worse than tests/targets/baseline.txt.
-$(B)/accuracy: tests/targets/accuracy.c $(LIB)
+$(B)/accuracy: tests/targets/accuracy.c $(LIB) | $(GEN_HDR)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
 unit: $(TESTS) $(B)/accuracy
@@ -152,7 +157,7 @@ $(TUI_LIB): $(TUI_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB) $(TUI_LIB)
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB) $(TUI_LIB) | $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(TUI_LIB) $(LIB) \
 	    $(LDLIBS_ALL)
@@ -188,4 +193,5 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+# What the compiler found each object, test and fuzzer to include (-MMD -MP).
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(FUZZERS:=.d)

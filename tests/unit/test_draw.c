@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "../../src/tui/draw.c"
+#include "draw.c"
 
 static void check(const char *in, const char *want)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "../../src/tui/keymap.c"
+#include "keymap.c"
 
 static char *slurp(const char *path)
 {
