@@ -77,25 +77,6 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 
 /* ---- what the panes share ---- */
 
-int app_outline_index(const struct app *a, int doc, int64_t node_id)
-{
-    if (doc < 0 || (size_t)doc >= a->ndocs || !node_id)
-        return -1;
-    const struct outline *o = &a->outlines[doc];
-    for (size_t i = 0; i < o->n; i++)
-        if (o->nodes[i].id == node_id)
-            return (int)i;
-    return -1;
-}
-
-int app_doc_by_slug(const struct app *a, const char *slug)
-{
-    for (size_t i = 0; slug && i < a->ndocs; i++)
-        if (!strcmp(a->docs[i].slug, slug))
-            return (int)i;
-    return -1;
-}
-
 void app_message(struct app *a, enum role r, const char *fmt, ...)
 {
     va_list ap;
@@ -125,7 +106,7 @@ struct loc app_here(const struct app *a)
 
 void app_show(struct app *a, struct loc to)
 {
-    if (to.doc < 0 || (size_t)to.doc >= a->ndocs || reader_open(a, to.doc) < 0)
+    if (to.doc < 0 || (size_t)to.doc >= a->corpus.ndocs || reader_open(a, to.doc) < 0)
         return;
     reader_goto(a, to.node_id, to.offset);
     tree_reveal(a, to.doc, to.node_id);
@@ -164,63 +145,7 @@ void app_view(struct app *a, enum view v)
             touchwin(a->win[i]);
 }
 
-int app_loc_to_pos(const struct app *a, struct loc l, struct state_pos *p)
-{
-    if (l.doc < 0 || (size_t)l.doc >= a->ndocs)
-        return -1;
-    int i = app_outline_index(a, l.doc, l.node_id);
-    const char *path = i >= 0 && a->outlines[l.doc].nodes[i].path
-                           ? a->outlines[l.doc].nodes[i].path : "";
-    return state_pos_set(p, a->docs[l.doc].slug, path, i >= 0 ? l.offset : 0);
-}
-
-int app_pos_to_loc(const struct app *a, const struct state_pos *p, struct loc *l)
-{
-    int d = app_doc_by_slug(a, p->slug);
-    if (d < 0)
-        return -1;
-    *l = (struct loc){ d, 0, 0 };
-    if (!p->path[0])
-        return 0;
-    const struct outline *o = &a->outlines[d];
-    for (size_t i = 0; i < o->n; i++)
-        if (o->nodes[i].path && !strcmp(o->nodes[i].path, p->path)) {
-            l->node_id = o->nodes[i].id;
-            l->offset = p->offset;
-            return 0;
-        }
-    return -1;
-}
-
 /* ---- start-up ---- */
-
-static int group_rank(const struct app *a, int d)
-{
-    return tree_group_of(a->docs[d].level);
-}
-
-static int load_docs(struct app *a, struct err *e)
-{
-    if (store_docs(a->store, &a->docs, &a->ndocs, e) < 0)
-        return -1;
-    a->outlines = calloc(a->ndocs + 1, sizeof *a->outlines);
-    a->doc_order = calloc(a->ndocs + 1, sizeof *a->doc_order);
-    if (!a->outlines || !a->doc_order) {
-        err_set(e, "out of memory");
-        return -1;
-    }
-    for (size_t d = 0; d < a->ndocs; d++)
-        if (store_nodes(a->store, a->docs[d].id, 0, &a->outlines[d].nodes, &a->outlines[d].n,
-                        e) < 0)
-            return -1;
-    /* The sidebar's order: by level, then as the database lists them. */
-    size_t k = 0;
-    for (int g = 0; g < tree_group_count(); g++)
-        for (size_t d = 0; d < a->ndocs; d++)
-            if (group_rank(a, (int)d) == g)
-                a->doc_order[k++] = (int)d;
-    return 0;
-}
 
 static int load_keys(struct app *a, struct err *e)
 {
@@ -247,8 +172,8 @@ static int start_loc(struct app *a, const char *spec, struct loc *l, struct err 
         if (colon)
             *colon = '\0';
         if (state_pos_set(&p, slug, colon ? colon + 1 : "", 0) < 0 ||
-            app_pos_to_loc(a, &p, l) < 0) {
-            if (app_doc_by_slug(a, slug) < 0)
+            corpus_pos_to_loc(&a->corpus, &p, l) < 0) {
+            if (corpus_doc_by_slug(&a->corpus, slug) < 0)
                 err_set(e, "no document \"%s\" (see 'gongfu docs')", slug);
             else
                 err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
@@ -257,16 +182,16 @@ static int start_loc(struct app *a, const char *spec, struct loc *l, struct err 
         }
         return 0;
     }
-    if (a->state.has_last && app_pos_to_loc(a, &a->state.last, l) == 0)
+    if (a->state.has_last && corpus_pos_to_loc(&a->corpus, &a->state.last, l) == 0)
         return 0;
-    *l = (struct loc){ a->ndocs ? a->doc_order[0] : -1, 0, 0 };
+    *l = (struct loc){ a->corpus.ndocs ? a->corpus.doc_order[0] : -1, 0, 0 };
     return 0;
 }
 
 static void save_state(struct app *a)
 {
     struct err e = { "" };
-    if (a->reader.doc >= 0 && app_loc_to_pos(a, app_here(a), &a->state.last) == 0)
+    if (a->reader.doc >= 0 && corpus_loc_to_pos(&a->corpus, app_here(a), &a->state.last) == 0)
         a->state.has_last = 1;
     if (state_save(&a->state, &e) < 0)
         fprintf(stderr, "gongfu: could not save where you left off: %s\n", e.msg);
@@ -414,12 +339,9 @@ static void app_free(struct app *a)
     tree_free(a);
     help_free(a);
     keymap_free(&a->keys);
-    for (size_t d = 0; a->outlines && d < a->ndocs; d++)
-        store_nodes_free(&a->outlines[d].nodes, a->outlines[d].n);
-    free(a->outlines);
-    free(a->doc_order);
-    store_docs_free(&a->docs, a->ndocs);
-    store_close(&a->store);
+    struct store *s = a->corpus.store;
+    corpus_free(&a->corpus);
+    store_close(&s);
 }
 
 /* Everything that can fail before the screen starts, so errors print plainly. */
@@ -428,9 +350,10 @@ static int prepare(struct app *a, const struct opts *o, struct loc *start, struc
     const char *db = paths_db(o->db);
     store_add_hooks(&search_hooks);
     store_add_hooks(&targets_hooks);
-    if (store_open(db, STORE_READ, &a->store, e) < 0 || load_docs(a, e) < 0)
+    struct store *s = NULL;
+    if (store_open(db, STORE_READ, &s, e) < 0 || corpus_load(&a->corpus, s, e) < 0)
         return -1;
-    if (!a->ndocs) {
+    if (!a->corpus.ndocs) {
         err_set(e, "%s holds no documents: import some with 'gongfu import'", db);
         return -1;
     }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "gongfu/state.h"
 #include "gongfu/store.h"
+#include "corpus.h"
 #include "keymap.h"
 #include "theme.h"
 #include "tree.h"
@@ -32,28 +33,10 @@ struct rect {
     int y, x, h, w;
 };
 
-/* A place in the plans: a section of a document (0: the document's start) and a byte
- * offset into the section's text. What history, bookmarks and the state file hold. */
-struct loc {
-    int doc;
-    int64_t node_id;
-    long offset;
-};
-
-/* One document's sections, without text: the sidebar and the title bar read them. */
-struct outline {
-    struct node_row *nodes;
-    size_t n;
-};
-
 #define HISTORY_MAX 64
 
 struct app {
-    struct store *store;
-    struct doc_row *docs;
-    size_t ndocs;
-    struct outline *outlines;
-    int *doc_order;             /* docs in sidebar order: national, province, cities */
+    struct corpus corpus;
 
     struct tree tree;
     struct reader reader;
@@ -86,8 +69,6 @@ struct app {
     int cursor_y, cursor_x;
 };
 
-/* The section's outline node index in a document's outline, or -1. */
-int app_outline_index(const struct app *a, int doc, int64_t node_id);
 /* Shows a message in the status line until the next key. */
 void app_message(struct app *a, enum role r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -100,13 +81,8 @@ void app_focus(struct app *a, enum pane p);
 void app_view(struct app *a, enum view v);
 /* Where the real cursor should sit after this redraw (w: one of the app's windows). */
 void app_cursor(struct app *a, WINDOW *w, int y, int x);
-/* The document index of a slug, or -1. */
-int app_doc_by_slug(const struct app *a, const char *slug);
 /* Where the reader is, as a place. */
 struct loc app_here(const struct app *a);
-/* The state file's form of a place, and back; -1 when it names nothing known. */
-int app_loc_to_pos(const struct app *a, struct loc l, struct state_pos *p);
-int app_pos_to_loc(const struct app *a, const struct state_pos *p, struct loc *l);
 /* Runs one input (a key, a mouse event, a resize). */
 struct input;
 void app_input(struct app *a, const struct input *in);

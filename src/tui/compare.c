@@ -95,7 +95,7 @@ void compare_open(struct app *a)
     struct compare *c = &a->compare;
     if (!c->loaded) {
         struct err e = { "" };
-        if (targets_compare(store_db(a->store), 0, NULL, &c->t, &e) < 0) {
+        if (targets_compare(store_db(a->corpus.store), 0, NULL, &c->t, &e) < 0) {
             app_message(a, ROLE_ERROR, "无法读取指标对比表：%s", e.msg);
             return;
         }
@@ -302,7 +302,7 @@ static void open_source(struct app *a)
                     c->col > 0 ? c->t.regions[c->col - 1] : r->name);
         return;
     }
-    int d = app_doc_by_slug(a, cell->t->doc_slug);
+    int d = corpus_doc_by_slug(&a->corpus, cell->t->doc_slug);
     long id = panel_find(a, cell->t->id);
     if (d < 0)
         return;

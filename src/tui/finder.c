@@ -16,13 +16,13 @@ int finder_init(struct app *a)
     struct finder *f = &a->finder;
     struct err e = { "" };
     f->opened = -1;
-    f->doc_spans = calloc(a->ndocs + 1, sizeof *f->doc_spans);
-    f->ndoc_spans = calloc(a->ndocs + 1, sizeof *f->ndoc_spans);
+    f->doc_spans = calloc(a->corpus.ndocs + 1, sizeof *f->doc_spans);
+    f->ndoc_spans = calloc(a->corpus.ndocs + 1, sizeof *f->ndoc_spans);
     if (!f->doc_spans || !f->ndoc_spans)
         return -1;
     const char *vocab = paths_data_file("vocab.tsv");
-    if (search_open(store_db(a->store), vocab, &f->engine, &e) < 0 &&
-        search_open(store_db(a->store), NULL, &f->engine, &e) < 0) {
+    if (search_open(store_db(a->corpus.store), vocab, &f->engine, &e) < 0 &&
+        search_open(store_db(a->corpus.store), NULL, &f->engine, &e) < 0) {
         snprintf(f->why, sizeof f->why, "%.200s", e.msg);
         f->engine = NULL;
     }
@@ -32,7 +32,7 @@ int finder_init(struct app *a)
 static void clear_spans(struct app *a)
 {
     struct finder *f = &a->finder;
-    for (size_t d = 0; d < a->ndocs; d++) {
+    for (size_t d = 0; d < a->corpus.ndocs; d++) {
         free(f->doc_spans[d]);
         f->doc_spans[d] = NULL;
         f->ndoc_spans[d] = 0;
@@ -53,7 +53,7 @@ void finder_free(struct app *a)
 size_t finder_doc_spans(struct app *a, int doc, const struct secspan **out)
 {
     struct finder *f = &a->finder;
-    if (!f->doc_spans || doc < 0 || (size_t)doc >= a->ndocs) {
+    if (!f->doc_spans || doc < 0 || (size_t)doc >= a->corpus.ndocs) {
         *out = NULL;
         return 0;
     }
@@ -68,7 +68,7 @@ static void collect_spans(struct app *a)
     clear_spans(a);
     for (size_t i = 0; i < f->nhits; i++) {
         const struct search_hit *h = &f->hits[i];
-        int d = app_doc_by_slug(a, h->slug);
+        int d = corpus_doc_by_slug(&a->corpus, h->slug);
         if (d < 0 || !h->nspans)
             continue;
         struct secspan *v = realloc(f->doc_spans[d],
@@ -126,7 +126,7 @@ static void open_result(struct app *a, size_t i)
 {
     struct finder *f = &a->finder;
     const struct search_hit *h = &f->hits[i];
-    int d = app_doc_by_slug(a, h->slug);
+    int d = corpus_doc_by_slug(&a->corpus, h->slug);
     if (d < 0)
         return;
     f->opened = (long)i;

@@ -17,16 +17,16 @@ static int place_parts(const struct app *a, char *parts[3])
     int n = 0;
     if (r->doc < 0)
         return 0;
-    const struct doc_row *d = &a->docs[r->doc];
+    const struct doc_row *d = &a->corpus.docs[r->doc];
     parts[n++] = strdup(d->region && *d->region ? d->region : d->slug);
     int node = reader_outline_node(a);
-    const struct outline *ol = &a->outlines[r->doc];
+    const struct outline *ol = &a->corpus.outlines[r->doc];
     int chain[2], depth = 0;
     for (int i = node; i >= 0 && depth < 2;) {
         if (ol->nodes[i].kind != NODE_PREAMBLE)
             chain[depth++] = i;
         int64_t parent = ol->nodes[i].parent_id;
-        i = parent ? app_outline_index(a, r->doc, parent) : -1;
+        i = parent ? corpus_outline_index(&a->corpus, r->doc, parent) : -1;
     }
     while (depth-- > 0) {
         const struct node_row *nr = &ol->nodes[chain[depth]];

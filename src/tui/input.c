@@ -52,14 +52,14 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
         return;
     }
     if (what == CMD_MARK) {
-        if (app_loc_to_pos(a, app_here(a), &a->state.marks[i]) == 0) {
+        if (corpus_loc_to_pos(&a->corpus, app_here(a), &a->state.marks[i]) == 0) {
             a->state.marks_set |= (uint64_t)1 << i;
             app_message(a, ROLE_STATUS, "书签 %c 已设在这里（按 '%c 回来）", (char)k, (char)k);
         }
         return;
     }
     struct loc to;
-    if (!(a->state.marks_set >> i & 1) || app_pos_to_loc(a, &a->state.marks[i], &to) < 0) {
+    if (!(a->state.marks_set >> i & 1) || corpus_pos_to_loc(&a->corpus, &a->state.marks[i], &to) < 0) {
         app_message(a, ROLE_STATUS, "没有书签 %c", (char)k);
         return;
     }

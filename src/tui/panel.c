@@ -13,7 +13,7 @@ static void file_spans(struct app *a)
 {
     struct panel *p = &a->panel;
     for (size_t i = 0; i < p->nall; i++) {
-        int d = app_doc_by_slug(a, p->all[i].doc_slug);
+        int d = corpus_doc_by_slug(&a->corpus, p->all[i].doc_slug);
         if (d < 0)
             continue;
         struct secspan *v = realloc(p->doc_spans[d], (p->ndoc_spans[d] + 1) * sizeof *v);
@@ -32,7 +32,7 @@ static void load_regions(struct app *a)
     struct compare_table t;
     struct err e = { "" };
     memset(&t, 0, sizeof t);
-    if (targets_compare(store_db(a->store), 0, NULL, &t, &e) < 0)
+    if (targets_compare(store_db(a->corpus.store), 0, NULL, &t, &e) < 0)
         return;
     p->regions = calloc(t.nregions + 1, sizeof *p->regions);
     for (size_t i = 0; p->regions && i < t.nregions; i++)
@@ -48,11 +48,11 @@ int panel_init(struct app *a)
     struct err e = { "" };
     memset(&f, 0, sizeof f);
     p->shown = -1;
-    p->doc_spans = calloc(a->ndocs + 1, sizeof *p->doc_spans);
-    p->ndoc_spans = calloc(a->ndocs + 1, sizeof *p->ndoc_spans);
+    p->doc_spans = calloc(a->corpus.ndocs + 1, sizeof *p->doc_spans);
+    p->ndoc_spans = calloc(a->corpus.ndocs + 1, sizeof *p->ndoc_spans);
     if (!p->doc_spans || !p->ndoc_spans)
         return -1;
-    if (targets_query(store_db(a->store), &f, &p->all, &p->nall, &e) < 0) {
+    if (targets_query(store_db(a->corpus.store), &f, &p->all, &p->nall, &e) < 0) {
         snprintf(p->why, sizeof p->why, "%.200s", e.msg);
         p->all = NULL;
         p->nall = 0;
@@ -78,7 +78,7 @@ void panel_free(struct app *a)
 {
     struct panel *p = &a->panel;
     drop_across(p);
-    for (size_t d = 0; p->doc_spans && d < a->ndocs; d++)
+    for (size_t d = 0; p->doc_spans && d < a->corpus.ndocs; d++)
         free(p->doc_spans[d]);
     free(p->doc_spans);
     free(p->ndoc_spans);
@@ -93,7 +93,7 @@ size_t panel_doc_spans(struct app *a, int doc, const struct secspan **out)
 {
     struct panel *p = &a->panel;
     *out = NULL;
-    if (!p->doc_spans || doc < 0 || (size_t)doc >= a->ndocs)
+    if (!p->doc_spans || doc < 0 || (size_t)doc >= a->corpus.ndocs)
         return 0;
     *out = p->doc_spans[doc];
     return p->ndoc_spans[doc];
@@ -264,7 +264,7 @@ static void open_entry(struct app *a)
         return;
     }
     const struct target_row *t = en->t[0];
-    int d = app_doc_by_slug(a, t->doc_slug);
+    int d = corpus_doc_by_slug(&a->corpus, t->doc_slug);
     long id = panel_find(a, t->id);
     if (d < 0 || id < 0)
         return;

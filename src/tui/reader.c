@@ -57,7 +57,7 @@ void reader_free(struct app *a)
     struct reader_doc here;
     stash(r, &here);
     rdoc_free(&here);
-    for (size_t d = 0; r->cache && d < a->ndocs; d++)
+    for (size_t d = 0; r->cache && d < a->corpus.ndocs; d++)
         rdoc_free(&r->cache[d]);
     free(r->cache);
     free(r->spans);
@@ -98,7 +98,7 @@ static int add_block(struct reader *r, size_t *cap, enum role role, int section,
 static int build_blocks(struct app *a)
 {
     struct reader *r = &a->reader;
-    const struct doc_row *d = &a->docs[r->doc];
+    const struct doc_row *d = &a->corpus.docs[r->doc];
     size_t cap = 0;
     char meta[1024];
     snprintf(meta, sizeof meta, "%s%s%s%s%s", d->region ? d->region : "",
@@ -142,7 +142,7 @@ int reader_open(struct app *a, int doc)
     struct reader *r = &a->reader;
     if (r->doc == doc && r->nodes)
         return 0;
-    if (!r->cache && !(r->cache = calloc(a->ndocs + 1, sizeof *r->cache)))
+    if (!r->cache && !(r->cache = calloc(a->corpus.ndocs + 1, sizeof *r->cache)))
         return -1;
     if (r->doc >= 0)
         stash(r, &r->cache[r->doc]);
@@ -156,7 +156,7 @@ int reader_open(struct app *a, int doc)
         return 0;
     }
     struct err e = { "" };
-    if (store_nodes(a->store, a->docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
+    if (store_nodes(a->corpus.store, a->corpus.docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
         app_message(a, ROLE_ERROR, "%s", e.msg);
         r->doc = -1;
         return -1;
@@ -346,7 +346,7 @@ int reader_outline_node(const struct app *a)
     int64_t node;
     long off;
     reader_where(a, &node, &off);
-    return node ? app_outline_index(a, a->reader.doc, node) : -1;
+    return node ? corpus_outline_index(&a->corpus, a->reader.doc, node) : -1;
 }
 
 /* The role of drawn byte pos, from the spans on its line: a hit over a target over the

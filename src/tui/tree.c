@@ -6,22 +6,6 @@
 #include "app.h"
 #include "draw.h"
 
-/* The level groups, and how the sidebar names them. */
-static const struct { const char *level, *label; } groups[] = {
-    { "national", "国家" }, { "province", "省级" }, { "city", "市级" }, { NULL, "其他" },
-};
-#define NGROUPS (int)(sizeof groups / sizeof groups[0])
-
-int tree_group_count(void) { return NGROUPS; }
-
-int tree_group_of(const char *level)
-{
-    for (int g = 0; g < NGROUPS - 1; g++)
-        if (level && !strcmp(level, groups[g].level))
-            return g;
-    return NGROUPS - 1;
-}
-
 static int push(struct tree *t, struct trow r)
 {
     if (t->n == t->cap) {
@@ -48,9 +32,9 @@ static void rebuild(struct app *a)
     struct trow keep = t->n ? t->rows[t->cur] : (struct trow){ TR_GROUP, 0, -1, -1, 0 };
     t->n = 0;
     int last_group = -1;
-    for (size_t k = 0; k < a->ndocs; k++) {
-        int d = a->doc_order[k];
-        int g = tree_group_of(a->docs[d].level);
+    for (size_t k = 0; k < a->corpus.ndocs; k++) {
+        int d = a->corpus.doc_order[k];
+        int g = corpus_group_of(a->corpus.docs[d].level);
         if (g != last_group) {
             push(t, (struct trow){ TR_GROUP, g, -1, -1, 0 });
             last_group = g;
@@ -60,7 +44,7 @@ static void rebuild(struct app *a)
         push(t, (struct trow){ TR_DOC, g, d, -1, 1 });
         if (!t->doc_open[d])
             continue;
-        const struct outline *o = &a->outlines[d];
+        const struct outline *o = &a->corpus.outlines[d];
         int chapter_open = 1;
         for (size_t i = 0; i < o->n; i++) {
             const struct node_row *nr = &o->nodes[i];
@@ -86,13 +70,13 @@ static void rebuild(struct app *a)
 int tree_init(struct app *a)
 {
     struct tree *t = &a->tree;
-    t->group_closed = calloc(NGROUPS, 1);
-    t->doc_open = calloc(a->ndocs ? a->ndocs : 1, 1);
-    t->node_open = calloc(a->ndocs ? a->ndocs : 1, sizeof *t->node_open);
+    t->group_closed = calloc((size_t)corpus_group_count(), 1);
+    t->doc_open = calloc(a->corpus.ndocs ? a->corpus.ndocs : 1, 1);
+    t->node_open = calloc(a->corpus.ndocs ? a->corpus.ndocs : 1, sizeof *t->node_open);
     if (!t->group_closed || !t->doc_open || !t->node_open)
         return -1;
-    for (size_t d = 0; d < a->ndocs; d++)
-        if (!(t->node_open[d] = calloc(a->outlines[d].n + 1, 1)))
+    for (size_t d = 0; d < a->corpus.ndocs; d++)
+        if (!(t->node_open[d] = calloc(a->corpus.outlines[d].n + 1, 1)))
             return -1;
     rebuild(a);
     return 0;
@@ -101,7 +85,7 @@ int tree_init(struct app *a)
 void tree_free(struct app *a)
 {
     struct tree *t = &a->tree;
-    for (size_t d = 0; t->node_open && d < a->ndocs; d++)
+    for (size_t d = 0; t->node_open && d < a->corpus.ndocs; d++)
         free(t->node_open[d]);
     free(t->node_open);
     free(t->doc_open);
@@ -138,7 +122,7 @@ static size_t marked_row(const struct app *a)
         if (r->kind == TR_DOC && best == (size_t)-1)
             best = i;
         if (r->kind == TR_NODE && node >= 0 &&
-            (r->node == node || r->node == chapter_of(&a->outlines[doc], node)))
+            (r->node == node || r->node == chapter_of(&a->corpus.outlines[doc], node)))
             best = i;
     }
     return best;
@@ -147,12 +131,12 @@ static size_t marked_row(const struct app *a)
 static void row_label(const struct app *a, const struct trow *r, char *buf, size_t n)
 {
     if (r->kind == TR_GROUP) {
-        snprintf(buf, n, "%s", groups[r->group].label);
+        snprintf(buf, n, "%s", corpus_group_label(r->group));
     } else if (r->kind == TR_DOC) {
-        const struct doc_row *d = &a->docs[r->doc];
+        const struct doc_row *d = &a->corpus.docs[r->doc];
         snprintf(buf, n, "%s", d->title && *d->title ? d->title : d->slug);
     } else {
-        const struct node_row *nr = &a->outlines[r->doc].nodes[r->node];
+        const struct node_row *nr = &a->corpus.outlines[r->doc].nodes[r->node];
         char *h = node_heading(nr->kind, nr->label, nr->title);
         snprintf(buf, n, "%s", h ? h : "");
         free(h);
@@ -167,7 +151,7 @@ static const char *marker(const struct app *a, const struct trow *r)
         return glyph(t->group_closed[r->group] ? G_CLOSED : G_OPEN);
     if (r->kind == TR_DOC)
         return glyph(t->doc_open[r->doc] ? G_OPEN : G_CLOSED);
-    if (!has_children(&a->outlines[r->doc], (size_t)r->node))
+    if (!has_children(&a->corpus.outlines[r->doc], (size_t)r->node))
         return NULL;
     return glyph(t->node_open[r->doc][r->node] ? G_OPEN : G_CLOSED);
 }
@@ -238,7 +222,7 @@ static void open_row(struct app *a, const struct trow *r)
 {
     struct loc to = { r->doc, 0, 0 };
     if (r->kind == TR_NODE)
-        to.node_id = a->outlines[r->doc].nodes[r->node].id;
+        to.node_id = a->corpus.outlines[r->doc].nodes[r->node].id;
     app_jump(a, to);
 }
 
@@ -249,7 +233,7 @@ static int toggle(struct app *a, const struct trow *r, int open)
                           : r->kind == TR_DOC ? &t->doc_open[r->doc]
                           : &t->node_open[r->doc][r->node];
     int is_open = r->kind == TR_GROUP ? !*flag : *flag;
-    if (r->kind == TR_NODE && !has_children(&a->outlines[r->doc], (size_t)r->node))
+    if (r->kind == TR_NODE && !has_children(&a->corpus.outlines[r->doc], (size_t)r->node))
         return 0;
     if (is_open == open)
         return 0;
@@ -309,14 +293,14 @@ int tree_key(struct app *a, enum cmd c)
 void tree_reveal(struct app *a, int doc, int64_t node_id)
 {
     struct tree *t = &a->tree;
-    if (doc < 0 || (size_t)doc >= a->ndocs)
+    if (doc < 0 || (size_t)doc >= a->corpus.ndocs)
         return;
-    int changed = !t->doc_open[doc] || t->group_closed[tree_group_of(a->docs[doc].level)];
+    int changed = !t->doc_open[doc] || t->group_closed[corpus_group_of(a->corpus.docs[doc].level)];
     t->doc_open[doc] = 1;
-    t->group_closed[tree_group_of(a->docs[doc].level)] = 0;
-    int node = app_outline_index(a, doc, node_id);
+    t->group_closed[corpus_group_of(a->corpus.docs[doc].level)] = 0;
+    int node = corpus_outline_index(&a->corpus, doc, node_id);
     if (node >= 0) {
-        int ch = chapter_of(&a->outlines[doc], node);
+        int ch = chapter_of(&a->corpus.outlines[doc], node);
         if (ch != node && !t->node_open[doc][ch]) {
             t->node_open[doc][ch] = 1;
             changed = 1;

@@ -27,10 +27,6 @@ struct tree {
     size_t cur, top;
 };
 
-/* The level groups in order; doc_order in app lists documents in this order. */
-int tree_group_of(const char *level);
-int tree_group_count(void);
-
 int tree_init(struct app *a);
 void tree_free(struct app *a);
 void tree_draw(struct app *a, WINDOW *w, int focused);

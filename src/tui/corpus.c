@@ -1,0 +1,105 @@
+/* corpus.c — the documents and outlines, and the places in them. */
+#include <stdlib.h>
+#include <string.h>
+#include "corpus.h"
+
+/* The level groups, and how the sidebar names them. */
+static const struct { const char *level, *label; } groups[] = {
+    { "national", "国家" }, { "province", "省级" }, { "city", "市级" }, { NULL, "其他" },
+};
+#define NGROUPS (int)(sizeof groups / sizeof groups[0])
+
+int corpus_group_count(void) { return NGROUPS; }
+
+int corpus_group_of(const char *level)
+{
+    for (int g = 0; g < NGROUPS - 1; g++)
+        if (level && !strcmp(level, groups[g].level))
+            return g;
+    return NGROUPS - 1;
+}
+
+const char *corpus_group_label(int group)
+{
+    return group >= 0 && group < NGROUPS ? groups[group].label : "";
+}
+
+int corpus_load(struct corpus *c, struct store *s, struct err *e)
+{
+    c->store = s;
+    if (store_docs(s, &c->docs, &c->ndocs, e) < 0)
+        return -1;
+    c->outlines = calloc(c->ndocs + 1, sizeof *c->outlines);
+    c->doc_order = calloc(c->ndocs + 1, sizeof *c->doc_order);
+    if (!c->outlines || !c->doc_order) {
+        err_set(e, "out of memory");
+        return -1;
+    }
+    for (size_t d = 0; d < c->ndocs; d++)
+        if (store_nodes(s, c->docs[d].id, 0, &c->outlines[d].nodes, &c->outlines[d].n, e) < 0)
+            return -1;
+    /* The sidebar's order: by level, then as the database lists them. */
+    size_t k = 0;
+    for (int g = 0; g < NGROUPS; g++)
+        for (size_t d = 0; d < c->ndocs; d++)
+            if (corpus_group_of(c->docs[d].level) == g)
+                c->doc_order[k++] = (int)d;
+    return 0;
+}
+
+void corpus_free(struct corpus *c)
+{
+    for (size_t d = 0; c->outlines && d < c->ndocs; d++)
+        store_nodes_free(&c->outlines[d].nodes, c->outlines[d].n);
+    free(c->outlines);
+    free(c->doc_order);
+    store_docs_free(&c->docs, c->ndocs);
+    memset(c, 0, sizeof *c);
+}
+
+int corpus_doc_by_slug(const struct corpus *c, const char *slug)
+{
+    for (size_t i = 0; slug && i < c->ndocs; i++)
+        if (!strcmp(c->docs[i].slug, slug))
+            return (int)i;
+    return -1;
+}
+
+int corpus_outline_index(const struct corpus *c, int doc, int64_t node_id)
+{
+    if (doc < 0 || (size_t)doc >= c->ndocs || !node_id)
+        return -1;
+    const struct outline *o = &c->outlines[doc];
+    for (size_t i = 0; i < o->n; i++)
+        if (o->nodes[i].id == node_id)
+            return (int)i;
+    return -1;
+}
+
+int corpus_loc_to_pos(const struct corpus *c, struct loc l, struct state_pos *p)
+{
+    if (l.doc < 0 || (size_t)l.doc >= c->ndocs)
+        return -1;
+    int i = corpus_outline_index(c, l.doc, l.node_id);
+    const char *path = i >= 0 && c->outlines[l.doc].nodes[i].path
+                           ? c->outlines[l.doc].nodes[i].path : "";
+    return state_pos_set(p, c->docs[l.doc].slug, path, i >= 0 ? l.offset : 0);
+}
+
+int corpus_pos_to_loc(const struct corpus *c, const struct state_pos *p, struct loc *l)
+{
+    int d = corpus_doc_by_slug(c, p->slug);
+    if (d < 0)
+        return -1;
+    *l = (struct loc){ d, 0, 0 };
+    if (!p->path[0])
+        return 0;
+    const struct outline *o = &c->outlines[d];
+    for (size_t i = 0; i < o->n; i++)
+        if (o->nodes[i].path && !strcmp(o->nodes[i].path, p->path)) {
+            l->node_id = o->nodes[i].id;
+            l->offset = p->offset;
+            return 0;
+        }
+    return -1;
+}

@@ -1,0 +1,51 @@
+/* corpus.h — the documents the explorer shows, read once at start-up: each document's row
+ * and its outline (sections without text), in the sidebar's order, and places in them. */
+#ifndef GONGFU_TUI_CORPUS_H
+#define GONGFU_TUI_CORPUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "gongfu/err.h"
+#include "gongfu/state.h"
+#include "gongfu/store.h"
+
+/* A place in the plans: a section of a document (0: the document's start) and a byte
+ * offset into the section's text. What history, bookmarks and the state file hold. */
+struct loc {
+    int doc;
+    int64_t node_id;
+    long offset;
+};
+
+/* One document's sections, without text: the sidebar and the title bar read them. */
+struct outline {
+    struct node_row *nodes;
+    size_t n;
+};
+
+struct corpus {
+    struct store *store;
+    struct doc_row *docs;
+    size_t ndocs;
+    struct outline *outlines;   /* per document */
+    int *doc_order;             /* docs in sidebar order: national, province, cities */
+};
+
+/* Reads every document and its outline from the store (which stays the caller's). */
+int corpus_load(struct corpus *c, struct store *s, struct err *e);
+void corpus_free(struct corpus *c);
+
+/* The level groups documents are shown in (国家, 省级, 市级, 其他), in order. */
+int corpus_group_count(void);
+int corpus_group_of(const char *level);
+const char *corpus_group_label(int group);
+
+/* The document index of a slug, or -1. */
+int corpus_doc_by_slug(const struct corpus *c, const char *slug);
+/* The section's index in a document's outline, or -1. */
+int corpus_outline_index(const struct corpus *c, int doc, int64_t node_id);
+/* The state file's form of a place, and back; -1 when it names nothing known. */
+int corpus_loc_to_pos(const struct corpus *c, struct loc l, struct state_pos *p);
+int corpus_pos_to_loc(const struct corpus *c, const struct state_pos *p, struct loc *l);
+
+#endif
