@@ -67,6 +67,7 @@ struct app {
     int ambi2;
     int cursor_win;             /* the real cursor goes here, on the focused line (-1: none) */
     int cursor_y, cursor_x;
+    int title_help_x;           /* a click from this column of the title opens help */
 };
 
 /* Shows a message in the status line until the next key. */

@@ -354,10 +354,10 @@ int compare_key(struct app *a, enum cmd cmd)
     }
 }
 
-void compare_filter_key(struct app *a, keycode k)
+void compare_filter_key(struct app *a, enum cmd cmd, keycode k)
 {
     struct compare *c = &a->compare;
-    enum prompt_result r = prompt_key(&c->filter, k);
+    enum prompt_result r = prompt_cmd(&c->filter, cmd, k);
     if (r == PROMPT_CANCEL)
         c->filter.buf[0] = '\0';
     if (r == PROMPT_CHANGED || r == PROMPT_CANCEL) {

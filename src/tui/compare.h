@@ -37,8 +37,8 @@ void compare_free(struct app *a);
 void compare_draw(struct app *a, WINDOW *w);
 /* 1 if the view used the command. */
 int compare_key(struct app *a, enum cmd c);
-/* A key while the filter prompt is up. */
-void compare_filter_key(struct app *a, keycode k);
+/* A command of the prompt context while the filter is up (CMD_NONE: k is typed). */
+void compare_filter_key(struct app *a, enum cmd c, keycode k);
 void compare_draw_prompt(struct app *a, WINDOW *w);
 void compare_click(struct app *a, int y, int x);
 /* Writes the table as it is shown (filtered, sorted) to DIR/gongfu-compare.csv, or

@@ -7,6 +7,7 @@
 #include "gongfu/search.h"
 #include "app.h"
 #include "draw.h"
+#include "hint.h"
 #include "gongfu/paths.h"
 
 #define RESULT_LIMIT 500
@@ -144,21 +145,26 @@ static void step(struct app *a, long delta)
     a->dirty |= DIRTY(W_VIEW);
 }
 
-void finder_key(struct app *a, keycode k)
+void finder_key(struct app *a, enum cmd c, keycode k)
 {
     struct finder *f = &a->finder;
-    int per_page = a->rect[W_VIEW].h / 2 > 1 ? a->rect[W_VIEW].h / 2 - 1 : 1;
-    switch (prompt_key(&f->prompt, k)) {
+    int per_page = a->rect[W_VIEW].h / 2 > 1 ? a->rect[W_VIEW].h / 2 - 1 : 1, big;
+    switch (prompt_cmd(&f->prompt, c, k)) {
     case PROMPT_CHANGED:
         run(a);
         return;
     case PROMPT_DONE:
         app_view(a, VIEW_MAIN);
         if (f->nhits) {
+            static const struct hint next[] = {
+                { CMD_NEXT_HIT, CMD_NONE, "", "下一个命中" },
+                { CMD_PREV_HIT, CMD_NONE, "", "上一个" }, { CMD_NONE, CMD_NONE, "", "" },
+            };
+            char keys[128];
             open_result(a, f->cur);
             app_focus(a, PANE_READER);
-            app_message(a, ROLE_STATUS, "结果 %zu/%zu · n 下一个命中 · N 上一个", f->cur + 1,
-                        f->nhits);
+            app_message(a, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
+                        hint_line(&a->keys, KCTX_READER, next, " · ", keys, sizeof keys));
         } else {
             app_message(a, ROLE_STATUS, "没有找到“%s”", f->prompt.buf);
         }
@@ -173,18 +179,9 @@ void finder_key(struct app *a, keycode k)
     default:
         break;
     }
-    if (k == KEYF(KEY_DOWN) || k == 14)
-        step(a, 1);
-    else if (k == KEYF(KEY_UP) || k == 16)
-        step(a, -1);
-    else if (k == KEYF(KEY_NPAGE))
-        step(a, per_page);
-    else if (k == KEYF(KEY_PPAGE))
-        step(a, -per_page);
-    else if (k == KEYF(KEY_HOME))
-        step(a, -(long)f->nhits);
-    else if (k == KEYF(KEY_END))
-        step(a, (long)f->nhits);
+    long d = cmd_motion(c, per_page, (long)f->nhits, &big);
+    if (d)
+        step(a, d);
 }
 
 /* Draws text with its spans in the hit colour, from column x; returns the end column. */
@@ -216,8 +213,15 @@ void finder_draw(struct app *a, WINDOW *w)
     for (int y = 0; y < h; y++)
         draw_fill(w, y, 0, wd, norm);
     char head[1024];
-    if (!f->prompt.len)
-        snprintf(head, sizeof head, "搜索所有措施：输入词语（简体或繁体），↑↓ 选择，Enter 打开，Esc 返回");
+    if (!f->prompt.len) {
+        static const struct hint keys[] = {
+            { CMD_UP, CMD_DOWN, "/", "选择" }, { CMD_ENTER, CMD_NONE, "", "打开" },
+            { CMD_ESCAPE, CMD_NONE, "", "返回" }, { CMD_NONE, CMD_NONE, "", "" },
+        };
+        char line[256];
+        snprintf(head, sizeof head, "搜索所有措施：输入词语（简体或繁体），%s",
+                 hint_line(&a->keys, KCTX_SEARCH, keys, "，", line, sizeof line));
+    }
     else if (!f->nhits)
         snprintf(head, sizeof head, "“%s”：没有结果", f->prompt.buf);
     else
@@ -261,7 +265,9 @@ void finder_next(struct app *a, int dir)
 {
     struct finder *f = &a->finder;
     if (!f->nhits) {
-        app_message(a, ROLE_STATUS, "没有搜索结果：按 / 搜索");
+        char key[32];
+        app_message(a, ROLE_STATUS, "没有搜索结果：按 %s 搜索",
+                    hint_key(&a->keys, KCTX_READER, CMD_SEARCH, key, sizeof key));
         return;
     }
     if (reader_next_span(a, SPAN_HIT, dir) == 0)

@@ -32,8 +32,8 @@ void finder_free(struct app *a);
 /* Opens the search view with the prompt holding text (NULL: the last query). */
 void finder_start(struct app *a, const char *text);
 size_t finder_doc_spans(struct app *a, int doc, const struct secspan **out);
-/* Keys while the search view is up (all of them go to the prompt first). */
-void finder_key(struct app *a, keycode k);
+/* A command of the search context while the view is up (CMD_NONE: k is typed). */
+void finder_key(struct app *a, enum cmd c, keycode k);
 void finder_draw(struct app *a, WINDOW *w);
 void finder_draw_prompt(struct app *a, WINDOW *w);
 /* n / N in the reader: the next hit in the document, else the next result's. */

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "draw.h"
 #include "frame.h"
+#include "hint.h"
 #include "layout.h"
 
 /* The reader's place as pieces: region, chapter, item (from the outline). Returns how
@@ -75,9 +76,12 @@ void frame_title(struct app *a, WINDOW *w)
     int wd = getmaxx(w);
     attr_t at = theme_attr(ROLE_TITLE);
     draw_fill(w, 0, 0, wd, at);
-    const char *help = "? 帮助 ";
+    char key[32], help[64];
+    snprintf(help, sizeof help, "%s 帮助 ",
+             hint_key(&a->keys, KCTX_GENERIC, CMD_HELP, key, sizeof key));
     int hw = draw_width(help, strlen(help));
     int room = wd - hw - 1;
+    a->title_help_x = room;
     if (room < 10) {
         draw_trunc(w, 0, 0, " gongfu", 7, wd, at);
         return;
@@ -100,18 +104,44 @@ void frame_title(struct app *a, WINDOW *w)
     draw_text(w, 0, wd - hw, help, strlen(help), hw, at);
 }
 
-static const char *focus_hint(const struct app *a)
+/* The status line's hint for what has the keys: its name, then its main keys. */
+static const char *focus_hint(const struct app *a, char *buf, size_t n)
 {
-    switch (a->view) {
-    case VIEW_COMPARE: return "h/l 选列  s 排序  / 筛选  e 导出  Enter 原文  q 返回";
-    case VIEW_HELP: return "q 返回";
-    default: break;
-    }
-    switch (a->focus) {
-    case PANE_TREE: return "侧栏  Enter 打开  h/l 折叠/展开  Tab 切换窗格";
-    case PANE_PANEL: return "指标栏  h/l 选地区  Enter 跳到原文  Tab 切换窗格";
-    default: return "阅读  ] [ 指标  / 搜索  c 对比  Tab 切换窗格";
-    }
+#define END { CMD_NONE, CMD_NONE, "", "" }
+    static const struct hint compare[] = {
+        { CMD_LEFT, CMD_RIGHT, "/", "选列" }, { CMD_SORT, CMD_NONE, "", "排序" },
+        { CMD_FILTER, CMD_NONE, "", "筛选" }, { CMD_EXPORT, CMD_NONE, "", "导出" },
+        { CMD_ENTER, CMD_NONE, "", "原文" }, { CMD_QUIT, CMD_NONE, "", "返回" }, END,
+    };
+    static const struct hint help[] = { { CMD_QUIT, CMD_NONE, "", "返回" }, END };
+    static const struct hint tree[] = {
+        { CMD_ENTER, CMD_NONE, "", "打开" }, { CMD_LEFT, CMD_RIGHT, "/", "折叠/展开" },
+        { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, END,
+    };
+    static const struct hint panel[] = {
+        { CMD_LEFT, CMD_RIGHT, "/", "选地区" }, { CMD_ENTER, CMD_NONE, "", "跳到原文" },
+        { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, END,
+    };
+    static const struct hint reader[] = {
+        { CMD_NEXT_TARGET, CMD_PREV_TARGET, " ", "指标" }, { CMD_SEARCH, CMD_NONE, "", "搜索" },
+        { CMD_COMPARE, CMD_NONE, "", "对比" }, { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, END,
+    };
+#undef END
+    const struct hint *h = reader;
+    const char *lead = "阅读";
+    enum kctx ctx = KCTX_READER;
+    if (a->view == VIEW_COMPARE)
+        h = compare, lead = NULL, ctx = KCTX_COMPARE;
+    else if (a->view == VIEW_HELP)
+        h = help, lead = NULL, ctx = KCTX_HELP;
+    else if (a->focus == PANE_TREE)
+        h = tree, lead = "侧栏", ctx = KCTX_TREE;
+    else if (a->focus == PANE_PANEL)
+        h = panel, lead = "指标栏", ctx = KCTX_PANEL;
+    char line[400];
+    hint_line(&a->keys, ctx, h, "  ", line, sizeof line);
+    snprintf(buf, n, "%s%s%s", lead ? lead : "", lead && *line ? "  " : "", line);
+    return buf;
 }
 
 void frame_status(struct app *a, WINDOW *w)
@@ -135,7 +165,8 @@ void frame_status(struct app *a, WINDOW *w)
     int rw = draw_width(right, strlen(right));
     if (rw + 2 > wd)
         rw = 0;
-    const char *left = a->msg[0] ? a->msg : focus_hint(a);
+    char hint[512];
+    const char *left = a->msg[0] ? a->msg : focus_hint(a, hint, sizeof hint);
     if (a->pending == CMD_MARK)
         left = "设书签：按一个字母";
     else if (a->pending == CMD_JUMP_MARK)
@@ -157,11 +188,11 @@ void frame_divider(struct app *a, WINDOW *w)
 
 void frame_small(struct app *a, WINDOW *w)
 {
-    (void)a;
     int h = getmaxy(w), wd = getmaxx(w);
-    char msg[256];
-    snprintf(msg, sizeof msg, "终端太小（%d×%d），请至少放大到 %d×%d。q 退出", COLS, LINES,
-             LAYOUT_MIN_COLS, LAYOUT_MIN_LINES);
+    char msg[256], key[32];
+    snprintf(msg, sizeof msg, "终端太小（%d×%d），请至少放大到 %d×%d。%s 退出", COLS, LINES,
+             LAYOUT_MIN_COLS, LAYOUT_MIN_LINES,
+             hint_key(&a->keys, KCTX_GENERIC, CMD_QUIT, key, sizeof key));
     for (int y = 0; y < h; y++)
         draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
     struct text_line *l = NULL;

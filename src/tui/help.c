@@ -4,12 +4,19 @@
 #include <string.h>
 #include "app.h"
 #include "draw.h"
+#include "hint.h"
 
 /* How the help names the contexts. */
 static const char *const ctx_titles[KCTX_COUNT] = {
     [KCTX_GENERIC] = "所有窗格", [KCTX_TREE] = "侧栏（文档与章节）",
     [KCTX_READER] = "阅读区", [KCTX_PANEL] = "指标栏", [KCTX_COMPARE] = "对比视图",
-    [KCTX_SEARCH] = "搜索", [KCTX_HELP] = "帮助",
+    [KCTX_SEARCH] = "搜索（打字即时搜索）", [KCTX_HELP] = "帮助",
+    [KCTX_PROMPT] = "输入框（搜索、对比视图的筛选）", [KCTX_MARK] = "设书签或回到书签时",
+};
+
+/* What an unbound printable character does in a typing context. */
+static const char *const typed[KCTX_COUNT] = {
+    [KCTX_PROMPT] = "输入这个字", [KCTX_MARK] = "书签的字母：a–z 或 A–Z",
 };
 
 static int add(struct help *h, const char *keys, const char *text)
@@ -27,7 +34,13 @@ static int add(struct help *h, const char *keys, const char *text)
 int help_build(struct app *a)
 {
     struct help *h = &a->help;
-    add(h, NULL, "gongfu 共富 — 共同富裕规划浏览器。按 q 或 Esc 关闭帮助。");
+    static const struct hint close[] = {
+        { CMD_QUIT, CMD_ESCAPE, " 或 ", "关闭帮助" }, { CMD_NONE, CMD_NONE, "", "" },
+    };
+    char line[256], head[400];
+    snprintf(head, sizeof head, "gongfu 共富 — 共同富裕规划浏览器。按 %s。",
+             hint_line(&a->keys, KCTX_HELP, close, "", line, sizeof line));
+    add(h, NULL, head);
     for (int x = 0; x < KCTX_COUNT; x++) {
         int heading = 0;
         for (int c = 1; c < CMD_COUNT; c++) {
@@ -49,13 +62,9 @@ int help_build(struct app *a)
             }
             add(h, buf, cmd_help((enum cmd)c));
         }
+        if (heading && typed[x])
+            add(h, "其他字符", typed[x]);
     }
-    add(h, "", "");
-    add(h, NULL, "搜索框里");
-    add(h, "<Enter>", "打开所选结果，光标停在命中处");
-    add(h, "<Up> <Down>", "在结果中移动");
-    add(h, "<Esc>", "取消搜索");
-    add(h, "<BS> <C-w> <C-u>", "删除一个字、一个词、全部");
     add(h, "", "");
     add(h, NULL, "按键可在 ~/.config/gongfu/keys.conf 中修改（格式见 data/keys.conf）");
     return 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "app.h"
+#include "hint.h"
 #include "layout.h"
 #include "script.h"
 
@@ -54,7 +55,9 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
     if (what == CMD_MARK) {
         if (corpus_loc_to_pos(&a->corpus, app_here(a), &a->state.marks[i]) == 0) {
             a->state.marks_set |= (uint64_t)1 << i;
-            app_message(a, ROLE_STATUS, "书签 %c 已设在这里（按 '%c 回来）", (char)k, (char)k);
+            char key[32];
+            app_message(a, ROLE_STATUS, "书签 %c 已设在这里（按 %s%c 回来）", (char)k,
+                        hint_key(&a->keys, context(a), CMD_JUMP_MARK, key, sizeof key), (char)k);
         }
         return;
     }
@@ -180,7 +183,7 @@ static void mouse(struct app *a, const MEVENT *m)
             compare_click(a, y, x);
         break;
     case W_TITLE:
-        if (x >= a->rect[W_TITLE].w - 8)
+        if (x >= a->title_help_x)
             app_view(a, VIEW_HELP);
         break;
     default: break;
@@ -227,16 +230,16 @@ static void dispatch(struct app *a, const struct input *in)
         enum cmd p = a->pending;
         a->pending = CMD_NONE;
         a->dirty |= DIRTY(W_STATUS);
-        if (k != 27)
+        if (keymap_lookup(&a->keys, KCTX_MARK, k) != CMD_ESCAPE)
             mark_letter(a, p, k);
         return;
     }
     if (a->view == VIEW_SEARCH) {
-        finder_key(a, k);
+        finder_key(a, keymap_lookup(&a->keys, KCTX_SEARCH, k), k);
         return;
     }
     if (a->view == VIEW_COMPARE && a->compare.filter.active) {
-        compare_filter_key(a, k);
+        compare_filter_key(a, keymap_lookup(&a->keys, KCTX_PROMPT, k), k);
         return;
     }
     enum kctx ctx = context(a);

@@ -11,12 +11,18 @@
 #define CMD_HELP(id, name, help) help,
 static const char *const cmd_names[] = { CMD_LIST(CMD_NAME) };
 static const char *const cmd_helps[] = { CMD_LIST(CMD_HELP) };
-#define KCTX_NAME(id, name) name,
+#define KCTX_NAME(id, name, parent, typing) name,
+#define KCTX_PARENT(id, name, parent, typing) KCTX_##parent,
+#define KCTX_TYPING(id, name, parent, typing) typing,
 static const char *const kctx_names[] = { KCTX_LIST(KCTX_NAME) };
+static const enum kctx kctx_parents[] = { KCTX_LIST(KCTX_PARENT) };
+static const char kctx_typings[] = { KCTX_LIST(KCTX_TYPING) };
 
 const char *cmd_name(enum cmd c) { return c < CMD_COUNT ? cmd_names[c] : "?"; }
 const char *cmd_help(enum cmd c) { return c < CMD_COUNT ? cmd_helps[c] : "?"; }
 const char *kctx_name(enum kctx c) { return c < KCTX_COUNT ? kctx_names[c] : "?"; }
+enum kctx kctx_parent(enum kctx c) { return c < KCTX_COUNT ? kctx_parents[c] : KCTX_GENERIC; }
+int kctx_typing(enum kctx c) { return c < KCTX_COUNT && kctx_typings[c]; }
 
 long cmd_motion(enum cmd c, long page, long n, int *big)
 {
@@ -147,7 +153,7 @@ void key_format(keycode k, char *buf, size_t n)
     snprintf(buf, n, "%.*s", len, (const char *)u);
 }
 
-static int keymap_add(struct keymap *km, enum kctx ctx, keycode key, enum cmd cmd)
+static int keymap_add(struct keymap *km, enum kctx ctx, keycode key, enum cmd cmd, int layer)
 {
     if (km->n == km->cap) {
         size_t cap = km->cap ? km->cap * 2 : 64;
@@ -157,7 +163,7 @@ static int keymap_add(struct keymap *km, enum kctx ctx, keycode key, enum cmd cm
         km->v = v;
         km->cap = cap;
     }
-    km->v[km->n++] = (struct binding){ ctx, key, cmd };
+    km->v[km->n++] = (struct binding){ ctx, key, cmd, layer };
     return 0;
 }
 
@@ -201,7 +207,7 @@ static int load_line(struct keymap *km, char *line, const char *where, struct er
         err_set(e, "%s: unknown command \"%s\"", where, cmd);
         return -1;
     }
-    if (keymap_add(km, c, k, m) < 0) {
+    if (keymap_add(km, c, k, m, km->layers) < 0) {
         err_set(e, "%s: out of memory", where);
         return -1;
     }
@@ -211,6 +217,7 @@ static int load_line(struct keymap *km, char *line, const char *where, struct er
 int keymap_load(struct keymap *km, const char *text, const char *origin, struct err *e)
 {
     int lineno = 0;
+    km->layers++;
     while (*text) {
         size_t len = strcspn(text, "\n");
         char line[512], where[300];
@@ -242,10 +249,44 @@ static const struct binding *find(const struct keymap *km, enum kctx ctx, keycod
 
 enum cmd keymap_lookup(const struct keymap *km, enum kctx ctx, keycode key)
 {
-    const struct binding *b = find(km, ctx, key);
-    if (!b && ctx != KCTX_GENERIC)
-        b = find(km, KCTX_GENERIC, key);
-    return b ? b->cmd : CMD_NONE;
+    for (enum kctx c = ctx; c < KCTX_COUNT; c = kctx_parents[c]) {
+        const struct binding *b = find(km, c, key);
+        if (b)
+            return b->cmd;
+        if (kctx_parents[c] == c)
+            break;
+    }
+    return CMD_NONE;
+}
+
+/* How many steps up from ctx context c is (0: ctx itself), or -1 if it is not above. */
+static int ancestry(enum kctx ctx, enum kctx c)
+{
+    for (int depth = 0; ctx < KCTX_COUNT; depth++, ctx = kctx_parents[ctx]) {
+        if (ctx == c)
+            return depth;
+        if (kctx_parents[ctx] == ctx)
+            break;
+    }
+    return -1;
+}
+
+keycode keymap_key_for(const struct keymap *km, enum kctx ctx, enum cmd cmd)
+{
+    const struct binding *best = NULL;
+    int best_depth = 0;
+    for (size_t i = 0; i < km->n; i++) {
+        const struct binding *b = &km->v[i];
+        int depth = b->cmd == cmd ? ancestry(ctx, b->ctx) : -1;
+        if (depth < 0 || keymap_lookup(km, ctx, b->key) != cmd)
+            continue;
+        if (!best || b->layer > best->layer ||
+            (b->layer == best->layer && depth < best_depth)) {
+            best = b;
+            best_depth = depth;
+        }
+    }
+    return best ? best->key : 0;
 }
 
 size_t keymap_keys(const struct keymap *km, enum kctx ctx, enum cmd cmd, keycode *out,

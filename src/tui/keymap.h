@@ -41,17 +41,30 @@
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \
     X(HELP,         "help",           "帮助（本页）") \
     X(REDRAW,       "redraw",         "重绘整个屏幕") \
-    X(ESCAPE,       "escape",         "取消输入或关闭提示")
+    X(ESCAPE,       "escape",         "取消输入或关闭提示") \
+    X(ERASE_CHAR,   "erase-char",     "删除前一个字；输入框已空时取消") \
+    X(ERASE_WORD,   "erase-word",     "删除前一个词") \
+    X(ERASE_LINE,   "erase-line",     "删除全部输入")
 
 #define CMD_ENUM(id, name, help) CMD_##id,
 enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };
 #undef CMD_ENUM
 
-/* Where a binding applies; a context's own bindings win over generic ones. */
+/* Where a binding applies. A key is looked up in its context, then in the context's
+ * parent, and so on up to a context that is its own parent. In a typing context a
+ * printable character that nothing binds is typed (into a prompt, or as a mark's letter).
+ *     id       name       parent   typing */
 #define KCTX_LIST(X) \
-    X(GENERIC, "generic") X(TREE, "tree") X(READER, "reader") X(PANEL, "panel") \
-    X(COMPARE, "compare") X(SEARCH, "search") X(HELP, "help")
-#define KCTX_ENUM(id, name) KCTX_##id,
+    X(GENERIC, "generic", GENERIC, 0) \
+    X(TREE,    "tree",    GENERIC, 0) \
+    X(READER,  "reader",  GENERIC, 0) \
+    X(PANEL,   "panel",   GENERIC, 0) \
+    X(COMPARE, "compare", GENERIC, 0) \
+    X(SEARCH,  "search",  PROMPT,  1) \
+    X(HELP,    "help",    GENERIC, 0) \
+    X(PROMPT,  "prompt",  PROMPT,  1) \
+    X(MARK,    "mark",    MARK,    1)
+#define KCTX_ENUM(id, name, parent, typing) KCTX_##id,
 enum kctx { KCTX_LIST(KCTX_ENUM) KCTX_COUNT };
 #undef KCTX_ENUM
 
@@ -66,11 +79,13 @@ struct binding {
     enum kctx ctx;
     keycode key;
     enum cmd cmd;
+    int layer;          /* which keymap_load read it: 1 the defaults, 2 the user's file */
 };
 
 struct keymap {
     struct binding *v;
     size_t n, cap;
+    int layers;
 };
 
 const char *cmd_name(enum cmd c);
@@ -81,6 +96,9 @@ int cmd_parse(const char *name, enum cmd *c);
  * of more than a line. */
 long cmd_motion(enum cmd c, long page, long n, int *big);
 const char *kctx_name(enum kctx c);
+enum kctx kctx_parent(enum kctx c);
+/* Is an unbound printable character typed in this context? */
+int kctx_typing(enum kctx c);
 
 /* From wget_wch's result: (is_func, value) → key, with the aliases folded. */
 keycode key_normalise(int is_func, uint32_t value);
@@ -92,8 +110,12 @@ void key_format(keycode k, char *buf, size_t n);
 /* Reads bindings from a config text ("bind CONTEXT KEY COMMAND" lines, # comments);
  * later bindings override earlier ones. `origin` names the text in errors ("file:line"). */
 int keymap_load(struct keymap *km, const char *text, const char *origin, struct err *e);
-/* The command bound to key in ctx (falling back to generic); CMD_NONE if none. */
+/* The command bound to key in ctx or, failing that, in its parents; CMD_NONE if none. */
 enum cmd keymap_lookup(const struct keymap *km, enum kctx ctx, keycode key);
+/* The key to show for cmd in ctx (hints, messages): among the keys that do it there, one
+ * from the last file that bound one (the user's before the defaults), the context's own
+ * before a parent's, the first written. 0 when no key does it. */
+keycode keymap_key_for(const struct keymap *km, enum kctx ctx, enum cmd cmd);
 /* The keys bound to cmd in ctx (not its generic ones), in order, at most max. */
 size_t keymap_keys(const struct keymap *km, enum kctx ctx, enum cmd cmd, keycode *out,
                    size_t max);

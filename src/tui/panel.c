@@ -8,6 +8,7 @@
 #include "gongfu/targets.h"
 #include "app.h"
 #include "draw.h"
+#include "hint.h"
 
 static void file_spans(struct app *a)
 {
@@ -221,7 +222,15 @@ void panel_draw(struct app *a, WINDOW *w, int focused)
     if (h < 2)
         return;
     if (!t) {
-        const char *hint = p->available ? " 光标处没有指标。] 下一个指标，[ 上一个，c 对比全部指标" : "";
+        static const struct hint keys[] = {
+            { CMD_NEXT_TARGET, CMD_NONE, "", "下一个指标" },
+            { CMD_PREV_TARGET, CMD_NONE, "", "上一个" },
+            { CMD_COMPARE, CMD_NONE, "", "对比全部指标" }, { CMD_NONE, CMD_NONE, "", "" },
+        };
+        char line[256], hint[300] = "";
+        if (p->available)
+            snprintf(hint, sizeof hint, " 光标处没有指标。%s",
+                     hint_line(&a->keys, KCTX_PANEL, keys, "，", line, sizeof line));
         draw_trunc(w, 1, 0, hint, strlen(hint), wd, theme_attr(ROLE_DIM));
         return;
     }

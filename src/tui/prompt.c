@@ -42,32 +42,33 @@ static void erase_word(struct prompt *p)
         erase_char(p);
 }
 
-enum prompt_result prompt_key(struct prompt *p, keycode k)
+enum prompt_result prompt_cmd(struct prompt *p, enum cmd c, keycode k)
 {
-    if (k == '\n') {
+    switch (c) {
+    case CMD_ENTER:
         p->active = 0;
         return PROMPT_DONE;
-    }
-    if (k == 27 || k == 3 || k == 7) {
+    case CMD_ESCAPE:
         p->active = 0;
         return PROMPT_CANCEL;
-    }
-    if (k == KEYF(KEY_BACKSPACE) || k == 8) {
+    case CMD_ERASE_CHAR:
         if (!p->len) {
             p->active = 0;
             return PROMPT_CANCEL;
         }
         erase_char(p);
         return PROMPT_CHANGED;
-    }
-    if (k == 21) {            /* <C-u> */
+    case CMD_ERASE_WORD:
+        erase_word(p);
+        return PROMPT_CHANGED;
+    case CMD_ERASE_LINE:
         p->len = 0;
         p->buf[0] = '\0';
         return PROMPT_CHANGED;
-    }
-    if (k == 23) {            /* <C-w> */
-        erase_word(p);
-        return PROMPT_CHANGED;
+    case CMD_NONE:
+        break;
+    default:
+        return PROMPT_IGNORED;
     }
     if (KEY_IS_FUNC(k) || k < 0x20 || k == 0x7f || text_visible((uint32_t)k) != (uint32_t)k)
         return PROMPT_IGNORED;

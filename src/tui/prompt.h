@@ -18,9 +18,10 @@ enum prompt_result { PROMPT_IGNORED, PROMPT_CHANGED, PROMPT_MOVED, PROMPT_DONE,
                      PROMPT_CANCEL };
 
 void prompt_start(struct prompt *p, const char *text);
-/* Enter: done; Esc or <C-c>: cancel; BS, <C-u>, <C-w>: edit; a printable character:
- * inserted. Other keys are ignored, for the caller to use (arrows move in results). */
-enum prompt_result prompt_key(struct prompt *p, keycode k);
+/* A command from the keymap's prompt context: enter (done), escape (cancel), erase-char
+ * (cancel when empty), erase-word, erase-line; CMD_NONE: k is typed if it is printable.
+ * Other commands are ignored, for the caller to use (arrows move in results). */
+enum prompt_result prompt_cmd(struct prompt *p, enum cmd c, keycode k);
 /* Draws "label text" on row y of w and puts the real cursor after the text. */
 void prompt_draw(struct prompt *p, struct app *a, WINDOW *w, int y, const char *label);
 

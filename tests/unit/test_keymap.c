@@ -1,5 +1,6 @@
-/* The key bindings: the default data/keys.conf, the parser's errors, key names. The
- * keymap is part of the explorer (src/tui), compiled in here whole: it needs no screen. */
+/* The key bindings: the default data/keys.conf, the parser's errors, key names, the
+ * contexts a key falls back through, and the hints named from the bindings. The keymap
+ * and hints are part of the explorer (src/tui), compiled in here whole: no screen. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "keymap.c"
+#include "hint.c"
 
 static char *slurp(const char *path)
 {
@@ -82,6 +84,68 @@ static void test_override(void **st)
     keymap_free(&km);
 }
 
+/* Keys typed into a prompt never reach the generic bindings; the search's own come first. */
+static void test_contexts(void **st)
+{
+    (void)st;
+    struct keymap km = { 0 };
+    struct err e = { "" };
+    load_defaults(&km);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 'j'), CMD_NONE);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 'q'), CMD_NONE);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_DOWN)), CMD_DOWN);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 27), CMD_ESCAPE);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_BACKSPACE)), CMD_ERASE_CHAR);
+    assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, 21), CMD_ERASE_LINE);   /* <C-u> */
+    assert_int_equal(keymap_lookup(&km, KCTX_READER, 21), CMD_HALF_UP);
+    assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, KEYF(KEY_DOWN)), CMD_NONE);
+    assert_int_equal(keymap_lookup(&km, KCTX_MARK, 'a'), CMD_NONE);
+    assert_int_equal(keymap_lookup(&km, KCTX_MARK, 27), CMD_ESCAPE);
+    assert_true(kctx_typing(KCTX_SEARCH) && kctx_typing(KCTX_PROMPT) && kctx_typing(KCTX_MARK));
+    assert_false(kctx_typing(KCTX_READER) || kctx_typing(KCTX_GENERIC));
+    assert_int_equal(keymap_load(&km, "bind search <F5> down\n", "keys.conf", &e), 0);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_F(5))), CMD_DOWN);
+    assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, KEYF(KEY_F(5))), CMD_NONE);
+    keymap_free(&km);
+}
+
+/* Hints name the key in force: the defaults' first, the user's own once there is one. */
+static void test_hints(void **st)
+{
+    (void)st;
+    struct keymap km = { 0 };
+    struct err e = { "" };
+    char buf[256];
+    static const struct hint reader[] = {
+        { CMD_NEXT_TARGET, CMD_PREV_TARGET, " ", "指标" }, { CMD_SEARCH, CMD_NONE, "", "搜索" },
+        { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, { CMD_NONE, CMD_NONE, "", "" },
+    };
+    static const struct hint search[] = {
+        { CMD_UP, CMD_DOWN, "/", "选择" }, { CMD_ESCAPE, CMD_NONE, "", "返回" },
+        { CMD_NONE, CMD_NONE, "", "" },
+    };
+    load_defaults(&km);
+    assert_string_equal(hint_line(&km, KCTX_READER, reader, "  ", buf, sizeof buf),
+                        "] [ 指标  / 搜索  Tab 切换窗格");
+    assert_string_equal(hint_line(&km, KCTX_SEARCH, search, "，", buf, sizeof buf),
+                        "↑/↓ 选择，Esc 返回");
+    assert_string_equal(hint_key(&km, KCTX_TREE, CMD_LEFT, buf, sizeof buf), "h");
+    assert_string_equal(hint_key(&km, KCTX_GENERIC, CMD_TOP, buf, sizeof buf), "g");
+    assert_string_equal(hint_key(&km, KCTX_SEARCH, CMD_SORT, buf, sizeof buf), "");
+    assert_int_equal(keymap_load(&km, "bind search <F5> down\n"
+                                      "bind generic / none\nbind generic <F2> search\n"
+                                      "bind reader <C-t> next-pane\n", "keys.conf", &e), 0);
+    assert_string_equal(hint_line(&km, KCTX_SEARCH, search, "，", buf, sizeof buf),
+                        "↑/F5 选择，Esc 返回");
+    assert_string_equal(hint_line(&km, KCTX_READER, reader, "  ", buf, sizeof buf),
+                        "] [ 指标  F2 搜索  C-t 切换窗格");
+    /* A key rebound to something else no longer counts for its old command. */
+    assert_int_equal(keymap_load(&km, "bind reader ] none\n", "keys.conf", &e), 0);
+    assert_string_equal(hint_line(&km, KCTX_READER, reader, "  ", buf, sizeof buf),
+                        "F2 搜索  C-t 切换窗格");
+    keymap_free(&km);
+}
+
 static void test_errors(void **st)
 {
     (void)st;
@@ -151,6 +215,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_override),
+        cmocka_unit_test(test_contexts),
+        cmocka_unit_test(test_hints),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_commands),
