@@ -250,7 +250,14 @@ static void redraw(struct app *a)
             draw_win(a, order[i]);
     if (a->dirty & DIRTY(W_STATUS))
         draw_win(a, W_STATUS);
-    WINDOW *cw = a->cursor_win >= 0 ? a->win[a->cursor_win] : NULL;
+    /* The cursor stays where the last draw put it, but only on a window of what shows: a
+     * view's window refreshed under the main view (or the reader's under a view) would
+     * paint it back over the screen. */
+    int shown = 0;
+    for (size_t i = 0; i < n; i++)
+        shown |= a->cursor_win == (int)order[i];
+    WINDOW *cw = a->cursor_win == W_STATUS || (a->cursor_win >= 0 && shown)
+                     ? a->win[a->cursor_win] : NULL;
     if (cw) {
         wmove(cw, a->cursor_y, a->cursor_x);
         wnoutrefresh(cw);

@@ -28,6 +28,9 @@ for size in 80x24 120x40 200x50; do
     shot search-shuweihua "$size" "keys / 數 位 化" zhoushan-plan
     shot help "$size" "keys ?" zhoushan-plan
     shot ambiwidth2 "$size" "" --ambiwidth=2 zhoushan-plan:1
+    # A view closed with the focus on the panel, which leaves the cursor nowhere: the main
+    # view is all back (the view's window, where the cursor was, once painted over it).
+    shot view-closed "$size" "keys <Tab> c q" zhoushan-plan
 done
 # A resize: the same place redrawn at each size after starting at another.
 shot resize 120x40 "resize 80 24" zhoushan-plan:4.15
