@@ -12,8 +12,6 @@
 #include "app.h"
 #include "builtin.h"
 #include "draw.h"
-#include "frame.h"
-#include "layout.h"
 #include "gongfu/paths.h"
 #include "script.h"
 #include "term.h"
@@ -75,76 +73,6 @@ static int parse_opts(int argc, char **argv, struct opts *o)
     return -1;
 }
 
-/* ---- what the panes share ---- */
-
-void app_message(struct app *a, enum role r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-    va_end(ap);
-    a->msg_role = r;
-    a->dirty |= DIRTY(W_STATUS);
-}
-
-void app_cursor(struct app *a, WINDOW *w, int y, int x)
-{
-    for (int i = 0; i < W_COUNT; i++)
-        if (a->win[i] == w) {
-            a->cursor_win = i;
-            a->cursor_y = y;
-            a->cursor_x = x;
-        }
-}
-
-struct loc app_here(const struct app *a)
-{
-    struct loc l = { a->reader.doc, 0, 0 };
-    reader_where(a, &l.node_id, &l.offset);
-    return l;
-}
-
-void app_show(struct app *a, struct loc to)
-{
-    if (to.doc < 0 || (size_t)to.doc >= a->corpus.ndocs || reader_open(a, to.doc) < 0)
-        return;
-    reader_goto(a, to.node_id, to.offset);
-    tree_reveal(a, to.doc, to.node_id);
-}
-
-void app_jump(struct app *a, struct loc to)
-{
-    if (a->reader.doc >= 0) {
-        a->hist[a->ihist] = app_here(a);
-        if (a->ihist == HISTORY_MAX - 1) {
-            memmove(a->hist, a->hist + 1, (HISTORY_MAX - 1) * sizeof *a->hist);
-            a->ihist--;
-        }
-        a->ihist++;
-    }
-    a->hist[a->ihist] = to;
-    a->nhist = a->ihist + 1;
-    app_show(a, to);
-}
-
-void app_focus(struct app *a, enum pane p)
-{
-    if ((p == PANE_PANEL && !a->win[W_PANEL]) || (p == PANE_TREE && !a->win[W_TREE]))
-        return;
-    a->focus = p;
-    a->dirty |= DIRTY(W_TREE) | DIRTY(W_READER) | DIRTY(W_PANEL) | DIRTY(W_STATUS);
-}
-
-void app_view(struct app *a, enum view v)
-{
-    a->view = v;
-    a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
-    /* The body windows overlap the view's: make curses compare them all afresh. */
-    for (int i = 0; i < W_COUNT; i++)
-        if (a->win[i])
-            touchwin(a->win[i]);
-}
-
 /* ---- start-up ---- */
 
 static int load_keys(struct app *a, struct err *e)
@@ -191,81 +119,13 @@ static int start_loc(struct app *a, const char *spec, struct loc *l, struct err 
 static void save_state(struct app *a)
 {
     struct err e = { "" };
-    if (a->reader.doc >= 0 && corpus_loc_to_pos(&a->corpus, app_here(a), &a->state.last) == 0)
+    if (app_here(a).doc >= 0 && corpus_loc_to_pos(&a->corpus, app_here(a), &a->state.last) == 0)
         a->state.has_last = 1;
     if (state_save(&a->state, &e) < 0)
         fprintf(stderr, "gongfu: could not save where you left off: %s\n", e.msg);
 }
 
 /* ---- the loop ---- */
-
-static void draw_win(struct app *a, enum win w)
-{
-    WINDOW *win = a->win[w];
-    if (!win)
-        return;
-    int focused_tree = a->focus == PANE_TREE, focused_reader = a->focus == PANE_READER;
-    switch (w) {
-    case W_TITLE: frame_title(a, win); break;
-    case W_STATUS: frame_status(a, win); break;
-    case W_DIV: frame_divider(a, win); break;
-    case W_TREE: tree_draw(a, win, focused_tree); break;
-    case W_READER: reader_draw(a, win, focused_reader); break;
-    case W_PANEL: panel_draw(a, win, a->focus == PANE_PANEL); break;
-    case W_VIEW:
-        if (a->view == VIEW_COMPARE)
-            compare_draw(a, win);
-        else if (a->view == VIEW_SEARCH)
-            finder_draw(a, win);
-        else if (a->view == VIEW_HELP)
-            help_draw(a, win);
-        break;
-    default: break;
-    }
-    wnoutrefresh(win);
-}
-
-static void redraw(struct app *a)
-{
-    if (a->dirty & DIRTY_LAYOUT)
-        layout_apply(a);
-    panel_follow(a);
-    if (a->small) {
-        if (a->win[W_VIEW]) {
-            frame_small(a, a->win[W_VIEW]);
-            wnoutrefresh(a->win[W_VIEW]);
-        }
-        curs_set(0);
-        doupdate();
-        a->dirty = 0;
-        return;
-    }
-    static const enum win main_order[] = { W_TITLE, W_TREE, W_DIV, W_READER, W_PANEL };
-    static const enum win view_order[] = { W_TITLE, W_VIEW };
-    const enum win *order = a->view == VIEW_MAIN ? main_order : view_order;
-    size_t n = a->view == VIEW_MAIN ? 5 : 2;
-    /* The status line is drawn last: a prompt there places the cursor. */
-    for (size_t i = 0; i < n; i++)
-        if (a->dirty & DIRTY(order[i]))
-            draw_win(a, order[i]);
-    if (a->dirty & DIRTY(W_STATUS))
-        draw_win(a, W_STATUS);
-    /* The cursor stays where the last draw put it, but only on a window of what shows: a
-     * view's window refreshed under the main view (or the reader's under a view) would
-     * paint it back over the screen. */
-    int shown = 0;
-    for (size_t i = 0; i < n; i++)
-        shown |= a->cursor_win == (int)order[i];
-    WINDOW *cw = a->cursor_win == W_STATUS || (a->cursor_win >= 0 && shown)
-                     ? a->win[a->cursor_win] : NULL;
-    if (cw) {
-        wmove(cw, a->cursor_y, a->cursor_x);
-        wnoutrefresh(cw);
-    }
-    curs_set(cw ? 1 : 0);
-    doupdate();
-    a->dirty = 0;
-}
 
 static long usec_since(const struct timespec *t0)
 {
@@ -289,6 +149,14 @@ static int read_input(struct input *in)
     if (in->key == KEYF(KEY_MOUSE) && getmouse(&in->mouse) != OK)
         return 0;
     return 1;
+}
+
+static int dirty_panes(const struct app *a)
+{
+    for (int i = 0; i < PANE_COUNT; i++)
+        if (a->panes[i].dirty)
+            return 1;
+    return 0;
 }
 
 static void signals(struct app *a)
@@ -317,8 +185,8 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
         signals(a);
         if (a->quit)
             break;
-        if (a->dirty)
-            redraw(a);
+        if (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen)
+            app_redraw(a);
         if (timed && timing)
             fprintf(timing, "%ld %d\n", usec_since(&t0), (int)last);
         timed = 0;
@@ -339,16 +207,34 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
 static void app_free(struct app *a)
 {
     layout_free(a);
-    finder_free(a);
-    compare_free(a);
-    panel_free(a);
-    reader_free(a);
-    tree_free(a);
-    help_free(a);
+    for (int i = PANE_COUNT; i-- > 0;) {
+        struct pane *p = &a->panes[i];
+        if (p->state && p->ops->free)
+            p->ops->free(p);
+        free(p->state);
+        p->state = NULL;
+    }
     keymap_free(&a->keys);
     struct store *s = a->corpus.store;
     corpus_free(&a->corpus);
     store_close(&s);
+}
+
+/* Every pane of PANE_LIST, set up from its ops. */
+static int panes_init(struct app *a)
+{
+#define PANE_OPS(id, ops) &ops,
+    static const struct pane_ops *const ops[PANE_COUNT] = { PANE_LIST(PANE_OPS) };
+#undef PANE_OPS
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        *p = (struct pane){ .ops = ops[i], .id = (enum pane_id)i, .ui = &a->ui, .usable = 1 };
+        if (!(p->state = calloc(1, ops[i]->state_size ? ops[i]->state_size : 1)))
+            return -1;
+        if (ops[i]->init && ops[i]->init(p) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Everything that can fail before the screen starts, so errors print plainly. */
@@ -373,12 +259,11 @@ static int prepare(struct app *a, const struct opts *o, struct loc *start, struc
         e->msg[0] = '\0';   /* an unreadable state file only loses the last position */
     if (start_loc(a, o->start, start, e) < 0)
         return -1;
-    a->show_panel = 1;
-    if (tree_init(a) < 0 || panel_init(a) < 0 || finder_init(a) < 0 || help_build(a) < 0) {
+    if (panes_init(a) < 0) {
         err_set(e, "out of memory");
         return -1;
     }
-    a->show_panel = a->panel.available;
+    a->show_panel = a->panes[PANE_PANEL].usable;
     return 0;
 }
 
@@ -393,9 +278,14 @@ int tui_main(int argc, char **argv)
         return 1;
     struct app a;
     memset(&a, 0, sizeof a);
-    a.reader.doc = -1;
-    a.reader.tcur = a.reader.hcur = -1;
-    a.cursor_win = -1;
+    a.ui.corpus = &a.corpus;
+    a.ui.keys = &a.keys;
+    a.ui.sel.doc = a.ui.sel.node = -1;
+    for (int k = 0; k < SPAN_COUNT; k++)
+        a.ui.sel.span[k] = -1;
+    a.ui.cursor_pane = -1;
+    a.views[0] = VIEW_MAIN;
+    a.nviews = 1;
     a.focus = PANE_READER;
     struct err e = { "" };
     struct loc start;
@@ -428,17 +318,15 @@ int tui_main(int argc, char **argv)
         return 1;
     }
     draw_init(ambi == 2);
-    a.ambi2 = ambi == 2;
     /* A theme that marks things by colour alone would hide them on a terminal without
      * colours (TERM=vt100): there, unless the user chose one, the mono theme. */
     if (!term_has_color() && !o.theme && !getenv("GONGFU_THEME"))
         theme_load(&a.theme, "mono", &e);
     theme_apply(&a.theme, term_has_color());
-    a.dirty = DIRTY_ALL;
     layout_apply(&a);
-    app_jump(&a, start);
+    ui_jump(&a.ui, start);
     if (o.searching)
-        finder_start(&a, o.search);
+        ui_view_open(&a.ui, PANE_SEARCH, o.search);
     const char *tf = getenv("GONGFU_TIMING");
     FILE *timing = tf && *tf ? fopen(tf, "w") : NULL;
     loop(&a, sc, timing);

@@ -1,91 +1,103 @@
-/* app.h — the explorer's shared state: the data, the panes, the windows and the dirty
- * flags. Each pane module owns its own part; app.c runs the loop that ties them together:
- * a key sets dirty flags, and each pass of the loop redraws what is dirty and refreshes
- * the terminal once. */
+/* app.h — the explorer itself: the panes of pane.h, the windows they are drawn in, the
+ * view stack, the focus, history and bookmarks. Only the app's own files include this
+ * (app.c: start-up and the loop; app_ui.c: what panes ask for; input.c: keys and the
+ * mouse; layout.c: the windows; screen.c: redrawing); panes see struct ui (ui.h).
+ *
+ * A pass of the loop: read an input, give it to the pane that has the keys (or run a
+ * generic command), derive what changed for the other panes (app_sync), redraw what is
+ * dirty, refresh the terminal once. */
 #ifndef GONGFU_TUI_APP_H
 #define GONGFU_TUI_APP_H
 
 #include <curses.h>
-#include <stdint.h>
+#include <stddef.h>
 #include "gongfu/state.h"
-#include "gongfu/store.h"
 #include "corpus.h"
 #include "keymap.h"
+#include "pane.h"
 #include "theme.h"
-#include "tree.h"
-#include "reader.h"
-#include "panel.h"
-#include "compare.h"
-#include "finder.h"
-#include "help.h"
+#include "ui.h"
 
-enum win { W_TITLE, W_TREE, W_DIV, W_READER, W_PANEL, W_STATUS, W_VIEW, W_COUNT };
-enum pane { PANE_TREE, PANE_READER, PANE_PANEL, PANE_COUNT };
-enum view { VIEW_MAIN, VIEW_SEARCH, VIEW_COMPARE, VIEW_HELP };
+/* The windows that are not a pane's: the view's (the body, which every view shares). */
+enum chrome { C_TITLE, C_DIV, C_VIEW, C_STATUS, C_COUNT };
 
-#define DIRTY(w) (1u << (w))
-#define DIRTY_LAYOUT (1u << W_COUNT)
-#define DIRTY_BODY (DIRTY(W_TREE) | DIRTY(W_DIV) | DIRTY(W_READER) | DIRTY(W_PANEL) | \
-                    DIRTY(W_VIEW))
-#define DIRTY_ALL (DIRTY_LAYOUT | ((1u << W_COUNT) - 1))
+/* What is to be redrawn besides the panes' own dirty flags. */
+enum {
+    DIRTY_TITLE = 1 << 0,
+    DIRTY_DIV = 1 << 1,
+    DIRTY_STATUS = 1 << 2,
+    DIRTY_LAYOUT = 1 << 3,      /* the windows are to be made again */
+};
+#define DIRTY_CHROME (DIRTY_TITLE | DIRTY_DIV | DIRTY_STATUS)
 
 struct rect {
     int y, x, h, w;
 };
 
 #define HISTORY_MAX 64
+#define VIEW_DEPTH 16
 
 struct app {
+    struct ui ui;               /* what the panes see */
     struct corpus corpus;
-
-    struct tree tree;
-    struct reader reader;
-    struct panel panel;
-    struct compare compare;
-    struct finder finder;
-    struct help help;
     struct keymap keys;
     struct theme theme;
-
-    WINDOW *win[W_COUNT];
-    struct rect rect[W_COUNT];
+    struct pane panes[PANE_COUNT];
+    struct rect rect[PANE_COUNT];
+    WINDOW *chrome[C_COUNT];
+    struct rect chrome_rect[C_COUNT];
     unsigned dirty;
-    enum view view;
-    enum pane focus;
+
+    int views[VIEW_DEPTH];      /* the view stack: views[0] is VIEW_MAIN, the top shows */
+    int nviews;
+    enum pane_id focus;         /* the main view's pane with the keys */
     int small;                  /* below the minimum size: a message, not the layout */
     int show_panel;
     int zoom;                   /* the reader alone, full width */
 
     struct loc hist[HISTORY_MAX];
     int nhist, ihist;
+    unsigned jumps;             /* for the selection: jumps so far, and the last one's place */
+    struct loc jumped;
+    unsigned spans_seen;        /* the span registry's count of changes, as last seen */
     struct state state;
     enum cmd pending;           /* mark / jump-mark, waiting for its letter */
-
-    char msg[512];
-    enum role msg_role;
     int quit;
-    int ambi2;
-    int cursor_win;             /* the real cursor goes here, on the focused line (-1: none) */
-    int cursor_y, cursor_x;
     int title_help_x;           /* a click from this column of the title opens help */
 };
 
-/* Shows a message in the status line until the next key. */
-void app_message(struct app *a, enum role r, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* Opens a place, recording where the reader was so `back` returns there. */
-void app_jump(struct app *a, struct loc to);
-/* Opens a place without touching history. */
-void app_show(struct app *a, struct loc to);
-void app_focus(struct app *a, enum pane p);
-/* Switches the body between the main panes and a full-screen view. */
-void app_view(struct app *a, enum view v);
-/* Where the real cursor should sit after this redraw (w: one of the app's windows). */
-void app_cursor(struct app *a, WINDOW *w, int y, int x);
-/* Where the reader is, as a place. */
+#define APP_OF(u) ((struct app *)(void *)((char *)(u) - offsetof(struct app, ui)))
+
+/* app_ui.c */
+/* The view on top of the stack (VIEW_MAIN for the main view). */
+int app_top(const struct app *a);
+/* The pane that gets the keys: the top view, or the main view's focused pane. */
+struct pane *app_active(struct app *a);
+/* Where the reader is, as a place; opening one without touching history. */
 struct loc app_here(const struct app *a);
-/* Runs one input (a key, a mouse event, a resize). */
+void app_show(struct app *a, struct loc to);
+/* Back (dir -1) or forward (1) in the history of places. */
+void app_history(struct app *a, int dir);
+/* Everything to be drawn again (a resize, a new view, C-l). */
+void app_dirty_all(struct app *a);
+/* Tells the panes what changed since the last call: the span sources, the reader's
+ * selection. Run once before each redraw. */
+void app_sync(struct app *a);
+/* Runs ops->notify of every pane. */
+void app_notify(struct app *a, unsigned events);
+
+/* input.c: runs one input (a key, a mouse event, a resize). */
 struct input;
 void app_input(struct app *a, const struct input *in);
+
+/* layout.c: the rectangles and windows for the terminal's size; the window under a
+ * screen position (a pane id, or PANE_COUNT + an enum chrome), or -1, with y and x made
+ * relative to it. */
+void layout_apply(struct app *a);
+void layout_free(struct app *a);
+int layout_hit(const struct app *a, int *y, int *x);
+
+/* screen.c: draws what is dirty and refreshes the terminal once. */
+void app_redraw(struct app *a);
 
 #endif

@@ -1,16 +1,32 @@
-/* compare.c — the compare view over targets_compare's table. Lines (category headings and
- * rows) are rebuilt when the sort or the filter changes; the table itself is read once. */
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
+/* compare.c — the compare view (compare_ops): every indicator × every region, as `gongfu
+ * compare` prints it; grouped by category, sortable by any column, filtered by typing,
+ * with a bar chart of the selected row, Enter to the source, and export to CSV. Lines
+ * (category headings and rows) are rebuilt when the sort or the filter changes; the
+ * table itself is read once, when the view first opens. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gongfu/csv.h"
+#include <unistd.h>
 #include "gongfu/fold.h"
-#include "app.h"
+#include "gongfu/targets.h"
+#include "compare_csv.h"
 #include "draw.h"
+#include "prompt.h"
+#include "ui.h"
+
+struct compare {
+    int loaded;
+    struct compare_table t;
+    struct cmp_line *lines;
+    size_t nlines;
+    int col;            /* the selected column: 0 the indicator, k the k-th region */
+    int sort_col;       /* 0: catalogue order by category; k: by region k's value */
+    int sort_desc;
+    struct prompt filter;
+    char filter_text[512];
+    size_t cur, top;
+};
 
 static double cell_value(const struct compare_cell *c)
 {
@@ -59,9 +75,8 @@ static void push_line(struct compare *c, const char *category, long row)
     v[c->nlines++] = (struct cmp_line){ category, row };
 }
 
-static void rebuild(struct app *a)
+static unsigned rebuild(struct compare *c)
 {
-    struct compare *c = &a->compare;
     long keep = c->cur < c->nlines ? c->lines[c->cur].row : -1;
     char *folded = fold_utf8(c->filter_text, strlen(c->filter_text), NULL, NULL);
     c->nlines = 0;
@@ -87,27 +102,34 @@ static void rebuild(struct app *a)
             c->cur = i;
     while (c->cur < c->nlines && c->lines[c->cur].row < 0)
         c->cur++;
-    a->dirty |= DIRTY(W_VIEW) | DIRTY(W_STATUS);
+    return PANE_REDRAW | PANE_STATUS;
 }
 
-void compare_open(struct app *a)
+/* The table is read the first time; without targets (the panel has none) it stays shut. */
+static int compare_open(struct pane *p, const char *arg)
 {
-    struct compare *c = &a->compare;
+    struct compare *c = p->state;
+    (void)arg;
+    const char *why = ui_pane_why(p->ui, PANE_PANEL);
+    if (why) {
+        ui_message(p->ui, ROLE_ERROR, "没有指标数据：%s", why);
+        return -1;
+    }
     if (!c->loaded) {
         struct err e = { "" };
-        if (targets_compare(store_db(a->corpus.store), 0, NULL, &c->t, &e) < 0) {
-            app_message(a, ROLE_ERROR, "无法读取指标对比表：%s", e.msg);
-            return;
+        if (targets_compare(store_db(p->ui->corpus->store), 0, NULL, &c->t, &e) < 0) {
+            ui_message(p->ui, ROLE_ERROR, "无法读取指标对比表：%s", e.msg);
+            return -1;
         }
         c->loaded = 1;
-        rebuild(a);
+        rebuild(c);
     }
-    app_view(a, VIEW_COMPARE);
+    return 0;
 }
 
-void compare_free(struct app *a)
+static void compare_free(struct pane *p)
 {
-    struct compare *c = &a->compare;
+    struct compare *c = p->state;
     if (c->loaded)
         compare_table_free(&c->t);
     free(c->lines);
@@ -142,9 +164,8 @@ static struct geom geometry(const struct compare *c, int wd)
     return g;
 }
 
-static void draw_header(struct app *a, WINDOW *w, const struct geom *g, int wd)
+static void draw_header(const struct compare *c, WINDOW *w, const struct geom *g, int wd)
 {
-    struct compare *c = &a->compare;
     attr_t h = theme_attr(ROLE_TABLE_HEADER);
     draw_fill(w, 0, 0, wd, h);
     for (int k = -1; k < g->shown; k++) {
@@ -160,9 +181,10 @@ static void draw_header(struct app *a, WINDOW *w, const struct geom *g, int wd)
     }
 }
 
-static void draw_row(struct app *a, WINDOW *w, int y, size_t li, const struct geom *g, int wd)
+static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int wd)
 {
-    struct compare *c = &a->compare;
+    const struct compare *c = p->state;
+    WINDOW *w = p->win;
     const struct cmp_line *l = &c->lines[li];
     int sel = li == c->cur;
     if (l->row < 0) {
@@ -185,13 +207,12 @@ static void draw_row(struct app *a, WINDOW *w, int y, size_t li, const struct ge
         free(text);
     }
     if (sel)
-        app_cursor(a, w, y, 0);
+        pane_cursor(p, y, 0);
 }
 
 /* The selected row's numbers as bars, when they are all in one unit. */
-static int draw_chart(struct app *a, WINDOW *w, int y0, int wd)
+static int draw_chart(const struct compare *c, WINDOW *w, int y0, int wd)
 {
-    struct compare *c = &a->compare;
     if (c->cur >= c->nlines || c->lines[c->cur].row < 0)
         return 0;
     const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
@@ -236,16 +257,18 @@ static int draw_chart(struct app *a, WINDOW *w, int y0, int wd)
     return y - y0;
 }
 
-void compare_draw(struct app *a, WINDOW *w)
+static void compare_draw(struct pane *p, int focused)
 {
-    struct compare *c = &a->compare;
+    struct compare *c = p->state;
+    WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
+    (void)focused;
     for (int y = 0; y < h; y++)
         draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
     if (!c->loaded || h < 2)
         return;
     struct geom g = geometry(c, wd);
-    draw_header(a, w, &g, wd);
+    draw_header(c, w, &g, wd);
     int chart = (int)c->t.nregions + 2;
     int rows = h - 1 - (h - 1 - chart >= 6 ? chart : 0);
     if (c->cur < c->top)
@@ -257,20 +280,19 @@ void compare_draw(struct app *a, WINDOW *w)
         c->top--;
     for (int y = 0; y < rows; y++)
         if (c->top + (size_t)y < c->nlines)
-            draw_row(a, w, 1 + y, c->top + (size_t)y, &g, wd);
+            draw_row(p, 1 + y, c->top + (size_t)y, &g, wd);
     if (!c->nlines) {
         const char *none = c->filter_text[0] ? "没有指标符合筛选条件" : "没有可对比的指标";
         draw_trunc(w, 1, 1, none, strlen(none), wd - 1, theme_attr(ROLE_DIM));
     }
     if (rows < h - 1)
-        draw_chart(a, w, 1 + rows, wd);
+        draw_chart(c, w, 1 + rows, wd);
 }
 
-static void step(struct app *a, long delta)
+static unsigned step(struct compare *c, long delta)
 {
-    struct compare *c = &a->compare;
     if (!c->nlines)
-        return;
+        return PANE_HANDLED;
     long i = (long)c->cur, step = delta > 0 ? 1 : -1, left = labs(delta);
     while (left > 0) {
         long j = i + step;
@@ -282,12 +304,12 @@ static void step(struct app *a, long delta)
         left--;
     }
     c->cur = (size_t)i;
-    a->dirty |= DIRTY(W_VIEW);
+    return PANE_HANDLED | PANE_REDRAW;
 }
 
-static void open_source(struct app *a)
+static void open_source(struct pane *p)
 {
-    struct compare *c = &a->compare;
+    struct compare *c = p->state;
     if (c->cur >= c->nlines || c->lines[c->cur].row < 0)
         return;
     const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
@@ -298,41 +320,65 @@ static void open_source(struct app *a)
         if (c->col == 0)
             cell = &r->cells[k];
     if (!cell || !cell->n) {
-        app_message(a, ROLE_STATUS, "%s 没有设定这个指标",
-                    c->col > 0 ? c->t.regions[c->col - 1] : r->name);
+        ui_message(p->ui, ROLE_STATUS, "%s 没有设定这个指标",
+                   c->col > 0 ? c->t.regions[c->col - 1] : r->name);
         return;
     }
-    int d = corpus_doc_by_slug(&a->corpus, cell->t->doc_slug);
-    long id = panel_find(a, cell->t->id);
+    int d = corpus_doc_by_slug(p->ui->corpus, cell->t->doc_slug);
     if (d < 0)
         return;
-    app_view(a, VIEW_MAIN);
-    app_jump(a, (struct loc){ d, cell->t->node_id, (long)cell->t->start });
-    if (id >= 0)
-        reader_select_span(a, SPAN_TARGET, (size_t)id);
-    app_focus(a, PANE_READER);
+    ui_view_home(p->ui);
+    ui_show_span(p->ui, (struct loc){ d, cell->t->node_id, (long)cell->t->start }, SPAN_TARGET,
+                 (long)cell->t->id);
+    ui_focus(p->ui, PANE_READER);
 }
 
-int compare_key(struct app *a, enum cmd cmd)
+/* The table as shown, to the current directory as a shell user expects, else home; never
+ * a shared directory such as /tmp, where another user could plant the name. */
+static void export(struct pane *p)
 {
-    struct compare *c = &a->compare;
-    int page = a->rect[W_VIEW].h > 4 ? a->rect[W_VIEW].h / 2 : 1, big;
-    long d = cmd_motion(cmd, page, (long)c->nlines, &big);
-    if (d) {
-        step(a, d);
-        return 1;
+    struct compare *c = p->state;
+    char msg[4400];
+    const char *dir = access(".", W_OK) == 0 ? "." : getenv("HOME");
+    if (!dir || !*dir) {
+        ui_message(p->ui, ROLE_ERROR, "无法导出：当前目录不可写，也没有 HOME");
+        return;
     }
+    int rc = compare_csv_export(&c->t, c->lines, c->nlines, dir, msg, sizeof msg);
+    ui_message(p->ui, rc < 0 ? ROLE_ERROR : ROLE_STATUS, "%s", msg);
+}
+
+/* Keys while the filter prompt is up. */
+static unsigned filter_key(struct compare *c, enum cmd cmd, keycode k)
+{
+    enum prompt_result r = prompt_cmd(&c->filter, cmd, k);
+    if (r == PROMPT_CANCEL)
+        c->filter.buf[0] = '\0';
+    if (r == PROMPT_CHANGED || r == PROMPT_CANCEL) {
+        snprintf(c->filter_text, sizeof c->filter_text, "%s", c->filter.buf);
+        rebuild(c);
+    }
+    return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
+}
+
+static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
+{
+    struct compare *c = p->state;
+    if (c->filter.active)
+        return filter_key(c, cmd, k);
+    int page = p->h > 4 ? p->h / 2 : 1, big;
+    long d = cmd_motion(cmd, page, (long)c->nlines, &big);
+    if (d)
+        return step(c, d);
     switch (cmd) {
     case CMD_LEFT:
         if (c->col > 0)
             c->col--;
-        a->dirty |= DIRTY(W_VIEW);
-        return 1;
+        return PANE_HANDLED | PANE_REDRAW;
     case CMD_RIGHT:
         if ((size_t)c->col < c->t.nregions)
             c->col++;
-        a->dirty |= DIRTY(W_VIEW);
-        return 1;
+        return PANE_HANDLED | PANE_REDRAW;
     case CMD_SORT:
         if (c->sort_col == c->col && c->col > 0) {
             c->sort_desc = !c->sort_desc;
@@ -340,109 +386,64 @@ int compare_key(struct app *a, enum cmd cmd)
             c->sort_col = c->col;
             c->sort_desc = 1;
         }
-        rebuild(a);
-        return 1;
+        return PANE_HANDLED | rebuild(c);
     case CMD_FILTER:
         prompt_start(&c->filter, c->filter_text);
-        a->dirty |= DIRTY(W_STATUS);
-        return 1;
+        return PANE_HANDLED | PANE_STATUS;
     case CMD_ENTER:
-        open_source(a);
-        return 1;
+        open_source(p);
+        return PANE_HANDLED;
+    case CMD_EXPORT:
+        export(p);
+        return PANE_HANDLED;
     default:
         return 0;
     }
 }
 
-void compare_filter_key(struct app *a, enum cmd cmd, keycode k)
+static enum kctx compare_context(const struct pane *p)
 {
-    struct compare *c = &a->compare;
-    enum prompt_result r = prompt_cmd(&c->filter, cmd, k);
-    if (r == PROMPT_CANCEL)
-        c->filter.buf[0] = '\0';
-    if (r == PROMPT_CHANGED || r == PROMPT_CANCEL) {
-        snprintf(c->filter_text, sizeof c->filter_text, "%s", c->filter.buf);
-        rebuild(a);
-    }
-    a->dirty |= DIRTY(W_STATUS);
+    return ((const struct compare *)p->state)->filter.active ? KCTX_PROMPT : KCTX_COMPARE;
 }
 
-void compare_draw_prompt(struct app *a, WINDOW *w)
+static struct prompt *compare_prompt(struct pane *p, const char **label)
 {
-    prompt_draw(&a->compare.filter, a, w, 0, "筛选指标: ");
+    struct compare *c = p->state;
+    *label = "筛选指标: ";
+    return c->filter.active ? &c->filter : NULL;
 }
 
-void compare_click(struct app *a, int y, int x)
+static void compare_where(const struct pane *p, char *buf, size_t n)
 {
-    struct compare *c = &a->compare;
+    const struct compare *c = p->state;
+    snprintf(buf, n, "%s%s", c->filter_text[0] ? "筛选: " : "", c->filter_text);
+}
+
+static unsigned compare_click(struct pane *p, int y, int x)
+{
+    struct compare *c = p->state;
     size_t li = c->top + (size_t)(y - 1);
     if (y < 1 || li >= c->nlines || c->lines[li].row < 0)
-        return;
-    struct geom g = geometry(c, a->rect[W_VIEW].w);
+        return 0;
+    struct geom g = geometry(c, p->w);
     c->cur = li;
     c->col = x < g.name_w ? 0 : g.first + (x - g.name_w) / g.reg_w + 1;
     if ((size_t)c->col > c->t.nregions)
         c->col = (int)c->t.nregions;
-    a->dirty |= DIRTY(W_VIEW);
+    return PANE_HANDLED | PANE_REDRAW;
 }
 
-/* A new file in dir, never an existing one nor through a symlink. */
-static FILE *create_new(const char *dir, char *path, size_t n)
-{
-    for (int k = 1; k < 100; k++) {
-        if (k == 1)
-            snprintf(path, n, "%s/gongfu-compare.csv", dir);
-        else
-            snprintf(path, n, "%s/gongfu-compare-%d.csv", dir, k);
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-        if (fd >= 0)
-            return fdopen(fd, "w");
-        if (errno != EEXIST)
-            return NULL;
-    }
-    return NULL;
-}
+static const struct hint hints[] = {
+    { CMD_LEFT, CMD_RIGHT, "/", "选列" }, { CMD_SORT, CMD_NONE, "", "排序" },
+    { CMD_FILTER, CMD_NONE, "", "筛选" }, { CMD_EXPORT, CMD_NONE, "", "导出" },
+    { CMD_ENTER, CMD_NONE, "", "原文" }, { CMD_QUIT, CMD_NONE, "", "返回" },
+    { CMD_NONE, CMD_NONE, "", "" },
+};
 
-int compare_export(struct app *a, const char *dir, char *msg, size_t n)
-{
-    struct compare *c = &a->compare;
-    char path[PATH_MAX];
-    FILE *f = create_new(dir, path, sizeof path);
-    if (!f) {
-        snprintf(msg, n, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    fputs("category,indicator,name", f);
-    for (size_t k = 0; k < c->t.nregions; k++) {
-        fputc(',', f);
-        csv_field(f, c->t.regions[k]);
-    }
-    fputs("\r\n", f);
-    size_t rows = 0;
-    for (size_t i = 0; i < c->nlines; i++) {
-        if (c->lines[i].row < 0)
-            continue;
-        const struct compare_row *r = &c->t.rows[c->lines[i].row];
-        csv_field(f, r->category);
-        fputc(',', f);
-        csv_field(f, r->slug);
-        fputc(',', f);
-        csv_field(f, r->name);
-        for (size_t k = 0; k < c->t.nregions; k++) {
-            char *cell = r->cells[k].n ? targets_format_cell(r->cells[k].t, r->cells[k].n, 1)
-                                       : NULL;
-            fputc(',', f);
-            csv_field(f, cell);
-            free(cell);
-        }
-        fputs("\r\n", f);
-        rows++;
-    }
-    if (fclose(f) != 0) {
-        snprintf(msg, n, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    char full[PATH_MAX];
-    snprintf(msg, n, "已导出 %zu 个指标到 %s", rows, realpath(path, full) ? full : path);
-    return 0;
-}
+const struct pane_ops compare_ops = {
+    .name = "compare", .place = PLACE_VIEW, .flags = PANE_WHEEL, .kctx = KCTX_COMPARE,
+    .title = "指标对比：各地区目标", .hints = hints, .state_size = sizeof(struct compare),
+    .free = compare_free, .open = compare_open, .draw = compare_draw, .key = compare_key,
+    .click = compare_click, .context = compare_context, .prompt = compare_prompt,
+    .where = compare_where,
+};

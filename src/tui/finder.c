@@ -1,60 +1,45 @@
-/* finder.c — the search view. The engine runs on every keystroke; its hits stay valid
- * until the next run, so the spans the reader draws are rebuilt each time. */
+/* finder.c — the search view (finder_ops): a prompt over every measure of every plan (the
+ * core's search engine), a results list that follows each keystroke, and the reader's
+ * hit span source, which n/N move between. The engine runs on every keystroke; its hits
+ * stay valid until the next run, so the spans the reader draws are filed again each time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "gongfu/search.h"
-#include "app.h"
-#include "draw.h"
-#include "hint.h"
 #include "gongfu/paths.h"
+#include "gongfu/search.h"
+#include "draw.h"
+#include "prompt.h"
+#include "ui.h"
 
 #define RESULT_LIMIT 500
 
-int finder_init(struct app *a)
-{
-    struct finder *f = &a->finder;
-    struct err e = { "" };
-    f->opened = -1;
-    f->doc_spans = calloc(a->corpus.ndocs + 1, sizeof *f->doc_spans);
-    f->ndoc_spans = calloc(a->corpus.ndocs + 1, sizeof *f->ndoc_spans);
-    if (!f->doc_spans || !f->ndoc_spans)
-        return -1;
-    const char *vocab = paths_data_file("vocab.tsv");
-    if (search_open(store_db(a->corpus.store), vocab, &f->engine, &e) < 0 &&
-        search_open(store_db(a->corpus.store), NULL, &f->engine, &e) < 0) {
-        snprintf(f->why, sizeof f->why, "%.200s", e.msg);
-        f->engine = NULL;
-    }
-    return 0;
-}
+struct finder {
+    struct search *engine;      /* NULL when the database has no search index */
+    struct prompt prompt;
+    const struct search_hit *hits;
+    size_t nhits;
+    size_t cur, top;
+    long opened;                /* the result last opened in the reader, -1 if none */
+    struct secspan **doc_spans; /* per document: its hits, for the reader */
+    size_t *ndoc_spans;
+    double last_ms;             /* time of the last query */
+};
 
-static void clear_spans(struct app *a)
+static void clear_spans(struct pane *p)
 {
-    struct finder *f = &a->finder;
-    for (size_t d = 0; d < a->corpus.ndocs; d++) {
+    struct finder *f = p->state;
+    for (size_t d = 0; d < p->ui->corpus->ndocs; d++) {
         free(f->doc_spans[d]);
         f->doc_spans[d] = NULL;
         f->ndoc_spans[d] = 0;
     }
 }
 
-void finder_free(struct app *a)
+static size_t doc_spans(struct pane *p, int doc, const struct secspan **out)
 {
-    struct finder *f = &a->finder;
-    if (f->doc_spans)
-        clear_spans(a);
-    free(f->doc_spans);
-    free(f->ndoc_spans);
-    search_close(&f->engine);
-    memset(f, 0, sizeof *f);
-}
-
-size_t finder_doc_spans(struct app *a, int doc, const struct secspan **out)
-{
-    struct finder *f = &a->finder;
-    if (!f->doc_spans || doc < 0 || (size_t)doc >= a->corpus.ndocs) {
+    struct finder *f = p->state;
+    if (!f->doc_spans || doc < 0 || (size_t)doc >= p->ui->corpus->ndocs) {
         *out = NULL;
         return 0;
     }
@@ -63,13 +48,13 @@ size_t finder_doc_spans(struct app *a, int doc, const struct secspan **out)
 }
 
 /* Every hit's spans, filed by document; a span's id is its result's index. */
-static void collect_spans(struct app *a)
+static void collect_spans(struct pane *p)
 {
-    struct finder *f = &a->finder;
-    clear_spans(a);
+    struct finder *f = p->state;
+    clear_spans(p);
     for (size_t i = 0; i < f->nhits; i++) {
         const struct search_hit *h = &f->hits[i];
-        int d = corpus_doc_by_slug(&a->corpus, h->slug);
+        int d = corpus_doc_by_slug(p->ui->corpus, h->slug);
         if (d < 0 || !h->nspans)
             continue;
         struct secspan *v = realloc(f->doc_spans[d],
@@ -79,13 +64,13 @@ static void collect_spans(struct app *a)
         f->doc_spans[d] = v;
         for (size_t k = 0; k < h->nspans; k++)
             v[f->ndoc_spans[d]++] = (struct secspan){ h->node_id, h->spans[k].start,
-                                                      h->spans[k].end, i };
+                                                      h->spans[k].end, (long)i };
     }
 }
 
-static void run(struct app *a)
+static void run(struct pane *p)
 {
-    struct finder *f = &a->finder;
+    struct finder *f = p->state;
     struct err e = { "" };
     struct search_opts o = { RESULT_LIMIT, NULL, NULL, 40 };
     struct timespec t0, t1;
@@ -96,92 +81,142 @@ static void run(struct app *a)
     if (f->engine) {
         clock_gettime(CLOCK_MONOTONIC, &t0);
         if (search_run(f->engine, f->prompt.buf, &o, &f->hits, &f->nhits, &e) < 0) {
-            app_message(a, ROLE_ERROR, "%s", e.msg);
+            ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
             f->hits = NULL;
             f->nhits = 0;
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
         f->last_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
     }
-    collect_spans(a);
-    reader_spans(a);
-    a->dirty |= DIRTY(W_VIEW) | DIRTY(W_STATUS) | DIRTY(W_READER);
-}
-
-void finder_start(struct app *a, const char *text)
-{
-    struct finder *f = &a->finder;
-    if (!f->engine) {
-        app_message(a, ROLE_ERROR, "无法搜索：%s", f->why);
-        return;
-    }
-    char keep[sizeof f->prompt.buf];
-    snprintf(keep, sizeof keep, "%s", text ? text : f->prompt.buf);
-    prompt_start(&f->prompt, keep);
-    app_view(a, VIEW_SEARCH);
-    run(a);
+    collect_spans(p);
+    spans_changed(&p->ui->spans);
+    p->dirty |= PANE_REDRAW | PANE_STATUS;
 }
 
 /* Opens result i at its first hit. */
-static void open_result(struct app *a, size_t i)
+static void open_result(struct pane *p, size_t i)
 {
-    struct finder *f = &a->finder;
+    struct finder *f = p->state;
     const struct search_hit *h = &f->hits[i];
-    int d = corpus_doc_by_slug(&a->corpus, h->slug);
+    int d = corpus_doc_by_slug(p->ui->corpus, h->slug);
     if (d < 0)
         return;
     f->opened = (long)i;
     struct loc to = { d, h->node_id, h->nspans ? (long)h->spans[0].start : 0 };
-    app_jump(a, to);
-    reader_select_span(a, SPAN_HIT, i);
+    ui_show_span(p->ui, to, SPAN_HIT, (long)i);
 }
 
-static void step(struct app *a, long delta)
+/* n / N found no further hit in the reader's document: the next result's, if any. */
+static void beyond(struct pane *p, int dir)
 {
-    struct finder *f = &a->finder;
-    long c = (long)f->cur + delta;
-    long last = f->nhits ? (long)f->nhits - 1 : 0;
-    f->cur = (size_t)(c < 0 ? 0 : c > last ? last : c);
-    a->dirty |= DIRTY(W_VIEW);
+    struct finder *f = p->state;
+    if (!f->nhits) {
+        char key[32];
+        ui_message(p->ui, ROLE_STATUS, "没有搜索结果：按 %s 搜索",
+                   hint_key(p->ui->keys, KCTX_READER, CMD_SEARCH, key, sizeof key));
+        return;
+    }
+    long next = f->opened + dir;
+    if (f->opened < 0)
+        next = dir > 0 ? 0 : (long)f->nhits - 1;
+    if (next < 0 || (size_t)next >= f->nhits) {
+        ui_message(p->ui, ROLE_STATUS, dir > 0 ? "已是最后一个命中" : "已是第一个命中");
+        return;
+    }
+    f->cur = (size_t)next;
+    open_result(p, (size_t)next);
+    ui_message(p->ui, ROLE_STATUS, "结果 %ld/%zu：%s %s", next + 1, f->nhits,
+               f->hits[next].region, f->hits[next].title);
 }
 
-void finder_key(struct app *a, enum cmd c, keycode k)
+static int finder_init(struct pane *p)
 {
-    struct finder *f = &a->finder;
-    int per_page = a->rect[W_VIEW].h / 2 > 1 ? a->rect[W_VIEW].h / 2 - 1 : 1, big;
+    struct finder *f = p->state;
+    const struct corpus *c = p->ui->corpus;
+    struct err e = { "" };
+    f->opened = -1;
+    f->doc_spans = calloc(c->ndocs + 1, sizeof *f->doc_spans);
+    f->ndoc_spans = calloc(c->ndocs + 1, sizeof *f->ndoc_spans);
+    if (!f->doc_spans || !f->ndoc_spans)
+        return -1;
+    spans_register(&p->ui->spans, SPAN_HIT, &(struct span_source){ p, doc_spans, beyond, 0 });
+    const char *vocab = paths_data_file("vocab.tsv");
+    if (search_open(store_db(c->store), vocab, &f->engine, &e) < 0 &&
+        search_open(store_db(c->store), NULL, &f->engine, &e) < 0) {
+        snprintf(p->why, sizeof p->why, "%.200s", e.msg);
+        p->usable = 0;
+        f->engine = NULL;
+    }
+    return 0;
+}
+
+static void finder_free(struct pane *p)
+{
+    struct finder *f = p->state;
+    if (f->doc_spans)
+        clear_spans(p);
+    free(f->doc_spans);
+    free(f->ndoc_spans);
+    search_close(&f->engine);
+    memset(f, 0, sizeof *f);
+}
+
+/* The view opens with the prompt holding arg (NULL: the last query). */
+static int finder_open(struct pane *p, const char *arg)
+{
+    struct finder *f = p->state;
+    if (!f->engine) {
+        ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", p->why);
+        return -1;
+    }
+    char keep[sizeof f->prompt.buf];
+    snprintf(keep, sizeof keep, "%s", arg ? arg : f->prompt.buf);
+    prompt_start(&f->prompt, keep);
+    run(p);
+    return 0;
+}
+
+static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
+{
+    struct finder *f = p->state;
+    int per_page = p->h / 2 > 1 ? p->h / 2 - 1 : 1, big;
     switch (prompt_cmd(&f->prompt, c, k)) {
     case PROMPT_CHANGED:
-        run(a);
-        return;
+        run(p);
+        return PANE_HANDLED;
     case PROMPT_DONE:
-        app_view(a, VIEW_MAIN);
+        ui_view_home(p->ui);
         if (f->nhits) {
             static const struct hint next[] = {
                 { CMD_NEXT_HIT, CMD_NONE, "", "下一个命中" },
                 { CMD_PREV_HIT, CMD_NONE, "", "上一个" }, { CMD_NONE, CMD_NONE, "", "" },
             };
             char keys[128];
-            open_result(a, f->cur);
-            app_focus(a, PANE_READER);
-            app_message(a, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
-                        hint_line(&a->keys, KCTX_READER, next, " · ", keys, sizeof keys));
+            open_result(p, f->cur);
+            ui_focus(p->ui, PANE_READER);
+            ui_message(p->ui, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
+                       hint_line(p->ui->keys, KCTX_READER, next, " · ", keys, sizeof keys));
         } else {
-            app_message(a, ROLE_STATUS, "没有找到“%s”", f->prompt.buf);
+            ui_message(p->ui, ROLE_STATUS, "没有找到“%s”", f->prompt.buf);
         }
-        return;
+        return PANE_HANDLED;
     case PROMPT_CANCEL:
         f->hits = NULL;
         f->nhits = 0;
-        clear_spans(a);
-        reader_spans(a);
-        app_view(a, VIEW_MAIN);
-        return;
+        clear_spans(p);
+        spans_changed(&p->ui->spans);
+        ui_view_home(p->ui);
+        return PANE_HANDLED;
     default:
         break;
     }
     long d = cmd_motion(c, per_page, (long)f->nhits, &big);
-    if (d)
-        step(a, d);
+    if (!d)
+        return c == CMD_NONE ? PANE_HANDLED : 0;
+    long to = (long)f->cur + d;
+    long last = f->nhits ? (long)f->nhits - 1 : 0;
+    f->cur = (size_t)(to < 0 ? 0 : to > last ? last : to);
+    return PANE_HANDLED | PANE_REDRAW;
 }
 
 /* Draws text with its spans in the hit colour, from column x; returns the end column. */
@@ -205,10 +240,12 @@ static int draw_marked(WINDOW *w, int y, int x, int maxx, const char *s, size_t 
     return x;
 }
 
-void finder_draw(struct app *a, WINDOW *w)
+static void finder_draw(struct pane *p, int focused)
 {
-    struct finder *f = &a->finder;
+    struct finder *f = p->state;
+    WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
+    (void)focused;
     attr_t norm = theme_attr(ROLE_NORMAL);
     for (int y = 0; y < h; y++)
         draw_fill(w, y, 0, wd, norm);
@@ -220,7 +257,7 @@ void finder_draw(struct app *a, WINDOW *w)
         };
         char line[256];
         snprintf(head, sizeof head, "搜索所有措施：输入词语（简体或繁体），%s",
-                 hint_line(&a->keys, KCTX_SEARCH, keys, "，", line, sizeof line));
+                 hint_line(p->ui->keys, KCTX_SEARCH, keys, "，", line, sizeof line));
     }
     else if (!f->nhits)
         snprintf(head, sizeof head, "“%s”：没有结果", f->prompt.buf);
@@ -256,31 +293,15 @@ void finder_draw(struct app *a, WINDOW *w)
     }
 }
 
-void finder_draw_prompt(struct app *a, WINDOW *w)
+static struct prompt *finder_prompt(struct pane *p, const char **label)
 {
-    prompt_draw(&a->finder.prompt, a, w, 0, "/");
+    *label = "/";
+    return &((struct finder *)p->state)->prompt;
 }
 
-void finder_next(struct app *a, int dir)
-{
-    struct finder *f = &a->finder;
-    if (!f->nhits) {
-        char key[32];
-        app_message(a, ROLE_STATUS, "没有搜索结果：按 %s 搜索",
-                    hint_key(&a->keys, KCTX_READER, CMD_SEARCH, key, sizeof key));
-        return;
-    }
-    if (reader_next_span(a, SPAN_HIT, dir) == 0)
-        return;
-    long next = f->opened + dir;
-    if (f->opened < 0)
-        next = dir > 0 ? 0 : (long)f->nhits - 1;
-    if (next < 0 || (size_t)next >= f->nhits) {
-        app_message(a, ROLE_STATUS, dir > 0 ? "已是最后一个命中" : "已是第一个命中");
-        return;
-    }
-    f->cur = (size_t)next;
-    open_result(a, (size_t)next);
-    app_message(a, ROLE_STATUS, "结果 %ld/%zu：%s %s", next + 1, f->nhits, f->hits[next].region,
-                f->hits[next].title);
-}
+const struct pane_ops finder_ops = {
+    .name = "search", .place = PLACE_VIEW, .kctx = KCTX_SEARCH, .title = "搜索所有措施",
+    .state_size = sizeof(struct finder),
+    .init = finder_init, .free = finder_free, .open = finder_open, .draw = finder_draw,
+    .key = finder_key, .prompt = finder_prompt,
+};

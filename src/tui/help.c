@@ -1,10 +1,22 @@
-/* help.c — one section per context, one line per command with its keys. */
+/* help.c — the help view (help_ops), generated from the command table and the bindings
+ * in force, so it lists exactly the keys that work: one section per context, one line
+ * per command with its keys. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "app.h"
 #include "draw.h"
-#include "hint.h"
+#include "ui.h"
+
+struct help_line {
+    char *keys;         /* NULL for a heading */
+    char *text;
+};
+
+struct help {
+    struct help_line *lines;
+    size_t n;
+    size_t top;
+};
 
 /* How the help names the contexts. */
 static const char *const ctx_titles[KCTX_COUNT] = {
@@ -31,21 +43,22 @@ static int add(struct help *h, const char *keys, const char *text)
     return 0;
 }
 
-int help_build(struct app *a)
+static int help_init(struct pane *p)
 {
-    struct help *h = &a->help;
+    struct help *h = p->state;
+    const struct keymap *km = p->ui->keys;
     static const struct hint close[] = {
         { CMD_QUIT, CMD_ESCAPE, " 或 ", "关闭帮助" }, { CMD_NONE, CMD_NONE, "", "" },
     };
     char line[256], head[400];
     snprintf(head, sizeof head, "gongfu 共富 — 共同富裕规划浏览器。按 %s。",
-             hint_line(&a->keys, KCTX_HELP, close, "", line, sizeof line));
+             hint_line(km, KCTX_HELP, close, "", line, sizeof line));
     add(h, NULL, head);
     for (int x = 0; x < KCTX_COUNT; x++) {
         int heading = 0;
         for (int c = 1; c < CMD_COUNT; c++) {
             keycode keys[8];
-            size_t n = keymap_keys(&a->keys, (enum kctx)x, (enum cmd)c, keys, 8);
+            size_t n = keymap_keys(km, (enum kctx)x, (enum cmd)c, keys, 8);
             if (!n)
                 continue;
             if (!heading) {
@@ -70,9 +83,9 @@ int help_build(struct app *a)
     return 0;
 }
 
-void help_free(struct app *a)
+static void help_free(struct pane *p)
 {
-    struct help *h = &a->help;
+    struct help *h = p->state;
     for (size_t i = 0; i < h->n; i++) {
         free(h->lines[i].keys);
         free(h->lines[i].text);
@@ -81,10 +94,12 @@ void help_free(struct app *a)
     memset(h, 0, sizeof *h);
 }
 
-void help_draw(struct app *a, WINDOW *w)
+static void help_draw(struct pane *p, int focused)
 {
-    struct help *hp = &a->help;
+    struct help *hp = p->state;
+    WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
+    (void)focused;
     int kw = wd > 70 ? 28 : wd / 3;
     if (hp->n > (size_t)h && hp->top > hp->n - (size_t)h)
         hp->top = hp->n - (size_t)h;
@@ -104,20 +119,29 @@ void help_draw(struct app *a, WINDOW *w)
         if (wd > kw)
             draw_trunc(w, y, kw, l->text, strlen(l->text), wd - kw, theme_attr(ROLE_NORMAL));
     }
-    app_cursor(a, w, 0, 0);
+    pane_cursor(p, 0, 0);
 }
 
-int help_key(struct app *a, enum cmd c)
+static unsigned help_key(struct pane *p, enum cmd c, keycode k)
 {
-    struct help *hp = &a->help;
-    long h = a->rect[W_VIEW].h > 1 ? a->rect[W_VIEW].h : 1;
+    struct help *hp = p->state;
+    long h = p->h > 1 ? p->h : 1;
     int big;
+    (void)k;
     long d = cmd_motion(c, h, (long)hp->n, &big);
     if (!d)
         return 0;
     long t = (long)hp->top + d;
     long max = (long)hp->n - h;
     hp->top = (size_t)(t > max ? (max > 0 ? max : 0) : t < 0 ? 0 : t);
-    a->dirty |= DIRTY(W_VIEW);
-    return 1;
+    return PANE_HANDLED | PANE_REDRAW;
 }
+
+static const struct hint hints[] = { { CMD_QUIT, CMD_NONE, "", "返回" },
+                                     { CMD_NONE, CMD_NONE, "", "" } };
+
+const struct pane_ops help_ops = {
+    .name = "help", .place = PLACE_VIEW, .flags = PANE_WHEEL, .kctx = KCTX_HELP,
+    .title = "帮助", .hints = hints, .state_size = sizeof(struct help),
+    .init = help_init, .free = help_free, .draw = help_draw, .key = help_key,
+};

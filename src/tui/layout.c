@@ -1,11 +1,12 @@
 /* layout.c — rectangles for each window. Windows are recreated at every resize: it is
- * simpler than moving them, and a resize redraws everything anyway. */
+ * simpler than moving them, and a resize redraws everything anyway. The main view's
+ * panes go where their ops place them; every view shares the body's window. */
 #include "app.h"
-#include "layout.h"
+#include "frame.h"
 
-static void set(struct app *a, enum win w, int y, int x, int h, int wd)
+static struct rect rect(int y, int x, int h, int w)
 {
-    a->rect[w] = (struct rect){ y, x, h > 0 ? h : 0, wd > 0 ? wd : 0 };
+    return (struct rect){ y, x, h > 0 ? h : 0, w > 0 ? w : 0 };
 }
 
 static int sidebar_width(int cols)
@@ -16,66 +17,86 @@ static int sidebar_width(int cols)
 
 void layout_free(struct app *a)
 {
-    for (int i = 0; i < W_COUNT; i++) {
-        if (a->win[i])
-            delwin(a->win[i]);
-        a->win[i] = NULL;
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        if (p->win && p->ops->place != PLACE_VIEW)
+            delwin(p->win);
+        p->win = NULL;
     }
+    for (int i = 0; i < C_COUNT; i++) {
+        if (a->chrome[i])
+            delwin(a->chrome[i]);
+        a->chrome[i] = NULL;
+    }
+}
+
+static WINDOW *make(const struct rect *r)
+{
+    return r->h > 0 && r->w > 0 ? newwin(r->h, r->w, r->y, r->x) : NULL;
 }
 
 void layout_apply(struct app *a)
 {
     layout_free(a);
-    for (int i = 0; i < W_COUNT; i++)
-        set(a, (enum win)i, 0, 0, 0, 0);
+    struct rect place[PLACE_VIEW + 1] = { { 0 } };
+    for (int i = 0; i < C_COUNT; i++)
+        a->chrome_rect[i] = rect(0, 0, 0, 0);
     a->small = COLS < LAYOUT_MIN_COLS || LINES < LAYOUT_MIN_LINES;
     if (a->small) {
-        set(a, W_VIEW, 0, 0, LINES, COLS);
+        a->chrome_rect[C_VIEW] = rect(0, 0, LINES, COLS);
     } else {
         int body = LINES - 2;
         int ph = a->show_panel && !a->zoom ? (LINES >= 30 ? 4 : 3) : 0;
         if (body - ph < 4)
             ph = 0;
         int tw = a->zoom ? 0 : sidebar_width(COLS);
-        set(a, W_TITLE, 0, 0, 1, COLS);
-        set(a, W_TREE, 1, 0, body - ph, tw);
-        set(a, W_DIV, 1, tw, body - ph, tw ? 1 : 0);
-        set(a, W_READER, 1, tw ? tw + 1 : 0, body - ph, tw ? COLS - tw - 1 : COLS);
-        set(a, W_PANEL, 1 + body - ph, 0, ph, COLS);
-        set(a, W_VIEW, 1, 0, body, COLS);
-        set(a, W_STATUS, LINES - 1, 0, 1, COLS);
+        a->chrome_rect[C_TITLE] = rect(0, 0, 1, COLS);
+        place[PLACE_SIDEBAR] = rect(1, 0, body - ph, tw);
+        a->chrome_rect[C_DIV] = rect(1, tw, body - ph, tw ? 1 : 0);
+        place[PLACE_MAIN] = rect(1, tw ? tw + 1 : 0, body - ph, tw ? COLS - tw - 1 : COLS);
+        place[PLACE_BOTTOM] = rect(1 + body - ph, 0, ph, COLS);
+        a->chrome_rect[C_VIEW] = rect(1, 0, body, COLS);
+        a->chrome_rect[C_STATUS] = rect(LINES - 1, 0, 1, COLS);
     }
-    for (int i = 0; i < W_COUNT; i++) {
-        const struct rect *r = &a->rect[i];
-        if (r->h > 0 && r->w > 0)
-            a->win[i] = newwin(r->h, r->w, r->y, r->x);
+    for (int i = 0; i < C_COUNT; i++)
+        a->chrome[i] = make(&a->chrome_rect[i]);
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        int view = p->ops->place == PLACE_VIEW;
+        a->rect[i] = view ? a->chrome_rect[C_VIEW] : place[p->ops->place];
+        p->win = view ? a->chrome[C_VIEW] : make(&a->rect[i]);
+        p->h = a->rect[i].h;
+        p->w = a->rect[i].w;
     }
-    if (!a->small && ((a->focus == PANE_PANEL && !a->win[W_PANEL]) ||
-                      (a->focus == PANE_TREE && !a->win[W_TREE])))
+    if (!a->small && !a->panes[a->focus].win)
         a->focus = PANE_READER;
-    a->dirty |= DIRTY_ALL;
-    reader_relayout(a);
+    a->dirty |= DIRTY_CHROME;
+    app_dirty_all(a);
+    app_notify(a, UI_RESIZED);
 }
 
 int layout_hit(const struct app *a, int *y, int *x)
 {
-    static const enum win order[] = { W_TITLE, W_STATUS, W_TREE, W_DIV, W_READER, W_PANEL };
     if (a->small)
         return -1;
-    if (a->view != VIEW_MAIN) {
-        const struct rect *r = &a->rect[W_VIEW];
+    if (app_top(a) != VIEW_MAIN) {
+        const struct rect *r = &a->chrome_rect[C_VIEW];
         if (*y >= r->y && *y < r->y + r->h) {
             *y -= r->y;
             *x -= r->x;
-            return W_VIEW;
+            return app_top(a);
         }
     }
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        const struct rect *r = &a->rect[order[i]];
+    /* The chrome, then the main view's panes (none of them overlap). */
+    for (int w = 0; w < PANE_COUNT + C_COUNT; w++) {
+        int chrome = w >= PANE_COUNT;
+        if (chrome ? w - PANE_COUNT == C_VIEW : a->panes[w].ops->place == PLACE_VIEW)
+            continue;
+        const struct rect *r = chrome ? &a->chrome_rect[w - PANE_COUNT] : &a->rect[w];
         if (r->h && *y >= r->y && *y < r->y + r->h && *x >= r->x && *x < r->x + r->w) {
             *y -= r->y;
             *x -= r->x;
-            return (int)order[i];
+            return w;
         }
     }
     return -1;

@@ -1,20 +1,68 @@
-/* panel.c — the target panel. Every target is read once at start-up (a few hundred rows)
- * for the reader's highlights; the cross-region rows of one indicator are queried when the
- * cursor reaches a target of another indicator. */
+/* panel.c — the target panel (panel_ops): the indicator of the target under the reading
+ * cursor, set by every region side by side (the province first), each value one key from
+ * its source. Every target is read once at start-up (a few hundred rows) and is the
+ * reader's target span source; the cross-region rows of one indicator are picked out
+ * when the cursor reaches a target of another indicator. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/targets.h"
-#include "app.h"
 #include "draw.h"
-#include "hint.h"
+#include "ui.h"
 
-static void file_spans(struct app *a)
+/* One region's entry in the panel: its targets for the indicator (n may be 0). */
+struct panel_entry {
+    const char *region;
+    const struct target_row *const *t;
+    size_t n;
+};
+
+struct panel {
+    struct target_row *all;     /* every target; a span's id is the target's id */
+    size_t nall;
+    size_t *by_id;              /* indexes into all, by target id */
+    struct secspan **doc_spans; /* per document */
+    size_t *ndoc_spans;
+    char **regions;             /* the order regions are compared in */
+    size_t nregions;
+    long shown;                 /* index in all of the target on show, -1 if none */
+    const struct target_row **across;  /* the shown target's indicator, every region */
+    size_t nacross;
+    struct panel_entry *entries;
+    size_t nentries, sel;
+};
+
+static const struct target_row *sort_all;
+
+static int by_id_cmp(const void *x, const void *y)
 {
-    struct panel *p = &a->panel;
+    int64_t a = sort_all[*(const size_t *)x].id, b = sort_all[*(const size_t *)y].id;
+    return a < b ? -1 : a > b;
+}
+
+/* The index in all of the target with this id, -1 if none. */
+static long find(const struct panel *p, long id)
+{
+    size_t lo = 0, hi = p->nall;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int64_t m = p->all[p->by_id[mid]].id;
+        if (m == id)
+            return (long)p->by_id[mid];
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static void file_spans(struct pane *pn)
+{
+    struct panel *p = pn->state;
     for (size_t i = 0; i < p->nall; i++) {
-        int d = corpus_doc_by_slug(&a->corpus, p->all[i].doc_slug);
+        int d = corpus_doc_by_slug(pn->ui->corpus, p->all[i].doc_slug);
         if (d < 0)
             continue;
         struct secspan *v = realloc(p->doc_spans[d], (p->ndoc_spans[d] + 1) * sizeof *v);
@@ -22,18 +70,18 @@ static void file_spans(struct app *a)
             return;
         p->doc_spans[d] = v;
         v[p->ndoc_spans[d]++] = (struct secspan){ p->all[i].node_id, (long)p->all[i].start,
-                                                  (long)p->all[i].end, i };
+                                                  (long)p->all[i].end, (long)p->all[i].id };
     }
 }
 
 /* The regions in the order the targets module compares them (its compare table's). */
-static void load_regions(struct app *a)
+static void load_regions(struct pane *pn)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
     struct compare_table t;
     struct err e = { "" };
     memset(&t, 0, sizeof t);
-    if (targets_compare(store_db(a->corpus.store), 0, NULL, &t, &e) < 0)
+    if (targets_compare(store_db(pn->ui->corpus->store), 0, NULL, &t, &e) < 0)
         return;
     p->regions = calloc(t.nregions + 1, sizeof *p->regions);
     for (size_t i = 0; p->regions && i < t.nregions; i++)
@@ -42,26 +90,50 @@ static void load_regions(struct app *a)
     compare_table_free(&t);
 }
 
-int panel_init(struct app *a)
+static size_t doc_spans(struct pane *pn, int doc, const struct secspan **out)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
+    *out = NULL;
+    if (!p->doc_spans || doc < 0 || (size_t)doc >= pn->ui->corpus->ndocs)
+        return 0;
+    *out = p->doc_spans[doc];
+    return p->ndoc_spans[doc];
+}
+
+static void beyond(struct pane *pn, int dir)
+{
+    ui_message(pn->ui, ROLE_STATUS, dir > 0 ? "后面没有指标了" : "前面没有指标了");
+}
+
+static int panel_init(struct pane *pn)
+{
+    struct panel *p = pn->state;
+    const struct corpus *c = pn->ui->corpus;
     struct target_filter f;
     struct err e = { "" };
     memset(&f, 0, sizeof f);
     p->shown = -1;
-    p->doc_spans = calloc(a->corpus.ndocs + 1, sizeof *p->doc_spans);
-    p->ndoc_spans = calloc(a->corpus.ndocs + 1, sizeof *p->ndoc_spans);
+    p->doc_spans = calloc(c->ndocs + 1, sizeof *p->doc_spans);
+    p->ndoc_spans = calloc(c->ndocs + 1, sizeof *p->ndoc_spans);
     if (!p->doc_spans || !p->ndoc_spans)
         return -1;
-    if (targets_query(store_db(a->corpus.store), &f, &p->all, &p->nall, &e) < 0) {
-        snprintf(p->why, sizeof p->why, "%.200s", e.msg);
+    spans_register(&pn->ui->spans, SPAN_TARGET,
+                   &(struct span_source){ pn, doc_spans, beyond, 1 });
+    if (targets_query(store_db(c->store), &f, &p->all, &p->nall, &e) < 0) {
+        snprintf(pn->why, sizeof pn->why, "%.200s", e.msg);
+        pn->usable = 0;
         p->all = NULL;
         p->nall = 0;
         return 0;
     }
-    p->available = 1;
-    file_spans(a);
-    load_regions(a);
+    if (!(p->by_id = malloc((p->nall + 1) * sizeof *p->by_id)))
+        return -1;
+    for (size_t i = 0; i < p->nall; i++)
+        p->by_id[i] = i;
+    sort_all = p->all;
+    qsort(p->by_id, p->nall, sizeof *p->by_id, by_id_cmp);
+    file_spans(pn);
+    load_regions(pn);
     return 0;
 }
 
@@ -75,37 +147,20 @@ static void drop_across(struct panel *p)
     p->nentries = p->sel = 0;
 }
 
-void panel_free(struct app *a)
+static void panel_free(struct pane *pn)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
     drop_across(p);
-    for (size_t d = 0; p->doc_spans && d < a->corpus.ndocs; d++)
+    for (size_t d = 0; p->doc_spans && d < pn->ui->corpus->ndocs; d++)
         free(p->doc_spans[d]);
     free(p->doc_spans);
     free(p->ndoc_spans);
+    free(p->by_id);
     target_rows_free(&p->all, p->nall);
     for (size_t i = 0; i < p->nregions; i++)
         free(p->regions[i]);
     free(p->regions);
     memset(p, 0, sizeof *p);
-}
-
-size_t panel_doc_spans(struct app *a, int doc, const struct secspan **out)
-{
-    struct panel *p = &a->panel;
-    *out = NULL;
-    if (!p->doc_spans || doc < 0 || (size_t)doc >= a->corpus.ndocs)
-        return 0;
-    *out = p->doc_spans[doc];
-    return p->ndoc_spans[doc];
-}
-
-long panel_find(const struct app *a, int64_t target_id)
-{
-    for (size_t i = 0; i < a->panel.nall; i++)
-        if (a->panel.all[i].id == target_id)
-            return (long)i;
-    return -1;
 }
 
 static int add_entry(struct panel *p, const char *region, const struct target_row *const *t,
@@ -144,27 +199,23 @@ static void build_entries(struct panel *p)
     }
 }
 
-void panel_follow(struct app *a)
+/* Shows the indicator of target `at` (an index in all, -1: none). */
+static void follow(struct panel *p, long at)
 {
-    struct panel *p = &a->panel;
-    if (!p->available)
-        return;
-    long id = reader_span_at_cursor(a, SPAN_TARGET);
-    if (id == p->shown)
+    if (at == p->shown)
         return;
     const char *old = p->shown >= 0 ? p->all[p->shown].indicator_slug : NULL;
-    const char *now = id >= 0 ? p->all[id].indicator_slug : NULL;
+    const char *now = at >= 0 ? p->all[at].indicator_slug : NULL;
     int same = old && now && !strcmp(old, now);
-    p->shown = id;
-    a->dirty |= DIRTY(W_PANEL);
+    p->shown = at;
     if (same) {
         for (size_t e = 0; e < p->nentries; e++)
-            if (p->entries[e].region && !strcmp(p->entries[e].region, p->all[id].region))
+            if (p->entries[e].region && !strcmp(p->entries[e].region, p->all[at].region))
                 p->sel = e;
         return;
     }
     drop_across(p);
-    if (id < 0)
+    if (at < 0)
         return;
     /* all is in the compare order already (region, document, position): the rows of one
      * indicator, picked out of it, are too. */
@@ -173,12 +224,23 @@ void panel_follow(struct app *a)
         return;
     for (size_t i = 0; i < p->nall; i++)
         if (now ? p->all[i].indicator_slug && !strcmp(p->all[i].indicator_slug, now)
-                : (long)i == id)
+                : (long)i == at)
             p->across[p->nacross++] = &p->all[i];
     build_entries(p);
     for (size_t k = 0; k < p->nentries; k++)
-        if (p->entries[k].region && !strcmp(p->entries[k].region, p->all[id].region))
+        if (p->entries[k].region && !strcmp(p->entries[k].region, p->all[at].region))
             p->sel = k;
+}
+
+/* The panel follows the target under the reading cursor. */
+static unsigned panel_notify(struct pane *pn, unsigned events)
+{
+    struct panel *p = pn->state;
+    if (!pn->usable || !(events & UI_SPAN_AT(SPAN_TARGET)))
+        return 0;
+    long id = pn->ui->sel.span[SPAN_TARGET];
+    follow(p, id >= 0 ? find(p, id) : -1);
+    return PANE_REDRAW;
 }
 
 /* "舟山市 >=4.5个 (2025) 力争": each target as the command line's compare formats it,
@@ -199,9 +261,10 @@ static void entry_text(const struct panel_entry *en, char *buf, size_t n)
     }
 }
 
-void panel_draw(struct app *a, WINDOW *w, int focused)
+static void panel_draw(struct pane *pn, int focused)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
+    WINDOW *w = pn->win;
     int h = getmaxy(w), wd = getmaxx(w);
     attr_t norm = theme_attr(ROLE_NORMAL), border = theme_attr(ROLE_BORDER);
     for (int y = 0; y < h; y++)
@@ -209,8 +272,8 @@ void panel_draw(struct app *a, WINDOW *w, int focused)
     draw_hline(w, 0, 0, wd, border);
     const struct target_row *t = p->shown >= 0 ? &p->all[p->shown] : NULL;
     char head[1024];
-    if (!p->available)
-        snprintf(head, sizeof head, " 指标栏不可用：%s ", p->why);
+    if (!pn->usable)
+        snprintf(head, sizeof head, " 指标栏不可用：%s ", pn->why);
     else if (!t)
         snprintf(head, sizeof head, " 指标 ");
     else if (t->indicator_name)
@@ -228,9 +291,9 @@ void panel_draw(struct app *a, WINDOW *w, int focused)
             { CMD_COMPARE, CMD_NONE, "", "对比全部指标" }, { CMD_NONE, CMD_NONE, "", "" },
         };
         char line[256], hint[300] = "";
-        if (p->available)
+        if (pn->usable)
             snprintf(hint, sizeof hint, " 光标处没有指标。%s",
-                     hint_line(&a->keys, KCTX_PANEL, keys, "，", line, sizeof line));
+                     hint_line(pn->ui->keys, KCTX_PANEL, keys, "，", line, sizeof line));
         draw_trunc(w, 1, 0, hint, strlen(hint), wd, theme_attr(ROLE_DIM));
         return;
     }
@@ -256,36 +319,34 @@ void panel_draw(struct app *a, WINDOW *w, int focused)
         int used = draw_text(w, y, x, text, rl, wd - x, sel ? at : theme_attr(ROLE_PANEL_LABEL));
         used += draw_trunc(w, y, x + used, text + rl, tl - rl, wd - x - used, at);
         if (sel)
-            app_cursor(a, w, y, x);
+            pane_cursor(pn, y, x);
         x += used + 3;
     }
 }
 
 /* Opens the selected region's target in the reader, highlighted. */
-static void open_entry(struct app *a)
+static void open_entry(struct pane *pn)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
     if (p->sel >= p->nentries)
         return;
     const struct panel_entry *en = &p->entries[p->sel];
     if (!en->n) {
-        app_message(a, ROLE_STATUS, "%s 没有设定这个指标", en->region);
+        ui_message(pn->ui, ROLE_STATUS, "%s 没有设定这个指标", en->region);
         return;
     }
     const struct target_row *t = en->t[0];
-    int d = corpus_doc_by_slug(&a->corpus, t->doc_slug);
-    long id = panel_find(a, t->id);
-    if (d < 0 || id < 0)
+    int d = corpus_doc_by_slug(pn->ui->corpus, t->doc_slug);
+    if (d < 0)
         return;
-    app_jump(a, (struct loc){ d, t->node_id, (long)t->start });
-    reader_select_span(a, SPAN_TARGET, (size_t)id);
-    p->shown = -2;     /* reload on the next follow, keeping the selected region */
-    panel_follow(a);
+    ui_show_span(pn->ui, (struct loc){ d, t->node_id, (long)t->start }, SPAN_TARGET,
+                 (long)t->id);
 }
 
-int panel_key(struct app *a, enum cmd c)
+static unsigned panel_key(struct pane *pn, enum cmd c, keycode k)
 {
-    struct panel *p = &a->panel;
+    struct panel *p = pn->state;
+    (void)k;
     switch (c) {
     case CMD_DOWN:
     case CMD_RIGHT:
@@ -304,33 +365,45 @@ int panel_key(struct app *a, enum cmd c)
         p->sel = p->nentries ? p->nentries - 1 : 0;
         break;
     case CMD_ENTER:
-        open_entry(a);
+        open_entry(pn);
         break;
     default:
         return 0;
     }
-    a->dirty |= DIRTY(W_PANEL);
-    return 1;
+    return PANE_HANDLED | PANE_REDRAW;
 }
 
-void panel_click(struct app *a, int y, int x)
+static unsigned panel_click(struct pane *pn, int y, int x)
 {
-    struct panel *p = &a->panel;
-    int row = 1, col = 1, wd = a->rect[W_PANEL].w;
+    struct panel *p = pn->state;
+    int row = 1, col = 1;
     for (size_t k = 0; k < p->nentries; k++) {
         char text[1024];
         entry_text(&p->entries[k], text, sizeof text);
         int need = draw_width(text, strlen(text));
-        if (col > 1 && col + need > wd) {
+        if (col > 1 && col + need > pn->w) {
             row++;
             col = 1;
         }
         if (row == y && x >= col && x < col + need) {
             p->sel = k;
-            app_focus(a, PANE_PANEL);
-            open_entry(a);
-            return;
+            ui_focus(pn->ui, pn->id);
+            open_entry(pn);
+            return PANE_HANDLED | PANE_REDRAW;
         }
         col += need + 3;
     }
+    return 0;
 }
+
+static const struct hint hints[] = {
+    { CMD_LEFT, CMD_RIGHT, "/", "选地区" }, { CMD_ENTER, CMD_NONE, "", "跳到原文" },
+    { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, { CMD_NONE, CMD_NONE, "", "" },
+};
+
+const struct pane_ops panel_ops = {
+    .name = "panel", .place = PLACE_BOTTOM, .kctx = KCTX_PANEL, .hint_lead = "指标栏",
+    .hints = hints, .state_size = sizeof(struct panel),
+    .init = panel_init, .free = panel_free, .draw = panel_draw, .key = panel_key,
+    .click = panel_click, .notify = panel_notify,
+};

@@ -2,9 +2,9 @@
 #include <string.h>
 #include <unistr.h>
 #include "gongfu/text.h"
-#include "app.h"
 #include "draw.h"
 #include "prompt.h"
+#include "theme.h"
 
 void prompt_start(struct prompt *p, const char *text)
 {
@@ -82,7 +82,7 @@ enum prompt_result prompt_cmd(struct prompt *p, enum cmd c, keycode k)
     return PROMPT_CHANGED;
 }
 
-void prompt_draw(struct prompt *p, struct app *a, WINDOW *w, int y, const char *label)
+int prompt_draw(const struct prompt *p, WINDOW *w, int y, const char *label)
 {
     int wd = getmaxx(w);
     attr_t at = theme_attr(ROLE_PROMPT);
@@ -98,5 +98,5 @@ void prompt_draw(struct prompt *p, struct app *a, WINDOW *w, int y, const char *
         n -= (size_t)len;
     }
     x += draw_text(w, y, x, s, n, wd - x, at);
-    app_cursor(a, w, y, x < wd ? x : wd - 1);
+    return x < wd ? x : wd - 1;
 }

@@ -6,8 +6,6 @@
 #include <curses.h>
 #include "keymap.h"
 
-struct app;
-
 struct prompt {
     char buf[512];
     size_t len;
@@ -22,7 +20,7 @@ void prompt_start(struct prompt *p, const char *text);
  * (cancel when empty), erase-word, erase-line; CMD_NONE: k is typed if it is printable.
  * Other commands are ignored, for the caller to use (arrows move in results). */
 enum prompt_result prompt_cmd(struct prompt *p, enum cmd c, keycode k);
-/* Draws "label text" on row y of w and puts the real cursor after the text. */
-void prompt_draw(struct prompt *p, struct app *a, WINDOW *w, int y, const char *label);
+/* Draws "label text" on row y of w; returns the column for the cursor, after the text. */
+int prompt_draw(const struct prompt *p, WINDOW *w, int y, const char *label);
 
 #endif

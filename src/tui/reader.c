@@ -7,11 +7,10 @@
 #include <string.h>
 #include "gongfu/doc.h"
 #include "gongfu/text.h"
-#include "app.h"
 #include "draw.h"
 #include "reader_int.h"
 
-#define MARGIN 1
+#define MARGIN READER_MARGIN
 
 static void rdoc_free(struct reader_doc *d)
 {
@@ -51,19 +50,31 @@ static void unstash(struct reader *r, struct reader_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-void reader_free(struct app *a)
+static void clear_current(struct reader *r)
 {
-    struct reader *r = &a->reader;
+    for (int k = 0; k < SPAN_COUNT; k++)
+        r->current[k] = -1;
+}
+
+static int reader_init(struct pane *p)
+{
+    struct reader *r = p->state;
+    r->doc = -1;
+    clear_current(r);
+    return 0;
+}
+
+static void reader_free(struct pane *p)
+{
+    struct reader *r = p->state;
     struct reader_doc here;
     stash(r, &here);
     rdoc_free(&here);
-    for (size_t d = 0; r->cache && d < a->corpus.ndocs; d++)
+    for (size_t d = 0; r->cache && d < p->ui->corpus->ndocs; d++)
         rdoc_free(&r->cache[d]);
     free(r->cache);
     free(r->spans);
     memset(r, 0, sizeof *r);
-    r->doc = -1;
-    r->tcur = r->hcur = -1;
 }
 
 /* Adds a block; text is copied, and made narrow-safe when ambiguous characters are wide. */
@@ -95,10 +106,10 @@ static int add_block(struct reader *r, size_t *cap, enum role role, int section,
     return 0;
 }
 
-static int build_blocks(struct app *a)
+static int build_blocks(struct pane *p)
 {
-    struct reader *r = &a->reader;
-    const struct doc_row *d = &a->corpus.docs[r->doc];
+    struct reader *r = p->state;
+    const struct doc_row *d = &p->ui->corpus->docs[r->doc];
     size_t cap = 0;
     char meta[1024];
     snprintf(meta, sizeof meta, "%s%s%s%s%s", d->region ? d->region : "",
@@ -137,32 +148,35 @@ static int build_blocks(struct app *a)
     return 0;
 }
 
-int reader_open(struct app *a, int doc)
+static void relayout(struct pane *p);
+
+int reader_open(struct pane *p, int doc)
 {
-    struct reader *r = &a->reader;
+    struct reader *r = p->state;
+    const struct corpus *c = p->ui->corpus;
     if (r->doc == doc && r->nodes)
         return 0;
-    if (!r->cache && !(r->cache = calloc(a->corpus.ndocs + 1, sizeof *r->cache)))
+    if (!r->cache && !(r->cache = calloc(c->ndocs + 1, sizeof *r->cache)))
         return -1;
     if (r->doc >= 0)
         stash(r, &r->cache[r->doc]);
     r->doc = doc;
-    r->tcur = r->hcur = -1;
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_TITLE) | DIRTY(W_TREE) | DIRTY(W_STATUS);
+    clear_current(r);
+    p->dirty |= PANE_REDRAW | PANE_STATUS;
     if (r->cache[doc].nodes) {
         unstash(r, &r->cache[doc]);
-        reader_relayout(a);
-        reader_spans(a);
+        relayout(p);
+        reader_spans(p);
         return 0;
     }
     struct err e = { "" };
-    if (store_nodes(a->corpus.store, a->corpus.docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
-        app_message(a, ROLE_ERROR, "%s", e.msg);
+    if (store_nodes(c->store, c->docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
+        ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
         r->doc = -1;
         return -1;
     }
-    if (build_blocks(a) < 0) {
-        app_message(a, ROLE_ERROR, "out of memory");
+    if (build_blocks(p) < 0) {
+        ui_message(p->ui, ROLE_ERROR, "out of memory");
         struct reader_doc d;
         stash(r, &d);
         rdoc_free(&d);
@@ -171,8 +185,8 @@ int reader_open(struct app *a, int doc)
     }
     r->width = 0;
     r->top = r->cur = 0;
-    reader_relayout(a);
-    reader_spans(a);
+    relayout(p);
+    reader_spans(p);
     return 0;
 }
 
@@ -211,9 +225,8 @@ size_t reader_drawn_of(const struct rblock *b, size_t src)
     return lo;
 }
 
-static void wrap_all(struct app *a, int width)
+static void wrap_all(struct reader *r, int width)
 {
-    struct reader *r = &a->reader;
     size_t cap = 0;
     r->nlines = 0;
     for (size_t i = 0; i < r->nblocks; i++) {
@@ -231,10 +244,11 @@ static void wrap_all(struct app *a, int width)
     r->width = width;
 }
 
-void reader_relayout(struct app *a)
+/* Wraps to the pane's width if it changed, keeping the cursor on the same text. */
+static void relayout(struct pane *p)
 {
-    struct reader *r = &a->reader;
-    int width = a->rect[W_READER].w - 2 * MARGIN;
+    struct reader *r = p->state;
+    int width = p->w - 2 * MARGIN;
     if (width < 2)
         width = 2;
     if (r->doc < 0 || width == r->width)
@@ -243,14 +257,14 @@ void reader_relayout(struct app *a)
     long off = 0;
     int had = r->nlines > 0;
     if (had)
-        reader_where(a, &node, &off);
+        reader_where(p, &node, &off);
     size_t top_gap = r->cur >= r->top ? r->cur - r->top : 0;
-    wrap_all(a, width);
+    wrap_all(r, width);
     if (had) {
-        reader_goto(a, node, off);
+        reader_goto(p, node, off);
         r->top = r->cur > top_gap ? r->cur - top_gap : 0;
     }
-    reader_spans(a);
+    reader_spans(p);
 }
 
 /* The line holding drawn offset pos of block b: the last of b's lines starting at or
@@ -277,10 +291,10 @@ static int section_index(const struct reader *r, int64_t node_id)
     return -1;
 }
 
-void reader_show_cursor(struct app *a, int near_top)
+void reader_show_cursor(struct pane *p, int near_top)
 {
-    struct reader *r = &a->reader;
-    int h = a->rect[W_READER].h;
+    struct reader *r = p->state;
+    int h = p->h;
     if (h <= 0)
         return;
     size_t ctx = near_top ? (size_t)(h / 4) : 0;
@@ -292,9 +306,9 @@ void reader_show_cursor(struct app *a, int near_top)
         r->top = r->cur - (size_t)h + 1;
 }
 
-void reader_goto(struct app *a, int64_t node_id, long offset)
+void reader_goto(struct pane *p, int64_t node_id, long offset)
 {
-    struct reader *r = &a->reader;
+    struct reader *r = p->state;
     int s = node_id ? section_index(r, node_id) : -1;
     size_t line = 0;
     if (s >= 0) {
@@ -315,19 +329,23 @@ void reader_goto(struct app *a, int64_t node_id, long offset)
     r->cur = line < r->nlines ? line : 0;
     /* A section's heading goes to the top; a place inside a paragraph gets context. */
     int at_heading = s >= 0 && r->blocks[r->lines[r->cur].block].sec_off < 0;
-    int h = a->rect[W_READER].h;
+    int h = p->h;
     r->top = r->cur;
     if (!at_heading)
-        reader_show_cursor(a, 1);
+        reader_show_cursor(p, 1);
     else if (h > 0 && r->top + (size_t)h > r->nlines)
         r->top = r->nlines > (size_t)h ? r->nlines - (size_t)h : 0;
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_TITLE) | DIRTY(W_TREE) | DIRTY(W_STATUS) |
-                DIRTY(W_PANEL);
+    p->dirty |= PANE_REDRAW | PANE_STATUS;
 }
 
-void reader_where(const struct app *a, int64_t *node_id, long *offset)
+int reader_doc(const struct pane *p)
 {
-    const struct reader *r = &a->reader;
+    return ((const struct reader *)p->state)->doc;
+}
+
+void reader_where(const struct pane *p, int64_t *node_id, long *offset)
+{
+    const struct reader *r = p->state;
     *node_id = 0;
     *offset = 0;
     if (r->cur >= r->nlines)
@@ -341,104 +359,22 @@ void reader_where(const struct app *a, int64_t *node_id, long *offset)
         *offset = b->sec_off + (long)reader_src_of(b, l->start);
 }
 
-int reader_outline_node(const struct app *a)
+void reader_select(const struct pane *p, struct selection *s)
 {
+    const struct reader *r = p->state;
     int64_t node;
     long off;
-    reader_where(a, &node, &off);
-    return node ? corpus_outline_index(&a->corpus, a->reader.doc, node) : -1;
+    reader_where(p, &node, &off);
+    s->doc = r->doc;
+    s->node = node ? corpus_outline_index(p->ui->corpus, r->doc, node) : -1;
+    for (int k = 0; k < SPAN_COUNT; k++)
+        s->span[k] = reader_span_at_cursor(p, (enum span_kind)k);
 }
 
-/* The role of drawn byte pos, from the spans on its line: a hit over a target over the
- * base. */
-static enum role role_at(const struct reader *r, const size_t *on, size_t n, size_t pos,
-                         enum role base)
+static unsigned step(struct pane *p, long delta, int scroll)
 {
-    enum role role = base;
-    for (size_t k = 0; k < n; k++) {
-        const struct rspan *s = &r->spans[on[k]];
-        if (pos < s->start || pos >= s->end)
-            continue;
-        int current = (long)on[k] == (s->kind == SPAN_TARGET ? r->tcur : r->hcur);
-        if (s->kind == SPAN_HIT)
-            return current ? ROLE_HIT_CURRENT : ROLE_HIT;
-        role = current ? ROLE_TARGET_CURRENT : ROLE_TARGET;
-    }
-    return role;
-}
-
-/* The spans that touch line li (spans are sorted by block and start). */
-static size_t spans_on(const struct reader *r, size_t li, size_t *on, size_t max)
-{
-    const struct rline *l = &r->lines[li];
-    size_t lo = 0, hi = r->nspans, n = 0;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->spans[mid].block < l->block)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < r->nspans && r->spans[i].block == l->block && n < max; i++)
-        if (r->spans[i].start < l->end && r->spans[i].end > l->start)
-            on[n++] = i;
-    return n;
-}
-
-static void draw_line(struct app *a, WINDOW *w, int y, size_t li, enum role base, int wd)
-{
-    const struct reader *r = &a->reader;
-    const struct rline *l = &r->lines[li];
-    const struct rblock *b = &r->blocks[l->block];
-    size_t on[64];
-    size_t non = spans_on(r, li, on, sizeof on / sizeof on[0]);
-    draw_fill(w, y, 0, wd, theme_attr(base));
-    int x = MARGIN;
-    size_t p = l->start;
-    while (p < l->end && x < wd) {
-        enum role role = role_at(r, on, non, p, base);
-        size_t q = p;
-        while (q < l->end && role_at(r, on, non, q, base) == role) {
-            uint32_t c;
-            q += (size_t)text_next(b->text + q, l->end - q, &c);
-        }
-        x += draw_text(w, y, x, b->text + p, q - p, wd - x, theme_attr(role));
-        p = q;
-    }
-}
-
-void reader_draw(struct app *a, WINDOW *w, int focused)
-{
-    struct reader *r = &a->reader;
-    int h = getmaxy(w), wd = getmaxx(w);
-    reader_show_cursor(a, 0);
-    int partial = r->partial && r->top == r->drawn_top;
-    r->partial = 0;
-    r->drawn_top = r->top;
-    size_t was = r->drawn_cur;
-    r->drawn_cur = r->cur;
-    for (int y = 0; y < h; y++) {
-        size_t li = r->top + (size_t)y;
-        if (partial && li != was && li != r->cur)
-            continue;
-        if (li >= r->nlines) {
-            draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
-            continue;
-        }
-        enum role base = r->blocks[r->lines[li].block].role;
-        if (li == r->cur)
-            base = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
-        draw_line(a, w, y, li, base, wd);
-        if (li == r->cur && focused)
-            app_cursor(a, w, y, MARGIN);
-    }
-}
-
-static void step(struct app *a, long delta, int scroll)
-{
-    struct reader *r = &a->reader;
-    int h = a->rect[W_READER].h;
-    r->partial = !scroll;
+    struct reader *r = p->state;
+    int h = p->h;
     long c = (long)r->cur + delta;
     long last = r->nlines ? (long)r->nlines - 1 : 0;
     r->cur = (size_t)(c < 0 ? 0 : c > last ? last : c);
@@ -450,37 +386,74 @@ static void step(struct app *a, long delta, int scroll)
             maxtop = 0;
         r->top = (size_t)(t < 0 ? 0 : t > maxtop ? maxtop : t);
     }
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_STATUS);
+    return PANE_HANDLED | PANE_STATUS | (scroll ? PANE_REDRAW : PANE_MOVED);
 }
 
-int reader_key(struct app *a, enum cmd c)
+static unsigned reader_key(struct pane *p, enum cmd c, keycode k)
 {
-    int h = a->rect[W_READER].h > 0 ? a->rect[W_READER].h : 1, big;
-    long d = cmd_motion(c, h, (long)a->reader.nlines, &big);
-    if (!d)
-        return 0;
-    step(a, d, big);
-    return 1;
+    struct reader *r = p->state;
+    (void)k;
+    int big;
+    long d = cmd_motion(c, p->h > 0 ? p->h : 1, (long)r->nlines, &big);
+    if (d)
+        return step(p, d, big);
+    /* Enter on a highlighted span goes to the pane that owns it (a target: its panel). */
+    if (c == CMD_ENTER)
+        for (int s = 0; s < SPAN_COUNT; s++) {
+            const struct span_source *src = &p->ui->spans.src[s];
+            if (src->enter_focuses && src->owner &&
+                reader_span_at_cursor(p, (enum span_kind)s) >= 0) {
+                ui_focus(p->ui, src->owner->id);
+                return PANE_HANDLED;
+            }
+        }
+    return 0;
 }
 
-void reader_click(struct app *a, int y)
+static unsigned reader_click(struct pane *p, int y, int x)
 {
-    struct reader *r = &a->reader;
+    struct reader *r = p->state;
     size_t li = r->top + (size_t)y;
-    if (y >= 0 && li < r->nlines) {
-        r->cur = li;
-        a->dirty |= DIRTY(W_READER) | DIRTY(W_STATUS) | DIRTY(W_TITLE) | DIRTY(W_TREE) |
-                    DIRTY(W_PANEL);
-    }
+    (void)x;
+    if (y < 0 || li >= r->nlines)
+        return 0;
+    r->cur = li;
+    return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
 }
 
-void reader_position(const struct app *a, char *buf, size_t n)
+static unsigned reader_notify(struct pane *p, unsigned events)
 {
-    const struct reader *r = &a->reader;
-    int h = a->rect[W_READER].h;
+    if (events & UI_RESIZED)
+        relayout(p);
+    if (events & UI_SPANS) {
+        reader_spans(p);
+        return PANE_REDRAW;
+    }
+    return 0;
+}
+
+/* "120/800 15%": where the pane is, for the status line. */
+static void reader_position(const struct pane *p, char *buf, size_t n)
+{
+    const struct reader *r = p->state;
+    int h = p->h;
     size_t bottom = r->top + (size_t)(h > 0 ? h : 0);
     if (bottom > r->nlines)
         bottom = r->nlines;
     int pct = r->nlines ? (int)(bottom * 100 / r->nlines) : 100;
     snprintf(buf, n, "%zu/%zu %d%%", r->nlines ? r->cur + 1 : 0, r->nlines, pct);
 }
+
+static const struct hint hints[] = {
+    { CMD_NEXT_TARGET, CMD_PREV_TARGET, " ", "指标" }, { CMD_SEARCH, CMD_NONE, "", "搜索" },
+    { CMD_COMPARE, CMD_NONE, "", "对比" }, { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" },
+    { CMD_NONE, CMD_NONE, "", "" },
+};
+
+const struct pane_ops reader_ops = {
+    .name = "reader", .place = PLACE_MAIN, .flags = PANE_WHEEL | PANE_CLICK_FOCUS,
+    .kctx = KCTX_READER, .hint_lead = "阅读", .hints = hints,
+    .state_size = sizeof(struct reader),
+    .init = reader_init, .free = reader_free, .draw = reader_draw, .key = reader_key,
+    .click = reader_click, .notify = reader_notify, .where = reader_position,
+};

@@ -1,12 +1,70 @@
-/* reader_int.h — what reader.c shares with spans.c, the reader's highlights. */
+/* reader_int.h — the reader's state, shared by reader.c (layout, drawing, keys) and
+ * spans.c (its highlights). */
 #ifndef GONGFU_TUI_READER_INT_H
 #define GONGFU_TUI_READER_INT_H
 
 #include <stddef.h>
 #include "reader.h"
 
-struct app;
+struct rblock {
+    enum role role;
+    int section;        /* reader.nodes index of its section, -1 for the title */
+    long sec_off;       /* offset of the text in the section's text; -1 for a heading */
+    int gap;            /* a blank line before it */
+    char *own;          /* what text points to when the block made it */
+    const char *text;   /* as drawn (ambiguous characters replaced when they are wide) */
+    size_t len;
+    size_t *map;        /* drawn byte → byte of the source paragraph; NULL: the same */
+};
 
+struct rline {
+    int block;
+    size_t start, end;  /* drawn bytes of the block's text; start == end for a blank */
+};
+
+/* A highlighted stretch of one block, in drawn bytes. */
+struct rspan {
+    enum span_kind kind;
+    int block;
+    size_t start, end;
+    long id;            /* the owner's id for it */
+    size_t line, last;  /* the lines it starts and ends on */
+};
+
+/* A document laid out earlier, kept so going back to it costs nothing. */
+struct reader_doc {
+    struct node_row *nodes;
+    size_t nnodes;
+    struct rblock *blocks;
+    size_t nblocks;
+    struct rline *lines;
+    size_t nlines;
+    int width;
+    size_t top, cur;
+};
+
+struct reader {
+    struct reader_doc *cache;   /* per document */
+    int doc;            /* index into the corpus's docs, -1 before the first */
+    struct node_row *nodes;
+    size_t nnodes;
+    struct rblock *blocks;
+    size_t nblocks;
+    struct rline *lines;
+    size_t nlines;
+    int width;          /* what the lines were wrapped to */
+    size_t top, cur;
+    struct rspan *spans;
+    size_t nspans;
+    long current[SPAN_COUNT];   /* each source's current span (index in spans), -1 */
+    size_t drawn_top, drawn_cur;
+};
+
+/* Columns left blank at each side of the text. */
+#define READER_MARGIN 1
+
+/* Draws the pane (its ops->draw). */
+void reader_draw(struct pane *p, int focused);
 /* The source byte a drawn byte of a block comes from, and back (the first drawn byte from
  * src or later). */
 size_t reader_src_of(const struct rblock *b, size_t drawn);
@@ -14,6 +72,12 @@ size_t reader_drawn_of(const struct rblock *b, size_t src);
 /* The line holding drawn offset pos of block b. */
 size_t reader_line_of(const struct reader *r, int b, size_t pos);
 /* Scrolls so the cursor line shows; near_top puts it a quarter down the pane. */
-void reader_show_cursor(struct app *a, int near_top);
+void reader_show_cursor(struct pane *p, int near_top);
+/* Maps every source's spans in the document onto the lines again. */
+void reader_spans(struct pane *p);
+/* The span of source k under the cursor: the current one if it touches the cursor line,
+ * else the one holding a later source's current span there (the target around a search
+ * hit), else the first touching it; its id, or -1 if none. */
+long reader_span_at_cursor(const struct pane *p, enum span_kind k);
 
 #endif

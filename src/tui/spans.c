@@ -1,8 +1,7 @@
-/* spans.c — the reader's highlights: targets and search hits, given as stretches of a
- * section's text, mapped onto the drawn lines; and moving between them. */
+/* spans.c — the reader's highlights: each registered source's spans, given as stretches
+ * of a section's text, mapped onto the drawn lines; and moving between them. */
 #include <stdlib.h>
 #include <string.h>
-#include "app.h"
 #include "reader_int.h"
 
 static void add_span(struct reader *r, size_t *cap, struct rspan s)
@@ -49,32 +48,36 @@ static int span_cmp(const void *x, const void *y)
     return p->start < q->start ? -1 : p->start > q->start;
 }
 
-void reader_spans(struct app *a)
+void reader_spans(struct pane *p)
 {
-    struct reader *r = &a->reader;
-    long tid = r->tcur >= 0 && (size_t)r->tcur < r->nspans ? (long)r->spans[r->tcur].id : -1;
-    long hid = r->hcur >= 0 && (size_t)r->hcur < r->nspans ? (long)r->spans[r->hcur].id : -1;
+    struct reader *r = p->state;
+    long was[SPAN_COUNT];
+    for (int k = 0; k < SPAN_COUNT; k++) {
+        long c = r->current[k];
+        was[k] = c >= 0 && (size_t)c < r->nspans ? r->spans[c].id : -1;
+        r->current[k] = -1;
+    }
     size_t cap = 0;
     free(r->spans);
     r->spans = NULL;
     r->nspans = 0;
-    r->tcur = r->hcur = -1;
     if (r->doc < 0)
         return;
-    const struct secspan *ss;
-    size_t n = panel_doc_spans(a, r->doc, &ss);
-    map_spans(r, &cap, SPAN_TARGET, ss, n);
-    n = finder_doc_spans(a, r->doc, &ss);
-    map_spans(r, &cap, SPAN_HIT, ss, n);
+    for (int k = 0; k < SPAN_COUNT; k++) {
+        const struct span_source *src = &p->ui->spans.src[k];
+        const struct secspan *ss = NULL;
+        size_t n = src->doc_spans ? src->doc_spans(src->owner, r->doc, &ss) : 0;
+        map_spans(r, &cap, (enum span_kind)k, ss, n);
+    }
     if (r->nspans)
         qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
+    /* The current spans stay current where they are still shown. */
     for (size_t i = 0; i < r->nspans; i++) {
-        if (r->spans[i].kind == SPAN_TARGET && (long)r->spans[i].id == tid && r->tcur < 0)
-            r->tcur = (long)i;
-        if (r->spans[i].kind == SPAN_HIT && (long)r->spans[i].id == hid && r->hcur < 0)
-            r->hcur = (long)i;
+        enum span_kind k = r->spans[i].kind;
+        if (r->spans[i].id == was[k] && r->current[k] < 0)
+            r->current[k] = (long)i;
     }
-    a->dirty |= DIRTY(W_READER);
+    p->dirty |= PANE_REDRAW;
 }
 
 static int touches(const struct rspan *s, size_t line)
@@ -82,42 +85,45 @@ static int touches(const struct rspan *s, size_t line)
     return s->line <= line && line <= s->last;
 }
 
-long reader_span_at_cursor(const struct app *a, enum span_kind k)
+long reader_span_at_cursor(const struct pane *p, enum span_kind k)
 {
-    const struct reader *r = &a->reader;
-    long cur = k == SPAN_TARGET ? r->tcur : r->hcur;
+    const struct reader *r = p->state;
+    long cur = r->current[k];
     if (cur >= 0 && touches(&r->spans[cur], r->cur))
-        return (long)r->spans[cur].id;
-    /* A search that lands here points at the target around its hit. */
-    const struct rspan *hit = r->hcur >= 0 && k == SPAN_TARGET ? &r->spans[r->hcur] : NULL;
+        return r->spans[cur].id;
+    /* A later source's current span here points at the span around it: a search that
+     * lands on a target shows that target. */
+    const struct rspan *inner = NULL;
+    for (int j = SPAN_COUNT - 1; j > (int)k && !inner; j--)
+        if (r->current[j] >= 0 && touches(&r->spans[r->current[j]], r->cur))
+            inner = &r->spans[r->current[j]];
     long first = -1;
     for (size_t i = 0; i < r->nspans; i++) {
         const struct rspan *s = &r->spans[i];
         if (s->kind != k || !touches(s, r->cur))
             continue;
-        if (hit && touches(hit, r->cur) && s->block == hit->block &&
-            s->start <= hit->start && hit->start < s->end)
-            return (long)s->id;
+        if (inner && s->block == inner->block && s->start <= inner->start &&
+            inner->start < s->end)
+            return s->id;
         if (first < 0)
-            first = (long)s->id;
+            first = s->id;
     }
     return first;
 }
 
-static void make_current(struct app *a, enum span_kind k, size_t i)
+static void make_current(struct pane *p, enum span_kind k, size_t i)
 {
-    struct reader *r = &a->reader;
-    *(k == SPAN_TARGET ? &r->tcur : &r->hcur) = (long)i;
+    struct reader *r = p->state;
+    r->current[k] = (long)i;
     r->cur = r->spans[i].line;
-    reader_show_cursor(a, 0);
-    a->dirty |= DIRTY(W_READER) | DIRTY(W_PANEL) | DIRTY(W_TITLE) | DIRTY(W_TREE) |
-                DIRTY(W_STATUS);
+    reader_show_cursor(p, 0);
+    p->dirty |= PANE_REDRAW | PANE_STATUS;
 }
 
-int reader_next_span(struct app *a, enum span_kind k, int dir)
+int reader_next_span(struct pane *p, enum span_kind k, int dir)
 {
-    struct reader *r = &a->reader;
-    long cur = k == SPAN_TARGET ? r->tcur : r->hcur;
+    struct reader *r = p->state;
+    long cur = r->current[k];
     /* From the current span if the cursor is still on it, else from the cursor line. */
     int from_cur = cur >= 0 && touches(&r->spans[cur], r->cur);
     for (long i = dir > 0 ? 0 : (long)r->nspans - 1; i >= 0 && (size_t)i < r->nspans;
@@ -128,21 +134,20 @@ int reader_next_span(struct app *a, enum span_kind k, int dir)
         int after = from_cur ? (dir > 0 ? i > cur : i < cur)
                              : (dir > 0 ? s->line > r->cur : s->line < r->cur);
         if (after) {
-            make_current(a, k, (size_t)i);
+            make_current(p, k, (size_t)i);
             return 0;
         }
     }
     return -1;
 }
 
-void reader_select_span(struct app *a, enum span_kind k, size_t id)
+void reader_select_span(struct pane *p, enum span_kind k, long id)
 {
-    struct reader *r = &a->reader;
+    struct reader *r = p->state;
     for (size_t i = 0; i < r->nspans; i++)
         if (r->spans[i].kind == k && r->spans[i].id == id) {
-            make_current(a, k, i);
-            reader_show_cursor(a, 1);
+            make_current(p, k, i);
+            reader_show_cursor(p, 1);
             return;
         }
 }
-

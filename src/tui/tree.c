@@ -1,10 +1,32 @@
-/* tree.c — the sidebar. Rows are rebuilt from the open/closed flags whenever one
- * changes; drawing reads the rows, so the two never disagree. */
+/* tree.c — the sidebar (tree_ops): documents grouped by level, then chapters, then items.
+ * Rows are rebuilt from the open/closed flags whenever one changes; drawing reads the
+ * rows, so the two never disagree. It follows the reader through the selection: the
+ * section shown is marked, and a jump opens the chapters down to it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/doc.h"
-#include "app.h"
 #include "draw.h"
+#include "ui.h"
+
+enum trow_kind { TR_GROUP, TR_DOC, TR_NODE };
+
+struct trow {
+    enum trow_kind kind;
+    int group;          /* index into the level groups */
+    int doc;            /* index into the corpus's docs, -1 for a group */
+    int node;           /* index into the document's outline, -1 for a group or document */
+    int depth;
+};
+
+struct tree {
+    struct trow *rows;
+    size_t n, cap;
+    unsigned char *group_closed;   /* per level group */
+    unsigned char *doc_open;       /* per document */
+    unsigned char **node_open;     /* per document, per outline node (chapters) */
+    size_t cur, top;
+};
 
 static int push(struct tree *t, struct trow r)
 {
@@ -26,15 +48,16 @@ static int has_children(const struct outline *o, size_t i)
     return i + 1 < o->n && o->nodes[i + 1].parent_id == o->nodes[i].id;
 }
 
-static void rebuild(struct app *a)
+static void rebuild(struct pane *p)
 {
-    struct tree *t = &a->tree;
+    struct tree *t = p->state;
+    const struct corpus *c = p->ui->corpus;
     struct trow keep = t->n ? t->rows[t->cur] : (struct trow){ TR_GROUP, 0, -1, -1, 0 };
     t->n = 0;
     int last_group = -1;
-    for (size_t k = 0; k < a->corpus.ndocs; k++) {
-        int d = a->corpus.doc_order[k];
-        int g = corpus_group_of(a->corpus.docs[d].level);
+    for (size_t k = 0; k < c->ndocs; k++) {
+        int d = c->doc_order[k];
+        int g = corpus_group_of(c->docs[d].level);
         if (g != last_group) {
             push(t, (struct trow){ TR_GROUP, g, -1, -1, 0 });
             last_group = g;
@@ -44,7 +67,7 @@ static void rebuild(struct app *a)
         push(t, (struct trow){ TR_DOC, g, d, -1, 1 });
         if (!t->doc_open[d])
             continue;
-        const struct outline *o = &a->corpus.outlines[d];
+        const struct outline *o = &c->outlines[d];
         int chapter_open = 1;
         for (size_t i = 0; i < o->n; i++) {
             const struct node_row *nr = &o->nodes[i];
@@ -64,28 +87,28 @@ static void rebuild(struct app *a)
         if (t->rows[i].kind == keep.kind && t->rows[i].doc == keep.doc &&
             t->rows[i].node == keep.node && t->rows[i].group == keep.group)
             t->cur = i;
-    a->dirty |= DIRTY(W_TREE);
 }
 
-int tree_init(struct app *a)
+static int tree_init(struct pane *p)
 {
-    struct tree *t = &a->tree;
+    struct tree *t = p->state;
+    const struct corpus *c = p->ui->corpus;
     t->group_closed = calloc((size_t)corpus_group_count(), 1);
-    t->doc_open = calloc(a->corpus.ndocs ? a->corpus.ndocs : 1, 1);
-    t->node_open = calloc(a->corpus.ndocs ? a->corpus.ndocs : 1, sizeof *t->node_open);
+    t->doc_open = calloc(c->ndocs ? c->ndocs : 1, 1);
+    t->node_open = calloc(c->ndocs ? c->ndocs : 1, sizeof *t->node_open);
     if (!t->group_closed || !t->doc_open || !t->node_open)
         return -1;
-    for (size_t d = 0; d < a->corpus.ndocs; d++)
-        if (!(t->node_open[d] = calloc(a->corpus.outlines[d].n + 1, 1)))
+    for (size_t d = 0; d < c->ndocs; d++)
+        if (!(t->node_open[d] = calloc(c->outlines[d].n + 1, 1)))
             return -1;
-    rebuild(a);
+    rebuild(p);
     return 0;
 }
 
-void tree_free(struct app *a)
+static void tree_free(struct pane *p)
 {
-    struct tree *t = &a->tree;
-    for (size_t d = 0; t->node_open && d < a->corpus.ndocs; d++)
+    struct tree *t = p->state;
+    for (size_t d = 0; t->node_open && d < p->ui->corpus->ndocs; d++)
         free(t->node_open[d]);
     free(t->node_open);
     free(t->doc_open);
@@ -109,34 +132,34 @@ static int chapter_of(const struct outline *o, int i)
 }
 
 /* The row to mark as "shown in the reader": the section, or what folds it away. */
-static size_t marked_row(const struct app *a)
+static size_t marked_row(const struct pane *p)
 {
-    const struct tree *t = &a->tree;
-    int doc = a->reader.doc;
-    int node = reader_outline_node(a);
+    const struct tree *t = p->state;
+    const struct selection *s = &p->ui->sel;
     size_t best = (size_t)-1;
     for (size_t i = 0; i < t->n; i++) {
         const struct trow *r = &t->rows[i];
-        if (r->doc != doc)
+        if (r->doc != s->doc)
             continue;
         if (r->kind == TR_DOC && best == (size_t)-1)
             best = i;
-        if (r->kind == TR_NODE && node >= 0 &&
-            (r->node == node || r->node == chapter_of(&a->corpus.outlines[doc], node)))
+        if (r->kind == TR_NODE && s->node >= 0 &&
+            (r->node == s->node ||
+             r->node == chapter_of(&p->ui->corpus->outlines[s->doc], s->node)))
             best = i;
     }
     return best;
 }
 
-static void row_label(const struct app *a, const struct trow *r, char *buf, size_t n)
+static void row_label(const struct corpus *c, const struct trow *r, char *buf, size_t n)
 {
     if (r->kind == TR_GROUP) {
         snprintf(buf, n, "%s", corpus_group_label(r->group));
     } else if (r->kind == TR_DOC) {
-        const struct doc_row *d = &a->corpus.docs[r->doc];
+        const struct doc_row *d = &c->docs[r->doc];
         snprintf(buf, n, "%s", d->title && *d->title ? d->title : d->slug);
     } else {
-        const struct node_row *nr = &a->corpus.outlines[r->doc].nodes[r->node];
+        const struct node_row *nr = &c->outlines[r->doc].nodes[r->node];
         char *h = node_heading(nr->kind, nr->label, nr->title);
         snprintf(buf, n, "%s", h ? h : "");
         free(h);
@@ -144,14 +167,14 @@ static void row_label(const struct app *a, const struct trow *r, char *buf, size
 }
 
 /* The fold marker of a row, or NULL for a leaf. */
-static const char *marker(const struct app *a, const struct trow *r)
+static const char *marker(const struct pane *p, const struct trow *r)
 {
-    const struct tree *t = &a->tree;
+    const struct tree *t = p->state;
     if (r->kind == TR_GROUP)
         return glyph(t->group_closed[r->group] ? G_CLOSED : G_OPEN);
     if (r->kind == TR_DOC)
         return glyph(t->doc_open[r->doc] ? G_OPEN : G_CLOSED);
-    if (!has_children(&a->corpus.outlines[r->doc], (size_t)r->node))
+    if (!has_children(&p->ui->corpus->outlines[r->doc], (size_t)r->node))
         return NULL;
     return glyph(t->node_open[r->doc][r->node] ? G_OPEN : G_CLOSED);
 }
@@ -170,11 +193,12 @@ static void clamp_view(struct tree *t, int h)
         t->top = t->n > (size_t)h ? t->n - (size_t)h : 0;
 }
 
-void tree_draw(struct app *a, WINDOW *w, int focused)
+static void tree_draw(struct pane *p, int focused)
 {
-    struct tree *t = &a->tree;
+    struct tree *t = p->state;
+    WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
-    size_t mark = marked_row(a);
+    size_t mark = marked_row(p);
     /* While the reader has the focus the sidebar's cursor follows what it shows, so the
      * place is in view here and Tab lands on it. */
     if (!focused && mark != (size_t)-1)
@@ -196,131 +220,146 @@ void tree_draw(struct app *a, WINDOW *w, int focused)
         attr_t at = theme_attr(role);
         draw_fill(w, y, 0, wd, at);
         int x = r->depth > 1 ? r->depth - 1 : r->depth;
-        const char *m = marker(a, r);
+        const char *m = marker(p, r);
         if (m)
             draw_text(w, y, x, m, strlen(m), wd - x, at);
         x += 2;
         char label[1024];
-        row_label(a, r, label, sizeof label);
+        row_label(p->ui->corpus, r, label, sizeof label);
         if (x < wd)
             draw_trunc(w, y, x, label, strlen(label), wd - x, at);
         if (i == t->cur && focused)
-            app_cursor(a, w, y, 0);
+            pane_cursor(p, y, 0);
     }
 }
 
-static void step(struct app *a, long delta)
-{
-    struct tree *t = &a->tree;
-    long c = (long)t->cur + delta;
-    t->cur = c < 0 ? 0 : (size_t)c >= t->n ? (t->n ? t->n - 1 : 0) : (size_t)c;
-    a->dirty |= DIRTY(W_TREE);
-}
-
 /* Opens the row's document, chapter or item in the reader. */
-static void open_row(struct app *a, const struct trow *r)
+static void open_row(struct pane *p, const struct trow *r)
 {
     struct loc to = { r->doc, 0, 0 };
     if (r->kind == TR_NODE)
-        to.node_id = a->corpus.outlines[r->doc].nodes[r->node].id;
-    app_jump(a, to);
+        to.node_id = p->ui->corpus->outlines[r->doc].nodes[r->node].id;
+    ui_jump(p->ui, to);
 }
 
-static int toggle(struct app *a, const struct trow *r, int open)
+static int toggle(struct pane *p, const struct trow *r, int open)
 {
-    struct tree *t = &a->tree;
+    struct tree *t = p->state;
     unsigned char *flag = r->kind == TR_GROUP ? &t->group_closed[r->group]
                           : r->kind == TR_DOC ? &t->doc_open[r->doc]
                           : &t->node_open[r->doc][r->node];
     int is_open = r->kind == TR_GROUP ? !*flag : *flag;
-    if (r->kind == TR_NODE && !has_children(&a->corpus.outlines[r->doc], (size_t)r->node))
+    if (r->kind == TR_NODE && !has_children(&p->ui->corpus->outlines[r->doc], (size_t)r->node))
         return 0;
     if (is_open == open)
         return 0;
     *flag = r->kind == TR_GROUP ? !open : open;
-    rebuild(a);
+    rebuild(p);
     return 1;
 }
 
 /* The row above r one level up, for "collapse" on something already folded. */
-static void to_parent(struct app *a)
+static void to_parent(struct tree *t)
 {
-    struct tree *t = &a->tree;
     int depth = t->rows[t->cur].depth;
     for (size_t i = t->cur; i-- > 0;)
         if (t->rows[i].depth < depth) {
             t->cur = i;
-            a->dirty |= DIRTY(W_TREE);
             return;
         }
 }
 
-int tree_key(struct app *a, enum cmd c)
+static unsigned tree_key(struct pane *p, enum cmd c, keycode k)
 {
-    struct tree *t = &a->tree;
-    int page = a->rect[W_TREE].h > 1 ? a->rect[W_TREE].h - 1 : 1, big;
+    struct tree *t = p->state;
+    int page = p->h > 1 ? p->h - 1 : 1, big;
+    (void)k;
     if (!t->n)
         return 0;
     struct trow r = t->rows[t->cur];
     long d = cmd_motion(c, page, (long)t->n, &big);
     if (d) {
-        step(a, d);
-        return 1;
+        long to = (long)t->cur + d;
+        t->cur = to < 0 ? 0 : (size_t)to >= t->n ? t->n - 1 : (size_t)to;
+        return PANE_HANDLED | PANE_REDRAW;
     }
     switch (c) {
     case CMD_LEFT:
-        if (!toggle(a, &r, 0))
-            to_parent(a);
-        return 1;
+        if (!toggle(p, &r, 0))
+            to_parent(t);
+        break;
     case CMD_RIGHT:
-        if (!toggle(a, &r, 1) && r.kind == TR_NODE)
-            open_row(a, &r);
-        return 1;
+        if (!toggle(p, &r, 1) && r.kind == TR_NODE)
+            open_row(p, &r);
+        break;
     case CMD_ENTER:
         if (r.kind == TR_GROUP) {
-            toggle(a, &r, t->group_closed[r.group]);
-            return 1;
+            toggle(p, &r, t->group_closed[r.group]);
+            break;
         }
-        toggle(a, &r, 1);
-        open_row(a, &r);
-        app_focus(a, PANE_READER);
-        return 1;
+        toggle(p, &r, 1);
+        open_row(p, &r);
+        ui_focus(p->ui, PANE_READER);
+        break;
     default:
         return 0;
     }
+    return PANE_HANDLED | PANE_REDRAW;
 }
 
-void tree_reveal(struct app *a, int doc, int64_t node_id)
+/* Opens the chapters above a section and moves the sidebar's cursor to it. */
+static void reveal(struct pane *p, int doc, int64_t node_id)
 {
-    struct tree *t = &a->tree;
-    if (doc < 0 || (size_t)doc >= a->corpus.ndocs)
+    struct tree *t = p->state;
+    const struct corpus *c = p->ui->corpus;
+    if (doc < 0 || (size_t)doc >= c->ndocs)
         return;
-    int changed = !t->doc_open[doc] || t->group_closed[corpus_group_of(a->corpus.docs[doc].level)];
+    int g = corpus_group_of(c->docs[doc].level);
+    int changed = !t->doc_open[doc] || t->group_closed[g];
     t->doc_open[doc] = 1;
-    t->group_closed[corpus_group_of(a->corpus.docs[doc].level)] = 0;
-    int node = corpus_outline_index(&a->corpus, doc, node_id);
+    t->group_closed[g] = 0;
+    int node = corpus_outline_index(c, doc, node_id);
     if (node >= 0) {
-        int ch = chapter_of(&a->corpus.outlines[doc], node);
+        int ch = chapter_of(&c->outlines[doc], node);
         if (ch != node && !t->node_open[doc][ch]) {
             t->node_open[doc][ch] = 1;
             changed = 1;
         }
     }
     if (changed || !t->n)
-        rebuild(a);
+        rebuild(p);
     for (size_t i = 0; i < t->n; i++)
         if (t->rows[i].doc == doc &&
             ((node < 0 && t->rows[i].kind == TR_DOC) || (node >= 0 && t->rows[i].node == node)))
             t->cur = i;
-    a->dirty |= DIRTY(W_TREE);
 }
 
-void tree_click(struct app *a, int y)
+static unsigned tree_notify(struct pane *p, unsigned events)
 {
-    struct tree *t = &a->tree;
-    size_t i = t->top + (size_t)y;
-    if (y < 0 || i >= t->n)
-        return;
-    t->cur = i;
-    tree_key(a, CMD_ENTER);
+    if (events & UI_JUMPED)
+        reveal(p, p->ui->sel.jumped.doc, p->ui->sel.jumped.node_id);
+    return events & (UI_PLACE | UI_JUMPED) ? PANE_REDRAW : 0;
 }
+
+static unsigned tree_click(struct pane *p, int y, int x)
+{
+    struct tree *t = p->state;
+    size_t i = t->top + (size_t)y;
+    (void)x;
+    if (y < 0 || i >= t->n)
+        return 0;
+    t->cur = i;
+    return tree_key(p, CMD_ENTER, 0) | PANE_REDRAW;
+}
+
+static const struct hint hints[] = {
+    { CMD_ENTER, CMD_NONE, "", "打开" }, { CMD_LEFT, CMD_RIGHT, "/", "折叠/展开" },
+    { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, { CMD_NONE, CMD_NONE, "", "" },
+};
+
+const struct pane_ops tree_ops = {
+    .name = "tree", .place = PLACE_SIDEBAR, .flags = PANE_WHEEL | PANE_CLICK_FOCUS,
+    .kctx = KCTX_TREE, .hint_lead = "侧栏", .hints = hints, .state_size = sizeof(struct tree),
+    .init = tree_init, .free = tree_free, .draw = tree_draw, .key = tree_key,
+    .click = tree_click, .notify = tree_notify,
+};

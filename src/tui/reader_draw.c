@@ -1,0 +1,94 @@
+/* reader_draw.c — the reader's lines on screen, each stretch in the role of the spans
+ * over it; after a step of the cursor, only its old and new line. */
+#include "gongfu/text.h"
+#include "draw.h"
+#include "reader_int.h"
+
+#define MARGIN READER_MARGIN
+
+/* The role of drawn byte pos, from the spans on its line: a later source's span over an
+ * earlier one's (a hit over a target), the last of one source's, over the base. */
+static enum role role_at(const struct reader *r, const size_t *on, size_t n, size_t pos,
+                         enum role base)
+{
+    enum role role = base;
+    int top = -1;
+    for (size_t k = 0; k < n; k++) {
+        const struct rspan *s = &r->spans[on[k]];
+        if (pos < s->start || pos >= s->end || (int)s->kind < top)
+            continue;
+        top = (int)s->kind;
+        role = span_role(s->kind, (long)on[k] == r->current[s->kind]);
+    }
+    return role;
+}
+
+/* The spans that touch line li (spans are sorted by block and start). */
+static size_t spans_on(const struct reader *r, size_t li, size_t *on, size_t max)
+{
+    const struct rline *l = &r->lines[li];
+    size_t lo = 0, hi = r->nspans, n = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->spans[mid].block < l->block)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < r->nspans && r->spans[i].block == l->block && n < max; i++)
+        if (r->spans[i].start < l->end && r->spans[i].end > l->start)
+            on[n++] = i;
+    return n;
+}
+
+static void draw_line(const struct reader *r, WINDOW *w, int y, size_t li, enum role base,
+                      int wd)
+{
+    const struct rline *l = &r->lines[li];
+    const struct rblock *b = &r->blocks[l->block];
+    size_t on[64];
+    size_t non = spans_on(r, li, on, sizeof on / sizeof on[0]);
+    draw_fill(w, y, 0, wd, theme_attr(base));
+    int x = MARGIN;
+    size_t p = l->start;
+    while (p < l->end && x < wd) {
+        enum role role = role_at(r, on, non, p, base);
+        size_t q = p;
+        while (q < l->end && role_at(r, on, non, q, base) == role) {
+            uint32_t c;
+            q += (size_t)text_next(b->text + q, l->end - q, &c);
+        }
+        x += draw_text(w, y, x, b->text + p, q - p, wd - x, theme_attr(role));
+        p = q;
+    }
+}
+
+void reader_draw(struct pane *p, int focused)
+{
+    struct reader *r = p->state;
+    WINDOW *w = p->win;
+    int h = getmaxy(w), wd = getmaxx(w);
+    reader_show_cursor(p, 0);
+    /* A step of the cursor within the lines on screen: redraw its old and new line. */
+    int partial = (p->dirty & (PANE_MOVED | PANE_REDRAW)) == PANE_MOVED &&
+                  r->top == r->drawn_top;
+    r->drawn_top = r->top;
+    size_t was = r->drawn_cur;
+    r->drawn_cur = r->cur;
+    for (int y = 0; y < h; y++) {
+        size_t li = r->top + (size_t)y;
+        if (partial && li != was && li != r->cur)
+            continue;
+        if (li >= r->nlines) {
+            draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+            continue;
+        }
+        enum role base = r->blocks[r->lines[li].block].role;
+        if (li == r->cur)
+            base = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
+        draw_line(r, w, y, li, base, wd);
+        if (li == r->cur && focused)
+            pane_cursor(p, y, MARGIN);
+    }
+}
+
