@@ -1,12 +1,15 @@
 /* heading.h — recognising the numbered headings of plan documents: chapters "一、" … "十一、",
- * items "1." "28." "1. " "1、" and "（一）" "(十三) ". Only the shape is checked here; whether
+ * items "1." "28." "1. " "1、", "（一）" "(十三) " and "（1）" "(12)". Only the shape is checked here; whether
  * a number fits the sequence is structure.c's business. */
 #ifndef GONGFU_HEADING_H
 #define GONGFU_HEADING_H
 
 #include <stddef.h>
 
-enum heading_kind { HEADING_NONE, HEADING_CHAPTER, HEADING_ITEM_ARABIC, HEADING_ITEM_PAREN };
+enum heading_kind {
+    HEADING_NONE, HEADING_CHAPTER, HEADING_ITEM_ARABIC, HEADING_ITEM_PAREN,
+    HEADING_ITEM_PAREN_ARABIC,
+};
 
 struct heading {
     enum heading_kind kind;

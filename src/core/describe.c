@@ -1,7 +1,8 @@
-/* describe.c — a document's kind, region, level and slug, read from its title. */
+/* describe.c — a document's kind, region, level, issuer, date and slug. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/clean.h"
 #include "gongfu/describe.h"
 
 struct kind_word {
@@ -10,22 +11,31 @@ struct kind_word {
 
 /* Document types as titles end, longest first so 实施意见 wins over 意见. */
 static const struct kind_word kinds[] = {
+    {"政府工作报告", "work-report"}, {"政府工作報告", "work-report"}, {"工作报告", "work-report"},
+    {"工作報告", "work-report"}, {"统计公报", "bulletin"}, {"統計公報", "bulletin"},
     {"工作要点", "keypoints"}, {"工作要點", "keypoints"}, {"实施方案", "plan"},
     {"實施方案", "plan"}, {"行动方案", "plan"}, {"行動方案", "plan"}, {"实施意见", "opinions"},
     {"實施意見", "opinions"}, {"方案", "plan"}, {"意见", "opinions"}, {"意見", "opinions"},
     {"要点", "keypoints"}, {"要點", "keypoints"}, {"规划", "plan"}, {"規劃", "plan"},
     {"计划", "plan"}, {"計劃", "plan"}, {"計畫", "plan"}, {"纲要", "outline"},
-    {"綱要", "outline"}, {"通知", "notice"}, {"决定", "decision"}, {"決定", "decision"},
-    {"办法", "measures"}, {"辦法", "measures"}, {"措施", "measures"}, {"条例", "regulations"},
-    {"條例", "regulations"}, {"规定", "rules"}, {"規定", "rules"}, {"细则", "rules"},
-    {"細則", "rules"}, {"报告", "report"}, {"報告", "report"}, {"指引", "guide"},
-    {"指南", "guide"},
+    {"綱要", "outline"}, {"建议", "recommendations"}, {"建議", "recommendations"},
+    {"公报", "bulletin"}, {"公報", "bulletin"}, {"通知", "notice"}, {"决定", "decision"},
+    {"決定", "decision"}, {"办法", "measures"}, {"辦法", "measures"}, {"措施", "measures"},
+    {"条例", "regulations"}, {"條例", "regulations"}, {"规定", "rules"}, {"規定", "rules"},
+    {"细则", "rules"}, {"細則", "rules"}, {"报告", "report"}, {"報告", "report"},
+    {"指引", "guide"}, {"指南", "guide"},
 };
 
 static int ends_with(const char *s, size_t n, const char *p)
 {
     size_t k = strlen(p);
     return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+static int starts_with(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && memcmp(s, p, k) == 0;
 }
 
 const char *describe_title_kind(const char *s, size_t n)
@@ -46,109 +56,118 @@ const char *describe_title_kind(const char *s, size_t n)
     return NULL;
 }
 
-static char *next_field(char **p)
+static char *date_at(const char *p)
 {
-    char *s = *p, *tab = s ? strchr(s, '\t') : NULL;
-    if (tab)
-        *tab = '\0', *p = tab + 1;
-    else
-        *p = NULL;
-    return s;
-}
-
-static int add_region(struct regions *out, char *line, struct err *e, const char *path,
-                      int lineno)
-{
-    char *p = line;
-    char *name = next_field(&p), *slug = next_field(&p), *level = next_field(&p),
-         *aliases = next_field(&p);
-    if (!name || !*name || !slug || !*slug || !level || !*level) {
-        err_set(e, "%s:%d: expected name, slug, level and aliases separated by tabs", path, lineno);
-        return -1;
+    int y, m, d;
+    if (sscanf(p, "%d-%d-%d", &y, &m, &d) == 3 || sscanf(p, "%d年%d月%d日", &y, &m, &d) == 3 ||
+        sscanf(p, "%d/%d/%d", &y, &m, &d) == 3 || sscanf(p, "%d.%d.%d", &y, &m, &d) == 3) {
+        if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+            return NULL;
+        char out[16];
+        snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+        return strdup(out);
     }
-    struct region *v = realloc(out->v, (out->n + 1) * sizeof *v);
-    if (!v)
-        return err_set(e, "out of memory"), -1;
-    out->v = v;
-    struct region *r = &v[out->n++];
-    memset(r, 0, sizeof *r);
-    r->name = strdup(name), r->slug = strdup(slug), r->level = strdup(level);
-    /* The name itself is always an alias. */
-    char *list = aliases && *aliases ? aliases : name;
-    size_t count = 2;
-    for (char *c = list; *c; c++)
-        count += *c == '|';
-    r->aliases = calloc(count, sizeof *r->aliases);
-    if (!r->aliases || !r->name || !r->slug || !r->level)
-        return err_set(e, "out of memory"), -1;
-    r->aliases[r->naliases++] = strdup(name);
-    for (char *tok = strtok(list, "|"); tok; tok = strtok(NULL, "|"))
-        if (*tok)
-            r->aliases[r->naliases++] = strdup(tok);
-    return 0;
-}
-
-int regions_load(const char *path, struct regions *out, struct err *e)
-{
-    memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        err_set(e, "%s: cannot read the region table", path);
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int lineno = 0, rc = 0;
-    while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0 || line[0] == '#')
-            continue;
-        rc = add_region(out, line, e, path, lineno);
-    }
-    free(line);
-    fclose(f);
-    if (rc < 0)
-        regions_free(out);
-    return rc;
-}
-
-void regions_free(struct regions *r)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        for (size_t a = 0; a < r->v[i].naliases; a++)
-            free(r->v[i].aliases[a]);
-        free(r->v[i].aliases);
-        free(r->v[i].name), free(r->v[i].slug), free(r->v[i].level);
-    }
-    free(r->v);
-    memset(r, 0, sizeof *r);
-}
-
-/* The region whose alias appears earliest in the title (the longest on a tie). */
-static const struct region *find_region(const struct regions *r, const char *title)
-{
-    const struct region *best = NULL;
-    size_t best_pos = (size_t)-1, best_len = 0;
-    for (size_t i = 0; r && i < r->n; i++)
-        for (size_t a = 0; a < r->v[i].naliases; a++) {
-            const char *hit = strstr(title, r->v[i].aliases[a]);
-            size_t pos = hit ? (size_t)(hit - title) : (size_t)-1, len = strlen(r->v[i].aliases[a]);
-            if (hit && (pos < best_pos || (pos == best_pos && len > best_len)))
-                best = &r->v[i], best_pos = pos, best_len = len;
-        }
-    return best;
-}
-
-static const struct region *region_by_name(const struct regions *r, const char *name)
-{
-    for (size_t i = 0; r && i < r->n; i++)
-        for (size_t a = 0; a < r->v[i].naliases; a++)
-            if (!strcmp(r->v[i].aliases[a], name))
-                return &r->v[i];
     return NULL;
+}
+
+char *describe_date(const char *s, size_t n)
+{
+    char buf[64];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    char *p = buf;
+    while (*p && !(*p >= '0' && *p <= '9'))
+        p++;
+    return date_at(p);
+}
+
+char *describe_line_date(const char *s, size_t n)
+{
+    static const char *const lead[] = {"——", "—", "－", "-", "（", "(", " ", "\xE3\x80\x80"};
+    size_t i = 0;
+    for (int again = 1; again && i < n;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+            if (starts_with(s + i, n - i, lead[k])) {
+                i += strlen(lead[k]), again = 1;
+                break;
+            }
+    }
+    if (i >= n || s[i] < '0' || s[i] > '9' || n - i > 400)
+        return NULL;
+    char buf[32];
+    size_t k = n - i < sizeof buf - 1 ? n - i : sizeof buf - 1;
+    memcpy(buf, s + i, k);
+    buf[k] = '\0';
+    return date_at(buf);
+}
+
+static char *dup_span(const char *t, size_t a, size_t z, int keep_han_spaces)
+{
+    struct span s = {a, z};
+    return clean_join(t, &s, 1, keep_han_spaces);
+}
+
+/* The first byline date among the header lines outside the title. */
+static char *byline_date(const char *t, const struct lines *L, size_t from, size_t to,
+                         size_t title_at, size_t title_last)
+{
+    for (size_t k = from; k < to; k++) {
+        const struct line *l = &L->v[k];
+        if (l->kind != LINE_TEXT || (title_at < L->n && k >= title_at && k <= title_last))
+            continue;
+        char *d = describe_line_date(t + l->start, l->end - l->start);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* The region the byline names ("在浙江省第十四届人民代表大会…", "国务院总理"): the first
+ * header line outside the title that names one. */
+static const struct region *byline_region(const struct regions *r, const char *t,
+                                          const struct lines *L, size_t from, size_t to,
+                                          size_t title_at, size_t title_last)
+{
+    for (size_t k = from; r && k < to; k++) {
+        const struct line *l = &L->v[k];
+        if (l->kind != LINE_TEXT || (title_at < L->n && k >= title_at && k <= title_last))
+            continue;
+        const struct region *g = regions_in_title(r, t + l->start, l->end - l->start);
+        if (g)
+            return g;
+    }
+    return NULL;
+}
+
+void describe_header(struct doc *d, const struct regions *r, const char *t,
+                     const struct lines *L, size_t from, size_t to, size_t title_at,
+                     size_t title_last)
+{
+    char *written = NULL, *published = NULL;
+    for (size_t k = from; k < to; k++) {
+        const struct line *l = &L->v[k];
+        for (int f = 0; f < l->nfields; f++) {
+            const struct meta_field *mf = &l->field[f];
+            char **slot = mf->key == META_ISSUER ? &d->issuer : mf->key == META_WRITTEN ? &written
+                        : mf->key == META_PUBLISHED ? &published : NULL;
+            if (!slot || *slot || mf->vend <= mf->vstart)
+                continue;
+            *slot = mf->key == META_ISSUER ? dup_span(t, mf->vstart, mf->vend, 1)
+                                           : describe_date(t + mf->vstart, mf->vend - mf->vstart);
+        }
+    }
+    /* The document's own date (written, or in its byline) before the web page's. */
+    char *dated = written ? NULL : byline_date(t, L, from, to, title_at, title_last);
+    d->published = written ? written : dated ? dated : published;
+    if (d->published != published)
+        free(published);
+    const struct region *g = byline_region(r, t, L, from, to, title_at, title_last);
+    if (!g && d->issuer)
+        g = regions_in_title(r, d->issuer, strlen(d->issuer));
+    if (g && !d->region)
+        d->region = strdup(g->name);
 }
 
 static int replace(char **slot, const char *value)
@@ -161,6 +180,25 @@ static int replace(char **slot, const char *value)
     return 0;
 }
 
+/* The region the first paragraphs mention most: what a text without a region in its title
+ * or byline is about. */
+static const struct region *text_region(const struct doc *d, const struct regions *r)
+{
+    char buf[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < d->nnodes && n < sizeof buf - 1; i++) {
+        const char *s = d->nodes[i].kind == NODE_PARAGRAPH ? d->nodes[i].text : NULL;
+        size_t k = s ? strlen(s) : 0;
+        if (k > sizeof buf - 1 - n)
+            k = sizeof buf - 1 - n;
+        memcpy(buf + n, s, k);
+        n += k;
+        if (s && n < sizeof buf - 1)
+            buf[n++] = '\n';
+    }
+    return regions_in_text(r, buf, n, 2);
+}
+
 int describe_doc(struct doc *d, const struct regions *r, const char *title, const char *region,
                  const char *fallback_title, struct err *e)
 {
@@ -168,7 +206,12 @@ int describe_doc(struct doc *d, const struct regions *r, const char *title, cons
         (!d->title && replace(&d->title, fallback_title ? fallback_title : "untitled") < 0))
         return err_set(e, "out of memory"), -1;
     const char *kind = describe_title_kind(d->title, strlen(d->title));
-    const struct region *reg = region ? region_by_name(r, region) : find_region(r, d->title);
+    const struct region *reg = region ? regions_by_name(r, region)
+                                      : regions_in_title(r, d->title, strlen(d->title));
+    if (!region && !reg && d->region)
+        reg = regions_by_name(r, d->region);
+    if (!region && !reg)
+        reg = text_region(d, r);
     char slug[128];
     snprintf(slug, sizeof slug, "%s-%s", reg ? reg->slug : "doc", kind ? kind : "text");
     if (replace(&d->region, region ? region : reg ? reg->name : NULL) < 0 ||

@@ -63,7 +63,9 @@ static int starts(const char *s, size_t n, const char *p, size_t *len)
 }
 
 /* Skips spaces after a label; the title must then begin with something other than a
- * digit or closing punctuation, else this was a number, not a heading ("1.6以内"). */
+ * digit or closing punctuation, else this was a number, not a heading ("1.6以内"). A
+ * chapter title may begin with a year ("一、2018年工作回顾"): a Chinese numeral and 、 are no
+ * part of a number. */
 static int finish(const char *s, size_t n, size_t i, struct heading *h)
 {
     size_t sp;
@@ -74,7 +76,8 @@ static int finish(const char *s, size_t n, size_t i, struct heading *h)
         return 1;
     }
     unsigned char c = (unsigned char)s[i];
-    if ((c >= '0' && c <= '9') || c == '%' || c == '.' || c == ',' || c == ')')
+    if ((c >= '0' && c <= '9' && h->kind != HEADING_CHAPTER) || c == '%' || c == '.' ||
+        c == ',' || c == ')')
         return 0;
     static const char *const no_start[] = {"、", "，", "。", "％", "）", "：", "；"};
     for (size_t k = 0; k < sizeof no_start / sizeof *no_start; k++)
@@ -123,6 +126,22 @@ int heading_at(const char *s, size_t n, struct heading *h)
                       starts(s + open + run, n - open - run, ")", &k))) {
             *h = (struct heading){HEADING_ITEM_PAREN, v, 0, open + run + k, open + run + k};
             if (finish(s, n, open + run + k, h))
+                return 1;
+        }
+    }
+    /* （1）  (12): items numbered in brackets, often across the chapters of a document */
+    if (starts(s, n, "（", &open) || starts(s, n, "(", &open)) {
+        size_t k2 = 0;
+        d = 0;
+        while (open + d < n && d < 3 && s[open + d] >= '0' && s[open + d] <= '9')
+            d++;
+        if (d > 0 && s[open] != '0' && (starts(s + open + d, n - open - d, "）", &k2) ||
+                                        starts(s + open + d, n - open - d, ")", &k2))) {
+            int v = 0;
+            for (size_t i = 0; i < d; i++)
+                v = v * 10 + (s[open + i] - '0');
+            *h = (struct heading){HEADING_ITEM_PAREN_ARABIC, v, 0, open + d + k2, open + d + k2};
+            if (finish(s, n, open + d + k2, h))
                 return 1;
         }
     }

@@ -4,11 +4,13 @@
  * of 政府信息公开 tables, link-list headings), not of any one file. */
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/chrome.h"
 #include "gongfu/lines.h"
 
 struct meta_name {
     const char *name;
     enum meta_key key;
+    int dated;           /* a common word: a field only when a date follows ("时间：2023-05-27") */
 };
 
 /* Field names of information-disclosure tables, Simplified and Traditional. */
@@ -23,7 +25,12 @@ static const struct meta_name meta_names[] = {
     {"公開範圍", META_OTHER}, {"主题分类", META_OTHER}, {"主題分類", META_OTHER},
     {"有效性", META_OTHER}, {"来源", META_OTHER}, {"來源", META_OTHER},
     {"信息来源", META_OTHER}, {"中文名", META_OTHER}, {"实施地区", META_OTHER},
-    {"實施地區", META_OTHER},
+    {"實施地區", META_OTHER}, {"发布时间", META_PUBLISHED}, {"發布時間", META_PUBLISHED},
+    {"發佈時間", META_PUBLISHED}, {"发表时间", META_PUBLISHED}, {"發表時間", META_PUBLISHED},
+    {"更新时间", META_PUBLISHED, 1}, {"時間", META_PUBLISHED, 1}, {"时间", META_PUBLISHED, 1},
+    {"日期", META_PUBLISHED, 1}, {"文章来源", META_OTHER}, {"文章來源", META_OTHER},
+    {"作者", META_OTHER}, {"点击数", META_OTHER}, {"點擊數", META_OTHER}, {"浏览次数", META_OTHER},
+    {"瀏覽次數", META_OTHER}, {"阅读次数", META_OTHER}, {"访问量", META_OTHER},
 };
 
 /* Headings of what web pages put after an article. */
@@ -47,15 +54,22 @@ size_t lines_space_at(const char *s, size_t n)
     return 0;
 }
 
+/* White space, and the zero-width characters that are invisible at a line's edges. */
+static size_t edge_at(const char *s, size_t n)
+{
+    size_t k = lines_space_at(s, n);
+    return k ? k : chrome_zero_width_at(s, n);
+}
+
 static void trim(const char *t, size_t *start, size_t *end)
 {
     size_t k;
-    while (*start < *end && (k = lines_space_at(t + *start, *end - *start)) > 0)
+    while (*start < *end && (k = edge_at(t + *start, *end - *start)) > 0)
         *start += k;
     while (*end > *start) {
         size_t back = 0;                   /* try each width of trailing space */
         for (size_t w = 1; w <= 3 && w <= *end - *start; w++)
-            if (lines_space_at(t + *end - w, w) == w) { back = w; break; }
+            if (edge_at(t + *end - w, w) == w) { back = w; break; }
         if (!back)
             break;
         *end -= back;
@@ -86,10 +100,15 @@ static size_t meta_name_at(const char *s, size_t n, enum meta_key *key)
             continue;
         while (j < n && lines_space_at(s + j, n - j))
             j += lines_space_at(s + j, n - j);
-        if (starts_with(s + j, n - j, ":"))
-            return *key = meta_names[i].key, j + 1;
-        if (starts_with(s + j, n - j, "："))
-            return *key = meta_names[i].key, j + 3;
+        size_t colon = starts_with(s + j, n - j, ":") ? 1 : starts_with(s + j, n - j, "：") ? 3 : 0;
+        if (!colon)
+            continue;
+        size_t v = j + colon;
+        while (v < n && lines_space_at(s + v, n - v))
+            v += lines_space_at(s + v, n - v);
+        if (meta_names[i].dated && !(v < n && s[v] >= '0' && s[v] <= '9'))
+            continue;
+        return *key = meta_names[i].key, j + colon;
     }
     return 0;
 }
@@ -198,12 +217,31 @@ static int is_trailer_mark(const char *t, const struct line *l)
     return 0;
 }
 
+/* "某某 发表于 2025-3-7 22:50:57": the date is the published one. */
+static int parse_byline(const char *t, struct line *l)
+{
+    size_t d = chrome_byline_date(t + l->start, l->end - l->start);
+    if (!d)
+        return 0;
+    l->kind = LINE_META;
+    l->nfields = 1;
+    l->field[0] = (struct meta_field){META_PUBLISHED, l->start + d, l->end};
+    return 1;
+}
+
 static void classify(const char *t, struct line *l)
 {
     if (is_pipe_line(t, l)) {
         parse_pipe_line(t, l);
         return;
     }
+    size_t n = l->end - l->start, skip = chrome_prefix(t + l->start, n);
+    if (skip == n || chrome_is_toolbar(t + l->start, n)) {
+        l->kind = LINE_CHROME;    /* tool bars, navigation, breadcrumbs, link labels */
+        return;
+    }
+    l->start += skip;             /* the text after "您现在的位置:首页>…>" */
+    trim(t, &l->start, &l->end);
     if (starts_with(t + l->start, l->end - l->start, "•") ||
         starts_with(t + l->start, l->end - l->start, "·")) {
         l->kind = LINE_CHROME;     /* infobox bullets of encyclopedia pages */
@@ -211,7 +249,7 @@ static void classify(const char *t, struct line *l)
     }
     if (is_trailer_mark(t, l))
         l->kind = LINE_TRAILER;
-    else if (parse_meta_line(t, l))
+    else if (parse_byline(t, l) || parse_meta_line(t, l))
         ;
     else if (is_phone_line(t, l))
         l->kind = LINE_CHROME;

@@ -14,6 +14,7 @@
 #include "gongfu/heading.h"
 #include "gongfu/lines.h"
 #include "gongfu/structure.h"
+#include "gongfu/title.h"
 
 struct seq {
     int chapter, item;
@@ -37,6 +38,7 @@ struct builder {
     struct spans para;    /* the paragraph being gathered */
     int title_open;       /* item whose title may go on in the next line, -1 none */
     struct spans title;   /* that title's spans */
+    const struct regions *regions;
     struct err *e;
     int oom;
     size_t *next_head;    /* [k]: the first line at or after k with a fresh heading, or L->n */
@@ -321,23 +323,9 @@ static int next_heading(const struct builder *b, const struct seq *s, size_t lin
 
 static size_t lbytes(const struct line *l) { return l->end - l->start; }
 
-/* A line that names a document: short, no sentence punctuation, ends in a document
- * type (…实施方案, …的意见), perhaps followed by its period "(2021—2025年)". */
 static int is_title_line(const struct builder *b, const struct line *l)
 {
-    if (l->kind != LINE_TEXT || lbytes(l) > 240 || clean_is_prose(b->t + l->start, lbytes(l)))
-        return 0;
-    struct heading h;
-    if (heading_at(b->t + l->start, lbytes(l), &h))
-        return 0;
-    return describe_title_kind(b->t + l->start, lbytes(l)) != NULL;
-}
-
-static int is_short_plain(const struct builder *b, const struct line *l)
-{
-    struct heading h;
-    return l->kind == LINE_TEXT && lbytes(l) <= 60 && !clean_is_prose(b->t + l->start, lbytes(l)) &&
-           !heading_at(b->t + l->start, lbytes(l), &h);
+    return title_is_title_line(b->t, l);
 }
 
 /* Fills b->next_head in one backward pass: it is asked for at every line that could
@@ -367,17 +355,6 @@ static size_t first_heading_line(const struct builder *b, size_t from, size_t to
     return k < to ? k : to;
 }
 
-/* Index of the first line of the title block ending at line k (issuer lines such as
- * "中共中央 国务院" stand above "关于…的意见"). */
-static size_t title_block_start(const struct builder *b, size_t from, size_t k)
-{
-    size_t s = k;
-    while (s > from && k - s < 2 && is_short_plain(b, &b->L->v[s - 1]) &&
-           !describe_title_kind(b->t + b->L->v[s - 1].start, lbytes(&b->L->v[s - 1])))
-        s--;
-    return s;
-}
-
 /* Does a new document start at line k: a title, then headings whose chapter numbering
  * starts again? */
 static int new_doc_at(const struct builder *b, size_t k, size_t *title_first)
@@ -394,7 +371,7 @@ static int new_doc_at(const struct builder *b, size_t k, size_t *title_first)
     next_heading(b, &fresh, l->start, l->start, l->end, 0, &hd, &at);
     if (hd.kind != HEADING_CHAPTER || hd.number > b->seq.chapter)
         return 0;
-    *title_first = title_block_start(b, 0, k);
+    *title_first = title_block_start(b->t, b->L, 0, k);
     return 1;
 }
 
@@ -409,73 +386,14 @@ static int doc_starts_at(const struct builder *b, size_t k)
     return 0;
 }
 
-static char *dup_span(const char *t, size_t a, size_t z, int keep_han_spaces)
-{
-    struct span s = {a, z};
-    return clean_join(t, &s, 1, keep_han_spaces);
-}
-
-/* YYYY-MM-DD from "2022-02-28", "2021-08-02 10:15", "2021年5月20日", or NULL. */
-static char *parse_date(const char *s, size_t n)
-{
-    int y, m, d;
-    char buf[64];
-    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
-    memcpy(buf, s, k);
-    buf[k] = '\0';
-    char *p = buf;
-    while (*p && !(*p >= '0' && *p <= '9'))
-        p++;
-    if (sscanf(p, "%d-%d-%d", &y, &m, &d) == 3 || sscanf(p, "%d年%d月%d日", &y, &m, &d) == 3 ||
-        sscanf(p, "%d/%d/%d", &y, &m, &d) == 3 || sscanf(p, "%d.%d.%d", &y, &m, &d) == 3) {
-        if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
-            return NULL;
-        char out[16];
-        snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
-        return strdup(out);
-    }
-    return NULL;
-}
-
-/* Title, metadata and published date from the header lines [from, to). */
+/* Title, metadata and date from the header lines [from, to). */
 static void read_header(struct builder *b, size_t from, size_t to, size_t title_at)
 {
-    struct doc *d = b->doc;
-    char *written = NULL, *published = NULL, *dated = NULL;
-    for (size_t k = from; k < to; k++) {
-        const struct line *l = &b->L->v[k];
-        for (int f = 0; f < l->nfields; f++) {
-            const struct meta_field *mf = &l->field[f];
-            char **slot = mf->key == META_ISSUER ? &d->issuer : mf->key == META_WRITTEN ? &written
-                        : mf->key == META_PUBLISHED ? &published : NULL;
-            if (!slot || *slot || mf->vend <= mf->vstart)
-                continue;
-            *slot = mf->key == META_ISSUER ? dup_span(b->t, mf->vstart, mf->vend, 1)
-                                           : parse_date(b->t + mf->vstart, mf->vend - mf->vstart);
-        }
-    }
-    if (title_at < to) {
-        size_t first = title_block_start(b, from, title_at), last = title_at;
-        /* "(2021-2025年)" on the line below the title belongs to it. */
-        if (last + 1 < to && b->L->v[last + 1].kind == LINE_TEXT &&
-            (starts(b->t + b->L->v[last + 1].start, lbytes(&b->L->v[last + 1]), "(") ||
-             starts(b->t + b->L->v[last + 1].start, lbytes(&b->L->v[last + 1]), "（")) &&
-            lbytes(&b->L->v[last + 1]) < 40 && !clean_is_prose(b->t + b->L->v[last + 1].start,
-                                                                lbytes(&b->L->v[last + 1])))
-            last++;
-        struct span sp[4];
-        size_t ns = 0;
-        for (size_t k = first; k <= last && ns < 4; k++)
-            sp[ns++] = (struct span){b->L->v[k].start, b->L->v[k].end};
-        d->title = clean_join(b->t, sp, ns, 1);
-        /* "——2021年5月20日" under a title dates it. */
-        if (last + 1 < to && b->L->v[last + 1].kind == LINE_TEXT && lbytes(&b->L->v[last + 1]) < 40)
-            dated = parse_date(b->t + b->L->v[last + 1].start, lbytes(&b->L->v[last + 1]));
-    }
-    d->published = written ? written : published ? published : dated;
-    if (d->published != written) free(written);
-    if (d->published != published) free(published);
-    if (d->published != dated) free(dated);
+    size_t last = title_at;
+    if (title_at < to && !(b->doc->title = title_text(b->t, b->L, from, to, title_at, &last)))
+        b->oom = 1;
+    describe_header(b->doc, b->regions, b->t, b->L, from, to, title_at < to ? title_at : b->L->n,
+                    last);
 }
 
 /* Lines [body, end) of one document, headings and paragraphs; returns the line where the
@@ -581,7 +499,8 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
         return -1;
     }
     size_t cap = 0, k = 0;
-    struct builder b = {.t = dt->text, .dt = dt, .L = &L, .e = e};
+    struct builder b = {.t = dt->text, .dt = dt, .L = &L, .e = e,
+                        .regions = opts ? opts->regions : NULL};
     if (index_headings(&b) < 0)
         b.oom = 1;
     while (k < L.n && !b.oom) {
@@ -594,14 +513,7 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
         while (body > k && L.v[body - 1].kind == LINE_TEXT &&
                clean_is_prose(dt->text + L.v[body - 1].start, lbytes(&L.v[body - 1])))
             body--;
-        size_t title_at = L.n;
-        for (size_t j = k; j < body && title_at == L.n; j++)
-            if (is_title_line(&b, &L.v[j]))
-                title_at = j;
-        if (title_at == L.n)          /* no document-type title: the first plain line */
-            for (size_t j = k; j < body && title_at == L.n; j++)
-                if (is_short_plain(&b, &L.v[j]))
-                    title_at = j;
+        size_t title_at = title_find(dt->text, &L, k, body);
         read_header(&b, k, h == L.n ? L.n : body, title_at);
         if (h == L.n) {
             read_plain(&b, title_at);

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/chrome.h"
 #include "gongfu/clean.h"
 #include "gongfu/heading.h"
 #include "gongfu/lines.h"
@@ -102,6 +103,18 @@ static void heading_shapes(void **state)
     assert_int_equal(h.label_end, strlen("(十三)"));
     s = "（一）深化";
     assert_true(heading_at(s, strlen(s), &h));
+    s = "（12）推进";
+    assert_true(heading_at(s, strlen(s), &h));
+    assert_int_equal(h.kind, HEADING_ITEM_PAREN_ARABIC);
+    assert_int_equal(h.number, 12);
+    assert_int_equal(h.label_end, strlen("（12）"));
+    s = "一、2018年工作回顾";
+    assert_true(heading_at(s, strlen(s), &h));
+    assert_int_equal(h.kind, HEADING_CHAPTER);
+    s = "(0)不是";
+    assert_false(heading_at(s, strlen(s), &h));
+    s = "1.2018年";
+    assert_false(heading_at(s, strlen(s), &h));
     /* Numbers, not headings. */
     s = "1.6以内";
     assert_false(heading_at(s, strlen(s), &h));
@@ -140,6 +153,65 @@ static void lines_and_metadata(void **state)
     lines_free(&L);
 }
 
+static void toolbars(void **state)
+{
+    (void)state;
+    static const char *const bars[] = {
+        "下载", "【字号：", "】", "下载 打印 全屏 收藏 【字号：加大 还原 减小】", "查看原文",
+        "【打印本页】【关闭窗口】", "返回顶部", "分享到：", "字体：大 中 小", "閱讀原文", "——",
+    };
+    for (size_t i = 0; i < sizeof bars / sizeof *bars; i++)
+        assert_true(chrome_is_toolbar(bars[i], strlen(bars[i])));
+    static const char *const text[] = {"下载中心", "大中小学", "打印机产业", "2025", "一、"};
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        assert_false(chrome_is_toolbar(text[i], strlen(text[i])));
+}
+
+static void navigation_and_breadcrumbs(void **state)
+{
+    (void)state;
+    static const struct { const char *line, *rest; } cases[] = {
+        {"您现在的位置:首页>今日温州>政务要闻温州打造“五个示范”", "温州打造“五个示范”"},
+        {"手机版广电网首页浙江省政府下达2025年民生实事", "浙江省政府下达2025年民生实事"},
+        {"当前位置：首页 > 党建引领> 学习专栏", ""},
+        {"首页 » 新闻中心 » 通知公告", ""},
+        {"您的位置：首页 > 政务公开 > 关于印发舟山市共同富裕实施方案的通知",
+         "关于印发舟山市共同富裕实施方案的通知"},
+        {"浙江省人民政府关于推进共同富裕的意见", "浙江省人民政府关于推进共同富裕的意见"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].line), k = chrome_prefix(cases[i].line, n);
+        assert_string_equal(cases[i].line + k, cases[i].rest);
+    }
+    const char *by = "贾毛相心 发表于2025-3-7 22:50:57";
+    assert_string_equal(by + chrome_byline_date(by, strlen(by)), "2025-3-7 22:50:57");
+    assert_int_equal(chrome_byline_date("论文发表于核心期刊", strlen("论文发表于核心期刊")), 0);
+}
+
+static void chrome_lines(void **state)
+{
+    (void)state;
+    const char *t = "\xE2\x80\x8B\n"
+                    "时间:2023-05-27 16:10:03来源:法律常识\n"
+                    "时间：三个阶段\n"
+                    "贾毛相心 发表于2025-3-7 22:50:57\n"
+                    "下载 打印 全屏 收藏\n"
+                    "您现在的位置:首页>今日温州>政务要闻温州打造\n";
+    struct lines L;
+    assert_int_equal(lines_split(t, strlen(t), &L), 0);
+    assert_int_equal(L.n, 5);                           /* the zero-width line is no line */
+    assert_int_equal(L.v[0].kind, LINE_META);
+    assert_int_equal(L.v[0].field[0].key, META_PUBLISHED);
+    assert_memory_equal(t + L.v[0].field[0].vstart, "2023-05-27", 10);
+    assert_int_equal(L.v[1].kind, LINE_TEXT);           /* 时间 is a field only before a date */
+    assert_int_equal(L.v[2].kind, LINE_META);
+    assert_memory_equal(t + L.v[2].field[0].vstart, "2025-3-7", 8);
+    assert_int_equal(L.v[3].kind, LINE_CHROME);
+    assert_int_equal(L.v[4].kind, LINE_TEXT);
+    assert_memory_equal(t + L.v[4].start, "温州打造", L.v[4].end - L.v[4].start);
+    lines_free(&L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +222,9 @@ int main(void)
         cmocka_unit_test(chinese_numbers),
         cmocka_unit_test(heading_shapes),
         cmocka_unit_test(lines_and_metadata),
+        cmocka_unit_test(toolbars),
+        cmocka_unit_test(navigation_and_breadcrumbs),
+        cmocka_unit_test(chrome_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,6 +206,36 @@ static void raw_spans_point_into_the_source(void **state)
     release(&p);
 }
 
+/* （1）…（n） numbered across the parts of a document, as the central committee's
+ * recommendations are; chapter titles may start with a year. */
+static void bracket_items_numbered_across_chapters(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("关于制定规划的建议\n"
+          "一、2025年工作回顾\n"
+          "（1）发展取得重大成就。经济运行稳中有进。\n"
+          "（2）发展环境深刻变化。机遇和挑战并存。\n"
+          "二、主要目标\n"
+          "（3）指导思想。坚持稳中求进。\n"
+          "（4）主要目标。经济稳定增长。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_int_equal(count(d, NODE_CHAPTER), 2);
+    assert_int_equal(count(d, NODE_ITEM), 4);
+    assert_string_equal(by_path(d, "1")->title, "2025年工作回顾");
+    assert_string_equal(by_path(d, "1.2")->title, "发展环境深刻变化");
+    assert_string_equal(by_path(d, "2.3")->label, "（3）");
+    assert_string_equal(by_path(d, "2.4")->title, "主要目标");
+    assert_string_equal(para(d, "2.4", 0), "经济稳定增长。");
+    release(&p);
+    /* Under "1." items, （1） stays a bullet of the item's text. */
+    parse("实施方案\n一、任务\n1.推进改革。加快发展。\n（1）第一项。\n（2）第二项。\n"
+          "2.扩大开放。深化合作。\n", &p);
+    assert_int_equal(count(&p.docs[0], NODE_ITEM), 2);
+    assert_string_equal(para(&p.docs[0], "1.1", 1), "（1）第一项。");
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +248,7 @@ int main(void)
         cmocka_unit_test(chrome_and_metadata),
         cmocka_unit_test(numbers_in_text_are_not_headings),
         cmocka_unit_test(raw_spans_point_into_the_source),
+        cmocka_unit_test(bracket_items_numbered_across_chapters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
