@@ -187,13 +187,15 @@ static const struct region *text_region(const struct doc *d, const struct region
     char buf[8192];
     size_t n = 0;
     for (size_t i = 0; i < d->nnodes && n < sizeof buf - 1; i++) {
-        const char *s = d->nodes[i].kind == NODE_PARAGRAPH ? d->nodes[i].text : NULL;
-        size_t k = s ? strlen(s) : 0;
+        const char *s = d->nodes[i].text;
+        if (d->nodes[i].kind != NODE_PARAGRAPH || !s)
+            continue;
+        size_t k = strlen(s);
         if (k > sizeof buf - 1 - n)
             k = sizeof buf - 1 - n;
         memcpy(buf + n, s, k);
         n += k;
-        if (s && n < sizeof buf - 1)
+        if (n < sizeof buf - 1)
             buf[n++] = '\n';
     }
     return regions_in_text(r, buf, n, 2);
