@@ -234,6 +234,9 @@ static int panes_init(struct app *a)
         if (ops[i]->init && ops[i]->init(p) < 0)
             return -1;
     }
+    /* Each place of the main view shows the first of its panes. */
+    for (int i = PANE_COUNT; i-- > 0;)
+        a->place[ops[i]->place] = (enum pane_id)i;
     return 0;
 }
 

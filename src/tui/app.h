@@ -51,6 +51,7 @@ struct app {
     int views[VIEW_DEPTH];      /* the view stack: views[0] is VIEW_MAIN, the top shows */
     int nviews;
     enum pane_id focus;         /* the main view's pane with the keys */
+    enum pane_id place[PLACE_COUNT];   /* the pane showing in each place of the main view */
     int small;                  /* below the minimum size: a message, not the layout */
     int show_panel;
     int zoom;                   /* the reader alone, full width */

@@ -135,6 +135,20 @@ void ui_focus(struct ui *u, enum pane_id p)
     a->dirty |= DIRTY_STATUS;
 }
 
+void ui_place_show(struct ui *u, enum pane_id p)
+{
+    struct app *a = APP_OF(u);
+    if (p >= PANE_COUNT || a->panes[p].ops->place == PLACE_VIEW)
+        return;
+    enum pane_place pl = a->panes[p].ops->place;
+    if (a->place[pl] == p)
+        return;
+    if (a->focus == a->place[pl])
+        a->focus = p;
+    a->place[pl] = p;
+    a->dirty |= DIRTY_LAYOUT;
+}
+
 const char *ui_pane_why(const struct ui *u, enum pane_id p)
 {
     const struct pane *pn = &APP_OF((struct ui *)u)->panes[p];

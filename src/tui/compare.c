@@ -441,7 +441,7 @@ static const struct hint hints[] = {
 };
 
 const struct pane_ops compare_ops = {
-    .name = "compare", .place = PLACE_VIEW, .flags = PANE_WHEEL, .kctx = KCTX_COMPARE,
+    .name = "compare", .place = PLACE_VIEW, .open_cmd = CMD_COMPARE, .flags = PANE_WHEEL, .kctx = KCTX_COMPARE,
     .title = "指标对比：各地区目标", .hints = hints, .state_size = sizeof(struct compare),
     .free = compare_free, .open = compare_open, .draw = compare_draw, .key = compare_key,
     .click = compare_click, .context = compare_context, .prompt = compare_prompt,

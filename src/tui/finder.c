@@ -300,7 +300,7 @@ static struct prompt *finder_prompt(struct pane *p, const char **label)
 }
 
 const struct pane_ops finder_ops = {
-    .name = "search", .place = PLACE_VIEW, .kctx = KCTX_SEARCH, .title = "搜索所有措施",
+    .name = "search", .place = PLACE_VIEW, .open_cmd = CMD_SEARCH, .kctx = KCTX_SEARCH, .title = "搜索所有措施",
     .state_size = sizeof(struct finder),
     .init = finder_init, .free = finder_free, .open = finder_open, .draw = finder_draw,
     .key = finder_key, .prompt = finder_prompt,

@@ -141,7 +141,7 @@ static const struct hint hints[] = { { CMD_QUIT, CMD_NONE, "", "返回" },
                                      { CMD_NONE, CMD_NONE, "", "" } };
 
 const struct pane_ops help_ops = {
-    .name = "help", .place = PLACE_VIEW, .flags = PANE_WHEEL, .kctx = KCTX_HELP,
+    .name = "help", .place = PLACE_VIEW, .open_cmd = CMD_HELP, .flags = PANE_WHEEL, .kctx = KCTX_HELP,
     .title = "帮助", .hints = hints, .state_size = sizeof(struct help),
     .init = help_init, .free = help_free, .draw = help_draw, .key = help_key,
 };

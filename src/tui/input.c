@@ -68,6 +68,15 @@ static void generic(struct app *a, enum cmd c)
         span_step(a, (enum span_kind)k, dir);
         return;
     }
+    /* A view's own command opens it, and closes it when it shows (?, c, /). */
+    for (int v = 0; c != CMD_NONE && v < PANE_COUNT; v++)
+        if (a->panes[v].ops->place == PLACE_VIEW && a->panes[v].ops->open_cmd == c) {
+            if (top == v)
+                ui_view_close(u);
+            else
+                ui_view_open(u, v, NULL);
+            return;
+        }
     switch (c) {
     case CMD_QUIT:
         if (top != VIEW_MAIN)
@@ -78,19 +87,6 @@ static void generic(struct app *a, enum cmd c)
     case CMD_ESCAPE:
         if (top != VIEW_MAIN)
             ui_view_close(u);
-        break;
-    case CMD_HELP:
-        if (top == PANE_HELP)
-            ui_view_close(u);
-        else
-            ui_view_open(u, PANE_HELP, NULL);
-        break;
-    case CMD_SEARCH: ui_view_open(u, PANE_SEARCH, NULL); break;
-    case CMD_COMPARE:
-        if (top == PANE_COMPARE)
-            ui_view_close(u);
-        else
-            ui_view_open(u, PANE_COMPARE, NULL);
         break;
     case CMD_NEXT_PANE: cycle_pane(a, 1); break;
     case CMD_PREV_PANE: cycle_pane(a, -1); break;

@@ -38,7 +38,7 @@ static WINDOW *make(const struct rect *r)
 void layout_apply(struct app *a)
 {
     layout_free(a);
-    struct rect place[PLACE_VIEW + 1] = { { 0 } };
+    struct rect place[PLACE_COUNT] = { { 0 } };
     for (int i = 0; i < C_COUNT; i++)
         a->chrome_rect[i] = rect(0, 0, 0, 0);
     a->small = COLS < LAYOUT_MIN_COLS || LINES < LAYOUT_MIN_LINES;
@@ -63,7 +63,10 @@ void layout_apply(struct app *a)
     for (int i = 0; i < PANE_COUNT; i++) {
         struct pane *p = &a->panes[i];
         int view = p->ops->place == PLACE_VIEW;
-        a->rect[i] = view ? a->chrome_rect[C_VIEW] : place[p->ops->place];
+        /* A pane whose place another pane holds has no room until it is shown there. */
+        a->rect[i] = view ? a->chrome_rect[C_VIEW]
+                     : a->place[p->ops->place] == (enum pane_id)i ? place[p->ops->place]
+                                                                  : rect(0, 0, 0, 0);
         p->win = view ? a->chrome[C_VIEW] : make(&a->rect[i]);
         p->h = a->rect[i].h;
         p->w = a->rect[i].w;

@@ -27,8 +27,10 @@ enum pane_id { PANE_LIST(PANE_ENUM) PANE_COUNT };
 /* The view stack holds views (panes placed PLACE_VIEW) and the main view, this. */
 #define VIEW_MAIN PANE_COUNT
 
-/* Where a pane goes: a place of the main view, or the whole body as a view of its own. */
-enum pane_place { PLACE_SIDEBAR, PLACE_MAIN, PLACE_BOTTOM, PLACE_VIEW };
+/* Where a pane goes: a place of the main view, or the whole body as a view of its own.
+ * Panes that share a place take turns: the first in PANE_LIST shows until another is
+ * shown there (ui_place_show). */
+enum pane_place { PLACE_SIDEBAR, PLACE_MAIN, PLACE_BOTTOM, PLACE_VIEW, PLACE_COUNT };
 
 /* What a handler did (htop's HANDLED | REDRAW). The app ORs the result into the pane's
  * dirty flags: a pane marks only itself; what others must redo, the app derives. */
@@ -75,6 +77,7 @@ struct pane_ops {
     unsigned flags;
     enum kctx kctx;             /* the context its keys are looked up in */
     const char *title;          /* a view's title bar; NULL: where the reader is */
+    enum cmd open_cmd;          /* a view: the command that opens it and, on it, closes it */
     const char *hint_lead;      /* the status line's hint: this, then */
     const struct hint *hints;   /* these keys (ending with CMD_NONE); NULL: none */
     size_t state_size;

@@ -44,6 +44,10 @@ void ui_jump(struct ui *u, struct loc to);
 void ui_show_span(struct ui *u, struct loc to, enum span_kind k, long id);
 /* Gives the main view's keys to pane p (if it has room on the screen). */
 void ui_focus(struct ui *u, enum pane_id p);
+/* Shows pane p in its place of the main view instead of the pane there (a panel that
+ * shares the bottom with the target panel); the keys stay where they were unless they
+ * were on the pane it replaces. */
+void ui_place_show(struct ui *u, enum pane_id p);
 /* Opens view v (a PLACE_VIEW pane) with arg for its open op: ui_view_open from the main
  * view, closing the others; ui_view_push on top of the view showing, so that closing it
  * returns there (v may be VIEW_MAIN). Nothing happens when its open op refuses. */
