@@ -231,7 +231,8 @@ void ui_view_close(struct ui *u)
 void ui_view_home(struct ui *u)
 {
     struct app *a = APP_OF(u);
-    /* Always a full redraw, as leaving a view is: its callers expect the main view. */
-    a->nviews = 1;
-    views_changed(a);
+    if (a->nviews > 1) {
+        a->nviews = 1;
+        views_changed(a);
+    }
 }
