@@ -24,29 +24,16 @@ static void rdoc_free(struct reader_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-/* Moves the reader's document into d, or back out of it. */
+/* Moves the reader's document into d (its cache), or back out of it. */
 static void stash(struct reader *r, struct reader_doc *d)
 {
-    *d = (struct reader_doc){ r->nodes, r->nnodes, r->blocks, r->nblocks, r->lines,
-                              r->nlines, r->width, r->top, r->cur };
-    r->nodes = NULL;
-    r->blocks = NULL;
-    r->lines = NULL;
-    r->nnodes = r->nblocks = r->nlines = 0;
-    r->width = 0;
+    *d = r->d;
+    memset(&r->d, 0, sizeof r->d);
 }
 
 static void unstash(struct reader *r, struct reader_doc *d)
 {
-    r->nodes = d->nodes;
-    r->nnodes = d->nnodes;
-    r->blocks = d->blocks;
-    r->nblocks = d->nblocks;
-    r->lines = d->lines;
-    r->nlines = d->nlines;
-    r->width = d->width;
-    r->top = d->top;
-    r->cur = d->cur;
+    r->d = *d;
     memset(d, 0, sizeof *d);
 }
 
@@ -67,9 +54,7 @@ static int reader_init(struct pane *p)
 static void reader_free(struct pane *p)
 {
     struct reader *r = p->state;
-    struct reader_doc here;
-    stash(r, &here);
-    rdoc_free(&here);
+    rdoc_free(&r->d);
     for (size_t d = 0; r->cache && d < p->ui->corpus->ndocs; d++)
         rdoc_free(&r->cache[d]);
     free(r->cache);
@@ -81,15 +66,15 @@ static void reader_free(struct pane *p)
 static int add_block(struct reader *r, size_t *cap, enum role role, int section, long off,
                      int gap, const char *text)
 {
-    if (r->nblocks == *cap) {
+    if (r->d.nblocks == *cap) {
         size_t c = *cap ? *cap * 2 : 64;
-        struct rblock *v = realloc(r->blocks, c * sizeof *v);
+        struct rblock *v = realloc(r->d.blocks, c * sizeof *v);
         if (!v)
             return -1;
-        r->blocks = v;
+        r->d.blocks = v;
         *cap = c;
     }
-    struct rblock *b = &r->blocks[r->nblocks];
+    struct rblock *b = &r->d.blocks[r->d.nblocks];
     memset(b, 0, sizeof *b);
     b->role = role;
     b->section = section;
@@ -102,7 +87,7 @@ static int add_block(struct reader *r, size_t *cap, enum role role, int section,
     if (!b->map)
         b->len = n;
     b->text = b->own;
-    r->nblocks++;
+    r->d.nblocks++;
     return 0;
 }
 
@@ -121,8 +106,8 @@ static int build_blocks(struct pane *p)
     int section = -1;
     long off = 0;
     int after_heading = 0;
-    for (size_t i = 0; i < r->nnodes; i++) {
-        const struct node_row *nr = &r->nodes[i];
+    for (size_t i = 0; i < r->d.nnodes; i++) {
+        const struct node_row *nr = &r->d.nodes[i];
         if (nr->kind != NODE_PARAGRAPH) {
             section = (int)i;
             off = 0;
@@ -154,7 +139,7 @@ int reader_open(struct pane *p, int doc)
 {
     struct reader *r = p->state;
     const struct corpus *c = p->ui->corpus;
-    if (r->doc == doc && r->nodes)
+    if (r->doc == doc && r->d.nodes)
         return 0;
     if (!r->cache && !(r->cache = calloc(c->ndocs + 1, sizeof *r->cache)))
         return -1;
@@ -170,7 +155,7 @@ int reader_open(struct pane *p, int doc)
         return 0;
     }
     struct err e = { "" };
-    if (store_nodes(c->store, c->docs[doc].id, 1, &r->nodes, &r->nnodes, &e) < 0) {
+    if (store_nodes(c->store, c->docs[doc].id, 1, &r->d.nodes, &r->d.nnodes, &e) < 0) {
         ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
         r->doc = -1;
         return -1;
@@ -183,8 +168,8 @@ int reader_open(struct pane *p, int doc)
         r->doc = -1;
         return -1;
     }
-    r->width = 0;
-    r->top = r->cur = 0;
+    r->d.width = 0;
+    r->d.top = r->d.cur = 0;
     relayout(p);
     reader_spans(p);
     return 0;
@@ -192,15 +177,15 @@ int reader_open(struct pane *p, int doc)
 
 static int push_line(struct reader *r, size_t *cap, struct rline l)
 {
-    if (r->nlines == *cap) {
+    if (r->d.nlines == *cap) {
         size_t c = *cap ? *cap * 2 : 256;
-        struct rline *v = realloc(r->lines, c * sizeof *v);
+        struct rline *v = realloc(r->d.lines, c * sizeof *v);
         if (!v)
             return -1;
-        r->lines = v;
+        r->d.lines = v;
         *cap = c;
     }
-    r->lines[r->nlines++] = l;
+    r->d.lines[r->d.nlines++] = l;
     return 0;
 }
 
@@ -228,9 +213,9 @@ size_t reader_drawn_of(const struct rblock *b, size_t src)
 static void wrap_all(struct reader *r, int width)
 {
     size_t cap = 0;
-    r->nlines = 0;
-    for (size_t i = 0; i < r->nblocks; i++) {
-        const struct rblock *b = &r->blocks[i];
+    r->d.nlines = 0;
+    for (size_t i = 0; i < r->d.nblocks; i++) {
+        const struct rblock *b = &r->d.blocks[i];
         if (b->gap)
             push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
         struct text_line *tl = NULL;
@@ -241,7 +226,7 @@ static void wrap_all(struct reader *r, int width)
             push_line(r, &cap, (struct rline){ (int)i, tl[k].start, tl[k].end });
         free(tl);
     }
-    r->width = width;
+    r->d.width = width;
 }
 
 /* Wraps to the pane's width if it changed, keeping the cursor on the same text. */
@@ -251,18 +236,18 @@ static void relayout(struct pane *p)
     int width = p->w - 2 * MARGIN;
     if (width < 2)
         width = 2;
-    if (r->doc < 0 || width == r->width)
+    if (r->doc < 0 || width == r->d.width)
         return;
     int64_t node = 0;
     long off = 0;
-    int had = r->nlines > 0;
+    int had = r->d.nlines > 0;
     if (had)
         reader_where(p, &node, &off);
-    size_t top_gap = r->cur >= r->top ? r->cur - r->top : 0;
+    size_t top_gap = r->d.cur >= r->d.top ? r->d.cur - r->d.top : 0;
     wrap_all(r, width);
     if (had) {
         reader_goto(p, node, off);
-        r->top = r->cur > top_gap ? r->cur - top_gap : 0;
+        r->d.top = r->d.cur > top_gap ? r->d.cur - top_gap : 0;
     }
     reader_spans(p);
 }
@@ -271,10 +256,10 @@ static void relayout(struct pane *p)
  * before pos (a block's blank line and its first line both start at 0). */
 size_t reader_line_of(const struct reader *r, int b, size_t pos)
 {
-    size_t lo = 0, hi = r->nlines;
+    size_t lo = 0, hi = r->d.nlines;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const struct rline *l = &r->lines[mid];
+        const struct rline *l = &r->d.lines[mid];
         if (l->block < b || (l->block == b && l->start <= pos))
             lo = mid + 1;
         else
@@ -285,8 +270,8 @@ size_t reader_line_of(const struct reader *r, int b, size_t pos)
 
 static int section_index(const struct reader *r, int64_t node_id)
 {
-    for (size_t i = 0; i < r->nnodes; i++)
-        if (r->nodes[i].id == node_id)
+    for (size_t i = 0; i < r->d.nnodes; i++)
+        if (r->d.nodes[i].id == node_id)
             return (int)i;
     return -1;
 }
@@ -299,11 +284,11 @@ void reader_show_cursor(struct pane *p, int near_top)
         return;
     size_t ctx = near_top ? (size_t)(h / 4) : 0;
     if (near_top)
-        r->top = r->cur > ctx ? r->cur - ctx : 0;
-    if (r->cur < r->top)
-        r->top = r->cur;
-    if (r->cur >= r->top + (size_t)h)
-        r->top = r->cur - (size_t)h + 1;
+        r->d.top = r->d.cur > ctx ? r->d.cur - ctx : 0;
+    if (r->d.cur < r->d.top)
+        r->d.top = r->d.cur;
+    if (r->d.cur >= r->d.top + (size_t)h)
+        r->d.top = r->d.cur - (size_t)h + 1;
 }
 
 void reader_goto(struct pane *p, int64_t node_id, long offset)
@@ -313,28 +298,28 @@ void reader_goto(struct pane *p, int64_t node_id, long offset)
     size_t line = 0;
     if (s >= 0) {
         int best = -1;
-        for (size_t b = 0; b < r->nblocks; b++) {
-            const struct rblock *bl = &r->blocks[b];
+        for (size_t b = 0; b < r->d.nblocks; b++) {
+            const struct rblock *bl = &r->d.blocks[b];
             if (bl->section != s)
                 continue;
             if (best < 0 || (bl->sec_off >= 0 && bl->sec_off <= offset && offset > 0))
                 best = (int)b;
         }
         if (best >= 0) {
-            const struct rblock *bl = &r->blocks[best];
+            const struct rblock *bl = &r->d.blocks[best];
             long within = bl->sec_off >= 0 ? offset - bl->sec_off : 0;
             line = reader_line_of(r, best, reader_drawn_of(bl, (size_t)(within > 0 ? within : 0)));
         }
     }
-    r->cur = line < r->nlines ? line : 0;
+    r->d.cur = line < r->d.nlines ? line : 0;
     /* A section's heading goes to the top; a place inside a paragraph gets context. */
-    int at_heading = s >= 0 && r->blocks[r->lines[r->cur].block].sec_off < 0;
+    int at_heading = s >= 0 && r->d.blocks[r->d.lines[r->d.cur].block].sec_off < 0;
     int h = p->h;
-    r->top = r->cur;
+    r->d.top = r->d.cur;
     if (!at_heading)
         reader_show_cursor(p, 1);
-    else if (h > 0 && r->top + (size_t)h > r->nlines)
-        r->top = r->nlines > (size_t)h ? r->nlines - (size_t)h : 0;
+    else if (h > 0 && r->d.top + (size_t)h > r->d.nlines)
+        r->d.top = r->d.nlines > (size_t)h ? r->d.nlines - (size_t)h : 0;
     p->dirty |= PANE_REDRAW | PANE_STATUS;
 }
 
@@ -348,13 +333,13 @@ void reader_where(const struct pane *p, int64_t *node_id, long *offset)
     const struct reader *r = p->state;
     *node_id = 0;
     *offset = 0;
-    if (r->cur >= r->nlines)
+    if (r->d.cur >= r->d.nlines)
         return;
-    const struct rline *l = &r->lines[r->cur];
-    const struct rblock *b = &r->blocks[l->block];
+    const struct rline *l = &r->d.lines[r->d.cur];
+    const struct rblock *b = &r->d.blocks[l->block];
     if (b->section < 0)
         return;
-    *node_id = r->nodes[b->section].id;
+    *node_id = r->d.nodes[b->section].id;
     if (b->sec_off >= 0)
         *offset = b->sec_off + (long)reader_src_of(b, l->start);
 }
@@ -375,16 +360,16 @@ static unsigned step(struct pane *p, long delta, int scroll)
 {
     struct reader *r = p->state;
     int h = p->h;
-    long c = (long)r->cur + delta;
-    long last = r->nlines ? (long)r->nlines - 1 : 0;
-    r->cur = (size_t)(c < 0 ? 0 : c > last ? last : c);
+    long c = (long)r->d.cur + delta;
+    long last = r->d.nlines ? (long)r->d.nlines - 1 : 0;
+    r->d.cur = (size_t)(c < 0 ? 0 : c > last ? last : c);
     /* Paging moves the view with the cursor, as less does. */
     if (scroll && h > 0) {
-        long t = (long)r->top + delta;
-        long maxtop = (long)r->nlines - h;
+        long t = (long)r->d.top + delta;
+        long maxtop = (long)r->d.nlines - h;
         if (maxtop < 0)
             maxtop = 0;
-        r->top = (size_t)(t < 0 ? 0 : t > maxtop ? maxtop : t);
+        r->d.top = (size_t)(t < 0 ? 0 : t > maxtop ? maxtop : t);
     }
     return PANE_HANDLED | PANE_STATUS | (scroll ? PANE_REDRAW : PANE_MOVED);
 }
@@ -394,7 +379,7 @@ static unsigned reader_key(struct pane *p, enum cmd c, keycode k)
     struct reader *r = p->state;
     (void)k;
     int big;
-    long d = cmd_motion(c, p->h > 0 ? p->h : 1, (long)r->nlines, &big);
+    long d = cmd_motion(c, p->h > 0 ? p->h : 1, (long)r->d.nlines, &big);
     if (d)
         return step(p, d, big);
     /* Enter on a highlighted span goes to the pane that owns it (a target: its panel). */
@@ -413,11 +398,11 @@ static unsigned reader_key(struct pane *p, enum cmd c, keycode k)
 static unsigned reader_click(struct pane *p, int y, int x)
 {
     struct reader *r = p->state;
-    size_t li = r->top + (size_t)y;
+    size_t li = r->d.top + (size_t)y;
     (void)x;
-    if (y < 0 || li >= r->nlines)
+    if (y < 0 || li >= r->d.nlines)
         return 0;
-    r->cur = li;
+    r->d.cur = li;
     return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
 }
 
@@ -437,11 +422,11 @@ static void reader_position(const struct pane *p, char *buf, size_t n)
 {
     const struct reader *r = p->state;
     int h = p->h;
-    size_t bottom = r->top + (size_t)(h > 0 ? h : 0);
-    if (bottom > r->nlines)
-        bottom = r->nlines;
-    int pct = r->nlines ? (int)(bottom * 100 / r->nlines) : 100;
-    snprintf(buf, n, "%zu/%zu %d%%", r->nlines ? r->cur + 1 : 0, r->nlines, pct);
+    size_t bottom = r->d.top + (size_t)(h > 0 ? h : 0);
+    if (bottom > r->d.nlines)
+        bottom = r->d.nlines;
+    int pct = r->d.nlines ? (int)(bottom * 100 / r->d.nlines) : 100;
+    snprintf(buf, n, "%zu/%zu %d%%", r->d.nlines ? r->d.cur + 1 : 0, r->d.nlines, pct);
 }
 
 static const struct hint hints[] = {

@@ -26,7 +26,7 @@ static enum role role_at(const struct reader *r, const size_t *on, size_t n, siz
 /* The spans that touch line li (spans are sorted by block and start). */
 static size_t spans_on(const struct reader *r, size_t li, size_t *on, size_t max)
 {
-    const struct rline *l = &r->lines[li];
+    const struct rline *l = &r->d.lines[li];
     size_t lo = 0, hi = r->nspans, n = 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -44,8 +44,8 @@ static size_t spans_on(const struct reader *r, size_t li, size_t *on, size_t max
 static void draw_line(const struct reader *r, WINDOW *w, int y, size_t li, enum role base,
                       int wd)
 {
-    const struct rline *l = &r->lines[li];
-    const struct rblock *b = &r->blocks[l->block];
+    const struct rline *l = &r->d.lines[li];
+    const struct rblock *b = &r->d.blocks[l->block];
     size_t on[64];
     size_t non = spans_on(r, li, on, sizeof on / sizeof on[0]);
     draw_fill(w, y, 0, wd, theme_attr(base));
@@ -71,23 +71,23 @@ void reader_draw(struct pane *p, int focused)
     reader_show_cursor(p, 0);
     /* A step of the cursor within the lines on screen: redraw its old and new line. */
     int partial = (p->dirty & (PANE_MOVED | PANE_REDRAW)) == PANE_MOVED &&
-                  r->top == r->drawn_top;
-    r->drawn_top = r->top;
+                  r->d.top == r->drawn_top;
+    r->drawn_top = r->d.top;
     size_t was = r->drawn_cur;
-    r->drawn_cur = r->cur;
+    r->drawn_cur = r->d.cur;
     for (int y = 0; y < h; y++) {
-        size_t li = r->top + (size_t)y;
-        if (partial && li != was && li != r->cur)
+        size_t li = r->d.top + (size_t)y;
+        if (partial && li != was && li != r->d.cur)
             continue;
-        if (li >= r->nlines) {
+        if (li >= r->d.nlines) {
             draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
             continue;
         }
-        enum role base = r->blocks[r->lines[li].block].role;
-        if (li == r->cur)
+        enum role base = r->d.blocks[r->d.lines[li].block].role;
+        if (li == r->d.cur)
             base = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
         draw_line(r, w, y, li, base, wd);
-        if (li == r->cur && focused)
+        if (li == r->d.cur && focused)
             pane_cursor(p, y, MARGIN);
     }
 }

@@ -31,7 +31,8 @@ struct rspan {
     size_t line, last;  /* the lines it starts and ends on */
 };
 
-/* A document laid out earlier, kept so going back to it costs nothing. */
+/* A document laid out: the one shown, and those shown before, kept so that going back
+ * to one costs nothing. */
 struct reader_doc {
     struct node_row *nodes;
     size_t nnodes;
@@ -46,14 +47,7 @@ struct reader_doc {
 struct reader {
     struct reader_doc *cache;   /* per document */
     int doc;            /* index into the corpus's docs, -1 before the first */
-    struct node_row *nodes;
-    size_t nnodes;
-    struct rblock *blocks;
-    size_t nblocks;
-    struct rline *lines;
-    size_t nlines;
-    int width;          /* what the lines were wrapped to */
-    size_t top, cur;
+    struct reader_doc d;        /* the document shown (width: what its lines fit) */
     struct rspan *spans;
     size_t nspans;
     long current[SPAN_COUNT];   /* each source's current span (index in spans), -1 */

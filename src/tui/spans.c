@@ -22,10 +22,10 @@ static void map_spans(struct reader *r, size_t *cap, enum span_kind k,
                       const struct secspan *ss, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        for (size_t b = 0; b < r->nblocks; b++) {
-            const struct rblock *bl = &r->blocks[b];
+        for (size_t b = 0; b < r->d.nblocks; b++) {
+            const struct rblock *bl = &r->d.blocks[b];
             if (bl->section < 0 || bl->sec_off < 0 ||
-                r->nodes[bl->section].id != ss[i].node_id)
+                r->d.nodes[bl->section].id != ss[i].node_id)
                 continue;
             long len = (long)reader_src_of(bl, bl->len);
             long s = ss[i].start - bl->sec_off, e = ss[i].end - bl->sec_off;
@@ -89,18 +89,18 @@ long reader_span_at_cursor(const struct pane *p, enum span_kind k)
 {
     const struct reader *r = p->state;
     long cur = r->current[k];
-    if (cur >= 0 && touches(&r->spans[cur], r->cur))
+    if (cur >= 0 && touches(&r->spans[cur], r->d.cur))
         return r->spans[cur].id;
     /* A later source's current span here points at the span around it: a search that
      * lands on a target shows that target. */
     const struct rspan *inner = NULL;
     for (int j = SPAN_COUNT - 1; j > (int)k && !inner; j--)
-        if (r->current[j] >= 0 && touches(&r->spans[r->current[j]], r->cur))
+        if (r->current[j] >= 0 && touches(&r->spans[r->current[j]], r->d.cur))
             inner = &r->spans[r->current[j]];
     long first = -1;
     for (size_t i = 0; i < r->nspans; i++) {
         const struct rspan *s = &r->spans[i];
-        if (s->kind != k || !touches(s, r->cur))
+        if (s->kind != k || !touches(s, r->d.cur))
             continue;
         if (inner && s->block == inner->block && s->start <= inner->start &&
             inner->start < s->end)
@@ -115,7 +115,7 @@ static void make_current(struct pane *p, enum span_kind k, size_t i)
 {
     struct reader *r = p->state;
     r->current[k] = (long)i;
-    r->cur = r->spans[i].line;
+    r->d.cur = r->spans[i].line;
     reader_show_cursor(p, 0);
     p->dirty |= PANE_REDRAW | PANE_STATUS;
 }
@@ -125,14 +125,14 @@ int reader_next_span(struct pane *p, enum span_kind k, int dir)
     struct reader *r = p->state;
     long cur = r->current[k];
     /* From the current span if the cursor is still on it, else from the cursor line. */
-    int from_cur = cur >= 0 && touches(&r->spans[cur], r->cur);
+    int from_cur = cur >= 0 && touches(&r->spans[cur], r->d.cur);
     for (long i = dir > 0 ? 0 : (long)r->nspans - 1; i >= 0 && (size_t)i < r->nspans;
          i += dir) {
         const struct rspan *s = &r->spans[i];
         if (s->kind != k)
             continue;
         int after = from_cur ? (dir > 0 ? i > cur : i < cur)
-                             : (dir > 0 ? s->line > r->cur : s->line < r->cur);
+                             : (dir > 0 ? s->line > r->d.cur : s->line < r->d.cur);
         if (after) {
             make_current(p, k, (size_t)i);
             return 0;
