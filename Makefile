@@ -23,7 +23,7 @@ SAN     ?= 0
 CC      ?= cc
 OPT     ?= -O2 -g
 
-PKGS     = ncursesw sqlite3 opencc
+PKGS     = ncursesw sqlite3 opencc xlsxwriter
 # Only the include paths: the packages' feature macros would fight ours.
 PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

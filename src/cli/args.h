@@ -44,7 +44,8 @@ struct cli_opt {
 #define OPT_FORMAT(choices) {"format", ARG_CHOICE, "F", \
     "tsv (default), csv, csv-excel (csv with the BOM Excel needs), json", VAL_CHOICES, choices, 0, 0}
 #define OPT_FORMAT_SHEET {"format", ARG_CHOICE, "F", \
-    "tsv (default), csv, csv-excel, json, or xlsx (with --output)", VAL_CHOICES, FORMATS_SHEET, 0, 0}
+    "tsv (default), csv, csv-excel, json, or xlsx (a spreadsheet, with --output)", VAL_CHOICES, \
+    FORMATS_SHEET, 0, 0}
 #define OPT_BOM {"bom", ARG_FLAG, NULL, "csv starts with the byte-order mark Excel needs", \
                  VAL_NONE, NULL, 0, 0}
 #define OPT_OUTPUT {"output", ARG_TEXT, "FILE", \

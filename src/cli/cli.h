@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "args.h"
+#include "gongfu/outfile.h"
 #include "gongfu/store.h"
 
 /* Exit statuses every command uses. */
@@ -37,6 +38,25 @@ void out_numeric(struct table_out *t, unsigned mask);
 /* values[i] may be NULL: empty in tsv/csv, null in json. */
 void out_row(struct table_out *t, const char *const *values);
 void out_end(struct table_out *t);
+/* Where a table goes: standard output, or --output FILE, written to a private file and
+ * moved into place by out_close when complete (never replacing a file without --force). */
+struct out_dest {
+    FILE *f;
+    struct outfile file;
+    int to_file;
+};
+int out_open(const struct cli_args *a, struct out_dest *d);
+/* ok: the table is complete. 0, or -1 after printing the error (nothing is left). */
+int out_close(const struct cli_args *a, struct out_dest *d, int ok);
+/* --format xlsx? out_check: exit status 2 (printed) when it lacks --output, else -1. */
+int out_xlsx(const struct cli_args *a);
+int out_check(const struct cli_args *a);
+/* An export (export.h) as the command line asks: xlsx to --output, or long-form csv (BOM
+ * with csv-excel or --bom) to standard output or --output. -1 after printing the error. */
+struct export;
+int out_export(const struct cli_args *a, struct out_dest *d, struct export **x);
+int out_export_close(const struct cli_args *a, struct out_dest *d, struct export **x, int ok);
+
 /* A JSON string literal (or null) for v. */
 void out_json_string(FILE *f, const char *v);
 

@@ -3,23 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "gongfu/export.h"
 #include "gongfu/targets.h"
 
-/* 1 when the row's targets are set for more than one year: each value then says its year. */
-static int mixed_years(const struct compare_table *t, const struct compare_row *row)
-{
-    int y = 0;
-    for (size_t r = 0; r < t->nregions; r++)
-        for (size_t k = 0; k < row->cells[r].n; k++) {
-            int ty = row->cells[r].t[k].year;
-            if (y && ty != y)
-                return 1;
-            y = ty;
-        }
-    return 0;
-}
-
-static int print_table(const struct compare_table *ct, const struct cli_args *a)
+static int print_table(FILE *f, const struct compare_table *ct, const struct cli_args *a)
 {
     size_t ncols = ct->nregions + 3;
     const char **cols = calloc(ncols, sizeof *cols);
@@ -33,10 +20,10 @@ static int print_table(const struct compare_table *ct, const struct cli_args *a)
     for (size_t r = 0; r < ct->nregions; r++)
         cols[r + 3] = ct->regions[r];
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, (int)ncols);
+    out_begin_args(&t, f, a, cols, (int)ncols);
     for (size_t i = 0; i < ct->nrows; i++) {
         const struct compare_row *row = &ct->rows[i];
-        int with_year = mixed_years(ct, row);
+        int with_year = export_mixed_years(ct, row);
         v[0] = row->name, v[1] = row->slug, v[2] = row->category;
         for (size_t r = 0; r < ct->nregions; r++)
             v[r + 3] = cells[r] = targets_format_cell(row->cells[r].t, row->cells[r].n,
@@ -50,8 +37,46 @@ static int print_table(const struct compare_table *ct, const struct cli_args *a)
     return 0;
 }
 
+/* csv and xlsx: the long form of export.h, one row per target of each cell (with its
+ * sentence); xlsx adds the table as on screen as a second sheet. */
+static int export_table(const struct cli_args *a, struct store *s, const struct compare_table *ct)
+{
+    struct out_dest d;
+    struct export *x;
+    struct err e = {{0}};
+    if (out_export(a, &d, &x) < 0)
+        return -1;
+    int ok = export_compare(x, s, ct, NULL, 0, &e) == 0;
+    if (!ok)
+        cli_error("compare", "%s", e.msg);
+    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+        return -1;
+    if (args_text(a, "output"))
+        fprintf(stderr, "gongfu compare: %zu indicators × %zu regions written to %s\n", ct->nrows,
+                ct->nregions, args_text(a, "output"));
+    return 0;
+}
+
+/* tsv and json: the table as on screen. */
+static int wide_table(const struct cli_args *a, const struct compare_table *ct)
+{
+    struct out_dest d;
+    if (out_open(a, &d) < 0)
+        return -1;
+    int ok = print_table(d.f, ct, a) == 0;
+    if (!ok)
+        cli_error("compare", "out of memory");
+    return out_close(a, &d, ok) < 0 || !ok ? -1 : 0;
+}
+
 static int run(const struct cli_args *a)
 {
+    int rc = out_check(a);
+    if (rc >= 0)
+        return rc;
+    enum out_format fmt;
+    int bom;
+    out_format_of(a, &fmt, &bom);
     int year = (int)args_number(a, "year", 0);
     const char *category = args_text(a, "category");
     struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
@@ -59,15 +84,13 @@ static int run(const struct cli_args *a)
         return EXIT_ERR;
     struct compare_table ct;
     struct err e = {{0}};
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     if (targets_compare(store_db(s), year, category, &ct, &e) < 0) {
         cli_error("compare", "%s", e.msg);
         rc = EXIT_ERR;
     } else {
-        if (print_table(&ct, a) < 0) {
-            cli_error("compare", "out of memory");
+        if ((fmt == OUT_CSV || out_xlsx(a) ? export_table(a, s, &ct) : wide_table(a, &ct)) < 0)
             rc = EXIT_ERR;
-        }
         compare_table_free(&ct);
     }
     store_close(&s);
@@ -79,7 +102,7 @@ static const struct cli_opt opts[] = {
      1900, 2200},
     {"category", ARG_TEXT, "C", "only one category (经济, 收入分配, 公共服务, 城乡区域, 文化, "
      "生态, 治理)", VAL_CATEGORY, NULL, 0, 0},
-    OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
+    OPT_FORMAT_SHEET, OPT_BOM, OPT_OUTPUT, OPT_FORCE, OPT_DB, OPT_END,
 };
 
 const struct cli_command cmd_compare = {
@@ -91,5 +114,9 @@ const struct cli_command cmd_compare = {
         "is the comparator (none for =) and the value with its unit, e.g. \">=4.5个\",\n"
         "\"~10%\", \"全覆盖\"; \"*\" marks a unit the source lost and the catalogue supplied;\n"
         "several targets are joined by \"; \", with their years when a row mixes years.\n"
+        "That is the tsv (and json) table. csv is the long form, one row per target of each\n"
+        "cell: region, indicator, its slug and category, phrase, comparator, value, unit, year,\n"
+        "flags, source (SLUG:PATH) and the sentence; xlsx (with --output) has that sheet and\n"
+        "the table as on screen.\n"
         "Where each value comes from: gongfu targets --indicator SLUG.\n",
 };

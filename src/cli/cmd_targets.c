@@ -4,10 +4,32 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "gongfu/export.h"
 #include "gongfu/targets.h"
+
+/* --format xlsx: the spreadsheet of export.h, one row per target with its sentence. */
+static int write_sheet(const struct cli_args *a, struct store *s, const struct target_row *rows,
+                       size_t n)
+{
+    struct out_dest d;
+    struct export *x;
+    struct err e = {{0}};
+    if (out_export(a, &d, &x) < 0)
+        return EXIT_ERR;
+    int ok = export_targets(x, s, rows, n, &e) == 0;
+    if (!ok)
+        cli_error("targets", "%s", e.msg);
+    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+        return EXIT_ERR;
+    fprintf(stderr, "gongfu targets: %zu targets written to %s\n", n, args_text(a, "output"));
+    return EXIT_OK;
+}
 
 static int run(const struct cli_args *a)
 {
+    int rc = out_check(a);
+    if (rc >= 0)
+        return rc;
     struct target_filter f = {.indicator = args_text(a, "indicator"),
                               .region = args_text(a, "region"),
                               .unlinked = args_flag(a, "unlinked"),
@@ -29,11 +51,18 @@ static int run(const struct cli_args *a)
         store_close(&s);
         return EXIT_ERR;
     }
+    struct out_dest d;
+    if (out_xlsx(a) || out_open(a, &d) < 0) {
+        rc = out_xlsx(a) ? write_sheet(a, s, rows, n) : EXIT_ERR;
+        target_rows_free(&rows, n);
+        store_close(&s);
+        return rc;
+    }
     static const char *const cols[] = {"indicator", "phrase", "kind", "region", "comparator",
                                        "value", "unit", "year", "frequency", "flags",
                                        "set_by", "slug", "path"};
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, 13);
+    out_begin_args(&t, d.f, a, cols, 13);
     out_numeric(&t, 1u << 7);
     for (size_t i = 0; i < n; i++) {
         const struct target_row *r = &rows[i];
@@ -47,9 +76,10 @@ static int run(const struct cli_args *a)
         out_row(&t, v);
     }
     out_end(&t);
+    rc = out_close(a, &d, 1) < 0 ? EXIT_ERR : EXIT_OK;
     target_rows_free(&rows, n);
     store_close(&s);
-    return EXIT_OK;
+    return rc;
 }
 
 static const struct cli_opt opts[] = {
@@ -63,7 +93,7 @@ static const struct cli_opt opts[] = {
     {"year", ARG_NUMBER, "Y", "only values for year Y", VAL_NONE, NULL, 1900, 2200},
     {"unlinked", ARG_FLAG, NULL, "only values no catalogue indicator names", VAL_NONE, NULL, 0,
      0},
-    OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
+    OPT_FORMAT_SHEET, OPT_BOM, OPT_OUTPUT, OPT_FORCE, OPT_DB, OPT_END,
 };
 
 const struct cli_command cmd_targets = {

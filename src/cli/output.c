@@ -1,9 +1,11 @@
-/* output.c — tables for scripts: tsv, csv (RFC 4180) and json. */
+/* output.c — tables for scripts: tsv, csv (RFC 4180) and json, to standard output or to
+ * --output FILE; the exports (long-form csv, xlsx) through export.h. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/csv.h"
+#include "gongfu/export.h"
 #include "gongfu/text.h"
 
 void out_format_of(const struct cli_args *a, enum out_format *fmt, int *bom)
@@ -128,4 +130,93 @@ void out_end(struct table_out *t)
     if (t->fmt == OUT_JSON)
         fputs(t->nrows ? "\n]\n" : "]\n", t->f);
     fflush(t->f);
+}
+
+int out_open(const struct cli_args *a, struct out_dest *d)
+{
+    *d = (struct out_dest){stdout, {{0}}, 0};
+    const char *path = args_find(a->cmd->opts, "output") ? args_text(a, "output") : NULL;
+    if (!path || !strcmp(path, "-"))
+        return 0;
+    struct err e = {{0}};
+    int force = args_find(a->cmd->opts, "force") && args_flag(a, "force");
+    if (outfile_begin(&d->file, path, force, &e) < 0) {
+        cli_error(a->cmd->name, "%s", e.msg);
+        return -1;
+    }
+    d->f = fopen(d->file.tmp, "wx");
+    if (!d->f) {
+        cli_error(a->cmd->name, "%s: %m", path);
+        outfile_abort(&d->file);
+        return -1;
+    }
+    d->to_file = 1;
+    return 0;
+}
+
+int out_close(const struct cli_args *a, struct out_dest *d, int ok)
+{
+    if (!d->to_file)
+        return fflush(stdout) == 0 || !ok ? 0 : -1;
+    struct err e = {{0}};
+    int bad = fclose(d->f) != 0;
+    if (!ok || bad) {
+        outfile_abort(&d->file);
+        if (ok)
+            cli_error(a->cmd->name, "%s: write error; nothing was written", d->file.path);
+        return -1;
+    }
+    if (outfile_commit(&d->file, &e) < 0) {
+        cli_error(a->cmd->name, "%s", e.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int out_xlsx(const struct cli_args *a)
+{
+    const char *f = args_find(a->cmd->opts, "format") ? args_text(a, "format") : NULL;
+    return f && !strcmp(f, "xlsx");
+}
+
+int out_check(const struct cli_args *a)
+{
+    const char *path = args_find(a->cmd->opts, "output") ? args_text(a, "output") : NULL;
+    if (out_xlsx(a) && (!path || !strcmp(path, "-")))
+        return args_error(a->cmd, "--format xlsx needs --output FILE (a spreadsheet is not "
+                          "for a terminal or a pipe)");
+    return -1;
+}
+
+int out_export(const struct cli_args *a, struct out_dest *d, struct export **x)
+{
+    struct err e = {{0}};
+    enum out_format fmt;
+    int bom, rc;
+    out_format_of(a, &fmt, &bom);
+    if (out_xlsx(a)) {
+        int force = args_find(a->cmd->opts, "force") && args_flag(a, "force");
+        *d = (struct out_dest){NULL, {{0}}, 0};
+        rc = export_open(args_text(a, "output"), EXPORT_XLSX, force, x, &e);
+    } else {
+        if (out_open(a, d) < 0)
+            return -1;
+        rc = export_open_stream(d->f, bom ? EXPORT_CSV_BOM : EXPORT_CSV, x, &e);
+        if (rc < 0)
+            out_close(a, d, 0);
+    }
+    if (rc < 0)
+        cli_error(a->cmd->name, "%s", e.msg);
+    return rc;
+}
+
+int out_export_close(const struct cli_args *a, struct out_dest *d, struct export **x, int ok)
+{
+    struct err e = {{0}};
+    int rc = export_close(x, ok, &e);
+    if (rc < 0 && ok)
+        cli_error(a->cmd->name, "%s", e.msg);
+    if (d->f)
+        rc |= out_close(a, d, ok && rc == 0);
+    return rc;
 }

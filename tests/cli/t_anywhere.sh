@@ -127,8 +127,11 @@ done
 sed -n '/^## The command line/,/^### /p' README.md | sed -n 's/^gongfu \([a-z].*--[a-z].*\)$/\1/p' |
     sed 's/  *#.*//' | grep -v '^import' >"$T/examples"
 [ -s "$T/examples" ] || fail "no README examples with options found"
+mkdir "$T/ex"
 while read -r line; do
     eval "set -- $line"
-    "$GONGFU" "$@" --db "$DB" >"$T/o" 2>"$T/e" || fail "README example 'gongfu $line': exit $?: $(cat "$T/e")"
+    # In a scratch directory: an example may write a file (--output).
+    (cd "$T/ex" && "$GONGFU" "$@" --db "$DB") >"$T/o" 2>"$T/e" ||
+        fail "README example 'gongfu $line': exit $?: $(cat "$T/e")"
 done <"$T/examples"
 finish

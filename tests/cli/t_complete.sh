@@ -37,6 +37,8 @@ has "gongfu docs -" --help
 hasnt "gongfu docs -" --limit
 only "gongfu targets --format cs" "$(printf 'csv\ncsv-excel')"
 only "gongfu targets --format=cs" "$(printf 'csv\ncsv-excel')"
+has "gongfu compare --format " xlsx
+hasnt "gongfu docs --format " xlsx
 only "gongfu --ambiwidth " "$(printf '1\n2')"
 has "gongfu targets --region " 舟山市
 has "gongfu search x --region " 全国

@@ -1,0 +1,126 @@
+# Spreadsheets: `targets` and `compare` with --format xlsx --output FILE, read back with
+# openpyxl (a reader that is not ours): numbers stored as numbers, the Chinese intact, a
+# frozen header, widths that fit Chinese text, the compare table as its second sheet laid
+# out as on screen; never an existing file without --force, never half a file. And the
+# long-form csv of compare.
+. tests/cli/lib.sh
+# Debian's python3, where python3-openpyxl installs (a pyenv python3 may come first on PATH).
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+$PY -c 'import openpyxl' 2>/dev/null || { fail "python3-openpyxl is not installed"; finish; }
+
+"$GONGFU" targets --db "$DB" >"$T/targets.tsv"
+"$GONGFU" targets --format xlsx --db "$DB" --output "$T/t.xlsx" 2>"$T/e" || { fail "targets xlsx: $(cat "$T/e")"; }
+grep -q "targets written to $T/t.xlsx" "$T/e" || fail "targets xlsx says nothing of where: $(cat "$T/e")"
+$PY - "$T/t.xlsx" "$T/targets.tsv" <<'PY' || fail "targets.xlsx as openpyxl reads it"
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["targets"], wb.sheetnames
+ws = wb["targets"]
+rows = list(ws.iter_rows(values_only=True))
+head = list(rows[0])
+want = ["region", "indicator", "indicator_slug", "category", "phrase", "comparator", "value",
+        "unit", "year", "flags", "source", "sentence"]
+assert head == want, head
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert all(c.font.b for c in ws[1]), "header not bold"
+tsv = list(csv.DictReader(open(sys.argv[2], encoding="utf-8"), delimiter="\t"))
+body = [dict(zip(head, r)) for r in rows[1:]]
+assert len(body) == len(tsv), (len(body), len(tsv))
+numbers = 0
+for x, t in zip(body, tsv):
+    assert x["region"] == t["region"] and x["phrase"] == t["phrase"], (x, t)
+    assert x["source"] == t["slug"] + ":" + t["path"], (x["source"], t)
+    assert (x["unit"] or "") == t["unit"] and (x["flags"] or "") == t["flags"]
+    try:
+        float(t["value"])
+        assert isinstance(x["value"], (int, float)), ("value not a number", x)
+        assert abs(x["value"] - float(t["value"])) < 1e-9
+        numbers += 1
+    except ValueError:
+        if "qualitative" in t["flags"]:
+            assert x["value"] == t["value"], (x, t)      # the words
+        else:
+            assert isinstance(x["value"], (int, float)), x   # a numeral such as 两: its number
+    if t["year"]:
+        assert isinstance(x["year"], int) and x["year"] == int(t["year"]), x
+    # The sentence holds the target's value as written.
+    assert t["value"] in x["sentence"], (t["value"], x["sentence"])
+assert numbers > 100, numbers
+assert any(x["region"] == "舟山市" for x in body)
+# Widths fit the text as drawn: 舟山市 is 6 columns, wider than "region".
+w = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKL"}
+assert w["A"] >= 6 and w["E"] > w["A"], w
+assert 50 <= w["L"] <= 70, w          # long sentences wrap instead of widening the sheet
+PY
+
+# Never replaces a file without --force; with it, does.
+cp "$T/t.xlsx" "$T/before.xlsx"
+"$GONGFU" targets --format xlsx --db "$DB" --output "$T/t.xlsx" --region 舟山 2>"$T/e"; rc=$?
+[ "$rc" -eq 1 ] || fail "targets xlsx over an existing file: exit $rc"
+grep -q "$T/t.xlsx: the file exists; --force replaces it" "$T/e" || fail "no-replace message: $(cat "$T/e")"
+cmp -s "$T/t.xlsx" "$T/before.xlsx" || fail "the existing file was changed"
+"$GONGFU" targets --region 舟山 --format xlsx --force --db "$DB" --output "$T/t.xlsx" 2>"$T/e" || fail "--force: $(cat "$T/e")"
+cmp -s "$T/t.xlsx" "$T/before.xlsx" && fail "--force did not replace the file"
+# A symlink planted at the name is refused; with --force replaced, its target untouched.
+echo precious >"$T/victim"
+ln -s "$T/victim" "$T/link.xlsx"
+"$GONGFU" compare --format xlsx --db "$DB" --output "$T/link.xlsx" 2>/dev/null && fail "wrote over a symlink"
+"$GONGFU" compare --format xlsx --db "$DB" --output "$T/link.xlsx" --force 2>/dev/null || fail "compare --force over a symlink"
+[ "$(cat "$T/victim")" = precious ] || fail "wrote through the symlink"
+[ -L "$T/link.xlsx" ] && fail "the symlink is still there after --force"
+# Usage: xlsx needs --output; a directory that cannot be written leaves nothing.
+status 2 "xlsx without --output" "$GONGFU" targets --format xlsx --db "$DB"
+grep -q -- "--format xlsx needs --output FILE" "$T/err" || fail "xlsx without --output: $(cat "$T/err")"
+mkdir "$T/ro" && chmod 555 "$T/ro"
+# As a user who cannot write there (root can): nobody, when run as root.
+as_user=""
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+    chmod 711 "$T"
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+status 1 "xlsx into a read-only directory" $as_user "$GONGFU" targets --format xlsx --db "$DB" --output "$T/ro/x.xlsx"
+grep -q "$T/ro/x.xlsx: cannot write in $T/ro" "$T/err" || fail "read-only directory: $(cat "$T/err")"
+ls -A "$T/ro" | grep -q . && fail "files left in $T/ro"
+ls -A "$T" | grep -q '^\.gongfu-export' && fail "a temporary directory was left in $T"
+
+# compare: the long form, then the table as on screen, cell for cell as the tsv prints it.
+"$GONGFU" compare --db "$DB" --year 2025 >"$T/compare.tsv"
+"$GONGFU" compare --year 2025 --output "$T/c.xlsx" --format=xlsx --db "$DB" 2>"$T/e" || fail "compare xlsx: $(cat "$T/e")"
+"$GONGFU" compare --year 2025 --format csv --db "$DB" >"$T/c.csv" || fail "compare csv"
+$PY - "$T/c.xlsx" "$T/compare.tsv" "$T/c.csv" <<'PY' || fail "compare.xlsx as openpyxl reads it"
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["targets", "compare"], wb.sheetnames
+tsv = list(csv.reader(open(sys.argv[2], encoding="utf-8"), delimiter="\t"))
+wide = [list(r) for r in wb["compare"].iter_rows(values_only=True)]
+regions = tsv[0][3:]
+assert wide[0] == ["indicator"] + regions, (wide[0], regions)
+assert wb["compare"].freeze_panes == "A2"
+rows = [r for r in wide[1:] if any(c is not None for c in r[1:])]
+heads = [r[0] for r in wide[1:] if all(c is None for c in r[1:])]
+assert len(rows) == len(tsv) - 1, (len(rows), len(tsv))
+for x, t in zip(rows, tsv[1:]):
+    assert x[0] == t[0], (x, t)
+    assert [c or "" for c in x[1:]] == t[3:], (x, t)
+assert set(heads) <= {t[2] for t in tsv[1:]} and len(heads) >= 3, heads
+long = list(wb["targets"].iter_rows(values_only=True))
+assert all(r[8] == 2025 for r in long[1:]), "a year other than 2025"
+assert any(isinstance(r[6], float) or isinstance(r[6], int) for r in long[1:])
+# The csv is the same long form, as text.
+rows_csv = list(csv.reader(open(sys.argv[3], encoding="utf-8")))
+assert rows_csv[0] == list(long[0]), rows_csv[0]
+assert len(rows_csv) == len(long), (len(rows_csv), len(long))
+for c, x in zip(rows_csv[1:], long[1:]):
+    assert c[0] == x[0] and c[4] == x[4] and c[10] == x[10], (c, x)
+PY
+# csv-excel: the same with the BOM.
+"$GONGFU" compare --year 2025 --format csv-excel --db "$DB" >"$T/ce.csv"
+[ "$(head -c 3 "$T/ce.csv")" = "$(printf '\357\273\277')" ] || fail "compare csv-excel: no BOM"
+tail -c +4 "$T/ce.csv" | cmp -s - "$T/c.csv" || fail "compare csv-excel differs from csv after the BOM"
+# --output for text formats: written whole, refused over a file.
+"$GONGFU" compare --db "$DB" --year 2025 --output "$T/c.tsv" || fail "compare --output tsv"
+same "$T/compare.tsv" "$T/c.tsv" "compare --output"
+"$GONGFU" compare --db "$DB" --output "$T/c.tsv" 2>/dev/null && fail "compare --output replaced a file"
+same "$T/compare.tsv" "$T/c.tsv" "compare --output refused"
+finish
