@@ -157,10 +157,17 @@ $(TUI_LIB): $(TUI_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/fuzz/%: tests/fuzz/%.c $(LIB) $(TUI_LIB) | $(GEN_HDR)
+# The command line's modules too (fuzz_args): an archive, so only what a target uses is linked.
+CLI_LIB  := $(B)/libgongfu-cli.a
+
+$(CLI_LIB): $(CLI_SRC:%.c=$(B)/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB) $(TUI_LIB) $(CLI_LIB) | $(GEN_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(TUI_LIB) $(LIB) \
-	    $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS_ALL) -Isrc/tui -Isrc/cli $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(CLI_LIB) \
+	    $(TUI_LIB) $(LIB) $(LDLIBS_ALL)
 
 fuzzers: $(FUZZERS)
 

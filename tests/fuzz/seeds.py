@@ -97,3 +97,16 @@ for line in ["normal default default", "title bright-white blue bold", "hit colo
 put("catalogue", open("data/indicators.tsv", "rb").read())
 put("catalogue", open("data/vocab.tsv", "rb").read())
 put("catalogue", b"\n".join(open("data/indicators.tsv", "rb").read().split(b"\n")[:12]) + b"\n")
+
+# args: the README's command lines (a first byte for the command's shape, then the words
+# NUL-separated), and the forms the option parser must refuse.
+import shlex
+lines = [l.split("  #")[0].strip() for l in open("README.md", encoding="utf-8")
+         if l.startswith("gongfu ")]
+lines += ["gongfu search 托位 --limit -1", "gongfu search 托位 --limit 99999999999",
+          "gongfu targets --format nonsense", "gongfu tree zhoushan-plan --formt csv",
+          "gongfu targets --unlinked=yes --d x", "gongfu search 养老 -护理 -- --limit 2",
+          "gongfu compare --year=2035 --for json --force -h"]
+for i, l in enumerate(lines):
+    words = shlex.split(l)[2:]
+    put("args", bytes([i % 4]) + b"\0".join(w.encode() for w in words))
