@@ -1,7 +1,7 @@
 /* export.h — the tables gongfu exports, the same from the command line and the explorer:
  * the targets in long form, one row per target (region, indicator, its slug and category,
- * the phrase, comparator, value — a number where there is one —, unit, year, flags, the
- * source as SLUG:PATH and the sentence it is in), and the compare table as the screen lays
+ * the phrase, kind, comparator, value — a number where there is one —, unit, year,
+ * frequency, flags, the issuing region, the source as SLUG:PATH and the sentence it is in), and the compare table as the screen lays
  * it out (xlsx only, as a second sheet). As csv (plain UTF-8, or with the BOM Excel needs)
  * or as xlsx, to a new file (never an existing one unless forced) or csv to a stream. */
 #ifndef GONGFU_EXPORT_H

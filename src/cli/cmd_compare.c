@@ -115,8 +115,8 @@ const struct cli_command cmd_compare = {
         "\"~10%\", \"全覆盖\"; \"*\" marks a unit the source lost and the catalogue supplied;\n"
         "several targets are joined by \"; \", with their years when a row mixes years.\n"
         "That is the tsv (and json) table. csv is the long form, one row per target of each\n"
-        "cell: region, indicator, its slug and category, phrase, comparator, value, unit, year,\n"
-        "flags, source (SLUG:PATH) and the sentence; xlsx (with --output) has that sheet and\n"
-        "the table as on screen.\n"
+        "cell: region, indicator, its slug and category, phrase, kind, comparator, value, unit,\n"
+        "year, frequency, flags, set_by, source (SLUG:PATH) and the sentence; xlsx (with\n"
+        "--output) has that sheet and the table as on screen.\n"
         "Where each value comes from: gongfu targets --indicator SLUG.\n",
 };

@@ -19,8 +19,8 @@ struct export {
 };
 
 static const char *const long_cols[] = {
-    "region", "indicator", "indicator_slug", "category", "phrase", "comparator", "value",
-    "unit", "year", "flags", "source", "sentence",
+    "region", "indicator", "indicator_slug", "category", "phrase", "kind", "comparator",
+    "value", "unit", "year", "frequency", "flags", "set_by", "source", "sentence",
 };
 #define NLONG (int)(sizeof long_cols / sizeof *long_cols)
 
@@ -163,9 +163,10 @@ static int long_row(struct export *x, struct texts *tx, const struct target_row 
     int number = !isnan(r->value);
     struct sheet_cell c[NLONG] = {
         {region ? region : r->region}, {r->indicator_name}, {r->indicator_slug},
-        {r->category}, {r->phrase}, {r->comparator},
+        {r->category}, {r->phrase}, {target_kind_name(r->kind)}, {r->comparator},
         {r->value_text, r->value, number && x->book}, {r->unit},
-        {year, r->year, r->year && x->book}, {r->flags}, {source}, {sentence},
+        {year, r->year, r->year && x->book}, {target_freq_name(r->freq)}, {r->flags},
+        {r->set_by}, {source}, {sentence},
     };
     int rc = row(x, c, NLONG, e);
     free(sentence);

@@ -19,8 +19,8 @@ assert wb.sheetnames == ["targets"], wb.sheetnames
 ws = wb["targets"]
 rows = list(ws.iter_rows(values_only=True))
 head = list(rows[0])
-want = ["region", "indicator", "indicator_slug", "category", "phrase", "comparator", "value",
-        "unit", "year", "flags", "source", "sentence"]
+want = ["region", "indicator", "indicator_slug", "category", "phrase", "kind", "comparator",
+        "value", "unit", "year", "frequency", "flags", "set_by", "source", "sentence"]
 assert head == want, head
 assert ws.freeze_panes == "A2", ws.freeze_panes
 assert all(c.font.b for c in ws[1]), "header not bold"
@@ -32,6 +32,8 @@ for x, t in zip(body, tsv):
     assert x["region"] == t["region"] and x["phrase"] == t["phrase"], (x, t)
     assert x["source"] == t["slug"] + ":" + t["path"], (x["source"], t)
     assert (x["unit"] or "") == t["unit"] and (x["flags"] or "") == t["flags"]
+    assert x["kind"] == t["kind"] and x["frequency"] == t["frequency"], (x, t)
+    assert (x["set_by"] or "") == t["set_by"], (x, t)
     try:
         float(t["value"])
         assert isinstance(x["value"], (int, float)), ("value not a number", x)
@@ -49,9 +51,9 @@ for x, t in zip(body, tsv):
 assert numbers > 100, numbers
 assert any(x["region"] == "舟山市" for x in body)
 # Widths fit the text as drawn: 舟山市 is 6 columns, wider than "region".
-w = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKL"}
+w = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNO"}
 assert w["A"] >= 6 and w["E"] > w["A"], w
-assert 50 <= w["L"] <= 70, w          # long sentences wrap instead of widening the sheet
+assert 50 <= w["O"] <= 70, w          # long sentences wrap instead of widening the sheet
 PY
 
 # Never replaces a file without --force; with it, does.
@@ -105,14 +107,17 @@ for x, t in zip(rows, tsv[1:]):
     assert [c or "" for c in x[1:]] == t[3:], (x, t)
 assert set(heads) <= {t[2] for t in tsv[1:]} and len(heads) >= 3, heads
 long = list(wb["targets"].iter_rows(values_only=True))
-assert all(r[8] == 2025 for r in long[1:]), "a year other than 2025"
-assert any(isinstance(r[6], float) or isinstance(r[6], int) for r in long[1:])
+col = {name: i for i, name in enumerate(long[0])}
+assert all(r[col["year"]] == 2025 for r in long[1:]), "a year other than 2025"
+assert all(r[col["kind"]] == "target" for r in long[1:]), "compare holds only targets"
+assert any(isinstance(r[col["value"]], (int, float)) for r in long[1:])
 # The csv is the same long form, as text.
 rows_csv = list(csv.reader(open(sys.argv[3], encoding="utf-8")))
 assert rows_csv[0] == list(long[0]), rows_csv[0]
 assert len(rows_csv) == len(long), (len(rows_csv), len(long))
 for c, x in zip(rows_csv[1:], long[1:]):
-    assert c[0] == x[0] and c[4] == x[4] and c[10] == x[10], (c, x)
+    assert c[0] == x[0] and c[col["phrase"]] == x[col["phrase"]], (c, x)
+    assert c[col["source"]] == x[col["source"]] and c[col["sentence"]] == x[col["sentence"]]
 PY
 # csv-excel: the same with the BOM.
 "$GONGFU" compare --year 2025 --format csv-excel --db "$DB" >"$T/ce.csv"
