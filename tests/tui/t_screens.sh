@@ -35,6 +35,9 @@ done
 # A resize: the same place redrawn at each size after starting at another.
 shot resize 120x40 "resize 80 24" zhoushan-plan:4.15
 shot resize 80x24 "resize 200 50" zhoushan-plan:4.15
+# A compare view whose filter leaves no row (so no cursor there), opened again from the
+# reader: the view, not the reader, shows (the reader's window was refreshed over it).
+shot compare-empty 80x24 "keys c / [ <Enter> c <Up> c" zhoushan-plan
 shot small 20x6 "" zhoushan-plan
 shot small-after 80x24 "resize 20 6" zhoushan-plan
 [ "$bad" -eq 0 ] || fail "screens differ from tests/golden/screens"
