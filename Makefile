@@ -61,7 +61,7 @@ LIB      := $(B)/libgongfu.a
 # are order-only prerequisites of every compile, so they exist before the first one; the
 # compiler's dependency files (-MMD) then make them a dependency of exactly the objects
 # that include them (touching data/keys.conf recompiles builtin.o, not every object).
-GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/tui_builtin.h
+GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/pinyin_table.h $(B)/gen/tui_builtin.h
 
 .PHONY: all run check unit deps bench install uninstall clean asan fuzz fuzzers accuracy soak
 SOAK_SECONDS ?= 1800
@@ -86,6 +86,19 @@ $(B)/tools/gen_fold: src/tools/gen_fold.c
 $(B)/gen/fold_table.h: $(B)/tools/gen_fold
 	@mkdir -p $(@D)
 	./$(B)/tools/gen_fold t2s.json > $@
+
+# The pinyin table: every Mandarin reading of every character, from Unihan (unicode-data).
+UNIHAN  ?= /usr/share/unicode/Unihan_Readings.txt.bz2
+$(B)/tools/gen_pinyin: src/tools/gen_pinyin.c
+	@mkdir -p $(@D)
+	$(CC) -D_GNU_SOURCE -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	    -o $@ $< -lunistring
+
+$(B)/gen/pinyin_table.h: $(B)/tools/gen_pinyin $(UNIHAN)
+	@mkdir -p $(@D)
+	bzip2 -dc $(UNIHAN) > $@.txt
+	./$(B)/tools/gen_pinyin < $@.txt > $@
+	@rm -f $@.txt
 
 # The explorer's defaults (key bindings, themes) compiled in as strings.
 TUI_CONF := data/keys.conf $(sort $(wildcard themes/*.theme))

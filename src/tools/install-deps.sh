@@ -3,7 +3,7 @@
 # so that `make run` and `make check` work on a fresh machine and cost nothing after.
 set -eu
 pkgs="make gcc pkg-config libncurses-dev libsqlite3-dev libunistring-dev libopencc-dev
-libopencc1.1 opencc libcmocka-dev libxlsxwriter-dev tmux python3 python3-openpyxl zsh"
+libopencc1.1 opencc unicode-data bzip2 libcmocka-dev libxlsxwriter-dev tmux python3 python3-openpyxl zsh"
 # The fuzz targets need clang's libFuzzer runtime.
 [ "${GONGFU_WITH_FUZZ:-0}" = 1 ] && pkgs="$pkgs clang libclang-rt-14-dev"
 
