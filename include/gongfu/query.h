@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include "gongfu/err.h"
+#include "gongfu/vocab.h"
 
 /* At most this many words, parts of one word and vocabulary variants of one part; the
  * words and parts past the limits are not searched (query.truncated says so). */
@@ -22,13 +23,6 @@
 #define QUERY_MAX_PARTS 256
 #define QUERY_MAX_ALTS 8
 
-/* Mainland/Taiwan word pairs (data/vocab.tsv), folded. */
-struct vocab;
-/* Lines "mainland<TAB>taiwan[<TAB>note]"; '#' starts a comment line. 0 or -1. */
-int vocab_parse(const char *text, size_t n, struct vocab **out, struct err *e);
-int vocab_load(const char *path, struct vocab **out, struct err *e);
-size_t vocab_size(const struct vocab *v);
-void vocab_free(struct vocab **v);
 
 struct query_token {
     const char *s;   /* folded token text, not NUL-terminated */

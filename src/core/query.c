@@ -1,6 +1,4 @@
 /* query.c — the search prompt's language, parsed into a safe FTS5 expression. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/fold.h"
@@ -37,109 +35,6 @@ static void buf_add(struct buf *b, const char *s, size_t n)
 static void buf_adds(struct buf *b, const char *s)
 {
     buf_add(b, s, strlen(s));
-}
-
-/* ---- vocabulary ---- */
-
-struct vocab_pair {
-    char *w[2];    /* folded mainland and Taiwan forms */
-};
-
-struct vocab {
-    struct vocab_pair *pair;
-    size_t n;
-};
-
-size_t vocab_size(const struct vocab *v)
-{
-    return v ? v->n : 0;
-}
-
-void vocab_free(struct vocab **pv)
-{
-    struct vocab *v = *pv;
-    if (!v)
-        return;
-    for (size_t i = 0; i < v->n; i++)
-        free(v->pair[i].w[0]), free(v->pair[i].w[1]);
-    free(v->pair);
-    free(v);
-    *pv = NULL;
-}
-
-int vocab_parse(const char *text, size_t n, struct vocab **out, struct err *e)
-{
-    struct vocab *v = calloc(1, sizeof *v);
-    size_t cap = 0, lineno = 0;
-    if (!v)
-        goto oom;
-    for (size_t i = 0; i < n;) {
-        const char *line = text + i;
-        const char *nl = memchr(line, '\n', n - i);
-        size_t len = nl ? (size_t)(nl - line) : n - i;
-        i += len + (nl != NULL);
-        lineno++;
-        if (len && line[len - 1] == '\r')
-            len--;
-        if (len == 0 || line[0] == '#')
-            continue;
-        const char *t1 = memchr(line, '\t', len);
-        const char *b = t1 ? t1 + 1 : NULL;
-        const char *t2 = b ? memchr(b, '\t', len - (size_t)(b - line)) : NULL;
-        size_t la = t1 ? (size_t)(t1 - line) : 0;
-        size_t lb = b ? (t2 ? (size_t)(t2 - b) : len - (size_t)(b - line)) : 0;
-        if (!la || !lb) {
-            err_set(e, "line %zu: expected a mainland and a Taiwan form, tab-separated",
-                    lineno);
-            vocab_free(&v);
-            return -1;
-        }
-        if (v->n == cap) {
-            cap = cap ? cap * 2 : 32;
-            struct vocab_pair *p = realloc(v->pair, cap * sizeof *p);
-            if (!p)
-                goto oom;
-            v->pair = p;
-        }
-        struct vocab_pair *p = &v->pair[v->n];
-        p->w[0] = fold_utf8(line, la, NULL, NULL);
-        p->w[1] = fold_utf8(b, lb, NULL, NULL);
-        v->n++;
-        if (!p->w[0] || !p->w[1])
-            goto oom;
-    }
-    *out = v;
-    return 0;
-oom:
-    vocab_free(&v);
-    err_set(e, "out of memory");
-    return -1;
-}
-
-int vocab_load(const char *path, struct vocab **out, struct err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        err_set(e, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct buf b = {0};
-    char chunk[8192];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.oom) {
-        free(b.p);
-        err_set(e, "%s: %s", path, bad ? "read error" : "out of memory");
-        return -1;
-    }
-    int rc = vocab_parse(b.p ? b.p : "", b.n, out, e);
-    free(b.p);
-    if (rc)
-        err_prefix(e, "%s: ", path);
-    return rc;
 }
 
 /* ---- the parser ---- */
@@ -211,52 +106,18 @@ static void add_phrase(struct qb *q, const char *s, size_t n, int keep)
         q->nph++;
 }
 
-/* s with every `from` replaced by `to`; malloc'd. */
-static char *replace_all(const char *s, const char *from, const char *to)
-{
-    struct buf b = {0};
-    size_t lf = strlen(from);
-    for (const char *p; (p = strstr(s, from)); s = p + lf) {
-        buf_add(&b, s, (size_t)(p - s));
-        buf_adds(&b, to);
-    }
-    buf_adds(&b, s);
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
-}
-
 /* One part of a word: its folded text and every vocabulary variant of it, OR'ed. */
 static void add_part(struct qb *q, const char *raw, size_t n, int keep)
 {
-    char *alt[QUERY_MAX_ALTS];
-    size_t nalt = 0;
-    if (!(alt[nalt++] = fold_utf8(raw, n, NULL, NULL))) {
+    char *alt[QUERY_MAX_ALTS], *folded = fold_utf8(raw, n, NULL, NULL);
+    int nalt = folded ? vocab_variants(q->v, folded, alt, QUERY_MAX_ALTS) : -1;
+    free(folded);
+    if (nalt < 0) {
         q->oom = 1;
         return;
     }
-    for (size_t i = 0; q->v && i < q->v->n; i++)
-        for (int side = 0; side < 2; side++) {
-            const char *from = q->v->pair[i].w[side], *to = q->v->pair[i].w[!side];
-            for (size_t a = 0, na = nalt; a < na && nalt < QUERY_MAX_ALTS; a++) {
-                if (!strstr(alt[a], from))
-                    continue;
-                char *r = replace_all(alt[a], from, to);
-                size_t d = 0;
-                while (r && d < nalt && strcmp(alt[d], r))
-                    d++;
-                if (!r)
-                    q->oom = 1;
-                else if (d < nalt)
-                    free(r);
-                else
-                    alt[nalt++] = r;
-            }
-        }
     buf_adds(&q->expr, nalt > 1 ? "(" : "");
-    for (size_t a = 0; a < nalt; a++) {
+    for (int a = 0; a < nalt; a++) {
         buf_adds(&q->expr, a ? " OR " : "");
         add_phrase(q, alt[a], strlen(alt[a]), keep);
         free(alt[a]);
