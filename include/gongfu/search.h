@@ -39,11 +39,16 @@ struct search_hit {
     size_t nsnippet_spans;
 };
 
+/* Reading words of Latin letters as pinyin (query.h): when the word as written is (nearly)
+ * not found, always, or never. */
+enum search_pinyin_mode { SEARCH_PINYIN_AUTO, SEARCH_PINYIN_FORCE, SEARCH_PINYIN_OFF };
+
 struct search_opts {
     size_t limit;              /* at most this many hits; 0 = no limit */
     const char *region;        /* only this region (or regions starting so: 舟山 → 舟山市) */
     const char *doc;           /* only the document with this slug */
     int snippet_chars;         /* snippet length in characters; 0 = 60 */
+    enum search_pinyin_mode pinyin;
 };
 
 struct search;
@@ -60,6 +65,13 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
                const struct search_hit **hits, size_t *n, struct err *e);
 /* Whether the last query had words past the limits that were not searched. */
 int search_truncated(const struct search *s);
+/* Whether the database has the word list pinyin is read with (one imported before it has
+ * not: import it again). */
+int search_has_pinyin(const struct search *s);
+/* The last query's words read as pinyin and the Chinese words each became (query.h);
+ * valid until the next search_run. */
+struct query_pinyin;
+size_t search_pinyin(const struct search *s, const struct query_pinyin **out);
 /* Spans of the last query's phrases in any text (e.g. one paragraph being read), sorted
  * and disjoint; *spans stays valid until the next call. */
 int search_highlight(struct search *s, const char *text, size_t n,

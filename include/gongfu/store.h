@@ -41,6 +41,10 @@ struct store_hooks {
                       size_t node_index, const char *title, const char *text, struct err *e);
     int (*on_delete_doc)(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e);
     void (*on_rollback)(void *ctx, sqlite3 *db);
+    /* At store_commit, inside the import's transaction just before COMMIT: data derived
+     * from all the documents (the search index's word list); an error rolls the import
+     * back. */
+    int (*on_commit)(void *ctx, sqlite3 *db, struct err *e);
 };
 void store_add_hooks(const struct store_hooks *h);
 

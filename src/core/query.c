@@ -3,6 +3,7 @@
 #include <string.h>
 #include "gongfu/fold.h"
 #include "gongfu/array.h"
+#include "gongfu/pinyin.h"
 #include "gongfu/query.h"
 #include "gongfu/tokenizer.h"
 
@@ -44,6 +45,17 @@ struct span {
     int n;
 };
 
+/* A word read as pinyin, while parsing: offsets into qb.pytext. */
+struct pyrec {
+    size_t typed, first, nwords;
+    int literal;
+};
+
+struct pyword {
+    size_t off;
+    double sections;
+};
+
 struct qb {
     const char *text;
     const struct vocab *v;
@@ -53,6 +65,16 @@ struct qb {
     struct span *ph;          /* first token, count */
     size_t nph, capph;
     int oom;
+    /* reading pinyin */
+    const struct query_reader *rd;
+    struct err *e;
+    int failed;               /* the reader failed; e says why */
+    int reads;                /* words given to the reader so far */
+    struct buf pytext;
+    struct pyrec *py;
+    size_t npy, cappy;
+    struct pyword *pw;
+    size_t npw, cappw;
 };
 
 static int is_space(uint32_t c)
@@ -165,6 +187,55 @@ static int add_term(struct qb *q, size_t s, size_t e, int quoted, int keep, int 
     return 1;
 }
 
+/* Keeps what text[s, e) became, for the caller to show. */
+static void record_pinyin(struct qb *q, size_t s, size_t e, const struct query_word *w, int n,
+                          int literal)
+{
+    if (array_grow((void **)&q->py, &q->cappy, q->npy + 1, sizeof *q->py) ||
+        array_grow((void **)&q->pw, &q->cappw, q->npw + (size_t)n, sizeof *q->pw)) {
+        q->oom = 1;
+        return;
+    }
+    q->py[q->npy++] = (struct pyrec){q->pytext.n, q->npw, (size_t)n, literal};
+    buf_add(&q->pytext, q->text + s, e - s);
+    buf_add(&q->pytext, "", 1);
+    for (int i = 0; i < n; i++) {
+        q->pw[q->npw++] = (struct pyword){q->pytext.n, w[i].sections};
+        buf_add(&q->pytext, w[i].s, w[i].n);
+        buf_add(&q->pytext, "", 1);
+    }
+}
+
+/* Reads text[s, e) as pinyin and writes (word OR 托位 OR …); 0 when it is not read so
+ * (nothing written). Syllables read together (joined) have no literal reading. */
+static int add_pinyin(struct qb *q, size_t s, size_t e, int joined, int keep, int *truncated)
+{
+    const struct query_reader *rd = q->rd;
+    struct pinyin_key k;
+    if (!rd || q->failed || q->reads == QUERY_MAX_PINYIN ||
+        !pinyin_key_parse(q->text + s, e - s, &k))
+        return 0;
+    q->reads++;
+    double lit = joined ? 0 : rd->literal(rd->ctx, q->text + s, e - s, q->e);
+    struct query_word w[QUERY_MAX_READINGS];
+    int n = lit < 0 ? -1 : rd->read(rd->ctx, q->text + s, e - s, w, QUERY_MAX_READINGS, q->e);
+    if (n < 0)
+        q->failed = 1;
+    if (n <= 0 || (!rd->force && lit * QUERY_PINYIN_RATIO >= w[0].sections))
+        return 0;
+    int literal = !rd->force && lit > 0;
+    record_pinyin(q, s, e, w, n, literal);
+    buf_adds(&q->expr, "(");
+    if (literal && add_term(q, s, e, 0, keep, truncated))
+        buf_adds(&q->expr, " OR ");
+    for (int i = 0; i < n; i++) {
+        buf_adds(&q->expr, i ? " OR " : "");
+        add_part(q, w[i].s, w[i].n, keep);
+    }
+    buf_adds(&q->expr, ")");
+    return 1;
+}
+
 enum { IT_WORD, IT_OR };
 
 struct item {
@@ -243,6 +314,29 @@ static int phrase_eq(const struct query_phrase *a, const struct query_phrase *b)
 static void qb_free(struct qb *q)
 {
     free(q->expr.p), free(q->arena.p), free(q->tok), free(q->ph);
+    free(q->pytext.p), free(q->py), free(q->pw);
+}
+
+/* The words read as pinyin, pointers resolved. */
+static int finish_pinyin(struct qb *q, struct query *r)
+{
+    r->pinyin_text = q->pytext.p, q->pytext.p = NULL;
+    r->pinyin = malloc((q->npy ? q->npy : 1) * sizeof *r->pinyin);
+    r->pinyin_words = malloc((q->npw ? q->npw : 1) * sizeof *r->pinyin_words);
+    r->pinyin_sections = malloc((q->npw ? q->npw : 1) * sizeof *r->pinyin_sections);
+    if (!r->pinyin || !r->pinyin_words || !r->pinyin_sections)
+        return -1;
+    for (size_t i = 0; i < q->npw; i++) {
+        r->pinyin_words[i] = r->pinyin_text + q->pw[i].off;
+        r->pinyin_sections[i] = q->pw[i].sections;
+    }
+    for (size_t i = 0; i < q->npy; i++)
+        r->pinyin[i] = (struct query_pinyin){r->pinyin_text + q->py[i].typed,
+                                             r->pinyin_words + q->py[i].first,
+                                             r->pinyin_sections + q->py[i].first,
+                                             q->py[i].nwords, q->py[i].literal};
+    r->npinyin = q->npy;
+    return 0;
 }
 
 /* Moves the builder's phrases and tokens into the query, pointers resolved. */
@@ -275,7 +369,8 @@ static int add_sep_term(struct qb *q, const char *sep, const struct item *x, int
 {
     size_t mark = q->expr.n;
     buf_adds(&q->expr, sep);
-    if (add_term(q, x->s, x->e, x->quoted, keep, truncated))
+    if ((!x->quoted && add_pinyin(q, x->s, x->e, 0, keep, truncated)) ||
+        add_term(q, x->s, x->e, x->quoted, keep, truncated))
         return 1;
     q->expr.n = mark;
     if (q->expr.p)
@@ -283,12 +378,51 @@ static int add_sep_term(struct qb *q, const char *sep, const struct item *x, int
     return 0;
 }
 
+/* Whether item x is a single syllable found nowhere as written ("tuo" of "tuo wei"). */
+static int lone_syllable(struct qb *q, const struct item *x)
+{
+    struct pinyin_key k;
+    if (x->kind != IT_WORD || x->quoted || x->neg ||
+        !pinyin_key_parse(q->text + x->s, x->e - x->s, &k) || !pinyin_is_syllable(&k))
+        return 0;
+    double lit = q->rd->literal(q->rd->ctx, q->text + x->s, x->e - x->s, q->e);
+    if (lit < 0)
+        q->failed = 1;
+    return lit == 0;
+}
+
+/* Writes sep and the longest run of single syllables from item i that reads as a word
+ * ("tuo wei" → 托位); how many items it took, 0 if none (nothing written). */
+static int add_sep_syllables(struct qb *q, const char *sep, const struct item *it, int i,
+                             int nit, int *truncated)
+{
+    int j = i;
+    while (q->rd && j < nit && j - i < QUERY_MAX_JOIN && lone_syllable(q, &it[j]))
+        j++;
+    for (; j >= i + 2; j--) {
+        size_t mark = q->expr.n;
+        buf_adds(&q->expr, sep);
+        if (add_pinyin(q, it[i].s, it[j - 1].e, 1, 1, truncated))
+            return j - i;
+        q->expr.n = mark;
+        if (q->expr.p)
+            q->expr.p[mark] = 0;
+    }
+    return 0;
+}
+
 int query_parse(const char *text, const struct vocab *v, struct query **out,
                 struct err *e)
 {
+    return query_parse_pinyin(text, v, NULL, out, e);
+}
+
+int query_parse_pinyin(const char *text, const struct vocab *v, const struct query_reader *rd,
+                       struct query **out, struct err *e)
+{
     struct query *r = calloc(1, sizeof *r);
     struct item *it = malloc(QUERY_MAX_TERMS * 2 * sizeof *it);
-    struct qb q = {.text = text, .v = v};
+    struct qb q = {.text = text, .v = v, .rd = rd, .e = e};
     *out = NULL;
     if (!r || !it)
         goto oom;
@@ -305,8 +439,10 @@ int query_parse(const char *text, const struct vocab *v, struct query **out,
             break;
         }
         const char *sep = !npos ? "((" : pending_or ? " OR " : ") AND (";
-        if (add_sep_term(&q, sep, &it[i], 1, &trunc))
+        int run = add_sep_syllables(&q, sep, it, i, nit, &trunc);
+        if (run || add_sep_term(&q, sep, &it[i], 1, &trunc))
             npos++, nterms++, pending_or = 0;
+        i += run ? run - 1 : 0;
     }
     if (npos) {
         buf_adds(&q.expr, "))");
@@ -321,7 +457,10 @@ int query_parse(const char *text, const struct vocab *v, struct query **out,
         else if (q.expr.p)
             q.expr.p[q.expr.n = mark] = 0;
     }
-    if (q.oom || q.expr.oom || q.arena.oom || finish(&q, r))
+    if (q.failed)
+        goto fail;
+    if (q.oom || q.expr.oom || q.arena.oom || q.pytext.oom || finish(&q, r) ||
+        finish_pinyin(&q, r))
         goto oom;
     r->nterms = nterms;
     r->truncated = trunc;
@@ -334,10 +473,11 @@ int query_parse(const char *text, const struct vocab *v, struct query **out,
     *out = r;
     return 0;
 oom:
+    err_set(e, "out of memory");
+fail:
     qb_free(&q);
     free(it);
     query_free(&r);
-    err_set(e, "out of memory");
     return -1;
 }
 
@@ -347,6 +487,7 @@ void query_free(struct query **pq)
     if (!q)
         return;
     free(q->fts), free(q->phrases), free(q->arena), free(q->toks);
+    free(q->pinyin), free(q->pinyin_text), free(q->pinyin_words), free(q->pinyin_sections);
     free(q);
     *pq = NULL;
 }

@@ -7,6 +7,7 @@
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
 #include "search_rank.h"
+#include "search_words.h"
 
 /* ---- the index, kept up to date by the store ---- */
 
@@ -28,7 +29,7 @@ static int hook_create(void *ctx, sqlite3 *db, struct err *e)
     return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
                 TOKENIZER_NAME "', columnsize=0);"
                 "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432)", e) ||
-           rank_create(db, e) ? -1 : 0;
+           rank_create(db, e) || words_create(db, e) ? -1 : 0;
 }
 
 /* Runs one statement with an integer and two optional texts bound. */
@@ -70,12 +71,20 @@ static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e
                 "doc_id = ?1)", doc_id, NULL, NULL, e) ? -1 : 0;
 }
 
+/* The word list pinyin is read with (search_words.h), over every document. */
+static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
+{
+    (void)ctx;
+    return words_rebuild(db, e);
+}
+
 /* The index keeps no state outside the database: no context, nothing to forget. */
 const struct store_hooks search_hooks = {
     .on_open = hook_open,
     .on_create = hook_create,
     .on_section = hook_section,
     .on_delete_doc = hook_delete_doc,
+    .on_commit = hook_commit,
 };
 
 /* ---- memory that lives until the next query: blocks reused, never moved ---- */
@@ -151,6 +160,7 @@ struct search {
     sqlite3_stmt *rank, *rank_filtered, *row;
     struct rank_lengths *lengths;
     struct vocab *vocab;
+    struct words *words;
     struct query *q;
     struct arena arena;
     struct search_hit *hits;
@@ -193,7 +203,7 @@ int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct
     if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
         goto fail;
     const unsigned p = SQLITE_PREPARE_PERSISTENT;
-    if (rank_lengths_load(db, &s->lengths, e) < 0)
+    if (rank_lengths_load(db, &s->lengths, e) < 0 || words_open(db, &s->words, e) < 0)
         goto fail;
     if (sqlite3_prepare_v3(db, rank_sql, -1, p, &s->rank, NULL) ||
         sqlite3_prepare_v3(db, rank_filtered_sql, -1, p, &s->rank_filtered, NULL) ||
@@ -218,6 +228,7 @@ void search_close(struct search **ps)
     sqlite3_finalize(s->rank_filtered);
     sqlite3_finalize(s->row);
     rank_lengths_free(&s->lengths);
+    words_close(&s->words);
     vocab_free(&s->vocab);
     query_free(&s->q);
     arena_free(&s->arena);
@@ -229,6 +240,17 @@ void search_close(struct search **ps)
 int search_truncated(const struct search *s)
 {
     return s->q ? s->q->truncated : 0;
+}
+
+int search_has_pinyin(const struct search *s)
+{
+    return words_available(s->words);
+}
+
+size_t search_pinyin(const struct search *s, const struct query_pinyin **out)
+{
+    *out = s->q ? s->q->pinyin : NULL;
+    return s->q ? s->q->npinyin : 0;
 }
 
 
@@ -450,7 +472,10 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
     s->nhits = 0, s->oom = 0;
     arena_reset(&s->arena);
     query_free(&s->q);
-    if (query_parse(query ? query : "", s->vocab, &s->q, e) < 0)
+    struct query_reader rd;
+    words_reader(s->words, o->pinyin == SEARCH_PINYIN_FORCE, &rd);
+    if (query_parse_pinyin(query ? query : "", s->vocab, o->pinyin == SEARCH_PINYIN_OFF ? NULL
+                           : &rd, &s->q, e) < 0)
         return -1;
     if (!s->q->fts)
         return 0;

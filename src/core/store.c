@@ -206,6 +206,9 @@ int store_begin(struct store *s, struct err *e)
 
 int store_commit(struct store *s, struct err *e)
 {
+    for (size_t i = 0; i < nhooks; i++)
+        if (hooks[i].on_commit && hooks[i].on_commit(hooks[i].ctx, s->db, e) < 0)
+            return -1;
     return exec(s->db, "COMMIT", e);
 }
 
