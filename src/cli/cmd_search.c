@@ -8,6 +8,7 @@
 #include "gongfu/paths.h"
 #include "gongfu/query.h"
 #include "gongfu/search.h"
+#include "gongfu/text.h"
 
 static const char about[] =
     "Searches every item, chapter and preamble, best first: slug, region, path, title and\n"
@@ -15,6 +16,9 @@ static const char about[] =
     "characters match each other, and mainland words their Taiwan forms (data/vocab.tsv).\n"
     "  托位 养老       both words          托位 OR 托育   either word\n"
     "  养老 -护理      养老 but not 护理    \"共同富裕\"     a phrase\n"
+    "A word of Latin letters the documents (nearly) lack is also read as pinyin, by whole\n"
+    "syllables or initials (tuowei, tuo'wei, tuo1wei4, tw, szhgg): as the Chinese words\n"
+    "the documents hold that read so; standard error says which.\n"
     "A word that starts with '-' is a word to exclude, never an option; after -- every\n"
     "argument is a word. No hits is no error: the exit status is 0 and there are no rows.\n";
 
@@ -78,10 +82,39 @@ static void print_hits(const struct search_hit *hits, size_t n, const struct cli
     out_end(&t);
 }
 
+/* Says on standard error what each word read as pinyin became ("tw: 托位 态文 …"), so the
+ * rows on standard output stay the same table in every format. */
+static void note_pinyin(const struct search *s, enum search_pinyin_mode mode)
+{
+    const struct query_pinyin *p;
+    size_t n = search_pinyin(s, &p);
+    if (mode == SEARCH_PINYIN_FORCE && !search_has_pinyin(s))
+        cli_error("search", "this database has no word list to read pinyin with: import "
+                  "the documents again with 'gongfu import'");
+    for (size_t i = 0; i < n; i++) {
+        size_t same = 0;
+        while (same < i && strcmp(p[same].typed, p[i].typed))
+            same++;
+        if (same < i)
+            continue;                          /* said once */
+        char *typed = text_sanitize(p[i].typed, strlen(p[i].typed));
+        fprintf(stderr, "gongfu search: pinyin %s:", typed ? typed : "");
+        for (size_t k = 0; k < p[i].nwords; k++)
+            fprintf(stderr, " %s", p[i].words[k]);
+        fprintf(stderr, "%s\n", p[i].literal ? " (and as written)" : "");
+        free(typed);
+    }
+}
+
 static int run(const struct cli_args *a)
 {
     struct search_opts so = {.limit = (size_t)args_number(a, "limit", 0),
                              .region = args_text(a, "region"), .doc = args_text(a, "doc")};
+    if (args_flag(a, "pinyin") && args_flag(a, "no-pinyin"))
+        return args_error(a->cmd, "--pinyin and --no-pinyin together");
+    so.pinyin = args_flag(a, "pinyin")      ? SEARCH_PINYIN_FORCE
+                : args_flag(a, "no-pinyin") ? SEARCH_PINYIN_OFF
+                                            : SEARCH_PINYIN_AUTO;
     const char *vocab = paths_data_file("vocab.tsv");
     if (access(vocab, R_OK) != 0) {
         cli_error("search", "%s: %s; searching without the vocabulary", vocab,
@@ -106,6 +139,7 @@ static int run(const struct cli_args *a)
     int rc = EXIT_ERR;
     if (search_open(store_db(st), vocab, &s, &e) == 0 &&
         search_run(s, query, &so, &hits, &n, &e) == 0) {
+        note_pinyin(s, so.pinyin);
         if (search_truncated(s))
             cli_error("search", "the query is too long: only its first %d words (%d parts "
                       "of a word) were searched", QUERY_MAX_TERMS, QUERY_MAX_PARTS);
@@ -127,6 +161,9 @@ static const struct cli_opt opts[] = {
     {"region", ARG_TEXT, "R", "only this region, or regions starting so (舟山 for 舟山市)",
      VAL_REGION, NULL, 0, 0},
     {"doc", ARG_TEXT, "SLUG", "only this document", VAL_SLUG, NULL, 0, 0},
+    {"pinyin", ARG_FLAG, NULL, "read every word of Latin letters as pinyin only", VAL_NONE,
+     NULL, 0, 0},
+    {"no-pinyin", ARG_FLAG, NULL, "never read a word as pinyin", VAL_NONE, NULL, 0, 0},
     OPT_DB, OPT_END,
 };
 

@@ -77,7 +77,7 @@ empty 这个词语不会出现在任何文件里
 long=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "托位"; }')
 empty "$long"
 long=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "qq "; }')
-empty "$long"
+empty --no-pinyin "$long"
 empty -- -护理
 hits -护理 养老 >"$TMP/neg"
 cmp -s "$TMP/neg" "$DIR/yanglao-not-huli.tsv" || bad "-护理 养老 is a query, not an option"
