@@ -5,7 +5,16 @@
  * search_run (first 20 hits, snippets and highlights included, as the explorer shows
  * them) until 200 runs or 2 s, after 3 warm-up runs, and prints
  *   query<TAB>sections matched<TAB>median µs<TAB>p99 µs
- * then "index<TAB>bytes of the FTS5 index<TAB>bytes of its copy of the text". */
+ * then "index<TAB>bytes of the FTS5 index<TAB>bytes of its copy of the text".
+ *
+ * usage: search_bench --pinyin DB QUERIES VOCAB
+ * QUERIES has one "pinyin<TAB>the Chinese it means" a line. For each it times the pinyin
+ * query, the query it became typed in characters (its words OR'ed) and the Chinese meant,
+ * and prints
+ *   pinyin<TAB>became<TAB>matched<TAB>median µs<TAB>became µs<TAB>meant<TAB>meant µs
+ * then "first<TAB>µs" (the first pinyin query of a new search context, which reads the
+ * word list) and "rebuild<TAB>µs" (rebuilding the word list, as an import's commit does,
+ * rolled back). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +50,16 @@ static long long count_matches(sqlite3 *db, const struct vocab *v, const char *t
     return n;
 }
 
+/* How many sections the query matches through search_run itself (pinyin read). */
+static long long count_hits(struct search *s, const char *text)
+{
+    const struct search_hit *hits;
+    size_t n;
+    struct err e = {{0}};
+    struct search_opts all = {.limit = 0, .snippet_chars = 1};
+    return search_run(s, text, &all, &hits, &n, &e) ? -1 : (long long)n;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -62,16 +81,119 @@ static long long table_bytes(sqlite3 *db, const char *pattern)
     return n;
 }
 
+/* Median and 99th percentile of search_run on text, in µs; -1 on an error. */
+static double time_query(struct search *s, const char *text, double *p99_out)
+{
+    static double t[200];
+    const struct search_hit *hits;
+    size_t n = 0, runs = 0;
+    struct err e = {{0}};
+    struct search_opts o = {.limit = 20};
+    for (int w = 0; w < 3; w++)
+        if (search_run(s, text, &o, &hits, &n, &e)) {
+            fprintf(stderr, "search_bench: %s: %s\n", text, e.msg);
+            return -1;
+        }
+    double start = now_us();
+    while (runs < 200 && (runs < 10 || now_us() - start < 2e6)) {
+        double t0 = now_us();
+        search_run(s, text, &o, &hits, &n, &e);
+        t[runs++] = now_us() - t0;
+    }
+    qsort(t, runs, sizeof *t, cmp_double);
+    size_t p99 = (runs * 99 + 99) / 100 - 1;
+    if (p99_out)
+        *p99_out = t[p99 < runs ? p99 : runs - 1];
+    return t[runs / 2];
+}
+
+/* What the last query's one pinyin word became, typed in characters: "w1 OR w2 …". */
+static void became(struct search *s, char *out, size_t cap)
+{
+    const struct query_pinyin *p;
+    size_t n = search_pinyin(s, &p);
+    out[0] = 0;
+    for (size_t k = 0; n && k < p[0].nwords; k++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%s", k ? " OR " : "", p[0].words[k]);
+}
+
+static double rebuild_us(const char *path)
+{
+    struct err e = {{0}};
+    struct store *st;
+    if (store_open(path, STORE_WRITE, &st, &e))
+        return -1;
+    sqlite3 *db = store_db(st);
+    double t0 = now_us();
+    int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) || search_hooks.on_commit(db, &e);
+    double t = now_us() - t0;
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    store_close(&st);
+    return rc ? -1 : t;
+}
+
+static int pinyin_pairs(const char *dbpath, const char *queries, const char *vocab)
+{
+    struct err e = {{0}};
+    struct store *st;
+    struct search *s;
+    FILE *f = fopen(queries, "r");
+    if (!f || store_open(dbpath, STORE_READ, &st, &e) ||
+        search_open(store_db(st), vocab, &s, &e)) {
+        fprintf(stderr, "search_bench: %s\n", f ? e.msg : queries);
+        return 1;
+    }
+    char line[1024], typed[4096];
+    double first = -1;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = 0;
+        char *meant = strchr(line, '\t');
+        if (!line[0] || line[0] == '#' || !meant)
+            continue;
+        *meant++ = 0;
+        if (first < 0) {
+            /* A new context's first pinyin query, less what the same query costs after. */
+            struct search *fresh;
+            const struct search_hit *hits;
+            size_t n;
+            struct search_opts o = {.limit = 20};
+            if (search_open(store_db(st), vocab, &fresh, &e))
+                return 1;
+            double t0 = now_us();
+            search_run(fresh, line, &o, &hits, &n, &e);
+            double t1 = now_us();
+            search_run(fresh, line, &o, &hits, &n, &e);
+            first = (t1 - t0) - (now_us() - t1);
+            search_close(&fresh);
+        }
+        long long matched = count_hits(s, line);
+        became(s, typed, sizeof typed);
+        double a = time_query(s, line, NULL), b = time_query(s, typed, NULL),
+               c = time_query(s, meant, NULL);
+        if (a < 0 || b < 0 || c < 0)
+            return 1;
+        printf("%s\t%s\t%lld\t%.1f\t%.1f\t%s\t%.1f\n", line, typed, matched, a, b, meant, c);
+    }
+    fclose(f);
+    search_close(&s);
+    store_close(&st);
+    printf("first\t%.1f\n", first);
+    printf("rebuild\t%.1f\n", rebuild_us(dbpath));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    store_add_hooks(&search_hooks);
+    if (argc == 5 && !strcmp(argv[1], "--pinyin"))
+        return pinyin_pairs(argv[2], argv[3], argv[4]);
     if (argc != 4) {
-        fputs("usage: search_bench DB QUERIES VOCAB\n", stderr);
+        fputs("usage: search_bench [--pinyin] DB QUERIES VOCAB\n", stderr);
         return 2;
     }
     struct err e = {{0}};
     struct store *st;
     struct search *s;
-    store_add_hooks(&search_hooks);
     if (store_open(argv[1], STORE_READ, &st, &e) ||
         search_open(store_db(st), argv[3], &s, &e)) {
         fprintf(stderr, "search_bench: %s\n", e.msg);
@@ -83,30 +205,15 @@ int main(int argc, char **argv)
         perror(argv[2]);
         return 1;
     }
-    static double t[200];
     char line[1024];
-    struct search_opts o = {.limit = 20};
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\t\n")] = 0;
         if (!line[0] || line[0] == '#')
             continue;
-        const struct search_hit *hits;
-        size_t n = 0, runs = 0;
-        for (int w = 0; w < 3; w++)
-            if (search_run(s, line, &o, &hits, &n, &e)) {
-                fprintf(stderr, "search_bench: %s: %s\n", line, e.msg);
-                return 1;
-            }
-        double start = now_us();
-        while (runs < 200 && (runs < 10 || now_us() - start < 2e6)) {
-            double t0 = now_us();
-            search_run(s, line, &o, &hits, &n, &e);
-            t[runs++] = now_us() - t0;
-        }
-        qsort(t, runs, sizeof *t, cmp_double);
-        size_t p99 = (runs * 99 + 99) / 100 - 1;
-        printf("%s\t%lld\t%.1f\t%.1f\n", line, count_matches(store_db(st), v, line),
-               t[runs / 2], t[p99 < runs ? p99 : runs - 1]);
+        double p99, med = time_query(s, line, &p99);
+        if (med < 0)
+            return 1;
+        printf("%s\t%lld\t%.1f\t%.1f\n", line, count_matches(store_db(st), v, line), med, p99);
     }
     fclose(f);
     vocab_free(&v);

@@ -110,3 +110,41 @@ lines += ["gongfu search 托位 --limit -1", "gongfu search 托位 --limit 99999
 for i, l in enumerate(lines):
     words = shlex.split(l)[2:]
     put("args", bytes([i % 4]) + b"\0".join(w.encode() for w in words))
+
+# pinyin: what users type for the catalogue's indicator names — whole syllables (with and
+# without apostrophes, spaces and tones) and initials — read from Unihan as gen_pinyin does.
+import bz2
+import unicodedata
+
+readings = {}
+for line in bz2.open("/usr/share/unicode/Unihan_Readings.txt.bz2", "rt", encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if len(f) == 3 and f[1] == "kMandarin":
+        readings[chr(int(f[0][2:], 16))] = f[2].split()[0]
+
+
+def plain(r):
+    d = unicodedata.normalize("NFD", r).replace("u\u0308", "v")
+    tone = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+    t = next((tone[c] for c in d if c in tone), "5")
+    return "".join(c for c in d if c.isascii()), t
+
+
+names = []
+for line in open("data/indicators.tsv", encoding="utf-8"):
+    cols = line.rstrip("\n").split("\t")
+    if len(cols) > 2 and not line.startswith("#") and cols[0] != "slug":
+        names.append(cols[1])
+for name in names[::3]:
+    syl = [plain(readings[c]) for c in name if c in readings][:8]
+    if len(syl) < 2:
+        continue
+    put("pinyin", "".join(s for s, _ in syl).encode())
+    put("pinyin", "'".join(s for s, _ in syl).encode())
+    put("pinyin", " ".join(s for s, _ in syl).encode())
+    put("pinyin", "".join(s + t for s, t in syl).encode())
+    put("pinyin", "".join(s[0] for s, _ in syl).encode())
+    put("pinyin", ("".join(s[0] for s, _ in syl) + " " + name[:2]).encode())
+for typed in ["tuowei", "tw", "szhgg", "tuo1wei4", "xi'an", "l\u00fce", "gdp", "-tw 托位",
+              "tuo wei OR yanglao", "\"tuowei\"", "!tw", "a a a a a a a a a"]:
+    put("pinyin", typed.encode())
