@@ -56,6 +56,8 @@ void pinyin_key_format(const struct pinyin_key *k, char *out, size_t cap);
 
 /* Whether the key is one whole syllable (tuo, zhong4, lue), as a character reads it. */
 int pinyin_is_syllable(const struct pinyin_key *k);
+/* Whether the n letters at s spell a syllable some character has ("zhong", "lue"). */
+int pinyin_syllable_known(const char *s, size_t n);
 
 enum { PINYIN_FULL = 1, PINYIN_RARE = 2 };
 

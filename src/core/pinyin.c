@@ -4,13 +4,21 @@
 #include "gongfu/pinyin.h"
 #include "pinyin_table.h"
 
-size_t pinyin_readings(uint32_t c, struct pinyin_reading out[PINYIN_MAX_READINGS])
+/* c's readings as the table holds them: syllable << 4 | tone << 1 | rare. */
+static size_t table_readings(uint32_t c, const uint16_t **p)
 {
+    *p = pinyin_pool;
     if (c >= 0x110000)
         return 0;
     uint32_t set = pinyin_sets[pinyin_stage2[pinyin_stage1[c / PINYIN_BLOCK]][c % PINYIN_BLOCK]];
-    size_t n = set & 15;
-    const uint16_t *p = pinyin_pool + (set >> 4);
+    *p = pinyin_pool + (set >> 4);
+    return set & 15;
+}
+
+size_t pinyin_readings(uint32_t c, struct pinyin_reading out[PINYIN_MAX_READINGS])
+{
+    const uint16_t *p;
+    size_t n = table_readings(c, &p);
     for (size_t i = 0; i < n && i < PINYIN_MAX_READINGS; i++)
         out[i] = (struct pinyin_reading){pinyin_syllable_text[p[i] >> 4], p[i] >> 1 & 7,
                                          p[i] & 1};
@@ -89,22 +97,19 @@ void pinyin_key_format(const struct pinyin_key *k, char *out, size_t cap)
         out[o < cap ? o : cap - 1] = 0;
 }
 
-int pinyin_is_syllable(const struct pinyin_key *k)
+int pinyin_syllable_known(const char *s, size_t n)
 {
-    char s[PINYIN_MAX_KEY + 1];
-    if (k->n < 1 || k->n > 6)
+    char z[8];
+    if (n < 1 || n > 6)
         return 0;
-    for (int i = 0; i < k->n; i++)
-        if ((i && k->start[i]) || (i < k->n - 1 && k->tone[i]))
-            return 0;
-    memcpy(s, k->letter, (size_t)k->n);
-    s[k->n] = 0;
-    if (k->n == 3 && !strcmp(s + 1, "ue") && (s[0] == 'l' || s[0] == 'n'))
-        s[1] = 'v';
+    memcpy(z, s, n);
+    z[n] = 0;
+    if (n == 3 && !strcmp(z + 1, "ue") && (z[0] == 'l' || z[0] == 'n'))
+        z[1] = 'v';
     size_t lo = 0, hi = PINYIN_NSYLLABLES;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(pinyin_syllable_text[mid], s);
+        int c = strcmp(pinyin_syllable_text[mid], z);
         if (!c)
             return 1;
         if (c < 0)
@@ -113,6 +118,14 @@ int pinyin_is_syllable(const struct pinyin_key *k)
             hi = mid;
     }
     return 0;
+}
+
+int pinyin_is_syllable(const struct pinyin_key *k)
+{
+    for (int i = 0; i < k->n; i++)
+        if ((i && k->start[i]) || (i < k->n - 1 && k->tone[i]))
+            return 0;
+    return pinyin_syllable_known(k->letter, (size_t)k->n);
 }
 
 /* ---- units ---- */
@@ -144,24 +157,34 @@ static void unit_steps(const struct pinyin_key *k, int pos, const char *s, int l
     }
 }
 
-size_t pinyin_steps(const struct pinyin_key *k, int pos, uint32_t c,
-                    struct pinyin_step out[PINYIN_MAX_STEPS])
+/* The steps from letter pos for readings p (table form). */
+static size_t steps_of(const struct pinyin_key *k, int pos, const uint16_t *p, size_t nr,
+                       struct pinyin_step out[PINYIN_MAX_STEPS])
 {
     size_t n = 0;
-    if (pos < 0 || pos >= k->n)
-        return 0;
-    struct pinyin_reading r[PINYIN_MAX_READINGS];
-    size_t nr = pinyin_readings(c, r);
     for (size_t i = 0; i < nr; i++) {
-        int len = (int)strlen(r[i].syllable);
-        unit_steps(k, pos, r[i].syllable, len, r[i].tone, r[i].rare, out, &n);
+        const char *syl = pinyin_syllable_text[p[i] >> 4];
+        if (syl[0] != k->letter[pos])
+            continue;
+        int len = (int)strlen(syl), tone = p[i] >> 1 & 7, rare = p[i] & 1;
+        unit_steps(k, pos, syl, len, tone, rare, out, &n);
         /* lüe and nüe are also written lue and nue. */
-        if (len == 3 && !strcmp(r[i].syllable + 1, "ve")) {
-            char alt[4] = {r[i].syllable[0], 'u', 'e', 0};
-            unit_steps(k, pos, alt, 3, r[i].tone, r[i].rare, out, &n);
+        if (len == 3 && !strcmp(syl + 1, "ve")) {
+            char alt[4] = {syl[0], 'u', 'e', 0};
+            unit_steps(k, pos, alt, 3, tone, rare, out, &n);
         }
     }
     return n;
+}
+
+size_t pinyin_steps(const struct pinyin_key *k, int pos, uint32_t c,
+                    struct pinyin_step out[PINYIN_MAX_STEPS])
+{
+    const uint16_t *p = NULL;
+    if (pos < 0 || pos >= k->n)
+        return 0;
+    size_t nr = table_readings(c, &p);
+    return steps_of(k, pos, p, nr, out);
 }
 
 /* The best of two flag sets: full first, then not rare. */
@@ -184,14 +207,16 @@ int pinyin_match(const struct pinyin_key *k, const char *word, size_t n, int *fl
         return 0;
     for (size_t i = 0; i < n;) {
         uint32_t c;
+        const uint16_t *rd = NULL;
         i += fold_decode(word + i, n - i, &c);
+        size_t nr = table_readings(c, &rd);
         memset(next, 0, sizeof next);
         int any = 0;
-        for (int p = 0; p < k->n; p++) {
+        for (int p = 0; p < k->n && nr; p++) {
             if (!reach[p])
                 continue;
             struct pinyin_step st[PINYIN_MAX_STEPS];
-            size_t ns = pinyin_steps(k, p, c, st);
+            size_t ns = steps_of(k, p, rd, nr, st);
             for (size_t s = 0; s < ns; s++)
                 for (int f = 0; f < 4; f++)
                     if (reach[p] >> f & 1) {

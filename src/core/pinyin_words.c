@@ -12,6 +12,7 @@
 struct entry {
     uint32_t off, len, nch;
     uint32_t c0, c1;         /* the first two characters */
+    uint32_t m0, m1;         /* the first letters of their readings, one bit each */
     double count;
 };
 
@@ -96,14 +97,16 @@ static uint32_t letters(uint32_t c)
 
 int pinyin_words_add(struct pinyin_words *w, const char *word, size_t n, double sections)
 {
-    struct entry e = {(uint32_t)w->ntext, (uint32_t)n, 0, 0, 0, sections};
+    struct entry e = {(uint32_t)w->ntext, (uint32_t)n, 0, 0, 0, 0, 0, sections};
     for (size_t i = 0; i < n;) {
-        uint32_t c;
+        uint32_t c, m;
         i += fold_decode(word + i, n - i, &c);
-        if (!letters(c))
+        if (!(m = letters(c)))
             return 0;
-        if (e.nch < 2)
-            *(e.nch ? &e.c1 : &e.c0) = c;
+        if (e.nch == 0)
+            e.c0 = c, e.m0 = m;
+        else if (e.nch == 1)
+            e.c1 = c, e.m1 = m;
         e.nch++;
     }
     if (!e.nch || n > 0xFFFF)
@@ -139,7 +142,7 @@ static int fill(struct pinyin_words *w, struct buckets *bk, size_t nb, uint32_t 
             const struct entry *e = &w->e[i];
             if (e->nch < nch_min || e->nch > nch_max)
                 continue;
-            uint32_t m0 = letters(e->c0), m1 = pairs ? letters(e->c1) : 1;
+            uint32_t m0 = e->m0, m1 = pairs ? e->m1 : 1;
             for (uint32_t a = 0; a < 26; a++)
                 for (uint32_t b = 0; (m0 >> a & 1) && b < 26; b++) {
                     if (!(m1 >> b & 1))
@@ -421,9 +424,14 @@ int pinyin_words_find(struct pinyin_words *w, const struct pinyin_key *k,
     int l0 = k->letter[0] - 'a';
     if (scan_bucket(w, k, &w->by1, (size_t)l0, 1) || scan_bucket(w, k, &w->bylong, (size_t)l0, 0))
         return -1;
-    for (int e = 1; e <= MAX_UNIT && e < k->n; e++)
-        if (scan_bucket(w, k, &w->by2, (size_t)(l0 * 26 + (k->letter[e] - 'a')), 0))
+    /* Pairs by the letters of the first two units: the first is an initial or a whole
+     * syllable (only the last unit may be cut short). */
+    for (int e = 1; e <= MAX_UNIT && e < k->n && (e == 1 || !k->start[e - 1]); e++) {
+        int initial = e == 1 || (e == 2 && k->letter[1] == 'h' && strchr("zcs", k->letter[0]));
+        if ((initial || pinyin_syllable_known(k->letter, (size_t)e)) &&
+            scan_bucket(w, k, &w->by2, (size_t)(l0 * 26 + (k->letter[e] - 'a')), 0))
             return -1;
+    }
     if (grow_chains(w, k))
         return -1;
     qsort_r(w->cand, w->ncand, sizeof *w->cand, by_rank, w);
