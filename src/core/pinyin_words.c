@@ -434,6 +434,8 @@ int pinyin_words_find(struct pinyin_words *w, const struct pinyin_key *k,
     }
     if (grow_chains(w, k))
         return -1;
+    if (!w->ncand)
+        return 0;
     qsort_r(w->cand, w->ncand, sizeof *w->cand, by_rank, w);
     if (mark_duplicates(w))
         return -1;
