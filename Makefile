@@ -78,7 +78,7 @@ run: deps
 
 # The folding table: libunistring's NFKC + case folding and OpenCC's t2s, per character.
 # The generator runs at build time only, so it is built without the sanitizers.
-$(B)/tools/gen_fold: src/tools/gen_fold.c
+$(B)/tools/gen_fold: src/tools/gen_fold.c src/tools/two_stage.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	    -o $@ $< $(PKG_LIB) -lunistring
@@ -89,7 +89,7 @@ $(B)/gen/fold_table.h: $(B)/tools/gen_fold
 
 # The pinyin table: every Mandarin reading of every character, from Unihan (unicode-data).
 UNIHAN  ?= /usr/share/unicode/Unihan_Readings.txt.bz2
-$(B)/tools/gen_pinyin: src/tools/gen_pinyin.c
+$(B)/tools/gen_pinyin: src/tools/gen_pinyin.c src/tools/two_stage.h
 	@mkdir -p $(@D)
 	$(CC) -D_GNU_SOURCE -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	    -o $@ $< -lunistring

@@ -20,11 +20,12 @@
 #include <string.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include "two_stage.h"
 
 #define NCP 0x110000u
 #define NHAN 0x40000u       /* Unihan's characters are all below plane 4 */
-#define BLOCK 128u
-#define NBLOCK (NCP / BLOCK)
+#define BLOCK TWO_STAGE_BLOCK
+#define NBLOCK TWO_STAGE_NBLOCK
 #define MAX_READINGS 16     /* pinyin.h's PINYIN_MAX_READINGS */
 #define MAX_SYLLABLES 512   /* 9 bits in a reading */
 #define MAX_SETS 65536
@@ -226,16 +227,7 @@ int main(void)
         }
         stage2[cp / BLOCK][cp % BLOCK] = (uint16_t)s;
     }
-    uint32_t nblocks = 0;
-    for (uint32_t b = 0; b < NBLOCK; b++) {
-        uint32_t k;
-        for (k = 0; k < nblocks; k++)
-            if (!memcmp(blocks[k], stage2[b], sizeof blocks[k]))
-                break;
-        if (k == nblocks)
-            memcpy(blocks[nblocks++], stage2[b], sizeof blocks[k]);
-        stage1[b] = (uint16_t)k;
-    }
+    uint32_t nblocks = two_stage_share(stage2, blocks, stage1);
     if (nchars < 20000)
         die("fewer than 20,000 characters read: a truncated Unihan file?", NULL);
     size_t bytes = sizeof stage1 + nblocks * sizeof blocks[0] + nsets * sizeof sets[0] +
@@ -251,17 +243,9 @@ int main(void)
     printf("static const char pinyin_syllable_text[%u][8] = {", nsyl);
     for (unsigned i = 0; i < nsyl; i++)
         printf("%s\"%s\",", i % 12 ? "" : "\n", syl[i]);
-    printf("\n};\nstatic const uint16_t pinyin_stage1[%u] = {", NBLOCK);
-    for (uint32_t b = 0; b < NBLOCK; b++)
-        printf("%s%u,", b % 24 ? "" : "\n", stage1[b]);
-    printf("\n};\nstatic const uint16_t pinyin_stage2[%u][%u] = {", nblocks, BLOCK);
-    for (uint32_t k = 0; k < nblocks; k++) {
-        printf("\n{");
-        for (uint32_t i = 0; i < BLOCK; i++)
-            printf("%s%u,", i % 24 ? "" : "\n", blocks[k][i]);
-        printf("},");
-    }
-    printf("\n};\n/* offset << 4 | count into pinyin_pool */\n"
+    printf("\n};\n");
+    two_stage_print("pinyin", stage1, blocks, nblocks);
+    printf("/* offset << 4 | count into pinyin_pool */\n"
            "static const uint32_t pinyin_sets[%u] = {", nsets);
     for (uint32_t i = 0; i < nsets; i++)
         printf("%s%uu,", i % 12 ? "" : "\n", sets[i]);

@@ -9,24 +9,13 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "gongfu/search.h"
+#include "search_db.h"
 
 static sqlite3 *db;
 static struct search *se;
 static char vocab_path[] = "/tmp/gongfu-test-vocab-XXXXXX";
 
-/* The columns of the store's doc and node tables that search reads. */
-static const char schema[] =
-    "CREATE TABLE doc(id INTEGER PRIMARY KEY, slug TEXT, region TEXT);"
-    "CREATE TABLE node(id INTEGER PRIMARY KEY, doc_id INTEGER, seq INTEGER, kind TEXT,"
-    " path TEXT);"
-    "INSERT INTO doc VALUES(1, 'zhoushan-plan', '舟山市'), (2, 'jinhua-plan', '金华市');";
-
-struct sec {
-    int64_t id, doc;
-    const char *kind, *path, *title, *text;
-};
-
-static const struct sec secs[] = {
+static const struct search_db_section secs[] = {
     {10, 1, "chapter", "1", "全面落实发展目标",
      "——公共服务优质共享。每千人口拥有3岁以下婴幼儿托位数4.5个。\n城市PM2.5平均浓度下降。"},
     {11, 1, "item", "4.15", "促进人口长期均衡发展", "发展普惠托育服务,增加托位供给。"},
@@ -39,34 +28,13 @@ static const struct sec secs[] = {
 static int setup(void **state)
 {
     (void)state;
-    struct err e = {{0}};
-    int fd = mkstemp(vocab_path);
-    const char v[] = "数字化\t數位化\n网格\t格線\n";
-    if (fd < 0 || write(fd, v, sizeof v - 1) != (ssize_t)(sizeof v - 1) || close(fd))
-        return -1;
-    void *ctx = search_hooks.ctx;
-    if (sqlite3_open(":memory:", &db) || search_hooks.on_open(ctx, db, &e) ||
-        sqlite3_exec(db, schema, NULL, NULL, NULL) || search_hooks.on_create(ctx, db, &e))
-        return -1;
-    for (size_t i = 0; i < sizeof secs / sizeof *secs; i++) {
-        char sql[256];
-        snprintf(sql, sizeof sql, "INSERT INTO node VALUES(%lld, %lld, %zu, '%s', '%s')",
-                 (long long)secs[i].id, (long long)secs[i].doc, i, secs[i].kind,
-                 secs[i].path);
-        if (sqlite3_exec(db, sql, NULL, NULL, NULL) ||
-            search_hooks.on_section(ctx, db, secs[i].id, NULL, i, secs[i].title, secs[i].text,
-                                    &e))
-            return -1;
-    }
-    return search_open(db, vocab_path, &se, &e);
+    return search_db_open(&db, &se, secs, sizeof secs / sizeof *secs, vocab_path, "数字化\t數位化\n网格\t格線\n");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    search_close(&se);
-    sqlite3_close(db);
-    unlink(vocab_path);
+    search_db_close(&db, &se, vocab_path);
     return 0;
 }
 

@@ -12,75 +12,44 @@
 #include <cmocka.h>
 #include "gongfu/query.h"
 #include "gongfu/search.h"
+#include "search_db.h"
 
 static sqlite3 *db;
 static struct search *se;
 static char vocab_path[] = "/tmp/gongfu-test-vocab-XXXXXX";
 
-static const char schema[] =
-    "CREATE TABLE doc(id INTEGER PRIMARY KEY, slug TEXT, region TEXT);"
-    "CREATE TABLE node(id INTEGER PRIMARY KEY, doc_id INTEGER, seq INTEGER, kind TEXT,"
-    " path TEXT);"
-    "INSERT INTO doc VALUES(1, 'zhoushan-plan', '舟山市'), (2, 'jinhua-plan', '金华市');";
-
-struct sec {
-    int64_t id, doc;
-    const char *text;
+static const struct search_db_section secs[] = {
+    {10, 1, "item", "10", "", "每千人口拥有3岁以下婴幼儿托位数4.5个。"},
+    {11, 1, "item", "11", "", "发展普惠托育服务,增加托位供给。"},
+    {12, 1, "item", "12", "", "深化数字化改革,推进数字政府建设。"},
+    {13, 1, "item", "13", "", "深化两山银行试点。"},
+    {14, 1, "item", "14", "", "实施碳达峰行动方案。"},
+    {15, 1, "item", "15", "", "突出重点领域。"},
+    {16, 1, "item", "16", "", "拆除重建老旧小区。"},
+    {17, 1, "item", "17", "", "R&D经费支出占GDP比重。"},
+    {18, 1, "item", "18", "", "简称TW。"},
+    {20, 2, "item", "20", "", "深化數位化改革,推動醫保移動支付。"},
+    {21, 2, "item", "21", "", "建设生态文明。"},
+    {22, 2, "item", "22", "", "生态文明建设。"},
+    {23, 2, "item", "23", "", "推进生态文明。"},
+    {24, 2, "item", "24", "", "生态文明示范。"},
+    {25, 2, "item", "25", "", "生态文明先行。"},
+    {26, 2, "item", "26", "", "弘扬生态文明。"},
+    {27, 2, "item", "27", "", "生态文明制度。"},
+    {28, 2, "item", "28", "", "生态文明高地。"},
+    {29, 2, "item", "29", "", "共建生态文明。"},
 };
-
-static const struct sec secs[] = {
-    {10, 1, "每千人口拥有3岁以下婴幼儿托位数4.5个。"},
-    {11, 1, "发展普惠托育服务,增加托位供给。"},
-    {12, 1, "深化数字化改革,推进数字政府建设。"},
-    {13, 1, "深化两山银行试点。"},
-    {14, 1, "实施碳达峰行动方案。"},
-    {15, 1, "突出重点领域。"},
-    {16, 1, "拆除重建老旧小区。"},
-    {17, 1, "R&D经费支出占GDP比重。"},
-    {18, 1, "简称TW。"},
-    {20, 2, "深化數位化改革,推動醫保移動支付。"},
-    {21, 2, "建设生态文明。"}, {22, 2, "生态文明建设。"}, {23, 2, "推进生态文明。"},
-    {24, 2, "生态文明示范。"}, {25, 2, "生态文明先行。"}, {26, 2, "弘扬生态文明。"},
-    {27, 2, "生态文明制度。"}, {28, 2, "生态文明高地。"}, {29, 2, "共建生态文明。"},
-};
-
-static int add_sections(void)
-{
-    struct err e = {{0}};
-    for (size_t i = 0; i < sizeof secs / sizeof *secs; i++) {
-        char sql[256];
-        snprintf(sql, sizeof sql, "INSERT INTO node VALUES(%lld, %lld, %zu, 'item', '%zu')",
-                 (long long)secs[i].id, (long long)secs[i].doc, i, i);
-        if (sqlite3_exec(db, sql, NULL, NULL, NULL) ||
-            search_hooks.on_section(search_hooks.ctx, db, secs[i].id, NULL, i, "", secs[i].text,
-                                    &e))
-            return -1;
-    }
-    return search_hooks.on_commit(search_hooks.ctx, db, &e);
-}
 
 static int setup(void **state)
 {
     (void)state;
-    struct err e = {{0}};
-    int fd = mkstemp(vocab_path);
-    const char v[] = "数字化\t數位化\n";
-    if (fd < 0 || write(fd, v, sizeof v - 1) != (ssize_t)(sizeof v - 1) || close(fd))
-        return -1;
-    void *ctx = search_hooks.ctx;
-    if (sqlite3_open(":memory:", &db) || search_hooks.on_open(ctx, db, &e) ||
-        sqlite3_exec(db, schema, NULL, NULL, NULL) || search_hooks.on_create(ctx, db, &e) ||
-        add_sections())
-        return -1;
-    return search_open(db, vocab_path, &se, &e);
+    return search_db_open(&db, &se, secs, sizeof secs / sizeof *secs, vocab_path, "数字化\t數位化\n");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    search_close(&se);
-    sqlite3_close(db);
-    unlink(vocab_path);
+    search_db_close(&db, &se, vocab_path);
     return 0;
 }
 
