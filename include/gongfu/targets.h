@@ -113,6 +113,7 @@ struct target_row {
     char *indicator_slug, *indicator_name, *category;   /* NULL when unlinked */
     char *direction;                /* the indicator's: "higher", "lower"; NULL unlinked */
     char *phrase, *value_text, *unit, *comparator, *flags, *qualifier;
+    char *key;                      /* the folded phrase the linker matched against */
     double value;                   /* NAN when qualitative */
     int year;
     enum target_kind kind;
@@ -166,6 +167,36 @@ struct compare_table {
 int targets_compare(sqlite3 *db, int year, const char *category, struct compare_table *out,
                     struct err *e);
 void compare_table_free(struct compare_table *t);
+/* ---- progress ---- */
+
+enum progress_status { PROGRESS_NO_DATA, PROGRESS_NOT_YET, PROGRESS_MET };
+
+struct progress_row {
+    const struct target_row *target;    /* into progress_table.targets */
+    const struct target_row *reported;  /* into progress_table.reported; NULL: no data */
+    enum progress_status status;
+};
+struct progress_table {
+    struct target_row *targets, *reported;
+    size_t ntargets, nreported;
+    struct progress_row *rows;          /* one per target, in targets_query's order */
+    size_t n;
+};
+
+/* Every target the filter selects (its year: the target's), each with the latest value
+ * reported for the same indicator (or, unlinked, the same folded phrase) and the same
+ * region, from any document: for a value per year (an annual target, a growth rate) the
+ * value reported for the same year, else the latest at or before the target's year, of
+ * the same frequency. Met / not yet from the comparator (>= > <= <), or for = and ~ from
+ * the indicator's direction (lower is better: a ratio ≤ 1.9 reported at 1.81 is met),
+ * after scaling 万, 亿 … units; no data when nothing was reported, the target is words,
+ * or the units count different things. */
+int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
+                     struct err *e);
+void progress_table_free(struct progress_table *t);
+/* "met", "not yet", "no data" */
+const char *progress_status_name(enum progress_status s);
+
 /* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; several
  * targets joined by "; ", each with " (2035)" when with_year. malloc'd. */
 char *targets_format_cell(const struct target_row *t, size_t n, int with_year);

@@ -24,7 +24,7 @@ static const char select_sql[] =
     "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
     " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, " T_REGION ", n.path,"
     " n.title, t.start, t.\"end\", t.kind, t.frequency, coalesce(d.region, ''), d.level,"
-    " i.direction"
+    " i.direction, t.key"
     " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
     " LEFT JOIN indicator i ON i.id = t.indicator_id"
     " WHERE (?1 IS NULL OR t.indicator_id IN (SELECT value FROM json_each(?1)))"
@@ -53,6 +53,7 @@ static void row_clear(struct target_row *r)
     free(r->unit);
     free(r->comparator);
     free(r->direction);
+    free(r->key);
     free(r->set_by);
     free(r->set_by_level);
     free(r->flags);
@@ -103,6 +104,7 @@ static void row_read(sqlite3_stmt *st, struct target_row *r)
     r->set_by = col_dup(st, 21);
     r->set_by_level = col_dup(st, 22);
     r->direction = col_dup(st, 23);
+    r->key = col_dup(st, 24);
 }
 
 /* The ids of the indicators a user's word names, as a JSON array for json_each: the slug,

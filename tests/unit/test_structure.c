@@ -190,6 +190,21 @@ static void numbers_in_text_are_not_headings(void **state)
     release(&p);
 }
 
+/* A chapter title may begin with a year ("一、2025年工作回顾"). */
+static void a_chapter_title_may_begin_with_a_year(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("报告\n\n一、2025年工作回顾\n\n过去一年，增长5%。\n\n二、2026年重点工作\n\n"
+          "（一）稳增长。今年增长5%左右。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_int_equal(count(d, NODE_CHAPTER), 2);
+    assert_string_equal(by_path(d, "1")->title, "2025年工作回顾");
+    assert_string_equal(by_path(d, "2")->title, "2026年重点工作");
+    assert_non_null(by_path(d, "2.1"));
+    release(&p);
+}
+
 static void raw_spans_point_into_the_source(void **state)
 {
     (void)state;
@@ -247,6 +262,7 @@ int main(void)
         cmocka_unit_test(two_documents_in_one_file),
         cmocka_unit_test(chrome_and_metadata),
         cmocka_unit_test(numbers_in_text_are_not_headings),
+        cmocka_unit_test(a_chapter_title_may_begin_with_a_year),
         cmocka_unit_test(raw_spans_point_into_the_source),
         cmocka_unit_test(bracket_items_numbered_across_chapters),
     };

@@ -1,0 +1,150 @@
+/* targets_progress.c — how far each target has got: the target paired with the latest
+ * value reported for the same indicator and region, from any imported document, and
+ * whether it is met. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "targets_int.h"
+
+const char *progress_status_name(enum progress_status s)
+{
+    return s == PROGRESS_MET ? "met" : s == PROGRESS_NOT_YET ? "not yet" : "no data";
+}
+
+void progress_table_free(struct progress_table *t)
+{
+    target_rows_free(&t->targets, t->ntargets);
+    target_rows_free(&t->reported, t->nreported);
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+/* What the two values are compared as: the indicator when linked, else the folded
+ * phrase (two documents writing the same words mean the same measure). */
+static int same_measure(const struct target_row *a, const struct target_row *b)
+{
+    if (a->indicator_slug || b->indicator_slug)
+        return a->indicator_slug && b->indicator_slug &&
+               !strcmp(a->indicator_slug, b->indicator_slug);
+    return a->key && b->key && *a->key && !strcmp(a->key, b->key);
+}
+
+/* A growth rate ("增长5%", "增速", "涨幅") is a change within its year, so it is compared
+ * with the growth reported for the same year, never with another year's. */
+static int is_growth(const struct target_row *t)
+{
+    static const char *const ends[] = { "增长", "增速", "增幅", "涨幅", "增长率", "下降",
+                                        "降低", NULL };
+    const char *names[] = { t->key, t->indicator_name };
+    for (size_t n = 0; n < 2; n++) {
+        size_t l = names[n] ? strlen(names[n]) : 0;
+        for (size_t i = 0; ends[i]; i++) {
+            size_t el = strlen(ends[i]);
+            if (l >= el && !strcmp(names[n] + l - el, ends[i]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The reported value a target is measured by: same measure and region; for a value per
+ * year (an annual target or a growth rate), the same year and frequency; else the latest
+ * at or before the target's year. Of several, the latest year, then the latest imported. */
+static const struct target_row *pair(const struct progress_table *p, const struct target_row *t)
+{
+    const struct target_row *best = NULL;
+    int per_year = t->freq == TFQ_ANNUAL || is_growth(t);
+    for (size_t i = 0; i < p->nreported; i++) {
+        const struct target_row *r = &p->reported[i];
+        if (strcmp(r->region, t->region) || !same_measure(t, r) || isnan(r->value) || !r->year)
+            continue;
+        if (per_year ? r->year != t->year || r->freq != t->freq
+                     : (t->year && r->year > t->year) || r->freq != t->freq)
+            continue;
+        if (!best || r->year > best->year || (r->year == best->year && r->id > best->id))
+            best = r;
+    }
+    return best;
+}
+
+/* A unit as a scale and what is counted: "万元" is 10000 × "元". */
+static double unit_scale(const char *unit, const char **base)
+{
+    static const struct { const char *w; double x; } mult[] = {
+        { "十", 10 }, { "百", 100 }, { "千", 1e3 }, { "万", 1e4 }, { "萬", 1e4 },
+        { "亿", 1e8 }, { "億", 1e8 },
+    };
+    double scale = 1;
+    const char *u = unit ? unit : "";
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < sizeof mult / sizeof *mult; i++) {
+            size_t l = strlen(mult[i].w);
+            /* "千克", "千米", "千瓦" are units of their own. */
+            if (!strncmp(u, mult[i].w, l) && u[l] && strncmp(u + l, "克", 3) &&
+                strncmp(u + l, "米", 3) && strncmp(u + l, "瓦", 3)) {
+                scale *= mult[i].x;
+                u += l;
+                again = 1;
+            }
+        }
+    }
+    *base = u;
+    return scale;
+}
+
+static int same_base(const char *a, const char *b)
+{
+    char *fa = targets_fold_key(a, strlen(a)), *fb = targets_fold_key(b, strlen(b));
+    int same = fa && fb && !strcmp(fa, fb);
+    free(fa);
+    free(fb);
+    return same;
+}
+
+static enum progress_status judge(const struct target_row *t, const struct target_row *r)
+{
+    if (!r || isnan(t->value))
+        return PROGRESS_NO_DATA;
+    const char *tb, *rb;
+    double tv = t->value * unit_scale(t->unit, &tb), rv = r->value * unit_scale(r->unit, &rb);
+    if (!same_base(tb, rb))
+        return PROGRESS_NO_DATA;
+    enum target_cmp c = CMP_EQ;
+    target_cmp_parse(t->comparator, &c);
+    int lower = c == CMP_LE || c == CMP_LT ||
+                ((c == CMP_EQ || c == CMP_APPROX) && t->direction && !strcmp(t->direction, "lower"));
+    const double eps = 1e-9 * (fabs(tv) + 1);
+    int met = c == CMP_GT ? rv > tv + eps
+            : c == CMP_LT ? rv < tv - eps
+            : lower       ? rv <= tv + eps
+                          : rv >= tv - eps;
+    return met ? PROGRESS_MET : PROGRESS_NOT_YET;
+}
+
+int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
+                     struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    struct target_filter tf = *f, rf = *f;
+    tf.kind = TK_TARGET;
+    rf.kind = TK_REPORTED;
+    rf.year = 0;                      /* a target for 2030 is measured by 2025's value */
+    if (targets_query(db, &tf, &out->targets, &out->ntargets, e) < 0 ||
+        targets_query(db, &rf, &out->reported, &out->nreported, e) < 0) {
+        progress_table_free(out);
+        return -1;
+    }
+    out->rows = calloc(out->ntargets + 1, sizeof *out->rows);
+    if (!out->rows) {
+        progress_table_free(out);
+        return err_set(e, "out of memory"), -1;
+    }
+    for (size_t i = 0; i < out->ntargets; i++) {
+        struct progress_row *row = &out->rows[out->n++];
+        row->target = &out->targets[i];
+        row->reported = pair(out, row->target);
+        row->status = judge(row->target, row->reported);
+    }
+    return 0;
+}
