@@ -63,6 +63,10 @@ struct target_list {
 struct targets_opts {
     int default_year;               /* the plan's horizon, e.g. 2025; 0 if unknown */
     int doc_year;                   /* the year the document was issued in; 0 if unknown */
+    const char *const *headings;    /* the titles of the chapter and the item the text is
+                                     * in, outermost first (they may say its time: "2025年
+                                     * 工作回顾", "“十五五”时期的主要目标任务") */
+    size_t nheadings;
     const struct catalogue *cat;    /* links targets and supplies lost units; may be NULL */
 };
 

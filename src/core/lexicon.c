@@ -15,6 +15,7 @@ const struct lex_word lex_cmp_verbs[] = {
     { "增长到", CMP_EQ, 0 }, { "增长至", CMP_EQ, 0 }, { "增至", CMP_EQ, 0 },
     { "扩大到", CMP_EQ, 0 }, { "扩大至", CMP_EQ, 0 }, { "扩至", CMP_EQ, 0 }, { "上升到", CMP_EQ, 0 },
     { "上升至", CMP_EQ, 0 }, { "升至", CMP_EQ, 0 }, { "保持在", CMP_EQ, 0 },
+    { "跃升到", CMP_EQ, 0 }, { "跃升至", CMP_EQ, 0 },
     { "稳定在", CMP_EQ, 0 }, { "维持在", CMP_EQ, 0 }, { "在", CMP_EQ, 0 },
     { "保持", CMP_EQ, 0 }, { "维持", CMP_EQ, 0 },
     { "提高", CMP_EQ, TF_GROWTH }, { "提升", CMP_EQ, TF_GROWTH },
@@ -37,6 +38,14 @@ const struct lex_word lex_cmp_verbs[] = {
 const char *const lex_count_verbs[] = {
     "新增", "新建", "建成", "建设", "培育", "打造", "创建", "创成", "引进", "招引", "引育",
     "培养", "激活", "完成", "开行", "设立", "认定", "遴选", "扶持", "建立", "改造", NULL,
+};
+
+const char *const lex_count_openers[] = {
+    "抓好", "守住", "改建", "争取", "力争", "提供", "选送", "惠及", "带动", "办好", "举办",
+    "组建", "为", "让", "推进", "推动", "实施", "开展", "完成", "支持", NULL,
+};
+const char *const lex_scope_words[] = {
+    "全省", "全市", "全国", "全区", "全县", "全年", "年内", "其中", NULL,
 };
 
 const char *const lex_action_verbs[] = {
@@ -69,7 +78,8 @@ const char *const lex_units[] = {
     "千克", "克", "微克", "毫克", "列", "艘", "座", "条", "项", "批", "处", "台", "辆", "架",
     "件", "册", "场", "次", "部", "间", "栋", "株", "棵", "块", "片", "支", "只", "头", "位",
     "倍", "千瓦时", "千瓦", "兆瓦", "千伏", "分", "级", "星", "类", "种", "份", "篇", "本",
-    "幅", "期", "届", "周", "个月", "秒", "m2", "m3", "km", "kg", NULL,
+    "幅", "期", "届", "周", "个月", "秒", "m2", "m3", "km", "kg", "例", "宗", "门", "场次",
+    "户次", "班次", "架次", "辆次", "人天", NULL,
 };
 const char *const lex_per_units[] = { "日", "月", "年", "天", "人", "户", "亩", NULL };
 const char *const lex_multipliers[] = { "十", "百", "千", "万", "亿", NULL };
@@ -77,6 +87,11 @@ const char *const lex_multipliers[] = { "十", "百", "千", "万", "亿", NULL 
 const char *const lex_classifiers[] = {
     "个", "家", "所", "名", "座", "条", "项", "处", "张", "艘", "架", "列", "只", "支", "位",
     "套", "户", "幢", "栋", "间", "部", "台", "辆", "件", "场", NULL,
+};
+
+const char *const lex_counted_measures[] = {
+    "亩", "公顷", "公里", "千米", "平方公里", "平方米", "立方米", "吨", "标箱", "标准箱", "人次",
+    "户次", "场次", "例", "宗", "门", "万", "亿", NULL,
 };
 
 const struct lex_word lex_closing_words[] = {
@@ -114,6 +129,20 @@ const char *const lex_annual_words[] = {
     "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
 };
 const char *const lex_member_joins[] = { "和", "及", "与", "以及", NULL };
+
+/* ---- time frames ---- */
+
+const char *const lex_past_times[] = {
+    "回顾", "过去一年", "过去的一年", "过去五年", "过去的五年", "刚刚过去", "一年来", "五年来",
+    "这五年", "成就", NULL,
+};
+const char *const lex_coming_year_words[] = { "今年", NULL };
+const char *const lex_plan_words[] = {
+    "目标", "任务", "展望", "远景", "预期", "今后", "重点工作", NULL,
+};
+const char *const lex_deadline_preps[] = { "到", "至", "展望到", "展望", NULL };
+const char *const lex_until_preps[] = { "截至", "截止", "截止到", NULL };
+const char *const lex_baseline_preps[] = { "从", "由", NULL };
 
 /* ---- separators ---- */
 

@@ -26,6 +26,11 @@ struct lex_word {
 extern const struct lex_word lex_cmp_verbs[];
 /* Verbs that open a count written before its noun: "新增3家三甲医院". */
 extern const char *const lex_count_verbs[];
+/* More verbs that open a count written before its noun ("抓好550个省重大项目", "为80万
+ *重点群体提供…"), and the scope words that may stand between the verb and the count
+ * ("完成全省1000所学校…"). */
+extern const char *const lex_count_openers[];
+extern const char *const lex_scope_words[];
 /* Verbs that open a clause of its own ("整治低效工业企业1500家"). */
 extern const char *const lex_action_verbs[];
 /* Verbs before a level in words: 达到…水平, 高于…平均水平. */
@@ -45,8 +50,10 @@ extern const char *const lex_build_verbs[];
 extern const char *const lex_units[];
 extern const char *const lex_per_units[];
 extern const char *const lex_multipliers[];
-/* Measure words that count things, so "3家医院" is a count and "15分钟…圈" is not. */
+/* Measure words that count things, so "3家医院" is a count and "15分钟…圈" is not; and
+ * the measures of extent that may count a noun as well ("8万亩高标准农田"). */
 extern const char *const lex_classifiers[];
+extern const char *const lex_counted_measures[];
 /* Words closing a value: 以上, 以内, 左右 … */
 extern const struct lex_word lex_closing_words[];
 
@@ -70,6 +77,23 @@ extern const char *const lex_annual_words[];
 /* Words joining the members of a phrase that lists several indicators. */
 extern const char *const lex_member_joins[];
 
+/* ---- time frames ---- */
+
+/* Words that put what follows in the past (a review: 回顾, 过去一年, 五年来) and in the
+ * future (今年, 目标, 展望 …). lex_plan_words are the future's that only a heading or
+ * a paragraph's opening clause uses ("主要目标任务", "2026年重点工作"), since inside a
+ * sentence they name goals that may have been reached ("顺利实现主要目标"). */
+extern const char *const lex_past_times[];
+extern const char *const lex_coming_year_words[];
+extern const char *const lex_plan_words[];
+/* Words before a year that make it a deadline (到2030年) or the end of a review
+ * (截至2025年底). */
+extern const char *const lex_deadline_preps[];
+extern const char *const lex_until_preps[];
+/* Words before a value that make it a baseline, the level a change starts from
+ * ("从2.77%提高到3.3%"). */
+extern const char *const lex_baseline_preps[];
+
 /* ---- separators ---- */
 
 /* Named sets of characters (UTF-8 strings; test with lex_sep). */
@@ -86,6 +110,11 @@ extern const char *const lex_member_joins[];
 #define LEX_SEP_LEVEL_END "、并"
 /* Characters after a number that make it part of a name: 2.0版, 5号, 3型, 第五代. */
 #define LEX_NAME_MARKS "的版号型代级类期星届"
+/* Closing quotation marks (a number after one counts the thing just named). */
+#define LEX_QUOTE_CLOSE "”」』》’"
+/* What after a value opens a new predicate of the same subject, so that the value
+ * ends its clause ("不低于10%并逐步提升"). */
+#define LEX_CLAUSE_JOINS "并"
 /* Characters before 均 that make it part of the phrase: 年均, 亩均, 人均, 户均, 平均. */
 #define LEX_AVERAGE_PREFIXES "年亩人户平"
 

@@ -7,15 +7,22 @@
 #include <string.h>
 #include "targets_int.h"
 
+#define MAX_OUTER 8
+
 struct ctx {
     const struct ttext *t;
     const struct catalogue *cat;
-    int default_year;
+    int default_year, doc_year;
     struct target_list *out;
-    struct marks marks;
+    /* The times said in the paragraph, and around it: outer[0] the paragraph's (or the
+     * one an earlier paragraph of the section opened with), then the headings'. */
+    struct fmarks marks;
+    struct frame outer[MAX_OUTER];
+    size_t nouter;
     /* 力争, 每年 … reach on to the next clauses of the sentence that have no verb of their
      * own; "“十四五”期间" reaches the whole sentence. */
     unsigned carry, period;
+    struct emit_growth { size_t s, e; } growth;  /* a growth verb the phrase borrows */
     int oom;
 };
 
@@ -85,6 +92,19 @@ static char *compose(const struct ttext *t, const struct emit *m, size_t bs, siz
     return out;
 }
 
+/* The key extended by the borrowed growth verb, and the indicator it names. */
+static const struct indicator *growth_link(struct ctx *c, char **key)
+{
+    char *verb = tx_fold(c->t, c->growth.s, c->growth.e), *joined = NULL;
+    if (verb && asprintf(&joined, "%s%s", *key, verb) >= 0) {
+        free(*key);
+        *key = joined;
+    }
+    free(verb);
+    size_t kl = strlen(*key);
+    return c->cat ? catalogue_link(c->cat, *key, 0, kl ? kl - 1 : 0, NULL) : NULL;
+}
+
 static void emit(struct ctx *c, const struct emit *m)
 {
     const struct ttext *t = c->t;
@@ -96,6 +116,12 @@ static void emit(struct ctx *c, const struct emit *m)
                                               m->le, &key, &bs, &be);
     int rate = 0, measurable = lex_measurable(t, m->ks, m->ke, &rate);
     unsigned flags = m->flags;
+    if (c->growth.s < c->growth.e && key) {
+        /* The phrase borrowed for a growth names what grows: 全省科技创新投入 + 增长. */
+        ind = growth_link(c, &key);
+        bs = be = 0;
+        rate = 1;
+    }
     if (m->v) {
         unit = value_unit(t, m, ind, rate, &flags);
         if (m->bare && !(flags & TF_INFERRED_UNIT) && !(ind && measurable))
@@ -105,20 +131,32 @@ static void emit(struct ctx *c, const struct emit *m)
             goto skip;
         unit = strdup("");
     }
+    size_t vs = m->v ? m->v->ns : m->it->ls, ve = m->v ? m->v->ne : m->it->le;
+    struct frame f = frame_resolve(&c->marks, vs, c->outer, c->nouter);
+    if (f.kind == TK_REPORTED && !m->v)
+        goto skip;          /* a level in words reached ("实现设区市全覆盖") compares with nothing */
     struct target *tg = push(c);
     if (!tg)
         goto skip;
-    size_t vs = m->v ? m->v->ns : m->it->ls, ve = m->v ? m->v->ne : m->it->le;
     size_t end = m->v ? m->v->end : m->it->le;
     if (end < m->e)
         end = m->e;
     tg->phrase = bs < be ? compose(t, m, bs, be) : tx_orig(t, m->s, m->e);
+    if (tg->phrase && c->growth.s < c->growth.e) {
+        char *verb = tx_orig(t, c->growth.s, c->growth.e), *joined = NULL;
+        if (verb && asprintf(&joined, "%s%s", tg->phrase, verb) < 0)
+            joined = NULL;
+        free(verb);
+        free(tg->phrase);
+        tg->phrase = joined;
+    }
     tg->value_text = m->v && !m->v->chinese ? tx_fold(t, vs, ve) : tx_orig(t, vs, ve);
     tg->value = m->v ? m->v->value : NAN;
     tg->unit = unit;
     tg->cmp = m->cmp;
-    tg->year = marks_year(&c->marks, vs, c->default_year);
-    tg->kind = TK_TARGET;
+    tg->kind = f.kind == TK_REPORTED ? TK_REPORTED : TK_TARGET;
+    tg->year = f.year ? f.year
+             : tg->kind == TK_REPORTED && c->doc_year ? c->doc_year - 1 : c->default_year;
     tg->freq = flags & TF_ANNUAL ? TFQ_ANNUAL : flags & TF_CUMULATIVE ? TFQ_CUMULATIVE : TFQ_LEVEL;
     tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL)) |
                 (m->v ? 0 : TF_QUALITATIVE);
@@ -228,9 +266,11 @@ static int duration(const struct ttext *t, const struct val *v)
     return tx_before(t, v->us, v->ue, "小时") || tx_before(t, v->us, v->ue, "分钟");
 }
 
-/* Writes the item's targets; returns the markers (力争, 每年 …) its own words hold. */
-static unsigned process_item(struct ctx *c, size_t seg, size_t ce, const struct item *it,
-                             unsigned carry)
+/* Writes the item's targets; returns the markers (力争, 每年 …) its own words hold. The
+ * phrase lies in [seg, cut) (cut: a baseline before the verb, else 0); *prev is the
+ * subject of the clause's item before, and becomes this one's. */
+static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
+                             const struct item *it, unsigned carry, struct subject *prev)
 {
     const struct ttext *t = c->t;
     struct subject sub, lead;
@@ -247,13 +287,17 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t ce, const struct 
         memcpy(sub.qual, lead.qual, sizeof sub.qual);
         sub.dist = sub.each = 0;
         emit_item(c, it, &sub, last->has_suffix ? last->scmp : CMP_EQ, carry, 0);
+        *prev = sub;
         return markers(sub.flags);
     }
     size_t vb = it->start;
     if (it->kind == ITEM_LEVEL) {
         cmp = it->lcmp;
     } else {
-        vb -= lex_verb_before(t, seg, it->start, &cmp, &vflags);
+        /* "提高到2025年的14万元": the verb stands before the value's own year. */
+        vb -= year_of_before(t, seg, vb);
+        size_t vl = lex_verb_before(t, seg, vb, &cmp, &vflags);
+        vb = vl ? vb - vl : it->start;
         /* "扩至低保标准的两倍": the verb stands before the reference the value multiplies. */
         int of = it->start > seg && t->v[it->start - 1].c == 0x7684;   /* 的 */
         for (size_t k = it->start - 1; of && vb == it->start && k > seg; k--) {
@@ -268,16 +312,28 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t ce, const struct 
         if (vb == it->start && !last->has_suffix && duration(t, last))
             return 0;                 /* "1小时交通圈": a span of time describes, not commits */
     }
-    phrase_frame(t, seg, vb, &sub);
+    phrase_frame(t, seg, cut && cut < vb ? cut : vb, &sub);
+    struct emit_growth g = { 0, 0 };
+    if ((sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e)) && (vflags & TF_GROWTH) &&
+        prev->e > prev->s) {
+        /* "全省科技创新投入7232亿元、增长5.6%": the growth of the value before it. */
+        g = (struct emit_growth){ vb, it->start };
+        unsigned f = sub.flags;
+        sub.s = prev->s, sub.e = prev->e, sub.flags |= f & ~prev->flags;
+        vflags &= ~TF_GROWTH;
+    }
     if (sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e))
         return markers(sub.flags);    /* "(增长5%)": a number with nothing it measures */
+    *prev = sub;
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)
         sub.e = it->start;            /* "年均增长15%": the growth is what is measured */
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&
                last->ue == last->us;
+    c->growth = g;
     emit_item(c, it, &sub, cmp, vflags | carry, bare);
+    c->growth = (struct emit_growth){ 0, 0 };
     return markers(sub.flags);
 }
 
@@ -287,7 +343,20 @@ static int count_opens(const struct ttext *t, size_t cs, size_t i, const struct 
 {
     if (chinese && v->value < 100)
         return 0;
-    if (tx_before_any(t, cs, i, lex_count_verbs, NULL))
+    /* "300万以上…的区域中心城市", "300万以上人口规模": a threshold that classifies, or
+     * the level of a measure, not a count of things. */
+    int rate;
+    for (size_t k = v->end; v->has_suffix && k < v->noun_end; k++)
+        if (t->v[k].c == 0x7684)   /* 的 */
+            return 0;
+    if (lex_measurable(t, v->end, v->noun_end, &rate))
+        return 0;
+    size_t at = i - tx_before_any(t, cs, i, lex_scope_words, NULL);
+    if (tx_before_any(t, cs, at, lex_count_verbs, NULL))
+        return 1;
+    /* Chinese numerals count after a verb of counting only: "实施千个单位扶千村" names a
+     * campaign. */
+    if (!chinese && tx_before_any(t, cs, at, lex_count_openers, NULL))
         return 1;
     if (!prev || prev->kind != ITEM_PRE)
         return 0;
@@ -315,6 +384,14 @@ static int quote_close(uint32_t c)
     return c == 0x201D || c == 0x300D || c == 0x300F;
 }
 
+/* "从2.77%", "由2020年的10.5万元": where the baseline's preposition stands, else 0. */
+static size_t baseline_before(const struct ttext *t, size_t cs, size_t i)
+{
+    size_t k = i - year_of_before(t, cs, i);
+    size_t l = tx_before_any(t, cs, k, lex_baseline_preps, NULL);
+    return l ? k - l : 0;
+}
+
 /* Adds the value, list, share or count that starts at i; returns where to go on. */
 static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, int chinese,
                          struct item *items, size_t *n)
@@ -322,6 +399,13 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
     struct val v;
     size_t next;
     int r = val_parse(t, cs, i, ce, chinese, &v, &next);
+    size_t from = baseline_before(t, cs, i);
+    if (from && r != VAL_NO) {
+        size_t end = v.ue > v.ne ? v.ue : v.ne;
+        items[(*n)++] = (struct item){ .kind = ITEM_BASELINE, .v = { v }, .nv = 1,
+                                       .start = from, .end = end };
+        return end > i ? end : i + 1;
+    }
     enum target_cmp dc;
     unsigned df;
     int verb = lex_verb_before(t, cs, i, &dc, &df) > 0;
@@ -439,14 +523,42 @@ static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
     if (has_period(t, cs, ce))
         c->period = TF_CUMULATIVE;
     unsigned running = (own_verb(t, cs, ce, it) ? 0 : c->carry) | c->period;
-    size_t seg = cs;
+    size_t seg = cs, cut = 0;
+    struct subject prev = {0};
     for (size_t k = 0; k < it->n && !c->oom; k++) {
-        running |= process_item(c, seg, ce, &it->v[k], running);
+        if (it->v[k].kind == ITEM_BASELINE) {
+            if (!cut)
+                cut = it->v[k].start;
+            continue;
+        }
+        running |= process_item(c, seg, cut, ce, &it->v[k], running, &prev);
+        cut = 0;
         seg = it->v[k].end;
         while (seg < ce && lex_sep(LEX_SEP_ITEMS, t->v[seg].c))
             seg++;
     }
     c->carry = running & ~c->period;
+}
+
+/* The headings' times, innermost first. A heading's word ("任务" in an item's title) yields
+ * to a year or a period an outer heading names: the item of a 2025 review that speaks of
+ * the nation's 重大战略任务 is still in 2025. */
+static void heading_frames(struct ctx *c, const struct targets_opts *o)
+{
+    size_t first = c->nouter;
+    for (size_t h = o ? o->nheadings : 0; h-- > 0 && c->nouter < MAX_OUTER;)
+        if (frame_of_text(o->headings[h], c->doc_year, &c->outer[c->nouter]))
+            c->nouter++;
+    for (size_t k = first; k < c->nouter; k++) {
+        int dated_outer = 0;
+        for (size_t j = k + 1; j < c->nouter; j++)
+            dated_outer |= !c->outer[j].by_word;
+        if (c->outer[k].by_word && dated_outer) {
+            memmove(&c->outer[k], &c->outer[k + 1], (c->nouter - k - 1) * sizeof *c->outer);
+            c->nouter--;
+            k--;
+        }
+    }
 }
 
 int targets_extract(const char *text, size_t n, const struct targets_opts *o,
@@ -458,14 +570,21 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
         return -1;
     }
     struct ctx c = { .t = &t, .cat = o ? o->cat : NULL, .default_year = o ? o->default_year : 0,
-                     .out = out };
+                     .doc_year = o ? o->doc_year : 0, .out = out };
+    /* outer[0] is the paragraph's frame, none until a paragraph opens with a time. */
+    c.outer[c.nouter++] = (struct frame){ -1, 0, 0 };
+    heading_frames(&c, o);
     struct items items = {0};
     for (size_t ps = 0; ps < t.n && !c.oom;) {
         size_t pe = ps;
         while (pe < t.n && t.v[pe].c != '\n')
             pe++;
-        if (marks_find(&t, ps, pe, &c.marks) < 0)
+        struct frame para;
+        int has_para;
+        if (frame_marks(&t, ps, pe, c.doc_year, &c.marks, &para, &has_para) < 0)
             c.oom = 1;
+        if (has_para)
+            c.outer[0] = para;
         for (size_t cs = ps; cs < pe && !c.oom;) {
             size_t ce = cs;
             while (ce < pe && !tx_clause_end(&t, ce))

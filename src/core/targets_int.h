@@ -112,7 +112,9 @@ int val_chinese_or_unit(uint32_t c);
 /* ---- items: what a clause commits to (targets.c, targets_level.c) ---- */
 
 #define MAX_LIST 8
-enum item_kind { ITEM_VALUE, ITEM_SHARE, ITEM_PRE, ITEM_LEVEL };
+/* ITEM_BASELINE: "从2.77%" before "提高到3.3%", the level a change starts from; it
+ * commits to nothing and is not part of the next value's phrase. */
+enum item_kind { ITEM_VALUE, ITEM_SHARE, ITEM_PRE, ITEM_LEVEL, ITEM_BASELINE };
 
 struct item {
     enum item_kind kind;
@@ -156,14 +158,40 @@ const struct indicator *phrase_link(const struct catalogue *cat, const struct tt
                                     size_t s, size_t e, size_t hs, size_t he, size_t ls,
                                     size_t le, char **keyp, size_t *bs, size_t *be);
 
-/* Years that goals are set for ("到2035年", "展望到2035年", "2025年前,"): one that opens a
- * paragraph holds for the paragraph, any other for the rest of its sentence. */
-struct marks {
-    struct { size_t pos, until; int year; } *v;
+/* ---- time frames (targets_frame.c) ---- */
+
+/* A time the text speaks of: what a value said in it is, and its year. */
+struct frame {
+    int kind;               /* TK_TARGET, TK_REPORTED, or -1 when the time does not say */
+    int year;               /* 0 when it does not say */
+    int by_word;            /* said by a word (回顾, 目标), not by a year or a period */
+};
+/* The times said in one paragraph, each holding for [pos, until). */
+struct fmarks {
+    struct fmark { size_t pos, until; struct frame f; } *v;
     size_t n, cap;
 };
-int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m);
-int marks_year(const struct marks *m, size_t pos, int default_year);
+
+/* The time expression at t->v[i] (in [lo, lim)), read against the document's year (0:
+ * unknown): its length, and the frame in *f; 0 when none. With `words`, also the words
+ * of plan (目标, 任务 …) that only headings and opening clauses use. */
+size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_year,
+                int words, struct frame *f);
+/* The first time expression in t->v[a..b), words included. 1 found, else 0. */
+int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, struct frame *f);
+/* The same for a heading's UTF-8 text. */
+int frame_of_text(const char *s, int doc_year, struct frame *f);
+/* The times of the paragraph t->v[ps..pe) in *m; the time of its opening clause in *para
+ * (*has_para set when there is one). 0, or -1 out of memory. */
+int frame_marks(const struct ttext *t, size_t ps, size_t pe, int doc_year, struct fmarks *m,
+                struct frame *para, int *has_para);
+/* The frame at pos: the innermost mark holding there, then the outer frames in order
+ * (innermost first: the paragraph's, the headings'). */
+struct frame frame_resolve(const struct fmarks *m, size_t pos, const struct frame *outer,
+                           size_t nouter);
 int year_at(const struct ttext *t, size_t i, size_t lim);
+/* "2025年的" (or "2020年底的") ending just before t->v[i], not before lo: its length, else 0.
+ * A value's own year. */
+size_t year_of_before(const struct ttext *t, size_t lo, size_t i);
 
 #endif

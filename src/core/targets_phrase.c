@@ -1,6 +1,6 @@
 /* targets_phrase.c — the phrase that names what a value measures: its framing words
  * (years, 力争, 分别 …), its members when it lists several indicators, its link to the
- * catalogue, and the years a paragraph sets its goals for. */
+ * catalogue. */
 #include <stdlib.h>
 #include <string.h>
 #include "targets_int.h"
@@ -22,52 +22,14 @@ int year_at(const struct ttext *t, size_t i, size_t lim)
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
-int marks_find(const struct ttext *t, size_t ps, size_t pe, struct marks *m)
+size_t year_of_before(const struct ttext *t, size_t lo, size_t i)
 {
-    m->n = 0;
-    size_t first = ps, stop = ps;   /* the paragraph's first clause end; a sentence end */
-    while (first < pe && !tx_clause_end(t, first))
-        first++;
-    for (size_t i = ps; i + 4 < pe; i++) {
-        int y = year_at(t, i, pe);
-        if (!y)
-            continue;
-        size_t a = i + 5;
-        if (t->v[a].c == 0x5E95 || t->v[a].c == 0x672B) /* 底 末 */
-            a++;
-        int ok = tx_before_any(t, ps, i, lex_year_preps, NULL) > 0 ||
-                 (t->v[a].c == 0x524D && tx_clause_end(t, a + 1)) || /* "2025年前," */
-                 ((i == ps || tx_clause_end(t, i - 1)) && (t->v[a].c == ',' || t->v[a].c == ':'));
-        if (!ok)
-            continue;
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 8;
-            void *nv = realloc(m->v, cap * sizeof *m->v);
-            if (!nv)
-                return -1;
-            m->v = nv;
-            m->cap = cap;
-        }
-        if (stop <= i)
-            for (stop = i; stop < pe && t->v[stop].c != 0x3002 && t->v[stop].c != '!' &&
-                           t->v[stop].c != '?'; stop++)
-                ;
-        size_t until = i < first ? pe : stop;
-        m->v[m->n].pos = i;
-        m->v[m->n].until = until;
-        m->v[m->n++].year = y;
-        i += 4;
-    }
-    return 0;
-}
-
-int marks_year(const struct marks *m, size_t pos, int default_year)
-{
-    int y = default_year;
-    for (size_t k = 0; k < m->n && m->v[k].pos < pos; k++)
-        if (pos < m->v[k].until)
-            y = m->v[k].year;
-    return y;
+    if (i < lo + 6 || t->v[i - 1].c != 0x7684)                    /* 的 */
+        return 0;
+    size_t k = i - 1;
+    if (t->v[k - 1].c == 0x5E95 || t->v[k - 1].c == 0x672B)       /* 底 末 */
+        k--;
+    return k >= lo + 5 && year_at(t, k - 5, i) ? i - (k - 5) : 0;
 }
 
 /* ---- framing ---- */

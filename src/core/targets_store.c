@@ -284,11 +284,21 @@ static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc 
                       size_t node_index, const char *title, const char *text, struct err *e)
 {
     struct import_state *is = ctx;
-    (void)node_index;
     (void)title;
     if (prepare_import(is, db, e) < 0)
         return -1;
-    struct targets_opts o = { .cat = is->cat };
+    /* The headings around the section, outermost first: its chapter's, its own. */
+    const char *headings[8];
+    size_t nh = 0;
+    for (int k = (int)node_index; k >= 0 && nh < 8; k = d->nodes[k].parent)
+        if (d->nodes[k].title)
+            headings[nh++] = d->nodes[k].title;
+    for (size_t a = 0, b = nh; a + 1 < b; a++, b--) {
+        const char *x = headings[a];
+        headings[a] = headings[b - 1];
+        headings[b - 1] = x;
+    }
+    struct targets_opts o = { .cat = is->cat, .headings = headings, .nheadings = nh };
     doc_years(is, d, &o.default_year, &o.doc_year);
     struct target_list l = {0};
     if (targets_extract(text, text ? strlen(text) : 0, &o, &l, e) < 0)

@@ -164,8 +164,11 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
         v->ue = p + ul;
         return ul > 0 && x > 0;
     }
-    if (tx_alpha(prev) || tx_digit(prev) || prev == '.' || prev == 0x7B2C /* 第 */ ||
-        tx_quote(prev) || ((prev == '-' || prev == '/') && i >= cs + 2 && tx_digit(t->v[i - 2].c))) {
+    /* A number just inside a quotation names something ("“991”计划"); one after a quoted
+     * name counts it ("“四好农村路”600公里"). */
+    int opens = tx_quote(prev) && !lex_sep(LEX_QUOTE_CLOSE, prev);
+    if (tx_alpha(prev) || tx_digit(prev) || prev == '.' || prev == 0x7B2C /* 第 */ || opens ||
+        ((prev == '-' || prev == '/') && i >= cs + 2 && tx_digit(t->v[i - 2].c))) {
         *next = skip_word(t, i, lim);
         return 0;
     }
@@ -195,6 +198,10 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
         if (ul2)
             v->us = p2, v->ue = p2 + ul2;
     }
+    /* "80万重点群体": a multiplier alone before a noun counts it. */
+    if (!ul && p + 1 < lim && (t->v[p].c == 0x4E07 || t->v[p].c == 0x4EBF) &&   /* 万 亿 */
+        tx_han(t->v[p + 1].c))
+        v->ue = p + 1;
     return 1;
 }
 
@@ -216,6 +223,8 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
     uint32_t c = t->v[q].c;
     if (lex_sep(LEX_SEP_ENUM, c) || c == ')' || (c == '(' && unit))   /* 、, or an aside */
         return VAL_OK;
+    if (lex_sep(LEX_CLAUSE_JOINS, c) && (unit || sl))
+        return VAL_OK;                 /* "不低于10%并逐步提升" */
     if (is_join(c) && q + 1 < lim && (tx_digit(t->v[q + 1].c) || chinese))
         return VAL_OK;                 /* 和 before the next value of a list */
     enum target_cmp vc;
@@ -232,8 +241,11 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
         v->lost_pct = !pct;
         return VAL_SHARE;              /* "65%以上的村…", Taizhou's "50以上县(市、区)…" */
     }
-    if (unit && (tx_han(c) || tx_quote(c)) && c != 0x7684 &&
-        tx_before_any(t, v->us, v->ue, lex_classifiers, NULL)) {
+    /* Chinese numerals count with a measure word only ("新增百万亩国土绿化行动" names a
+     * campaign). */
+    if (unit && (tx_han(c) || tx_quote(c)) && c != 0x7684 && !names_thing(c) &&
+        (tx_before_any(t, v->us, v->ue, lex_classifiers, NULL) ||
+         (!chinese && tx_before_any(t, v->us, v->ue, lex_counted_measures, NULL)))) {
         v->noun_end = noun_end(t, q, lim);
         return VAL_PRE;
     }
