@@ -315,8 +315,9 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
     phrase_frame(t, seg, cut && cut < vb ? cut : vb, &sub);
     struct emit_growth g = { 0, 0 };
     if ((sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e)) && (vflags & TF_GROWTH) &&
-        prev->e > prev->s) {
-        /* "全省科技创新投入7232亿元、增长5.6%": the growth of the value before it. */
+        prev->e > prev->s && seg == vb) {
+        /* "全省科技创新投入7232亿元、增长5.6%": the growth of the value just before it
+         * (not of one in an aside: "8000亿元(增长5%)"). */
         g = (struct emit_growth){ vb, it->start };
         unsigned f = sub.flags;
         sub.s = prev->s, sub.e = prev->e, sub.flags |= f & ~prev->flags;
@@ -398,9 +399,10 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
 {
     struct val v;
     size_t next;
+    memset(&v, 0, sizeof v);
     int r = val_parse(t, cs, i, ce, chinese, &v, &next);
     size_t from = baseline_before(t, cs, i);
-    if (from && r != VAL_NO) {
+    if (from && v.ne > v.ns) {
         size_t end = v.ue > v.ne ? v.ue : v.ne;
         items[(*n)++] = (struct item){ .kind = ITEM_BASELINE, .v = { v }, .nv = 1,
                                        .start = from, .end = end };
@@ -416,7 +418,9 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
         r = VAL_NO;                   /* 百, 两 count only after a verb, or in "的两倍" */
     if (r == VAL_PRE && growth && chinese)
         r = VAL_OK, v.end = v.noun_end;   /* "平均提升一个技能等级" */
-    if (r == VAL_PRE && verb)
+    /* A count after a comparator ("达到3家…") is not counting its noun — but 为 before a
+     * count is "for": "为80万重点群体提供就业帮扶". */
+    if (r == VAL_PRE && verb && !tx_before(t, cs, i, "为"))
         r = VAL_NO;
     if (r == VAL_OK) {
         if (last && last->kind == ITEM_VALUE && last->nv < MAX_LIST &&

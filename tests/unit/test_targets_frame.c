@@ -1,0 +1,242 @@
+/* test_targets_frame.c — targets told from reported values by the time the text speaks
+ * of (headings, opening clauses, clause openings, deadlines, a value's own year), the
+ * years they get, and the signals of the sentence (baselines, growth of the value
+ * before, counts before their nouns), on sentences shaped like the work reports'. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "gongfu/targets.h"
+
+/* Extracts from text as a section of a document issued in doc_year (0: unknown) under
+ * the given headings (outermost first, NULL-terminated). */
+static struct target_list run(const char *text, int doc_year, const char *const *headings)
+{
+    size_t nh = 0;
+    while (headings && headings[nh])
+        nh++;
+    struct targets_opts o = { .default_year = doc_year ? doc_year : 2025, .doc_year = doc_year,
+                              .headings = headings, .nheadings = nh };
+    struct target_list l = {0};
+    struct err e = {0};
+    assert_int_equal(targets_extract(text, strlen(text), &o, &l, &e), 0);
+    return l;
+}
+
+/* Target i: its value as written, kind and year. */
+static void check(const struct target_list *l, size_t i, const char *value,
+                  enum target_kind kind, int year)
+{
+    if (i >= l->n)
+        fail_msg("only %zu values, wanted value %zu (%s)", l->n, i, value);
+    const struct target *t = &l->v[i];
+    assert_string_equal(t->value_text, value);
+    if (t->kind != kind)
+        fail_msg("%s: kind %s, want %s", value, target_kind_name(t->kind),
+                 target_kind_name(kind));
+    assert_int_equal(t->year, year);
+}
+
+static void a_review_chapter_reports(void **state)
+{
+    (void)state;
+    const char *h[] = { "2025年主要工作和“十四五”发展成就", "（一）强化创新驱动发展", NULL };
+    struct target_list l = run("全省生产总值增长5.5%,新增高新技术企业超6000家。", 2026, h);
+    assert_int_equal(l.n, 2);
+    check(&l, 0, "5.5", TK_REPORTED, 2025);
+    check(&l, 1, "6000", TK_REPORTED, 2025);
+    target_list_free(&l);
+
+    /* A plan period before the document's year is a review too; its year is its last. */
+    const char *h2[] = { "“十四五”时期和2025年工作回顾", NULL };
+    l = run("研发投入强度达到3.3%。", 2026, h2);
+    check(&l, 0, "3.3", TK_REPORTED, 2025);
+    target_list_free(&l);
+}
+
+static void a_chapter_of_goals_sets_targets(void **state)
+{
+    (void)state;
+    const char *h[] = { "“十五五”时期的主要目标任务", NULL };
+    struct target_list l = run("居民人均可支配收入达到9万元左右。", 2026, h);
+    check(&l, 0, "9", TK_TARGET, 2030);
+    target_list_free(&l);
+
+    const char *h2[] = { "2026年重点工作", "（五）着力抓项目优投资促招商", NULL };
+    l = run("新增公园100座。", 2026, h2);
+    check(&l, 0, "100", TK_TARGET, 2026);
+    target_list_free(&l);
+
+    /* The same words in the document of 2025: 2025's work is the future. */
+    const char *h3[] = { "2025年政府工作任务", NULL };
+    l = run("新增公园100座。", 2025, h3);
+    check(&l, 0, "100", TK_TARGET, 2025);
+    target_list_free(&l);
+}
+
+/* A word of an item's title ("任务") yields to the year of the chapter around it. */
+static void a_titles_word_yields_to_the_chapters_year(void **state)
+{
+    (void)state;
+    const char *h[] = { "2025年工作回顾", "（二）聚力落实国家重大战略任务", NULL };
+    struct target_list l = run("上海港集装箱吞吐量5506.3万标准箱。", 2026, h);
+    check(&l, 0, "5506.3", TK_REPORTED, 2025);
+    target_list_free(&l);
+}
+
+static void an_opening_clause_holds_for_its_paragraph_and_the_next(void **state)
+{
+    (void)state;
+    const char *h[] = { "关于《国民经济和社会发展第十五个五年规划纲要(草案)》的说明", NULL };
+    struct target_list l = run("“十四五”时期,常住人口城镇化率从72%提升至76%左右。\n"
+                               "——人均预期寿命从80.2岁提升至82.5岁。\n"
+                               "到2030年,常住人口城镇化率达到78%左右。", 2026, h);
+    assert_int_equal(l.n, 3);          /* 72% and 80.2岁 are baselines */
+    check(&l, 0, "76", TK_REPORTED, 2025);
+    check(&l, 1, "82.5", TK_REPORTED, 2025);
+    check(&l, 2, "78", TK_TARGET, 2030);
+    target_list_free(&l);
+
+    /* 五年来 and 过去一年: the last year reviewed. */
+    l = run("五年来,全省刑事案件总量下降35.9%。\n过去一年,城镇新增就业1256万人。", 2025, NULL);
+    check(&l, 0, "35.9", TK_REPORTED, 2024);
+    check(&l, 1, "1256", TK_REPORTED, 2024);
+    target_list_free(&l);
+}
+
+static void a_clause_opening_with_a_time_holds_for_its_sentence(void **state)
+{
+    (void)state;
+    const char *h[] = { "2026年重点工作", NULL };
+    struct target_list l = run("2025年,全省生产总值增长5.5%,城镇新增就业120万人。"
+                               "今年城镇新增就业100万人以上。", 2026, h);
+    check(&l, 0, "5.5", TK_REPORTED, 2025);
+    check(&l, 1, "120", TK_REPORTED, 2025);
+    check(&l, 2, "100", TK_TARGET, 2026);
+    target_list_free(&l);
+
+    /* 今年's goals inside the review chapter are goals. */
+    const char *h2[] = { "2021年工作回顾", NULL };
+    l = run("国内生产总值增长8.1%。今年发展主要预期目标是:国内生产总值增长5.5%左右;"
+            "城镇新增就业1100万人以上,城镇调查失业率全年控制在5.5%以内。", 2022, h2);
+    assert_int_equal(l.n, 4);
+    check(&l, 0, "8.1", TK_REPORTED, 2021);
+    check(&l, 1, "5.5", TK_TARGET, 2022);
+    check(&l, 2, "1100", TK_TARGET, 2022);
+    check(&l, 3, "5.5", TK_TARGET, 2022);
+    target_list_free(&l);
+}
+
+/* "2025年的14万元": the value's own year; "提高到2025年" is not a deadline. */
+static void a_values_own_year(void **state)
+{
+    (void)state;
+    const char *h[] = { "“十四五”发展成就", NULL };
+    struct target_list l = run("人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右。",
+                               2026, h);
+    assert_int_equal(l.n, 1);
+    check(&l, 0, "14", TK_REPORTED, 2025);
+    assert_string_equal(l.v[0].phrase, "人均地区生产总值");
+    target_list_free(&l);
+
+    /* A deadline holds wherever it stands, also in a review. */
+    const char *h2[] = { "2025年工作回顾", NULL };
+    l = run("我们提出,到2027年研发投入强度达到3.5%。", 2026, h2);
+    check(&l, 0, "3.5", TK_TARGET, 2027);
+    target_list_free(&l);
+}
+
+/* A plan with no date of its own: goals, for the plan's horizon or the year said. */
+static void a_plan_without_a_date_sets_goals(void **state)
+{
+    (void)state;
+    struct target_list l = run("到2025年,常住人口城镇化率达到75%。\n展望到2035年,城镇化率达到80%左右。",
+                               0, NULL);
+    check(&l, 0, "75", TK_TARGET, 2025);
+    check(&l, 1, "80", TK_TARGET, 2035);
+    target_list_free(&l);
+}
+
+/* A level in words that was reached compares with nothing: not kept; one to reach is. */
+static void levels_in_words(void **state)
+{
+    (void)state;
+    const char *past[] = { "2025年工作回顾", NULL }, *future[] = { "2026年重点工作", NULL };
+    struct target_list l = run("专门学校建设实现设区市全覆盖。", 2026, past);
+    assert_int_equal(l.n, 0);
+    target_list_free(&l);
+    l = run("婴幼儿照护服务机构实现乡镇全覆盖。", 2026, future);
+    assert_int_equal(l.n, 1);
+    check(&l, 0, "全覆盖", TK_TARGET, 2026);
+    target_list_free(&l);
+}
+
+/* "7232亿元、增长5.6%": the growth is the value before's; "增长5%" alone measures nothing. */
+static void a_growth_borrows_the_subject_before_it(void **state)
+{
+    (void)state;
+    const char *h[] = { "2025年工作回顾", NULL };
+    struct target_list l = run("全省科技创新投入7232亿元、增长5.6%。", 2026, h);
+    assert_int_equal(l.n, 2);
+    check(&l, 1, "5.6", TK_REPORTED, 2025);
+    assert_string_equal(l.v[1].phrase, "全省科技创新投入增长");
+    target_list_free(&l);
+    l = run("(增长5%)", 2026, h);
+    assert_int_equal(l.n, 0);
+    target_list_free(&l);
+}
+
+static void counts_before_their_nouns(void **state)
+{
+    (void)state;
+    const char *h[] = { "2026年重点工作", NULL };
+    struct target_list l = run("抓好550个省重大项目,完成全省1000所学校周边道路拥堵治理,"
+                               "为80万重点群体提供就业帮扶,建设8万亩高标准农田。", 2026, h);
+    assert_int_equal(l.n, 4);
+    check(&l, 0, "550", TK_TARGET, 2026);
+    check(&l, 1, "1000", TK_TARGET, 2026);
+    check(&l, 2, "80", TK_TARGET, 2026);
+    assert_string_equal(l.v[2].unit, "万");
+    check(&l, 3, "8", TK_TARGET, 2026);
+    target_list_free(&l);
+
+    /* Campaign names and thresholds are not counts. */
+    l = run("实施千个单位扶千村行动,打造300万以上人口规模的区域中心城市,"
+            "推进新增百万亩国土绿化行动。", 2026, h);
+    assert_int_equal(l.n, 0);
+    target_list_free(&l);
+}
+
+/* 并 opens the next predicate, so the value before it ends its clause. */
+static void a_value_before_bing(void **state)
+{
+    (void)state;
+    const char *h[] = { "2026年重点工作", NULL };
+    struct target_list l = run("民间资本参与重大项目参股比例不低于10%并逐步提升。", 2026, h);
+    assert_int_equal(l.n, 1);
+    check(&l, 0, "10", TK_TARGET, 2026);
+    assert_int_equal(l.v[0].cmp, CMP_GE);
+    target_list_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_review_chapter_reports),
+        cmocka_unit_test(a_chapter_of_goals_sets_targets),
+        cmocka_unit_test(a_titles_word_yields_to_the_chapters_year),
+        cmocka_unit_test(an_opening_clause_holds_for_its_paragraph_and_the_next),
+        cmocka_unit_test(a_clause_opening_with_a_time_holds_for_its_sentence),
+        cmocka_unit_test(a_values_own_year),
+        cmocka_unit_test(a_plan_without_a_date_sets_goals),
+        cmocka_unit_test(levels_in_words),
+        cmocka_unit_test(a_growth_borrows_the_subject_before_it),
+        cmocka_unit_test(counts_before_their_nouns),
+        cmocka_unit_test(a_value_before_bing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
