@@ -45,7 +45,7 @@ const char *const lex_count_openers[] = {
     "组建", "为", "让", "推进", "推动", "实施", "开展", "完成", "支持", NULL,
 };
 const char *const lex_scope_words[] = {
-    "全省", "全市", "全国", "全区", "全县", "全年", "年内", "其中", NULL,
+    "全省", "全市", "全国", "全区", "全县", "全年", "年内", "其中", "首批", "等", NULL,
 };
 
 const char *const lex_action_verbs[] = {

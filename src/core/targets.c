@@ -23,6 +23,11 @@ struct ctx {
      * own; "“十四五”期间" reaches the whole sentence. */
     unsigned carry, period;
     struct emit_growth { size_t s, e; } growth;  /* a growth verb the phrase borrows */
+    /* The subjects of the sentence's values so far, the last MAX_LIST of them, for a
+     * value whose verb has none ("…吞吐量1.35亿人次、货邮吞吐量453.8万吨,分别增长8.3%、
+     * 7.9%"). */
+    struct subject recent[MAX_LIST];
+    size_t nrecent;
     int oom;
 };
 
@@ -266,11 +271,59 @@ static int duration(const struct ttext *t, const struct val *v)
     return tx_before(t, v->us, v->ue, "小时") || tx_before(t, v->us, v->ue, "分钟");
 }
 
+static void remember(struct ctx *c, const struct subject *sub)
+{
+    if (c->nrecent == MAX_LIST) {
+        memmove(c->recent, c->recent + 1, (MAX_LIST - 1) * sizeof *c->recent);
+        c->nrecent--;
+    }
+    c->recent[c->nrecent++] = *sub;
+}
+
+static int has_paren(const struct ttext *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t->v[i].c == '(')
+            return 1;
+    return 0;
+}
+
+/* A value whose verb has no subject ("、增长5.6%", ",累计达到1100座", ",分别增长8.3%、
+ * 7.9%") measures what the values before it in the sentence measure: the last one's, or
+ * with 分别 the last ones' in order. Not one in an aside ("8000亿元(增长5%)"). */
+static int borrow(struct ctx *c, const struct item *it, size_t seg, size_t vb, unsigned vflags,
+                  enum target_cmp cmp, unsigned carry, struct subject *sub)
+{
+    const struct ttext *t = c->t;
+    size_t k = sub->dist && it->nv > 1 ? it->nv : 1;
+    if (!c->nrecent || has_paren(t, seg, vb) || vb == it->start || c->nrecent < k ||
+        it->kind != ITEM_VALUE)
+        return 0;
+    if (vflags & TF_GROWTH)
+        c->growth = (struct emit_growth){ vb, it->start };
+    vflags &= ~TF_GROWTH;
+    if (vflags & TF_CUMULATIVE)
+        phrase_note(sub, t, vb, vb + 2);
+    for (size_t j = 0; j < k; j++) {
+        struct subject s = c->recent[c->nrecent - k + j];
+        s.flags |= sub->flags;
+        memcpy(s.qual, sub->qual, sizeof s.qual);
+        s.dist = s.each = 0;
+        struct item one = *it;
+        if (k > 1) {
+            one.v[0] = it->v[j];
+            one.nv = 1;
+        }
+        emit_item(c, &one, &s, cmp, vflags | carry | (k > 1 ? TF_DISTRIBUTED : 0), 0);
+    }
+    c->growth = (struct emit_growth){ 0, 0 };
+    return 1;
+}
+
 /* Writes the item's targets; returns the markers (力争, 每年 …) its own words hold. The
- * phrase lies in [seg, cut) (cut: a baseline before the verb, else 0); *prev is the
- * subject of the clause's item before, and becomes this one's. */
+ * phrase lies in [seg, cut) (cut: a baseline before the verb, else 0). */
 static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
-                             const struct item *it, unsigned carry, struct subject *prev)
+                             const struct item *it, unsigned carry)
 {
     const struct ttext *t = c->t;
     struct subject sub, lead;
@@ -287,7 +340,7 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
         memcpy(sub.qual, lead.qual, sizeof sub.qual);
         sub.dist = sub.each = 0;
         emit_item(c, it, &sub, last->has_suffix ? last->scmp : CMP_EQ, carry, 0);
-        *prev = sub;
+        remember(c, &sub);
         return markers(sub.flags);
     }
     size_t vb = it->start;
@@ -313,28 +366,18 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
             return 0;                 /* "1小时交通圈": a span of time describes, not commits */
     }
     phrase_frame(t, seg, cut && cut < vb ? cut : vb, &sub);
-    struct emit_growth g = { 0, 0 };
-    if ((sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e)) && (vflags & TF_GROWTH) &&
-        prev->e > prev->s && seg == vb) {
-        /* "全省科技创新投入7232亿元、增长5.6%": the growth of the value just before it
-         * (not of one in an aside: "8000亿元(增长5%)"). */
-        g = (struct emit_growth){ vb, it->start };
-        unsigned f = sub.flags;
-        sub.s = prev->s, sub.e = prev->e, sub.flags |= f & ~prev->flags;
-        vflags &= ~TF_GROWTH;
+    if (sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e)) {
+        borrow(c, it, seg, vb, vflags, cmp, carry, &sub);
+        return markers(sub.flags);    /* else "(增长5%)": a number with nothing it measures */
     }
-    if (sub.e <= sub.s || !phrase_has_word(t, sub.s, sub.e))
-        return markers(sub.flags);    /* "(增长5%)": a number with nothing it measures */
-    *prev = sub;
+    remember(c, &sub);
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
     if (vflags & TF_GROWTH)
         sub.e = it->start;            /* "年均增长15%": the growth is what is measured */
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&
                last->ue == last->us;
-    c->growth = g;
     emit_item(c, it, &sub, cmp, vflags | carry, bare);
-    c->growth = (struct emit_growth){ 0, 0 };
     return markers(sub.flags);
 }
 
@@ -358,6 +401,9 @@ static int count_opens(const struct ttext *t, size_t cs, size_t i, const struct 
     /* Chinese numerals count after a verb of counting only: "实施千个单位扶千村" names a
      * campaign. */
     if (!chinese && tx_before_any(t, cs, at, lex_count_openers, NULL))
+        return 1;
+    /* A count opening its clause is the subject's: "300项政务事项实现“跨省通办”". */
+    if (!chinese && at == cs)
         return 1;
     if (!prev || prev->kind != ITEM_PRE)
         return 0;
@@ -528,14 +574,13 @@ static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
         c->period = TF_CUMULATIVE;
     unsigned running = (own_verb(t, cs, ce, it) ? 0 : c->carry) | c->period;
     size_t seg = cs, cut = 0;
-    struct subject prev = {0};
     for (size_t k = 0; k < it->n && !c->oom; k++) {
         if (it->v[k].kind == ITEM_BASELINE) {
             if (!cut)
                 cut = it->v[k].start;
             continue;
         }
-        running |= process_item(c, seg, cut, ce, &it->v[k], running, &prev);
+        running |= process_item(c, seg, cut, ce, &it->v[k], running);
         cut = 0;
         seg = it->v[k].end;
         while (seg < ce && lex_sep(LEX_SEP_ITEMS, t->v[seg].c))
@@ -597,10 +642,11 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
                 do_clause(&c, cs, ce, &items);
             uint32_t end = ce < pe ? t.v[ce].c : '\n';
             if (end == 0x3002 || end == '!' || end == '?' || end == '\n' || end == 0x2014)
-                c.carry = c.period = 0;       /* a sentence, or a "——" goal, ends */
+                c.carry = c.period = 0, c.nrecent = 0;    /* a sentence, or a "——" goal, ends */
             cs = ce + (ce < pe && t.v[ce].c == 0x2014 ? 2 : 1);
         }
         c.carry = c.period = 0;
+        c.nrecent = 0;
         ps = pe + 1;
     }
     free(c.marks.v);

@@ -95,6 +95,7 @@ struct val {
     int has_suffix;
     int lost_pct;           /* "50以上县…": a share whose % the source lost */
     int chinese;            /* written in Chinese numerals (百, 万, 两) */
+    int more;               /* "8000多个": more than the number (a closing word of its own) */
     enum target_cmp scmp;   /* what the closing word means */
 };
 

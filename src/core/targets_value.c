@@ -183,8 +183,14 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
         return 0;
     }
     *v = (struct val){ .ns = i, .ne = p, .value = number_value(t, i, p), .hi = NAN };
-    size_t ul = lex_unit(t, p, lim), q = p + ul;
-    v->us = p;
+    /* "8000多个", "3400多万人次": more than the number. */
+    size_t u = p;
+    if (p + 1 < lim && t->v[p].c == 0x591A && lex_unit(t, p + 1, lim)) {   /* 多 */
+        u = p + 1;
+        v->more = 1;
+    }
+    size_t ul = lex_unit(t, u, lim), q = u + ul;
+    v->us = u;
     v->ue = q;
     if (q + 1 < lim && is_dash(t->v[q].c) && tx_digit(t->v[q + 1].c)) {
         size_t nd2, p2 = read_number(t, q + 1, lim, &nd2);
@@ -214,6 +220,8 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
     size_t q = skip_aside(t, v->ue > v->ne ? v->ue : v->ne, lim);
     size_t sl = lex_suffix(t, q, lim, &v->scmp);
     v->has_suffix = sl > 0;
+    if (v->more && !sl)
+        v->has_suffix = 1, v->scmp = CMP_GT;
     q = skip_aside(t, q + sl, lim);
     v->end = q;
     *next = q > i ? q : i + 1;

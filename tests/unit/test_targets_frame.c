@@ -223,6 +223,39 @@ static void a_value_before_bing(void **state)
     target_list_free(&l);
 }
 
+/* A verb with no subject measures what the values before it in the sentence measure. */
+static void a_verb_without_subject_borrows_the_sentences(void **state)
+{
+    (void)state;
+    const char *h[] = { "2025年工作回顾", NULL };
+    struct target_list l = run("上海机场航空旅客吞吐量1.35亿人次、货邮吞吐量453.8万吨,"
+                               "分别增长8.3%、7.9%。新增公园127座,累计达到1100座。", 2026, h);
+    assert_int_equal(l.n, 6);
+    check(&l, 2, "8.3", TK_REPORTED, 2025);
+    assert_string_equal(l.v[2].phrase, "上海机场航空旅客吞吐量增长");
+    check(&l, 3, "7.9", TK_REPORTED, 2025);
+    assert_string_equal(l.v[3].phrase, "货邮吞吐量增长");
+    check(&l, 5, "1100", TK_REPORTED, 2025);
+    assert_string_equal(l.v[5].phrase, "新增公园");
+    assert_string_equal(target_freq_name(l.v[5].freq), "cumulative");
+    target_list_free(&l);
+}
+
+/* "300项…实现", "8000多个": a count opening its clause, and more than a number. */
+static void counts_opening_a_clause(void **state)
+{
+    (void)state;
+    const char *h[] = { "2025年工作回顾", NULL };
+    struct target_list l = run("300项政务事项实现“跨省通办”,实施对口支援协作项目8000多个。",
+                               2026, h);
+    assert_int_equal(l.n, 2);
+    check(&l, 0, "300", TK_REPORTED, 2025);
+    check(&l, 1, "8000", TK_REPORTED, 2025);
+    assert_int_equal(l.v[1].cmp, CMP_GT);
+    assert_string_equal(l.v[1].unit, "个");
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +270,8 @@ int main(void)
         cmocka_unit_test(a_growth_borrows_the_subject_before_it),
         cmocka_unit_test(counts_before_their_nouns),
         cmocka_unit_test(a_value_before_bing),
+        cmocka_unit_test(a_verb_without_subject_borrows_the_sentences),
+        cmocka_unit_test(counts_opening_a_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

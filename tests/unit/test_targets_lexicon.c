@@ -74,6 +74,16 @@ static void tables_are_folded_and_distinct(void **state)
     WORDS(lex_stretch_words);
     WORDS(lex_cumulative_words);
     WORDS(lex_member_joins);
+    WORDS(lex_annual_words);
+    WORDS(lex_count_openers);
+    WORDS(lex_scope_words);
+    WORDS(lex_counted_measures);
+    WORDS(lex_past_times);
+    WORDS(lex_coming_year_words);
+    WORDS(lex_plan_words);
+    WORDS(lex_deadline_preps);
+    WORDS(lex_until_preps);
+    WORDS(lex_baseline_preps);
 }
 
 /* Every character of a set is in it; nothing else is, not even the NUL that ends it. */
@@ -102,6 +112,9 @@ static void separator_sets(void **state)
     assert_false(lex_sep(LEX_SEP_COUNTS, 0x4E0E));  /* 与 */
     check_set(LEX_NAME_MARKS, "的版号型代级类期星届");
     check_set(LEX_AVERAGE_PREFIXES, "年亩人户平");
+    check_set(LEX_QUOTE_CLOSE, "”」』》’");
+    assert_false(lex_sep(LEX_QUOTE_CLOSE, 0x201C));  /* “ opens */
+    check_set(LEX_CLAUSE_JOINS, "并");
 }
 
 int main(void)
