@@ -37,7 +37,8 @@ const struct lex_word lex_cmp_verbs[] = {
 
 const char *const lex_count_verbs[] = {
     "新增", "新建", "建成", "建设", "培育", "打造", "创建", "创成", "引进", "招引", "引育",
-    "培养", "激活", "完成", "开行", "设立", "认定", "遴选", "扶持", "建立", "改造", NULL,
+    "培养", "激活", "完成", "开行", "设立", "认定", "遴选", "扶持", "建立", "改造", "推出",
+    "新设", "设置", NULL,
 };
 
 const char *const lex_count_openers[] = {
@@ -79,14 +80,14 @@ const char *const lex_units[] = {
     "件", "册", "场", "次", "部", "间", "栋", "株", "棵", "块", "片", "支", "只", "头", "位",
     "倍", "千瓦时", "千瓦", "兆瓦", "千伏", "分", "级", "星", "类", "种", "份", "篇", "本",
     "幅", "期", "届", "周", "个月", "秒", "m2", "m3", "km", "kg", "例", "宗", "门", "场次",
-    "户次", "班次", "架次", "辆次", "人天", NULL,
+    "户次", "班次", "架次", "辆次", "人天", "起", "个工作日", "工作日", NULL,
 };
 const char *const lex_per_units[] = { "日", "月", "年", "天", "人", "户", "亩", NULL };
 const char *const lex_multipliers[] = { "十", "百", "千", "万", "亿", NULL };
 
 const char *const lex_classifiers[] = {
     "个", "家", "所", "名", "座", "条", "项", "处", "张", "艘", "架", "列", "只", "支", "位",
-    "套", "户", "幢", "栋", "间", "部", "台", "辆", "件", "场", NULL,
+    "套", "户", "幢", "栋", "间", "部", "台", "辆", "件", "场", "种", "起", NULL,
 };
 
 const char *const lex_counted_measures[] = {
@@ -140,9 +141,11 @@ const char *const lex_coming_year_words[] = { "今年", NULL };
 const char *const lex_plan_words[] = {
     "目标", "任务", "展望", "远景", "预期", "今后", "重点工作", NULL,
 };
+const char *const lex_perfect_words[] = { "已", "已经", "业已", NULL };
 const char *const lex_deadline_preps[] = { "到", "至", "展望到", "展望", NULL };
 const char *const lex_until_preps[] = { "截至", "截止", "截止到", NULL };
 const char *const lex_baseline_preps[] = { "从", "由", NULL };
+const char *const lex_current_words[] = { "现行", NULL };
 
 /* ---- separators ---- */
 

@@ -86,6 +86,8 @@ extern const char *const lex_member_joins[];
 extern const char *const lex_past_times[];
 extern const char *const lex_coming_year_words[];
 extern const char *const lex_plan_words[];
+/* Words before a verb that say its value has been reached ("60岁以上人口已达2.5亿"). */
+extern const char *const lex_perfect_words[];
 /* Words before a year that make it a deadline (到2030年) or the end of a review
  * (截至2025年底). */
 extern const char *const lex_deadline_preps[];
@@ -93,6 +95,9 @@ extern const char *const lex_until_preps[];
 /* Words before a value that make it a baseline, the level a change starts from
  * ("从2.77%提高到3.3%"). */
 extern const char *const lex_baseline_preps[];
+/* Words before a value that make it the level in force now, which a goal changes
+ * ("将现行16%的税率降至13%"). */
+extern const char *const lex_current_words[];
 
 /* ---- separators ---- */
 

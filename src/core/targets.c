@@ -138,6 +138,8 @@ static void emit(struct ctx *c, const struct emit *m)
     }
     size_t vs = m->v ? m->v->ns : m->it->ls, ve = m->v ? m->v->ne : m->it->le;
     struct frame f = frame_resolve(&c->marks, vs, c->outer, c->nouter);
+    if ((flags & TF_PAST) && f.kind != TK_REPORTED)
+        f = (struct frame){ TK_REPORTED, c->doc_year ? c->doc_year - 1 : 0, 0 };
     if (f.kind == TK_REPORTED && !m->v)
         goto skip;          /* a level in words reached ("实现设区市全覆盖") compares with nothing */
     struct target *tg = push(c);
@@ -163,7 +165,7 @@ static void emit(struct ctx *c, const struct emit *m)
     tg->year = f.year ? f.year
              : tg->kind == TK_REPORTED && c->doc_year ? c->doc_year - 1 : c->default_year;
     tg->freq = flags & TF_ANNUAL ? TFQ_ANNUAL : flags & TF_CUMULATIVE ? TFQ_CUMULATIVE : TFQ_LEVEL;
-    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL)) |
+    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL | TF_PAST)) |
                 (m->v ? 0 : TF_QUALITATIVE);
     tg->qualifier = strdup(m->sub->qual);
     tg->key = key;
@@ -362,6 +364,8 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
             cmp = last->scmp;
         if (cmp == CMP_APPROX)
             vflags |= TF_APPROX;
+        if (vb < it->start && tx_before_any(t, seg, vb, lex_perfect_words, NULL))
+            vflags |= TF_PAST;
         if (vb == it->start && !last->has_suffix && duration(t, last))
             return 0;                 /* "1小时交通圈": a span of time describes, not commits */
     }
@@ -387,13 +391,13 @@ static int count_opens(const struct ttext *t, size_t cs, size_t i, const struct 
 {
     if (chinese && v->value < 100)
         return 0;
-    /* "300万以上…的区域中心城市", "300万以上人口规模": a threshold that classifies, or
-     * the level of a measure, not a count of things. */
+    /* "300万以上人口规模(的区域中心城市)": the level of a measure, a threshold that
+     * classifies, not a count of things ("1500万人次以上的职工培训" is one). */
     int rate;
-    for (size_t k = v->end; v->has_suffix && k < v->noun_end; k++)
-        if (t->v[k].c == 0x7684)   /* 的 */
-            return 0;
-    if (lex_measurable(t, v->end, v->noun_end, &rate))
+    size_t head = v->end;
+    while (head < v->noun_end && t->v[head].c != 0x7684)    /* 的 */
+        head++;
+    if (lex_measurable(t, v->end, head, &rate))
         return 0;
     size_t at = i - tx_before_any(t, cs, i, lex_scope_words, NULL);
     if (tx_before_any(t, cs, at, lex_count_verbs, NULL))
@@ -431,12 +435,28 @@ static int quote_close(uint32_t c)
     return c == 0x201D || c == 0x300D || c == 0x300F;
 }
 
-/* "从2.77%", "由2020年的10.5万元": where the baseline's preposition stands, else 0. */
-static size_t baseline_before(const struct ttext *t, size_t cs, size_t i)
+#define BASELINE_WORDS 8    /* tchars of a measure's name between 从 and its baseline */
+
+/* "从2.77%", "由2020年的10.5万元", "现行16%的税率": where the baseline's word stands, else
+ * 0. The value from v->ne on is the baseline's. */
+static size_t baseline_before(const struct ttext *t, size_t cs, size_t i, const struct val *v)
 {
     size_t k = i - year_of_before(t, cs, i);
     size_t l = tx_before_any(t, cs, k, lex_baseline_preps, NULL);
-    return l ? k - l : 0;
+    if (!l)
+        l = tx_before_any(t, cs, k, lex_current_words, NULL);
+    if (l)
+        return k - l;
+    /* "从月销售额3万元提高到10万元": the measure named between 从 and the baseline, and a
+     * change to the next value right after it. */
+    const struct lex_word *w;
+    size_t e = v->ue > v->ne ? v->ue : v->ne;
+    if (!v->ne || !lex_word_at(t, e, t->n, lex_cmp_verbs, &w))
+        return 0;
+    for (size_t j = k; j > cs && j + BASELINE_WORDS > k && tx_han(t->v[j - 1].c); j--)
+        if (t->v[j - 1].c == 0x4ECE)    /* 从 */
+            return j - 1;
+    return 0;
 }
 
 /* Adds the value, list, share or count that starts at i; returns where to go on. */
@@ -447,7 +467,11 @@ static size_t scan_value(const struct ttext *t, size_t cs, size_t ce, size_t i, 
     size_t next;
     memset(&v, 0, sizeof v);
     int r = val_parse(t, cs, i, ce, chinese, &v, &next);
-    size_t from = baseline_before(t, cs, i);
+    size_t from = baseline_before(t, cs, i, &v);
+    struct item *before = *n ? &items[*n - 1] : NULL;
+    /* "从50%、75%提高至100%": a list of baselines. */
+    if (!from && before && before->kind == ITEM_BASELINE && only_joins(t, before->end, i))
+        from = before->end;
     if (from && v.ne > v.ns) {
         size_t end = v.ue > v.ne ? v.ue : v.ne;
         items[(*n)++] = (struct item){ .kind = ITEM_BASELINE, .v = { v }, .nv = 1,
@@ -620,7 +644,7 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
     }
     struct ctx c = { .t = &t, .cat = o ? o->cat : NULL, .default_year = o ? o->default_year : 0,
                      .doc_year = o ? o->doc_year : 0, .out = out };
-    /* outer[0] is the paragraph's frame, none until a paragraph opens with a time. */
+    /* outer[0] is the paragraph's frame: none until a paragraph opens with a time. */
     c.outer[c.nouter++] = (struct frame){ -1, 0, 0 };
     heading_frames(&c, o);
     struct items items = {0};
@@ -632,8 +656,11 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
         int has_para;
         if (frame_marks(&t, ps, pe, c.doc_year, &c.marks, &para, &has_para) < 0)
             c.oom = 1;
+        /* A paragraph's time holds for the "——" bullets that follow it ("五年来,…:"). */
         if (has_para)
             c.outer[0] = para;
+        else if (!tx_at(&t, ps, pe, "—"))
+            c.outer[0] = (struct frame){ -1, 0, 0 };
         for (size_t cs = ps; cs < pe && !c.oom;) {
             size_t ce = cs;
             while (ce < pe && !tx_clause_end(&t, ce))

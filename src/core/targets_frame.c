@@ -5,7 +5,7 @@
  * report of 2026 speaks of 2025 in the past and of 2026 and "十五五" as the future.
  *
  * Where a time holds: a heading's, for its chapter or item; one in a paragraph's opening
- * clause, for the paragraph and the paragraphs of its section after it that say none;
+ * clause, for the paragraph and the "——" bullets after it;
  * one opening any other clause, or a deadline (到2030年) anywhere, for the rest of its
  * sentence; "2025年的14万元", for that value. The innermost holds. */
 #include <stdlib.h>
@@ -96,12 +96,28 @@ size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_
     return 0;
 }
 
-int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, struct frame *f)
+/* The first time said in [a, b); when it is a year that says no kind (the document's
+ * year is unknown), the kind of the next that says one: "2021年工作回顾" is a review of
+ * 2021 whatever the report's date. */
+int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, int words,
+                struct frame *f)
 {
-    for (size_t i = a; i < b; i++)
-        if (frame_at(t, a, i, b, doc_year, 1, f))
+    int found = 0;
+    for (size_t i = a; i < b; i++) {
+        struct frame g;
+        size_t l = frame_at(t, a, i, b, doc_year, words, &g);
+        if (!l)
+            continue;
+        if (!found)
+            *f = g;
+        else if (g.kind >= 0)
+            f->kind = g.kind;      /* and the year dates it */
+        found = 1;
+        if (f->kind >= 0)
             return 1;
-    return 0;
+        i += l - 1;
+    }
+    return found;
 }
 
 int frame_of_text(const char *s, int doc_year, struct frame *f)
@@ -109,7 +125,7 @@ int frame_of_text(const char *s, int doc_year, struct frame *f)
     struct ttext t;
     int found = 0;
     if (s && ttext_build(s, strlen(s), &t) == 0) {
-        found = frame_first(&t, 0, t.n, doc_year, f);
+        found = frame_first(&t, 0, t.n, doc_year, 1, f);
         ttext_free(&t);
     }
     return found;
@@ -150,7 +166,9 @@ int frame_marks(const struct ttext *t, size_t ps, size_t pe, int doc_year, struc
     size_t first = ps, stop = ps;   /* the paragraph's first clause's end; a sentence's */
     while (first < pe && !tx_clause_end(t, first))
         first++;
-    *has_para = frame_first(t, ps, first, doc_year, para);
+    /* A paragraph's words of plan do not say its time ("最艰巨的任务在农村" opens a
+     * review's paragraph); its years, periods, 今年 and words of review do. */
+    *has_para = frame_first(t, ps, first, doc_year, 0, para);
     for (size_t i = ps; i < pe; i++) {
         int starts = i == ps || tx_clause_end(t, i - 1);
         size_t at = starts ? clause_lead(t, i, pe) : i;

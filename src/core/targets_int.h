@@ -64,6 +64,8 @@ char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
  * "十四五"期间), and, with it, a total each year (每年, 年均增长). */
 #define TF_CUMULATIVE 0x10
 #define TF_ANNUAL 0x400
+/* Not a target flag: the verb is in the perfect (已达, 已经超过): a value reached. */
+#define TF_PAST 0x800
 
 /* The longest word of a lexicon table at i / ending just before i (not before lo): its
  * length, and the word in *hit; 0 when none. */
@@ -178,8 +180,10 @@ struct fmarks {
  * of plan (目标, 任务 …) that only headings and opening clauses use. */
 size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_year,
                 int words, struct frame *f);
-/* The first time expression in t->v[a..b), words included. 1 found, else 0. */
-int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, struct frame *f);
+/* The first time expression in t->v[a..b) (with `words`, the words of plan too). 1 found,
+ * else 0. */
+int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, int words,
+                struct frame *f);
 /* The same for a heading's UTF-8 text. */
 int frame_of_text(const char *s, int doc_year, struct frame *f);
 /* The times of the paragraph t->v[ps..pe) in *m; the time of its opening clause in *para

@@ -149,6 +149,13 @@ static int states_goal(const struct ttext *t, size_t q, size_t lim)
     return tx_before(t, q, lim, "要求") || tx_before(t, q, lim, "目标");
 }
 
+/* 万 or 亿 at i before a noun, not 多 ("80万重点群体"; "14亿多人口" is rhetoric). */
+static int multiplier_noun(const struct ttext *t, size_t i, size_t lim)
+{
+    return i + 1 < lim && (t->v[i].c == 0x4E07 || t->v[i].c == 0x4EBF) &&   /* 万 亿 */
+           tx_han(t->v[i + 1].c) && t->v[i + 1].c != 0x591A;
+}
+
 /* Reads the number: digits (with a range "10—50" or "1到2"), or Chinese numerals. */
 static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, int chinese,
                       struct val *v, size_t *next)
@@ -183,9 +190,10 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
         return 0;
     }
     *v = (struct val){ .ns = i, .ne = p, .value = number_value(t, i, p), .hi = NAN };
-    /* "8000多个", "3400多万人次": more than the number. */
+    /* "8000多个", "3400多万人次", "3000多万群众": more than the number. */
     size_t u = p;
-    if (p + 1 < lim && t->v[p].c == 0x591A && lex_unit(t, p + 1, lim)) {   /* 多 */
+    if (p + 1 < lim && t->v[p].c == 0x591A && (lex_unit(t, p + 1, lim) ||   /* 多 */
+                                               multiplier_noun(t, p + 1, lim))) {
         u = p + 1;
         v->more = 1;
     }
@@ -205,9 +213,8 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
             v->us = p2, v->ue = p2 + ul2;
     }
     /* "80万重点群体": a multiplier alone before a noun counts it. */
-    if (!ul && p + 1 < lim && (t->v[p].c == 0x4E07 || t->v[p].c == 0x4EBF) &&   /* 万 亿 */
-        tx_han(t->v[p + 1].c))
-        v->ue = p + 1;
+    if (!ul && multiplier_noun(t, u, lim))
+        v->ue = u + 1;
     return 1;
 }
 

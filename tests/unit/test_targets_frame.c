@@ -256,6 +256,32 @@ static void counts_opening_a_clause(void **state)
     target_list_free(&l);
 }
 
+/* With no date for the document, a heading's year and its word of review or plan say
+ * together: "2021年工作回顾" reviews 2021, "2022年政府工作任务" sets 2022's goals. */
+static void a_headings_year_and_word_without_a_document_date(void **state)
+{
+    (void)state;
+    const char *past[] = { "2021年工作回顾", NULL }, *future[] = { "2022年政府工作任务", NULL };
+    struct target_list l = run("上亿市场主体承载着就业。新增减税降费超过1万亿元。", 0, past);
+    check(&l, 0, "1", TK_REPORTED, 2021);
+    target_list_free(&l);
+    l = run("新建高标准农田1亿亩。", 0, future);
+    check(&l, 0, "1", TK_TARGET, 2022);
+    target_list_free(&l);
+}
+
+/* A paragraph's time reaches the "——" bullets after it, no other paragraph. */
+static void a_paragraphs_time_reaches_its_bullets(void **state)
+{
+    (void)state;
+    const char *h[] = { "关于“十五五”规划纲要的说明", NULL };
+    struct target_list l = run("五年来,成绩来之不易:\n——全省生产总值年均增长5.9%。\n"
+                               "城镇化率达到78%。", 2026, h);
+    check(&l, 0, "5.9", TK_REPORTED, 2025);
+    check(&l, 1, "78", TK_TARGET, 2030);
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +298,8 @@ int main(void)
         cmocka_unit_test(a_value_before_bing),
         cmocka_unit_test(a_verb_without_subject_borrows_the_sentences),
         cmocka_unit_test(counts_opening_a_clause),
+        cmocka_unit_test(a_headings_year_and_word_without_a_document_date),
+        cmocka_unit_test(a_paragraphs_time_reaches_its_bullets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
