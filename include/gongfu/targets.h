@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 #include "gongfu/catalogue.h"
+#include "gongfu/describe.h"
 #include "gongfu/err.h"
 #include "gongfu/store.h"
 
@@ -103,11 +104,21 @@ int target_flags_parse(const char *s, unsigned *flags, struct err *e);
  * removed. malloc'd. */
 char *targets_fold_key(const char *s, size_t n);
 
+/* The region a document's targets are for when its issuer sets them for a region below
+ * it: the earliest region of a lower level than the document's that its title names
+ * ("中共中央 国务院关于支持浙江…的意见", issued for 全国 → 浙江省); NULL when none (they are
+ * for the document's own region). Into r. */
+const char *targets_region_for(const struct regions *r, const char *title, const char *region,
+                               const char *level);
+
 /* ---- store ---- */
 
 /* The catalogue the import links with: the hooks read it at the first section of an
  * import. NULL: targets are stored unlinked. The path is copied. */
 void targets_set_catalogue(const char *path);
+/* The regions (data/regions.tsv) that say which region a document's targets are for;
+ * read at the first section of an import. NULL: every target is its document's region's. */
+void targets_set_regions(const char *path);
 extern const struct store_hooks targets_hooks;
 
 /* ---- queries ---- */
@@ -201,8 +212,9 @@ void progress_table_free(struct progress_table *t);
 /* "met", "not yet", "no data" */
 const char *progress_status_name(enum progress_status s);
 
-/* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; several
- * targets joined by "; ", each with " (2035)" when with_year. malloc'd. */
+/* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; " [全国]"
+ * after a target a body above the region set for it; several targets joined by "; ", each
+ * with " (2035)" when with_year. malloc'd. */
 char *targets_format_cell(const struct target_row *t, size_t n, int with_year);
 
 #endif

@@ -35,6 +35,7 @@ size_t cli_command_names(const char **out, size_t cap)
 void cli_register_hooks(void)
 {
     targets_set_catalogue(paths_data_file("indicators.tsv"));
+    targets_set_regions(paths_data_file("regions.tsv"));
     store_add_hooks(&search_hooks);
     store_add_hooks(&targets_hooks);
 }

@@ -364,11 +364,14 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
         const struct target_row *r = &t[i];
         const char *cmp = r->comparator && strcmp(r->comparator, "=") ? r->comparator : "";
         int inferred = r->flags && strstr(r->flags, "inferred-unit");
-        char year[16] = "";
+        char year[16] = "", by[64] = "";
         if (with_year && r->year)
             snprintf(year, sizeof year, " (%d)", r->year);
+        /* A target set for this region by a body above it says so: "[全国]". */
+        if (r->set_by && r->region && *r->set_by && strcmp(r->set_by, r->region))
+            snprintf(by, sizeof by, " [%s]", r->set_by);
         size_t need = len + strlen(cmp) + strlen(r->value_text ? r->value_text : "") +
-                      strlen(r->unit ? r->unit : "") + strlen(year) + 8;
+                      strlen(r->unit ? r->unit : "") + strlen(year) + strlen(by) + 8;
         if (need > cap) {
             cap = need * 2;
             char *no = realloc(out, cap);
@@ -376,9 +379,9 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
                 return free(out), NULL;
             out = no;
         }
-        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s", i ? "; " : "", cmp,
+        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s%s", i ? "; " : "", cmp,
                                r->value_text ? r->value_text : "", r->unit ? r->unit : "",
-                               inferred ? "*" : "", year);
+                               inferred ? "*" : "", year, by);
     }
     return out;
 }

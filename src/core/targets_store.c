@@ -40,12 +40,26 @@ struct import_state {
     struct catalogue *cat;
     sqlite3 *synced;
     int64_t *ids;
-    const struct doc *doc;   /* the document whose horizon and year are cached */
+    char *regions_path;      /* data/regions.tsv, read once */
+    struct regions regions;
+    int regions_loaded;
+    const struct doc *doc;   /* the document whose horizon, year and region are cached */
     char *doc_title;
     size_t doc_nodes;
     int horizon, year;
+    const char *for_region;  /* into regions; NULL: the document's own */
 };
 static struct import_state state;
+
+void targets_set_regions(const char *path)
+{
+    struct import_state *is = &state;
+    free(is->regions_path);
+    is->regions_path = path ? strdup(path) : NULL;
+    regions_free(&is->regions);
+    is->regions_loaded = 0;
+    is->doc = NULL;
+}
 
 void targets_set_catalogue(const char *path)
 {
@@ -197,6 +211,11 @@ static int prepare_import(struct import_state *is, sqlite3 *db, struct err *e)
         return 0;
     if (ensure_schema(db, e) < 0)
         return -1;
+    if (is->regions_path && !is->regions_loaded) {
+        if (regions_load(is->regions_path, &is->regions, e) < 0)
+            return -1;
+        is->regions_loaded = 1;
+    }
     if (!is->path)
         return is->synced = db, 0;
     if (!is->cat && catalogue_load(is->path, &is->cat, e) < 0)
@@ -241,6 +260,7 @@ static void doc_years(struct import_state *is, const struct doc *d, int *horizon
         is->doc_title = d->title ? strdup(d->title) : NULL;
         is->horizon = h;
         is->year = y;
+        is->for_region = targets_region_for(&is->regions, d->title, d->region, d->level);
     }
     *horizon = is->horizon;
     *year = is->year;
@@ -309,8 +329,10 @@ static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc 
         rc = prepare(db, "INSERT INTO target(node_id, indicator_id, phrase, value, value_text,"
                      " unit, comparator, year, qualifier, flags, start, \"end\", key, kind,"
                      " frequency, for_region) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
-    for (size_t i = 0; i < l.n && rc == 0; i++)
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
+        l.v[i].for_region = is->for_region ? strdup(is->for_region) : NULL;
         rc = insert(is, db, st, node_id, &l.v[i], e);
+    }
     sqlite3_finalize(st);
     target_list_free(&l);
     return rc;

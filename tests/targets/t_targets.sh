@@ -37,8 +37,9 @@ check targets-childcare.tsv targets --indicator 每千人口擁有嬰幼兒照�
 check targets-urbanization.json targets --indicator urbanization-rate --format json
 # By name; Jinhua's value comes from a 分别 list of three.
 check targets-income-ratio.tsv targets --indicator 城乡居民收入倍差
-# A region by its short name, csv: the national goals in words.
-check targets-national.csv targets --region 全国 --format csv
+# A region by its short name, csv: the province's goals, with those the central
+# government's opinions set for it (set_by 全国), in words.
+check targets-zhejiang.csv targets --region 浙江 --format csv
 check compare-2035.tsv compare --year 2035
 check compare-ecology.tsv compare --category 生态
 
