@@ -117,11 +117,12 @@ $(LIB): $(CORE_OBJ)
 $(B)/gongfu: $(APP_OBJ) $(LIB)
 	$(CC) $(SANLD) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS_ALL)
 
-# The embedded default database: the raw corpus imported in one transaction.
+# The embedded default database: the raw corpus imported in one transaction, into a new
+# database that gongfu publishes by rename (an explorer open on the old one keeps it).
+# The -wal/-shm files are an older gongfu's, which wrote in place; nothing reads them now.
 $(B)/gongfu.db: $(B)/gongfu $(CORPUS) $(wildcard data/*.tsv)
-	@rm -f $@.tmp
-	./$(B)/gongfu import --db $@.tmp $(CORPUS)
-	mv -f $@.tmp $@
+	./$(B)/gongfu import --fresh --db $@ $(CORPUS)
+	@rm -f $@-wal $@-shm $@.tmp
 
 # Unit tests of the explorer's parts compile its .c files in whole (#include "keymap.c"),
 # found through -Isrc/tui so that their dependency files name them as the Makefile does.
@@ -193,10 +194,17 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(B)/accuracy
 	@sh tests/bench/run.sh $(B)
 
+# Every installed file is written under a temporary name beside its place, synced, then
+# renamed over it: a program or database in use is replaced whole, never rewritten under
+# its readers (gongfu's readers rely on that: store.h).
+publish = install -m $(1) $(2) $(3).installing && sync $(3).installing && \
+          mv -f $(3).installing $(3) && sync $(dir $(3))
+
 install: $(B)/gongfu $(B)/gongfu.db
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
-	install -m 755 $(B)/gongfu $(DESTDIR)$(BINDIR)/gongfu
-	install -m 644 $(B)/gongfu.db $(DESTDIR)$(DATADIR)/gongfu.db
+	$(call publish,755,$(B)/gongfu,$(DESTDIR)$(BINDIR)/gongfu)
+	$(call publish,644,$(B)/gongfu.db,$(DESTDIR)$(DATADIR)/gongfu.db)
+	rm -f $(DESTDIR)$(DATADIR)/gongfu.db-wal $(DESTDIR)$(DATADIR)/gongfu.db-shm
 	install -m 644 $(wildcard data/*.tsv data/*.conf) $(DESTDIR)$(DATADIR)/
 	[ ! -f data/gongfu.1 ] || install -m 644 data/gongfu.1 $(DESTDIR)$(MANDIR)/gongfu.1
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)

@@ -8,9 +8,15 @@
  *       kind: preamble | chapter | item | paragraph; only paragraphs carry text;
  *       a "section" is a preamble, chapter or item: its text is its own paragraphs
  *       joined by "\n" (store_section_text).
- * Readers open the file read-only and keep one snapshot from open to close (a read
- * transaction), so an import running meanwhile is seen whole or not at all; writers use
- * WAL, so neither blocks the other.
+ *
+ * Publish, never modify in place (publish.h). A writer (STORE_WRITE) takes the database's
+ * lock, copies the published file into a private working file and writes only there;
+ * store_commit publishes it whole by rename(2). The published file is in rollback-journal
+ * mode and is never written again. Readers open it read-only with SQLite's immutable=1, so
+ * they take no lock, create no file beside it and read none (no -journal, -wal or -shm a
+ * user could plant), and keep the file they opened, whole, until they close it. Their
+ * safety rests exactly on the never-in-place rule: nothing may write a published file
+ * (not gongfu, not sqlite3, not cp over it); replace it by rename, as `make install` does.
  */
 #ifndef GONGFU_STORE_H
 #define GONGFU_STORE_H
@@ -54,7 +60,22 @@ int store_exec(sqlite3 *db, const char *sql, const char *what, struct err *e);
 int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *what,
                   struct err *e);
 
+/* STORE_READ: the published file, immutable. STORE_WRITE: store_open_write with the
+ * defaults (wait for the lock silently, start from the published database). */
 int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e);
+
+struct store_write_opts {
+    int fresh;      /* start from an empty database: the imports replace all path held */
+    int no_wait;    /* another import holds the lock: fail at once instead of waiting */
+    /* Told who holds the lock, once, before waiting for it (sanitised text). */
+    void (*waiting)(const char *holder, void *ctx);
+    void *ctx;
+};
+/* The writer: path must be a file name (not "", ":memory:" or a URI). A published file
+ * that is not a gongfu database, or (unless fresh) of another schema version, is refused
+ * and left as it was. Nothing is published before store_commit. */
+int store_open_write(const char *path, const struct store_write_opts *o, struct store **out,
+                     struct err *e);
 void store_close(struct store **s);
 sqlite3 *store_db(struct store *s);
 
@@ -66,6 +87,10 @@ struct source_file {
     size_t size;
     const char *encoding;
 };
+/* A writer's transaction runs on its working copy; store_commit commits it and publishes
+ * the copy (fsync, rename), after which store_db reads what was published and the next
+ * store_begin starts a new working copy. A rollback, or a close without commit, leaves
+ * the published file as it was. */
 int store_begin(struct store *s, struct err *e);
 int store_put_source(struct store *s, const struct source_file *src, struct doc *docs,
                      size_t ndocs, struct err *e);

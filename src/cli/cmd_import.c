@@ -1,4 +1,5 @@
 /* cmd_import.c — `gongfu import`: files into the database, all or nothing. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +9,14 @@
 #include "gongfu/decode.h"
 #include "gongfu/describe.h"
 #include "gongfu/structure.h"
+#include "gongfu/text.h"
 
 static const char about[] =
     "Imports plan texts (UTF-8, UTF-8 with BOM, GB18030/GBK; '-' reads standard input) into\n"
     "the database in one transaction: a file imported again replaces its documents, and a\n"
-    "file that fails leaves the database as it was.\n";
+    "file that fails leaves the database as it was. The new database is built beside the\n"
+    "old one and replaces it whole when done; readers keep what they opened. One import at\n"
+    "a time: another waits for the lock (PATH.lock), saying who holds it.\n";
 
 /* Reads a whole file ("-": standard input). */
 static char *slurp(const char *path, size_t *n, struct err *e)
@@ -85,10 +89,22 @@ static int import_one(struct store *s, const char *path, const struct structure_
     return rc;
 }
 
+static void say_waiting(const char *holder, void *db)
+{
+    char *path = text_sanitize(db, strlen(db));
+    fprintf(stderr, "gongfu import: %s is locked by another import (%s); waiting for it to "
+            "finish (--no-wait fails instead)\n", path ? path : "", holder);
+    free(path);
+}
+
 static int run(const struct cli_args *a)
 {
     const char *db = args_text(a, "db"), *encoding = args_text(a, "encoding");
     struct structure_opts so = {.region = args_text(a, "region"), .title = args_text(a, "title")};
+    struct store_write_opts wo = { .fresh = args_flag(a, "fresh"),
+                                   .no_wait = args_flag(a, "no-wait"), .waiting = say_waiting };
+    if (db && (!*db || !strcmp(db, ":memory:") || !strncmp(db, "file:", 5)))
+        return args_error(a->cmd, "--db '%s': the database must be a file name", db);
     struct err e = {{0}};
     struct regions regions;
     if (regions_load(paths_data_file("regions.tsv"), &regions, &e) < 0) {
@@ -96,8 +112,14 @@ static int run(const struct cli_args *a)
         return EXIT_ERR;
     }
     so.regions = &regions;
-    struct store *s = cli_open_store(db, STORE_WRITE);
-    if (!s) {
+    /* A file size limit (ulimit -f) must be a write error with a message, not a death. */
+    signal(SIGXFSZ, SIG_IGN);
+    cli_register_hooks();
+    const char *path = paths_db(db);
+    wo.ctx = (void *)path;
+    struct store *s;
+    if (store_open_write(path, &wo, &s, &e) < 0) {
+        cli_error("import", "%s", e.msg);
         regions_free(&regions);
         return EXIT_ERR;
     }
@@ -118,7 +140,7 @@ static int run(const struct cli_args *a)
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         fprintf(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
                 "%.1f MB in %.0f ms, into %s\n", tot.docs, tot.chapters, tot.items,
-                a->argc, (double)tot.bytes / 1e6, ms, paths_db(db));
+                a->argc, (double)tot.bytes / 1e6, ms, path);
     }
     store_close(&s);
     regions_free(&regions);
@@ -127,6 +149,10 @@ static int run(const struct cli_args *a)
 
 static const struct cli_opt opts[] = {
     OPT_DB,
+    {"fresh", ARG_FLAG, NULL, "a new database of these files alone, replacing all PATH held",
+     VAL_NONE, NULL, 0, 0},
+    {"no-wait", ARG_FLAG, NULL, "fail at once when another import holds the lock", VAL_NONE,
+     NULL, 0, 0},
     {"region", ARG_TEXT, "R", "the region of the documents (default: from their titles)",
      VAL_REGION, NULL, 0, 0},
     {"title", ARG_TEXT, "T", "the title of each file's first document (default: from the text)",

@@ -1,9 +1,13 @@
 /* store.c — the SQLite file: opening it, its schema, the hooks, transactions. Writing a
  * source's documents is store_put.c, the readers' queries store_read.c. All SQL binds its
  * values. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "gongfu/publish.h"
 #include "store_int.h"
 
 struct store_hooks store_hooks_set[8];
@@ -58,16 +62,27 @@ static int exec(sqlite3 *db, const char *sql, struct err *e)
     return store_exec(db, sql, "database", e);
 }
 
-/* -1 when the file has no gongfu schema, else its version. */
-static int schema_version(sqlite3 *db)
+/* The file's gongfu schema version (>= 0); -1 when it is no gongfu database (no meta
+ * table, not SQLite at all); -2 when it could not be read (the message in e). */
+static int schema_version(sqlite3 *db, const char *path, struct err *e)
 {
     sqlite3_stmt *st;
     int v = -1;
     if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema_version'", -1, &st,
-                           NULL) != SQLITE_OK)
-        return -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
+                           NULL) != SQLITE_OK) {
+        int rc = sqlite3_errcode(db);
+        if (rc == SQLITE_ERROR || rc == SQLITE_NOTADB)
+            return -1;
+        err_set(e, "%s: cannot read the database: %s", path, sqlite3_errmsg(db));
+        return -2;
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
         v = sqlite3_column_int(st, 0);
+    else if (rc != SQLITE_DONE) {
+        err_set(e, "%s: cannot read the database: %s", path, sqlite3_errmsg(db));
+        v = -2;
+    }
     sqlite3_finalize(st);
     return v;
 }
@@ -103,74 +118,203 @@ static void close_db(sqlite3 *db)
     sqlite3_close(db);
 }
 
-static int open_db(const char *path, enum store_mode mode, sqlite3 **db, struct err *e)
+static int run_open_hooks(sqlite3 *db, struct err *e)
 {
-    int flags = mode == STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    for (const struct store_hooks *h = store_hooks_set; h < store_hooks_set + store_nhooks; h++)
+        if (h->on_open && h->on_open(h->ctx, db, e) < 0)
+            return -1;
+    sqlite3_rollback_hook(db, rolled_back, db);
+    return 0;
+}
+
+/* A file URI for path (every byte outside a safe set %-escaped), and its parameters. */
+static int file_uri(const char *path, const char *params, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = (size_t)snprintf(out, cap, "file:%s", path[0] == '/' ? "//" : "");
+    for (const unsigned char *p = (const unsigned char *)path; *p && o + 4 < cap; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/._-~", *p))
+            out[o++] = (char)*p;
+        else
+            out[o++] = '%', out[o++] = hex[*p >> 4], out[o++] = hex[*p & 15];
+    }
+    out[o] = '\0';
+    return o + strlen(params) + 2 < cap && snprintf(out + o, cap - o, "?%s", params) > 0 ? 0 : -1;
+}
+
+/* 1 when the file's header says WAL mode: a database an older gongfu wrote. */
+static int is_wal_file(const char *path)
+{
+    unsigned char h[20];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    int wal = fd >= 0 && pread(fd, h, sizeof h, 0) == (ssize_t)sizeof h && h[18] == 2;
+    if (fd >= 0)
+        close(fd);
+    return wal;
+}
+
+/* Opens a published file read-only; *version as schema_version gives it. Immutable: the
+ * file is never written in place once published (publish.h), so SQLite need take no lock
+ * and read no -journal, -wal or -shm beside it, and creates none: nothing another user
+ * plants there is read. Only the writer, copying a file an older gongfu left in WAL
+ * mode, reads its WAL (with_wal). */
+static int open_published(const char *path, int with_wal, sqlite3 **db, int *version,
+                          struct err *e)
+{
+    char uri[3 * 4096 + 64];
+    struct stat st;
+    *db = NULL;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        err_set(e, "%s: is a directory, not a database", path);
+        return -1;
+    }
+    if (file_uri(path, with_wal ? "mode=ro" : "immutable=1", uri, sizeof uri) < 0) {
+        err_set(e, "%s: the path is too long", path);
+        return -1;
+    }
+    if (sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
         err_set(e, "%s: cannot open the database: %s", path, sqlite3_errmsg(*db));
         sqlite3_close(*db);
         *db = NULL;
         return -1;
     }
-    sqlite3_busy_timeout(*db, 5000);
+    /* One snapshot from open to close, whatever is published meanwhile. */
+    sqlite3_exec(*db, "BEGIN", NULL, NULL, NULL);
+    *version = schema_version(*db, path, e);
+    if (*version == -2) {
+        close_db(*db);
+        *db = NULL;
+        return -1;
+    }
     return 0;
+}
+
+static int check_version(sqlite3 *db, const char *path, int v, struct err *e)
+{
+    if (v < 0)
+        err_set(e, "%s: not a gongfu database (%s); import documents with 'gongfu import'",
+                path, sqlite3_errcode(db) == SQLITE_NOTADB ? "file is not a database"
+                                                          : sqlite3_errmsg(db));
+    else if (v != STORE_SCHEMA_VERSION)
+        err_set(e, "%s: database schema version %d, this gongfu needs %d: re-import the "
+                "documents with 'gongfu import --fresh'", path, v, STORE_SCHEMA_VERSION);
+    return v == STORE_SCHEMA_VERSION ? 0 : -1;
+}
+
+static int open_reader(const char *path, sqlite3 **out, struct err *e)
+{
+    sqlite3 *db;
+    int v;
+    if (open_published(path, 0, &db, &v, e) < 0)
+        return -1;
+    if (check_version(db, path, v, e) < 0 || run_open_hooks(db, e) < 0) {
+        close_db(db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+/* A new working file, a copy of from (NULL: an empty database), as s->db. */
+static int new_work(struct store *s, sqlite3 *from, struct err *e)
+{
+    const char *work = publish_work(s->pub, e);
+    sqlite3 *db = NULL;
+    if (!work)
+        return -1;
+    if (sqlite3_open_v2(work, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    if (from) {
+        sqlite3_backup *b = sqlite3_backup_init(db, "main", from, "main");
+        int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+        if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE)
+            goto fail;
+    }
+    /* Rollback-journal mode (the published file must be, and a copy of an older gongfu's
+     * WAL file is not yet), the journal only for this process's rollbacks and never synced:
+     * the private file is published, synced, after its last commit, or never. */
+    if (exec(db, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON", e) < 0 || run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0)) {
+        err_prefix(e, "%s: ", publish_target(s->pub));
+        close_db(db);
+        return -1;
+    }
+    s->db = db;
+    s->published = 0;
+    return 0;
+fail:
+    err_set(e, "%s: cannot make the working copy: %s", publish_target(s->pub),
+            db ? sqlite3_errmsg(db) : "out of memory");
+    close_db(db);
+    return -1;
 }
 
 int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e)
 {
+    if (mode == STORE_WRITE)
+        return store_open_write(path, NULL, out, e);
     *out = NULL;
-    sqlite3 *db = NULL;
-    if (open_db(path, mode, &db, e) < 0)
+    sqlite3 *db;
+    struct store *s;
+    if (open_reader(path, &db, e) < 0)
         return -1;
-    /* A reader sees one snapshot for its life (WAL): never half of an import, never a
-     * mix of before and after. The transaction starts with the first read, just below. */
-    if (mode == STORE_READ)
-        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-    int v = schema_version(db);
-    if (v < 0 && mode == STORE_READ && sqlite3_errcode(db) == SQLITE_CANTOPEN) {
-        /* A WAL database in a directory we cannot write: read it as an immutable file. */
-        close_db(db);
-        char uri[4200];
-        snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
-        if (open_db(uri, mode, &db, e) < 0)
-            return -1;
-        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-        v = schema_version(db);
-    }
-    if (v < 0 && mode == STORE_READ) {
-        err_set(e, "%s: not a gongfu database (%s); import documents with 'gongfu import'",
-                path, sqlite3_errcode(db) == SQLITE_NOTADB ? "file is not a database"
-                                                          : sqlite3_errmsg(db));
-        close_db(db);
-        return -1;
-    }
-    if (v >= 0 && v != STORE_SCHEMA_VERSION) {
-        err_set(e, "%s: database schema version %d, this gongfu needs %d: re-import the "
-                "documents into a new file with 'gongfu import'", path, v, STORE_SCHEMA_VERSION);
-        close_db(db);
-        return -1;
-    }
-    for (const struct store_hooks *h = store_hooks_set; h < store_hooks_set + store_nhooks; h++)
-        if (h->on_open && h->on_open(h->ctx, db, e) < 0) {
-            close_db(db);
-            return -1;
-        }
-    if (mode == STORE_WRITE) {
-        if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON", e) < 0 ||
-            (v < 0 && create_schema(db, e) < 0)) {
-            err_prefix(e, "%s: ", path);
-            close_db(db);
-            return -1;
-        }
-    }
-    struct store *s = calloc(1, sizeof *s);
-    if (!s) {
+    if (!(s = calloc(1, sizeof *s))) {
         close_db(db);
         return err_set(e, "out of memory"), -1;
     }
-    sqlite3_rollback_hook(db, rolled_back, db);
     s->db = db;
     s->mode = mode;
+    *out = s;
+    return 0;
+}
+
+/* The database the working copy starts from: the published file, or NULL when there is
+ * none (or an empty file), or when a fresh database replaces it. A file that is not a gongfu
+ * database is never replaced, nor one of another schema version unless fresh. */
+static int open_source(const char *path, int fresh, sqlite3 **from, struct err *e)
+{
+    struct stat st;
+    int v;
+    *from = NULL;
+    if (stat(path, &st) < 0 || (S_ISREG(st.st_mode) && st.st_size == 0))
+        return 0;
+    if (open_published(path, is_wal_file(path), from, &v, e) < 0)
+        return -1;
+    if (fresh && v >= 0)
+        return close_db(*from), *from = NULL, 0;
+    if (check_version(*from, path, v, e) < 0) {
+        close_db(*from);
+        *from = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int store_open_write(const char *path, const struct store_write_opts *o, struct store **out,
+                     struct err *e)
+{
+    static const struct store_write_opts defaults = {0};
+    o = o ? o : &defaults;
+    *out = NULL;
+    if (!path || !*path || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5)) {
+        err_set(e, "'%s': a database to import into must be a file name", path ? path : "");
+        return -1;
+    }
+    struct publish_opts po = { .no_wait = o->no_wait, .waiting = o->waiting, .ctx = o->ctx };
+    struct store *s = calloc(1, sizeof *s);
+    if (!s)
+        return err_set(e, "out of memory"), -1;
+    s->mode = STORE_WRITE;
+    sqlite3 *from = NULL;
+    if (publish_lock(path, &po, &s->pub, e) < 0 ||
+        open_source(publish_target(s->pub), o->fresh, &from, e) < 0 ||
+        new_work(s, from, e) < 0) {
+        close_db(from);
+        store_close(&s);
+        return -1;
+    }
+    close_db(from);
     *out = s;
     return 0;
 }
@@ -180,6 +324,7 @@ void store_close(struct store **s)
     if (!*s)
         return;
     close_db((*s)->db);
+    publish_free(&(*s)->pub);
     free(*s);
     *s = NULL;
 }
@@ -191,15 +336,34 @@ sqlite3 *store_db(struct store *s)
 
 int store_begin(struct store *s, struct err *e)
 {
+    if (s->mode == STORE_WRITE && s->published) {
+        sqlite3 *published = s->db;
+        if (new_work(s, published, e) < 0)
+            return -1;
+        close_db(published);
+    }
     return exec(s->db, "BEGIN IMMEDIATE", e);
 }
 
+/* A reader's connection on what was just published replaces the writer's. */
 int store_commit(struct store *s, struct err *e)
 {
-    for (size_t i = 0; i < nhooks; i++)
-        if (hooks[i].on_commit && hooks[i].on_commit(hooks[i].ctx, s->db, e) < 0)
+    sqlite3 *reader;
+    for (const struct store_hooks *h = store_hooks_set; h < store_hooks_set + store_nhooks; h++)
+        if (h->on_commit && h->on_commit(h->ctx, s->db, e) < 0)
             return -1;
-    return exec(s->db, "COMMIT", e);
+    if (exec(s->db, "COMMIT", e) < 0)
+        return -1;
+    if (s->mode != STORE_WRITE)
+        return 0;
+    if (publish_commit(s->pub, e) < 0)
+        return -1;
+    s->published = 1;
+    if (open_reader(publish_target(s->pub), &reader, e) < 0)
+        return err_prefix(e, "published, but: "), -1;
+    close_db(s->db);
+    s->db = reader;
+    return 0;
 }
 
 void store_rollback(struct store *s)

@@ -6,8 +6,10 @@
 #include "gongfu/store.h"
 
 struct store {
-    sqlite3 *db;
+    sqlite3 *db;               /* a writer's: the working copy, or the published file */
     enum store_mode mode;
+    struct publish *pub;       /* a writer's lock and working copy */
+    int published;             /* a writer's db is the published file: copy before writing */
 };
 
 /* The hooks registered with store_add_hooks, in order. */

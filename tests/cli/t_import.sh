@@ -60,10 +60,35 @@ status 1 "corrupt db import" "$GONGFU" import --db "$T/corrupt.db" $C/zhoushan-p
 status 1 "missing db" "$GONGFU" docs --db "$T/none.db"
 contains "$T/err" "no database here" "missing db message"
 cp "$T/a.db" "$T/ro.db" && chmod 444 "$T/ro.db"
-if [ "$(id -u)" -ne 0 ]; then
-    status 1 "read-only db import" "$GONGFU" import --db "$T/ro.db" $C/zhoushan-plan.txt
-fi
 status 0 "read-only db read" "$GONGFU" docs --db "$T/ro.db"
+status 2 "import into --db ''" "$GONGFU" import --db "" $C/zhoushan-plan.txt
+contains "$T/err" "must be a file name" "--db '' message"
+status 2 "import into :memory:" "$GONGFU" import --db :memory: $C/zhoushan-plan.txt
+contains "$T/err" "must be a file name" "--db :memory: message"
+
+# One import at a time. The first holds the lock while it reads its standard input; a
+# second fails at once with --no-wait, naming who holds the lock, or says so and waits.
+mkfifo "$T/slow"
+"$GONGFU" import --db "$T/a.db" - <"$T/slow" 2>"$T/first.err" &
+first=$!
+exec 4>"$T/slow"
+n=0
+while ! grep -q "pid $first," "$T/a.db.lock" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+status 1 "import --no-wait while another runs" "$GONGFU" import --no-wait --db "$T/a.db" $C/taizhou-plan.txt
+contains "$T/err" "another import is running (pid $first, user $(id -un)" "--no-wait message"
+"$GONGFU" import --db "$T/a.db" $C/taizhou-plan.txt 2>"$T/second.err" 4>&- &
+second=$!
+n=0
+while ! grep -q waiting "$T/second.err" && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+contains "$T/second.err" "is locked by another import (pid $first" "waiting message"
+printf '舟山市说明\n\n第一段。\n' >&4
+exec 4>&-
+wait $first || fail "the first import: $(cat "$T/first.err")"
+wait $second || fail "the waiting import: $(cat "$T/second.err")"
+"$GONGFU" docs --db "$T/a.db" >"$T/pd"
+contains "$T/pd" "^taizhou-plan" "the waiting import's document"
+contains "$T/pd" "说明" "the first import's document"
+ls -a "$T" | grep -e '\.import-' -e '-journal$' -e '-wal$' && fail "imports left working files"
 
 # Usage errors exit 2; --help and --version exit 0.
 status 2 "no args" "$GONGFU" import
