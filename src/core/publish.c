@@ -201,14 +201,14 @@ static int resolve(struct publish *p, const char *path, struct err *e)
         err_set(e, "%s: not a usable database file name", path);
         return -1;
     }
-    snprintf(p->target, sizeof p->target, "%s", path);
+    memcpy(p->target, path, strlen(path) + 1);
     if (!slash)
         strcpy(p->dir, ".");
     else if (slash == path)
         strcpy(p->dir, "/");
     else
         snprintf(p->dir, sizeof p->dir, "%.*s", (int)(slash - path), path);
-    snprintf(p->base, sizeof p->base, "%s", base);
+    memcpy(p->base, base, strlen(base) + 1);   /* its length checked above */
     return 0;
 }
 
