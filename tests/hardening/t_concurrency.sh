@@ -2,7 +2,7 @@
 # database in a directory every user may write (sticky, mode 1777: the workaround users
 # reach for), while eight readers of another account ask in a loop.
 #   1. 100 re-imports of one plan, its file changed between two versions each time (the
-#      ASan build: 30): every answer a reader gets is the version-1 answer or the
+#      ASan build: 20): every answer a reader gets is the version-1 answer or the
 #      version-2 answer, byte for byte, never a mix, never an error; no reader creates a
 #      file; no -wal, -shm or -journal file ever appears beside the database.
 #   2. The 10× corpus (3× under ASan) in one transaction: every answer "before" or "after".
@@ -13,7 +13,7 @@
 . tests/hardening/lib.sh
 . tests/hardening/users.sh
 case "$B" in
-*asan*) N=3 reimports=30 pause=0.3 ;;
+*asan*) N=3 reimports=20 pause=0.3 ;;
 *) N=10 reimports=100 pause=0.1 ;;
 esac
 srv="$T/srv"
@@ -21,8 +21,10 @@ db="$srv/gongfu.db"
 mkdir -p "$srv" "$T/in" "$T/v"
 chmod 1777 "$srv"
 chown "$ADMIN" "$T/in"
-cp data/corpus/zhoushan-plan.txt "$T/v/1.txt"
-sed 's/托位/托育位/g; s/养老/养老服务/g' data/corpus/zhoushan-plan.txt >"$T/v/2.txt"
+# The plan's first 40 lines (12 KB, two chapters): each import costs little, so that 100
+# fit in seconds.
+head -40 data/corpus/zhoushan-plan.txt >"$T/v/1.txt"
+sed 's/托位/托育位/g; s/养老/养老服务/g' "$T/v/1.txt" >"$T/v/2.txt"
 sh tests/bench/gen_corpus.sh $N "$T/corpus" >/dev/null || fail "gen_corpus.sh"
 chmod -R a+rX "$T/v" "$T/corpus"
 imp() { as "$ADMIN" "$GONGFU" import --db "$db" "$@"; }
