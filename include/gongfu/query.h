@@ -17,7 +17,8 @@
  * QUERY_PINYIN_RATIO of the sections its best reading is in (so gdp stays GDP): the word
  * becomes (word OR 托位 OR …), or without the word when it is in no section. Single
  * syllables typed apart ("tuo wei", "shu zi hua") are read together, the longest run that
- * reads as a word first. A quoted word is always as written. */
+ * reads as a word first. A quoted word is always as written. A choice (query_choice) makes
+ * a pinyin word the one word picked among those it becomes. */
 #ifndef GONGFU_QUERY_H
 #define GONGFU_QUERY_H
 
@@ -44,10 +45,18 @@ struct query_word {
     double sections;     /* how many sections hold it (for a chain of pairs, an estimate) */
 };
 
+/* A word the user picked for a pinyin word: typed, read as pinyin, becomes word only. */
+struct query_choice {
+    const char *typed;   /* as typed ("tw"; syllables read together: "tuo wei") */
+    const char *word;    /* one of the Chinese words it becomes, folded */
+};
+
 /* What the search gives the parser to read pinyin with. */
 struct query_reader {
     void *ctx;
     int force;           /* every word that can be pinyin is read as pinyin only */
+    const struct query_choice *choice;   /* picked words; NULL if none */
+    size_t nchoice;
     /* How many sections hold text (n bytes) as written; -1 with e set on an error. */
     double (*literal)(void *ctx, const char *text, size_t n, struct err *e);
     /* The Chinese words text reads as, best first: how many (at most max), or -1 with e
@@ -63,6 +72,8 @@ struct query_pinyin {
     const double *sections;
     size_t nwords;
     int literal;                 /* the word as written is searched too */
+    int chosen;                  /* the index of the word picked (query_choice), or -1:
+                                    then every word is searched */
 };
 
 struct query_token {

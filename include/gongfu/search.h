@@ -42,6 +42,8 @@ struct search_hit {
 /* Reading words of Latin letters as pinyin (query.h): when the word as written is (nearly)
  * not found, always, or never. */
 enum search_pinyin_mode { SEARCH_PINYIN_AUTO, SEARCH_PINYIN_FORCE, SEARCH_PINYIN_OFF };
+struct query_choice;
+struct query_pinyin;
 
 struct search_opts {
     size_t limit;              /* at most this many hits; 0 = no limit */
@@ -49,6 +51,8 @@ struct search_opts {
     const char *doc;           /* only the document with this slug */
     int snippet_chars;         /* snippet length in characters; 0 = 60 */
     enum search_pinyin_mode pinyin;
+    const struct query_choice *pinyin_choice;   /* words picked for pinyin words (query.h) */
+    size_t npinyin_choice;
 };
 
 struct search;
@@ -70,7 +74,6 @@ int search_truncated(const struct search *s);
 int search_has_pinyin(const struct search *s);
 /* The last query's words read as pinyin and the Chinese words each became (query.h);
  * valid until the next search_run. */
-struct query_pinyin;
 size_t search_pinyin(const struct search *s, const struct query_pinyin **out);
 /* Spans of the last query's phrases in any text (e.g. one paragraph being read), sorted
  * and disjoint; *spans stays valid until the next call. */

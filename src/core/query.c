@@ -48,7 +48,7 @@ struct span {
 /* A word read as pinyin, while parsing: offsets into qb.pytext. */
 struct pyrec {
     size_t typed, first, nwords;
-    int literal;
+    int literal, chosen;
 };
 
 struct pyword {
@@ -189,14 +189,14 @@ static int add_term(struct qb *q, size_t s, size_t e, int quoted, int keep, int 
 
 /* Keeps what text[s, e) became, for the caller to show. */
 static void record_pinyin(struct qb *q, size_t s, size_t e, const struct query_word *w, int n,
-                          int literal)
+                          int literal, int chosen)
 {
     if (array_grow((void **)&q->py, &q->cappy, q->npy + 1, sizeof *q->py) ||
         array_grow((void **)&q->pw, &q->cappw, q->npw + (size_t)n, sizeof *q->pw)) {
         q->oom = 1;
         return;
     }
-    q->py[q->npy++] = (struct pyrec){q->pytext.n, q->npw, (size_t)n, literal};
+    q->py[q->npy++] = (struct pyrec){q->pytext.n, q->npw, (size_t)n, literal, chosen};
     buf_add(&q->pytext, q->text + s, e - s);
     buf_add(&q->pytext, "", 1);
     for (int i = 0; i < n; i++) {
@@ -204,6 +204,21 @@ static void record_pinyin(struct qb *q, size_t s, size_t e, const struct query_w
         buf_add(&q->pytext, w[i].s, w[i].n);
         buf_add(&q->pytext, "", 1);
     }
+}
+
+/* The index among w of the word the user picked for typed, or -1. */
+static int picked(const struct query_reader *rd, const char *typed, size_t n,
+                  const struct query_word *w, int nw)
+{
+    for (size_t c = 0; c < rd->nchoice; c++) {
+        const struct query_choice *ch = &rd->choice[c];
+        if (strlen(ch->typed) != n || memcmp(ch->typed, typed, n))
+            continue;
+        for (int i = 0; i < nw; i++)
+            if (w[i].n == strlen(ch->word) && !memcmp(w[i].s, ch->word, w[i].n))
+                return i;
+    }
+    return -1;
 }
 
 /* Reads text[s, e) as pinyin and writes (word OR 托位 OR …); 0 when it is not read so
@@ -221,17 +236,19 @@ static int add_pinyin(struct qb *q, size_t s, size_t e, int joined, int keep, in
     int n = lit < 0 ? -1 : rd->read(rd->ctx, q->text + s, e - s, w, QUERY_MAX_READINGS, q->e);
     if (n < 0)
         q->failed = 1;
-    if (n <= 0 || (!rd->force && lit * QUERY_PINYIN_RATIO >= w[0].sections))
+    int chosen = n > 0 ? picked(rd, q->text + s, e - s, w, n) : -1;
+    if (n <= 0 || (chosen < 0 && !rd->force && lit * QUERY_PINYIN_RATIO >= w[0].sections))
         return 0;
-    int literal = !rd->force && lit > 0;
-    record_pinyin(q, s, e, w, n, literal);
+    int literal = chosen < 0 && !rd->force && lit > 0;
+    record_pinyin(q, s, e, w, n, literal, chosen);
     buf_adds(&q->expr, "(");
     if (literal && add_term(q, s, e, 0, keep, truncated))
         buf_adds(&q->expr, " OR ");
-    for (int i = 0; i < n; i++) {
-        buf_adds(&q->expr, i ? " OR " : "");
-        add_part(q, w[i].s, w[i].n, keep);
-    }
+    for (int i = 0; i < n; i++)
+        if (chosen < 0 || i == chosen) {
+            buf_adds(&q->expr, i && chosen < 0 ? " OR " : "");
+            add_part(q, w[i].s, w[i].n, keep);
+        }
     buf_adds(&q->expr, ")");
     return 1;
 }
@@ -334,7 +351,8 @@ static int finish_pinyin(struct qb *q, struct query *r)
         r->pinyin[i] = (struct query_pinyin){r->pinyin_text + q->py[i].typed,
                                              r->pinyin_words + q->py[i].first,
                                              r->pinyin_sections + q->py[i].first,
-                                             q->py[i].nwords, q->py[i].literal};
+                                             q->py[i].nwords, q->py[i].literal,
+                                             q->py[i].chosen};
     r->npinyin = q->npy;
     return 0;
 }

@@ -474,6 +474,7 @@ int search_run(struct search *s, const char *query, const struct search_opts *o,
     query_free(&s->q);
     struct query_reader rd;
     words_reader(s->words, o->pinyin == SEARCH_PINYIN_FORCE, &rd);
+    rd.choice = o->pinyin_choice, rd.nchoice = o->npinyin_choice;
     if (query_parse_pinyin(query ? query : "", s->vocab, o->pinyin == SEARCH_PINYIN_OFF ? NULL
                            : &rd, &s->q, e) < 0)
         return -1;

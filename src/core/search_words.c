@@ -249,5 +249,5 @@ static int read_pinyin(void *ctx, const char *text, size_t n, struct query_word 
 
 void words_reader(struct words *w, int force, struct query_reader *r)
 {
-    *r = (struct query_reader){w, force, literal, read_pinyin};
+    *r = (struct query_reader){w, force, NULL, 0, literal, read_pinyin};
 }

@@ -1,18 +1,27 @@
 /* finder.c — the search view (finder_ops): a prompt over every measure of every plan (the
  * core's search engine), a results list that follows each keystroke, and the reader's
  * hit span source, which n/N move between. The engine runs on every keystroke; its hits
- * stay valid until the next run, so the spans the reader draws are filed again each time. */
+ * stay valid until the next run, so the spans the reader draws are filed again each time.
+ * A word typed in pinyin searches every Chinese word it reads as (gongfu/query.h); a line
+ * under the heading shows them, and pinyin-next / pinyin-prev pick one in turn. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "gongfu/paths.h"
+#include "gongfu/query.h"
 #include "gongfu/search.h"
 #include "draw.h"
 #include "prompt.h"
 #include "ui.h"
 
 #define RESULT_LIMIT 500
+#define MAX_PICKS 8
+
+/* A Chinese word picked for a pinyin word of the query, by what was typed. */
+struct pick {
+    char typed[128], word[64];
+};
 
 struct finder {
     struct search *engine;      /* NULL when the database has no search index */
@@ -24,6 +33,9 @@ struct finder {
     struct secspan **doc_spans; /* per document: its hits, for the reader */
     size_t *ndoc_spans;
     double last_ms;             /* time of the last query */
+    struct pick pick[MAX_PICKS];
+    size_t npick;
+    char note[160];             /* said in the heading until the next query */
 };
 
 static void clear_spans(struct pane *p)
@@ -68,16 +80,57 @@ static void collect_spans(struct pane *p)
     }
 }
 
+/* Picks that no pinyin word of the last query still takes are forgotten. */
+static void forget_picks(struct finder *f)
+{
+    const struct query_pinyin *r;
+    size_t n = f->engine ? search_pinyin(f->engine, &r) : 0, kept = 0;
+    for (size_t i = 0; i < f->npick; i++) {
+        int used = 0;
+        for (size_t j = 0; j < n && !used; j++)
+            used = r[j].chosen >= 0 && !strcmp(r[j].typed, f->pick[i].typed) &&
+                   !strcmp(r[j].words[r[j].chosen], f->pick[i].word);
+        if (used)
+            f->pick[kept++] = f->pick[i];
+    }
+    f->npick = kept;
+}
+
+/* Picks word for what was typed (NULL: every word it reads as again). */
+static void set_pick(struct finder *f, const char *typed, const char *word)
+{
+    size_t i = 0;
+    while (i < f->npick && strcmp(f->pick[i].typed, typed))
+        i++;
+    if (!word || strlen(typed) >= sizeof f->pick[0].typed ||
+        strlen(word) >= sizeof f->pick[0].word) {
+        if (i < f->npick)
+            f->pick[i] = f->pick[--f->npick];
+        return;
+    }
+    if (i == f->npick && f->npick == MAX_PICKS)
+        return;
+    if (i == f->npick)
+        f->npick++;
+    snprintf(f->pick[i].typed, sizeof f->pick[i].typed, "%s", typed);
+    snprintf(f->pick[i].word, sizeof f->pick[i].word, "%s", word);
+}
+
 static void run(struct pane *p)
 {
     struct finder *f = p->state;
     struct err e = { "" };
-    struct search_opts o = { RESULT_LIMIT, NULL, NULL, 40 };
+    struct query_choice choice[MAX_PICKS];
+    for (size_t i = 0; i < f->npick; i++)
+        choice[i] = (struct query_choice){ f->pick[i].typed, f->pick[i].word };
+    struct search_opts o = { RESULT_LIMIT, NULL, NULL, 40, SEARCH_PINYIN_AUTO, choice,
+                             f->npick };
     struct timespec t0, t1;
     f->hits = NULL;
     f->nhits = 0;
     f->cur = f->top = 0;
     f->opened = -1;
+    f->note[0] = 0;
     if (f->engine) {
         clock_gettime(CLOCK_MONOTONIC, &t0);
         if (search_run(f->engine, f->prompt.buf, &o, &f->hits, &f->nhits, &e) < 0) {
@@ -87,10 +140,34 @@ static void run(struct pane *p)
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
         f->last_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+        forget_picks(f);
     }
     collect_spans(p);
     spans_changed(&p->ui->spans);
     p->dirty |= PANE_REDRAW | PANE_STATUS;
+}
+
+/* The last pinyin word of the query becomes the next (dir 1) or previous Chinese word it
+ * reads as; past the last, every word again. */
+static void cycle_pinyin(struct pane *p, int dir)
+{
+    struct finder *f = p->state;
+    const struct query_pinyin *r;
+    size_t n = f->engine ? search_pinyin(f->engine, &r) : 0;
+    if (!n) {
+        char key[32];
+        snprintf(f->note, sizeof f->note, "没有拼音可换：输入拼音（如 tuowei、tw）再按 %s",
+                 hint_key(p->ui->keys, KCTX_SEARCH, CMD_PINYIN_NEXT, key, sizeof key));
+        p->dirty |= PANE_REDRAW;
+        return;
+    }
+    const struct query_pinyin *last = &r[n - 1];
+    long k = last->chosen + dir, nw = (long)last->nwords;
+    k = k >= nw ? -1 : k < -1 ? nw - 1 : k;
+    char typed[sizeof f->pick[0].typed];
+    snprintf(typed, sizeof typed, "%s", last->typed);
+    set_pick(f, typed, k < 0 ? NULL : last->words[k]);
+    run(p);
 }
 
 /* Opens result i at its first hit. */
@@ -210,6 +287,10 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
     default:
         break;
     }
+    if (c == CMD_PINYIN_NEXT || c == CMD_PINYIN_PREV) {
+        cycle_pinyin(p, c == CMD_PINYIN_NEXT ? 1 : -1);
+        return PANE_HANDLED;
+    }
     long d = cmd_motion(c, per_page, (long)f->nhits, &big);
     if (!d)
         return c == CMD_NONE ? PANE_HANDLED : 0;
@@ -240,6 +321,40 @@ static int draw_marked(WINDOW *w, int y, int x, int maxx, const char *s, size_t 
     return x;
 }
 
+/* The line of what the query's pinyin words read as, the picked one (or 全部, all of them)
+ * marked, with the keys that pick; 0 when the query has no pinyin word. */
+static int draw_pinyin(struct pane *p, WINDOW *w, int y, int wd)
+{
+    struct finder *f = p->state;
+    const struct query_pinyin *r;
+    size_t n = f->engine ? search_pinyin(f->engine, &r) : 0;
+    if (!n)
+        return 0;
+    static const struct hint keys[] = {
+        { CMD_PINYIN_NEXT, CMD_PINYIN_PREV, "/", "换词" }, { CMD_NONE, CMD_NONE, "", "" },
+    };
+    attr_t norm = theme_attr(ROLE_NORMAL), pick = theme_attr(ROLE_HIT) | A_BOLD;
+    char line[256], hint[128];
+    snprintf(line, sizeof line, "拼音（%s）",
+             hint_line(p->ui->keys, KCTX_SEARCH, keys, " ", hint, sizeof hint));
+    int x = draw_text(w, y, 0, line, strlen(line), wd, theme_attr(ROLE_META));
+    for (size_t i = 0; i < n && x < wd; i++) {
+        snprintf(line, sizeof line, " %s：", r[i].typed);
+        x += draw_text(w, y, x, line, strlen(line), wd - x, norm | A_BOLD);
+        x += draw_text(w, y, x, "全部", strlen("全部"), wd - x, r[i].chosen < 0 ? pick : norm);
+        for (size_t k = 0; k < r[i].nwords && x < wd; k++) {
+            x += draw_text(w, y, x, " ", 1, wd - x, norm);
+            x += draw_text(w, y, x, r[i].words[k], strlen(r[i].words[k]), wd - x,
+                           (long)k == r[i].chosen ? pick : norm);
+        }
+        if (r[i].literal) {
+            snprintf(line, sizeof line, " +“%s”", r[i].typed);
+            x += draw_text(w, y, x, line, strlen(line), wd - x, norm);
+        }
+    }
+    return 1;
+}
+
 static void finder_draw(struct pane *p, int focused)
 {
     struct finder *f = p->state;
@@ -256,7 +371,7 @@ static void finder_draw(struct pane *p, int focused)
             { CMD_ESCAPE, CMD_NONE, "", "返回" }, { CMD_NONE, CMD_NONE, "", "" },
         };
         char line[256];
-        snprintf(head, sizeof head, "搜索所有措施：输入词语（简体或繁体），%s",
+        snprintf(head, sizeof head, "搜索所有措施：输入词语（简体、繁体或拼音），%s",
                  hint_line(p->ui->keys, KCTX_SEARCH, keys, "，", line, sizeof line));
     }
     else if (!f->nhits)
@@ -264,8 +379,11 @@ static void finder_draw(struct pane *p, int focused)
     else
         snprintf(head, sizeof head, "“%s”：%zu 个结果%s", f->prompt.buf, f->nhits,
                  search_truncated(f->engine) ? "（词语过多，部分未搜索）" : "");
+    if (f->note[0])
+        snprintf(head, sizeof head, "%s", f->note);
     draw_trunc(w, 0, 0, head, strlen(head), wd, theme_attr(ROLE_HEADING));
-    int rows = (h - 1) / 2;
+    int top = 1 + draw_pinyin(p, w, 1, wd);
+    int rows = (h - top) / 2;
     if (rows <= 0)
         return;
     if (f->cur < f->top)
@@ -277,7 +395,7 @@ static void finder_draw(struct pane *p, int focused)
         if (i >= f->nhits)
             break;
         const struct search_hit *hit = &f->hits[i];
-        int y = 1 + 2 * r;
+        int y = top + 2 * r;
         int sel = i == f->cur;
         attr_t base = theme_attr(sel ? ROLE_CURSOR : ROLE_NORMAL);
         attr_t mark = theme_attr(ROLE_HIT);

@@ -29,6 +29,8 @@
     X(SEARCH,       "search",         "搜索所有措施（输入时即时更新）") \
     X(NEXT_HIT,     "next-hit",       "下一个搜索命中") \
     X(PREV_HIT,     "prev-hit",       "上一个搜索命中") \
+    X(PINYIN_NEXT,  "pinyin-next",    "搜索：拼音换成下一个词（最后回到全部）") \
+    X(PINYIN_PREV,  "pinyin-prev",    "搜索：拼音换成上一个词") \
     X(NEXT_TARGET,  "next-target",    "下一个指标") \
     X(PREV_TARGET,  "prev-target",    "上一个指标") \
     X(COMPARE,      "compare",        "对比视图：指标 × 地区") \

@@ -159,7 +159,9 @@ static void check_key(const char *typed, size_t size)
 
 static void check_query(const char *typed)
 {
-    struct query_reader rd = {NULL, typed[0] == '!', literal, read_words};
+    /* A choice for the query's first word, so picked readings are parsed too. */
+    const struct query_choice pick = {"tw", "托位"};
+    struct query_reader rd = {NULL, typed[0] == '!', &pick, 1, literal, read_words};
     struct query *q;
     struct err e = {{0}};
     if (query_parse_pinyin(typed, NULL, &rd, &q, &e) < 0)

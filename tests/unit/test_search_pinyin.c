@@ -53,15 +53,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The node ids of the hits, sorted, as "10 11"; mode: the pinyin option. */
-static const char *ids(const char *q, enum search_pinyin_mode mode)
+/* The node ids of the hits, sorted, as "10 11". */
+static const char *hit_ids(const char *q, const struct search_opts *o)
 {
     static char buf[512];
     const struct search_hit *h;
     size_t n;
     struct err e = {{0}};
-    struct search_opts o = {.pinyin = mode};
-    if (search_run(se, q, &o, &h, &n, &e))
+    if (search_run(se, q, o, &h, &n, &e))
         fail_msg("%s: %s", q, e.msg);
     int64_t v[64];
     assert_true(n <= 64);
@@ -78,6 +77,13 @@ static const char *ids(const char *q, enum search_pinyin_mode mode)
     return buf;
 }
 
+/* The same with the pinyin option mode. */
+static const char *ids(const char *q, enum search_pinyin_mode mode)
+{
+    struct search_opts o = {.pinyin = mode};
+    return hit_ids(q, &o);
+}
+
 /* What the last query's pinyin words became: "typed=w1,w2[+]" joined by "; " (+: also
  * as written). */
 static const char *readings(void)
@@ -90,8 +96,8 @@ static const char *readings(void)
         snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s=", i ? "; " : "",
                  p[i].typed);
         for (size_t k = 0; k < p[i].nwords; k++)
-            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? "," : "",
-                     p[i].words[k]);
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s%s", k ? "," : "",
+                     (long)k == p[i].chosen ? "*" : "", p[i].words[k]);
         snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s", p[i].literal ? "+" : "");
     }
     return buf;
@@ -165,6 +171,31 @@ static void test_latin_as_written(void **state)
     assert_string_equal(ids("gdp", SEARCH_PINYIN_FORCE), "17");
 }
 
+/* The same with one word picked for a pinyin word. */
+static const char *picked(const char *q, const char *typed, const char *word)
+{
+    struct query_choice c = {typed, word};
+    struct search_opts o = {.pinyin_choice = &c, .npinyin_choice = 1};
+    return hit_ids(q, &o);
+}
+
+static void test_picking_a_word(void **state)
+{
+    (void)state;
+    /* tw is 态文 or 托位 (and TW as written); picking 托位 searches it alone. */
+    assert_string_equal(picked("tw", "tw", "托位"), "10 11");
+    assert_string_equal(readings(), "tw=态文,*托位");
+    assert_string_equal(picked("tw 供给", "tw", "托位"), "11");
+    /* A pick for another word, or a word it does not become, changes nothing. */
+    char all[512];
+    snprintf(all, sizeof all, "%s", ids("tw", SEARCH_PINYIN_AUTO));
+    assert_string_equal(picked("tw", "tuowei", "托位"), all);
+    assert_string_equal(picked("tw", "tw", "数字化改革"), all);
+    assert_string_equal(readings(), "tw=态文,托位+");
+    /* Syllables read together are picked as typed. */
+    assert_string_equal(picked("tuo wei", "tuo wei", "托位"), "10 11");
+}
+
 static void test_rebuilt_and_older_database(void **state)
 {
     (void)state;
@@ -198,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_longer_words_and_folding),
         cmocka_unit_test(test_polyphonic),
         cmocka_unit_test(test_latin_as_written),
+        cmocka_unit_test(test_picking_a_word),
         cmocka_unit_test(test_rebuilt_and_older_database),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
