@@ -136,7 +136,11 @@ $(B)/tests/%: tests/unit/%.c $(LIB) | $(GEN_HDR)
 $(B)/accuracy: tests/targets/accuracy.c $(LIB) | $(GEN_HDR)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
-unit: $(TESTS) $(B)/accuracy
+# The question set of `gongfu ask` against the embedded database (tests/ask/t_ask.sh).
+$(B)/ask_golden: tests/ask/golden.c $(LIB) | $(GEN_HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+unit: $(TESTS) $(B)/accuracy $(B)/ask_golden
 
 accuracy: all $(B)/accuracy
 	@echo "== the embedded plans (tests/golden/targets)"
@@ -222,4 +226,5 @@ clean:
 	rm -rf build
 
 # What the compiler found each object, test and fuzzer to include (-MMD -MP).
--include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(FUZZERS:=.d)
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(B)/ask_golden.d \
+         $(FUZZERS:=.d)

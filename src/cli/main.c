@@ -12,7 +12,7 @@
 
 static const struct cli_command *const commands[] = {
     &cmd_import, &cmd_docs, &cmd_tree, &cmd_show, &cmd_search, &cmd_targets, &cmd_compare,
-    &cmd_progress,
+    &cmd_progress, &cmd_ask,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

@@ -1,0 +1,216 @@
+/* cmd_ask.c — `gongfu ask QUESTION`: a question in plain Chinese, answered from the
+ * documents in one or two sentences and the rows they rest on, each with its source. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "gongfu/ask.h"
+#include "gongfu/paths.h"
+#include "gongfu/text.h"
+
+static const char about[] =
+    "Answers a question about the imported documents, in Simplified or Traditional\n"
+    "characters, from their targets, reported values and text. It understands:\n"
+    "  lookup    a region's value          舟山的托位目标是多少？\n"
+    "                                      浙江省2025年城镇化率达到多少？\n"
+    "  which     the regions that set one  哪些城市设定了托位目标？\n"
+    "  rank      the highest, lowest or    哪个城市的城乡居民收入倍差目标最低？\n"
+    "            strictest (by direction)  三个城市中，哪个的城镇登记失业率目标最严？\n"
+    "  compare   regions side by side      比较舟山和金华的技能人才总量目标。\n"
+    "  progress  a target beside the       浙江省托位数完成得怎么样？\n"
+    "            values reported for it\n"
+    "  measures  the best item of each     关于宅基地改革有哪些措施？\n"
+    "            document on a topic\n"
+    "The answer is one or two sentences, then the rows it rests on: the region, the value\n"
+    "(* after a unit the source lost), its year, the source as SLUG:PATH (gongfu show\n"
+    "SLUG:PATH) and the source's sentence. Where the question can be read more than one way\n"
+    "the answer says which reading it took and names the others. What the documents cannot\n"
+    "answer (a region with no document, an indicator or year nobody set, a topic nobody\n"
+    "writes about) is said so, with no rows, and the exit status is 1.\n"
+    "Regions come from data/regions.tsv, indicators from data/indicators.tsv and the\n"
+    "documents, and the question words from data/ask.tsv.\n";
+
+static char *join_args(int argc, char **argv)
+{
+    size_t n = 1;
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
+    char *q = malloc(n);
+    if (!q)
+        return NULL;
+    q[0] = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            strcat(q, " ");
+        strcat(q, argv[i]);
+    }
+    return q;
+}
+
+/* Text for a terminal never carries a control character from a document. */
+static void put(FILE *f, const char *s, int tty)
+{
+    char *clean = tty ? text_sanitize(s, strlen(s)) : NULL;
+    fputs(clean ? clean : s, f);
+    free(clean);
+}
+
+static void print_text(const struct ask_answer *ans, FILE *f)
+{
+    int tty = isatty(fileno(f));
+    put(f, ans->text ? ans->text : "", tty);
+    fputc('\n', f);
+    if (ans->reading || ans->nothers) {
+        fputs(ans->reading ? "（" : "（其他：", f);
+        if (ans->reading)
+            put(f, ans->reading, tty);
+        for (size_t i = 0; i < ans->nothers; i++) {
+            fputs(i ? "；" : ans->reading ? "；其他：" : "", f);
+            put(f, ans->others[i], tty);
+        }
+        fputs("）\n", f);
+    }
+    for (size_t i = 0; i < ans->nrows; i++) {
+        const struct ask_row *r = &ans->rows[i];
+        char year[16] = "";
+        if (r->year)
+            snprintf(year, sizeof year, "  %d", r->year);
+        fputs(r->answer ? "\n" : "\n  ", f);
+        put(f, r->region, tty);
+        fputs("  ", f);
+        if (strcmp(r->kind, "measure")) {
+            fprintf(f, "%s ", strcmp(r->kind, "reported") ? "目标" : "实际");
+            if (strcmp(r->comparator, "="))
+                put(f, r->comparator, tty);
+            put(f, r->value, tty);
+            put(f, r->unit, tty);
+            fputs(strstr(r->flags, "inferred-unit") ? "*" : "", f);
+            fputs(year, f);
+            if (r->status)
+                fprintf(f, "  %s", r->status);
+            fputs("  ", f);
+        }
+        put(f, r->slug, tty);
+        fputc(':', f);
+        put(f, r->path, tty);
+        if (!strcmp(r->kind, "measure")) {
+            fputs("  ", f);
+            put(f, r->indicator, tty);
+        }
+        fputs("\n    ", f);
+        put(f, r->sentence, tty);
+        fputc('\n', f);
+    }
+}
+
+static const char *const cols[] = {"answer", "region", "indicator", "kind", "comparator",
+                                   "value", "unit", "year", "frequency", "flags", "status",
+                                   "slug", "path", "sentence"};
+#define NCOLS (sizeof cols / sizeof *cols)
+
+static void row_values(const struct ask_row *r, char *year, size_t ny, const char **v)
+{
+    snprintf(year, ny, "%d", r->year);
+    const char *vals[NCOLS] = {r->answer ? "1" : "0", r->region, r->indicator, r->kind,
+                               r->comparator, r->value, r->unit, r->year ? year : NULL,
+                               r->frequency, r->flags, r->status, r->slug, r->path,
+                               r->sentence};
+    memcpy(v, vals, sizeof vals);
+}
+
+static void print_json(const char *question, const struct ask_answer *ans, FILE *f)
+{
+    fputs("{\"question\": ", f);
+    out_json_string(f, question);
+    fprintf(f, ", \"kind\": \"%s\", \"answered\": %s, \"text\": ", ask_kind_name(ans->kind),
+            ans->answered ? "true" : "false");
+    out_json_string(f, ans->text ? ans->text : "");
+    fputs(", \"reading\": ", f);
+    out_json_string(f, ans->reading);
+    fputs(", \"others\": [", f);
+    for (size_t i = 0; i < ans->nothers; i++) {
+        fputs(i ? ", " : "", f);
+        out_json_string(f, ans->others[i]);
+    }
+    fputs("],\n \"rows\": [", f);
+    for (size_t i = 0; i < ans->nrows; i++) {
+        char year[16];
+        const char *v[NCOLS];
+        row_values(&ans->rows[i], year, sizeof year, v);
+        fputs(i ? ",\n  {" : "\n  {", f);
+        for (size_t c = 0; c < NCOLS; c++) {
+            fprintf(f, "%s\"%s\": ", c ? ", " : "", cols[c]);
+            if (c == 0)
+                fputs(ans->rows[i].answer ? "true" : "false", f);
+            else if (c == 7 && v[c])
+                fputs(v[c], f);
+            else
+                out_json_string(f, v[c]);
+        }
+        fputc('}', f);
+    }
+    fputs(ans->nrows ? "\n ]}\n" : "]}\n", f);
+}
+
+static void print_tsv(const struct cli_args *a, const struct ask_answer *ans)
+{
+    struct table_out t;
+    out_begin_args(&t, stdout, a, cols, (int)NCOLS);
+    for (size_t i = 0; i < ans->nrows; i++) {
+        char year[16];
+        const char *v[NCOLS];
+        row_values(&ans->rows[i], year, sizeof year, v);
+        out_row(&t, v);
+    }
+    out_end(&t);
+}
+
+static int run(const struct cli_args *a)
+{
+    char *question = join_args(a->argc, a->argv);
+    struct store *s = question ? cli_open_store(args_text(a, "db"), STORE_READ) : NULL;
+    if (!s) {
+        free(question);
+        return EXIT_ERR;
+    }
+    struct ask_files files = {paths_data_file("ask.tsv"), paths_data_file("regions.tsv"),
+                              paths_data_file("indicators.tsv"),
+                              paths_data_file("vocab.tsv")};
+    struct ask *ask = NULL;
+    struct ask_answer ans;
+    struct err e = {{0}};
+    int rc = EXIT_ERR;
+    if (ask_open(s, &files, &ask, &e) == 0 && ask_question(ask, question, &ans, &e) == 0) {
+        const char *fmt = args_text(a, "format");
+        if (fmt && !strcmp(fmt, "json"))
+            print_json(question, &ans, stdout);
+        else if (fmt && !strcmp(fmt, "tsv")) {
+            print_tsv(a, &ans);
+            if (!ans.answered)
+                cli_error("ask", "%s", ans.text ? ans.text : "");
+        } else {
+            print_text(&ans, stdout);
+        }
+        rc = ans.answered ? EXIT_OK : EXIT_ERR;
+        ask_answer_free(&ans);
+    } else {
+        cli_error("ask", "%s", e.msg);
+    }
+    ask_close(&ask);
+    store_close(&s);
+    free(question);
+    return rc;
+}
+
+static const struct cli_opt opts[] = {
+    {"format", ARG_CHOICE, "F", "text (the default: the answer, then its rows), tsv (the rows) "
+     "or json", VAL_CHOICES, "text tsv json", 0, 0},
+    OPT_DB, OPT_END,
+};
+
+const struct cli_command cmd_ask = {
+    .name = "ask", .summary = "answer a question about the documents, with its sources",
+    .synopsis = "QUESTION...", .min_args = 1, .max_args = -1, .opts = opts, .run = run,
+    .about = about,
+};

@@ -1,0 +1,375 @@
+/* ask_measures.c — the measures about a topic: the search's best section in each document,
+ * grouped by region. The topic is the question's subject; when the whole phrase finds
+ * nothing in a document, it is searched as less: without the general words at its edges
+ * (宅基地改革 → 宅基地), as its parts, and as the parts of a paired name (碳达峰碳中和 →
+ * 碳达峰 OR 碳中和). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/fold.h"
+#include "ask_int.h"
+#include "ask_values.h"
+
+struct found {
+    char *slug, *region, *path, *title, *sentence;
+    int64_t node_id;
+    size_t hl_start, hl_end;
+    int level;              /* the search that found it: 0 the whole phrase, then less */
+};
+
+struct finds {
+    struct found *v;
+    size_t n;
+};
+
+/* Roles that end a topic; the others (fillers, general words …) may sit inside one. */
+static int ends_topic(enum ask_role r)
+{
+    return !ask_weak_role(r);
+}
+
+static int weak(enum ask_role r)
+{
+    return r != AR_CONTENT;
+}
+
+/* Appends the question's words of tokens [t0, t1) as written; with split, the subject's
+ * parts only, a space between them. */
+static void put_words(const struct ask_intent *q, const char *question, size_t t0, size_t t1,
+                      int split, char *out, size_t cap, size_t *len)
+{
+    int gap = 0;
+    for (size_t i = t0; i < t1; i++) {
+        const struct ask_token *t = &q->tok[i];
+        if (split && weak(t->role)) {
+            gap = 1;
+            continue;
+        }
+        size_t n = t->oend - t->ostart;
+        if (*len + n + 2 >= cap)
+            return;
+        if (gap && *len && out[*len - 1] != ' ')
+            out[(*len)++] = ' ';
+        gap = 0;
+        memcpy(out + *len, question + t->ostart, n);
+        *len += n;
+        out[*len] = 0;
+    }
+}
+
+/* A topic: the question's run of tokens [i, j) that holds subject characters. */
+struct topic {
+    size_t i, j;
+};
+
+/* The other runs' cores, as further words every hit must hold. */
+static void more_words(const struct ask_intent *q, const char *question,
+                       const struct topic *t, size_t nt, char *out, size_t *len)
+{
+    for (size_t k = 1; k < nt; k++) {
+        size_t a = t[k].i, z = t[k].j;
+        while (a < z && weak(q->tok[a].role))
+            a++;
+        while (z > a && weak(q->tok[z - 1].role))
+            z--;
+        if (*len + 2 < 256)
+            out[(*len)++] = ' ', out[*len] = 0;
+        put_words(q, question, a, z, 0, out, 256, len);
+    }
+}
+
+static size_t topics(const struct ask_intent *q, struct topic *t, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < q->ntok;) {
+        if (ends_topic(q->tok[i].role)) {
+            i++;
+            continue;
+        }
+        size_t j = i, content = 0;
+        while (j < q->ntok && !ends_topic(q->tok[j].role))
+            content += q->tok[j++].role == AR_CONTENT;
+        if (content && n < max)
+            t[n++] = (struct topic){i, j};
+        i = j;
+    }
+    return n;
+}
+
+static int in_places(const struct ask_intent *q, const char *region)
+{
+    if (!q->nplaces)
+        return 1;
+    for (size_t i = 0; i < q->nplaces; i++)
+        if (region && !strcmp(q->places[i].region, region))
+            return 1;
+    return 0;
+}
+
+static int add_found_at(struct finds *f, const struct search_hit *h, int level, size_t at,
+                        size_t to)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (!strcmp(f->v[i].slug, h->slug))
+            return 0;
+    struct found *v = realloc(f->v, (f->n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    f->v = v;
+    struct found *x = &v[f->n++];
+    memset(x, 0, sizeof *x);
+    x->slug = strdup(h->slug);
+    x->region = strdup(h->region ? h->region : "");
+    x->path = strdup(h->path);
+    x->title = strdup(h->title ? h->title : "");
+    x->sentence = ask_sentence(h->text, strlen(h->text), at, to, &x->hl_start, &x->hl_end);
+    x->node_id = h->node_id;
+    x->level = level;
+    return x->slug && x->region && x->path && x->title && x->sentence ? 0 : -1;
+}
+
+static int add_found(struct finds *f, const struct search_hit *h, int level)
+{
+    return add_found_at(f, h, level, h->nspans ? h->spans[0].start : 0,
+                        h->nspans ? h->spans[0].end : 0);
+}
+
+static int found_doc(const struct finds *f, const char *slug)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (!strcmp(f->v[i].slug, slug))
+            return 1;
+    return 0;
+}
+
+static void finds_free(struct finds *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->v[i].slug);
+        free(f->v[i].region);
+        free(f->v[i].path);
+        free(f->v[i].title);
+        free(f->v[i].sentence);
+    }
+    free(f->v);
+}
+
+/* Measures come from plans, opinions, key points …; a document that reviews results (a
+ * work report) only when the question names one. */
+static int kind_ok(const struct ask *a, const struct ask_intent *q, const char *slug)
+{
+    const struct ask_doc *d = ask_doc_by_slug(a, slug);
+    const char *kind = d ? d->row->kind : NULL;
+    int names_report = 0;
+    for (size_t i = 0; i < q->ntok; i++)
+        names_report |= q->tok[i].role == AR_REPORT;
+    return names_report ? ask_grammar_is_report(a->grammar, kind)
+                        : !ask_grammar_is_report(a->grammar, kind);
+}
+
+static int search_level(struct ask *a, const struct ask_intent *q, const char *query,
+                        int level, struct finds *f, size_t *found, struct err *e)
+{
+    const struct search_hit *hits;
+    size_t nh;
+    struct search_opts o = {0};
+    *found = 0;
+    if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
+        return -1;
+    for (size_t i = 0; i < nh; i++)
+        if (in_places(q, hits[i].region) && kind_ok(a, q, hits[i].slug)) {
+            (*found)++;
+            if (add_found(f, &hits[i], level) < 0)
+                return err_set(e, "out of memory"), -1;
+        }
+    return 0;
+}
+
+/* Where text holds `first`, at most MAX_GAP characters, then `rest` (folded UTF-8, as
+ * 碳排放达峰 holds 碳…达峰): the span's bytes in text, or 0. */
+#define MAX_GAP 2
+static int find_gapped(const char *text, const char *first, const char *rest, size_t *at,
+                       size_t *to)
+{
+    size_t n, *map = NULL;
+    char *ft = fold_utf8(text, strlen(text), &n, &map);
+    int ok = 0;
+    size_t lf = strlen(first), lr = strlen(rest);
+    for (const char *p = ft; ft && !ok && (p = strstr(p, first)); p++) {
+        const char *g = p + lf;
+        for (int gap = 0; gap <= MAX_GAP && *g && !ok; gap++) {
+            if (!strncmp(g, rest, lr)) {
+                *at = map[p - ft];
+                *to = map[g + lr - ft];
+                ok = 1;
+            }
+            uint32_t c;
+            g += fold_decode(g, strlen(g), &c);
+        }
+    }
+    free(ft);
+    free(map);
+    return ok;
+}
+
+/* The last resort for a document that has no form of the topic: its parts of three or
+ * more characters written with a word or two inside them, as Chinese shortens names
+ * (碳达峰 for 碳排放达峰). */
+static int search_gapped(struct ask *a, const struct ask_intent *q, size_t t0, size_t t1,
+                         struct finds *f, struct err *e)
+{
+    size_t n = q->tok[t1 - 1].end - q->tok[t0].start;
+    const uint32_t *cp = q->text + q->tok[t0].start;
+    if (n < 3 || n > 16)
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        char first[80] = "", rest[80] = "", query[170];
+        size_t lf = 0, lr = 0;
+        for (size_t i = 0; i < n; i++) {
+            char *dst = i < k ? first : rest;
+            size_t *l = i < k ? &lf : &lr;
+            *l += fold_encode(cp[i], dst + *l);
+            dst[*l] = 0;
+        }
+        snprintf(query, sizeof query, "%s %s", first, rest);
+        const struct search_hit *hits;
+        size_t nh;
+        struct search_opts o = {0};
+        if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
+            return -1;
+        for (size_t i = 0; i < nh; i++) {
+            size_t at, to;
+            if (found_doc(f, hits[i].slug) || !in_places(q, hits[i].region) ||
+                !kind_ok(a, q, hits[i].slug) || !find_gapped(hits[i].text, first, rest, &at,
+                                                               &to))
+                continue;
+            if (add_found_at(f, &hits[i], 4, at, to) < 0)
+                return err_set(e, "out of memory"), -1;
+        }
+    }
+    return 0;
+}
+
+/* The searches, loosest last, each adding the documents the ones before did not find:
+ * the longest phrase of the topic that finds anything, trimming the words at its edges
+ * that are no subject (关于发展…有 → 发展慈善事业 → …); the topic without them (慈善事业);
+ * its parts; and the halves of a name whose first character comes back (碳达峰碳中和 →
+ * 碳达峰 OR 碳中和). used gets the first search's words. */
+static int run_searches(struct ask *a, const struct ask_intent *q, const char *question,
+                        struct finds *f, char *used, struct err *e)
+{
+    struct topic t[8];
+    size_t nt = topics(q, t, 8), hit = 0;
+    if (!nt)
+        return 0;
+    size_t i = t[0].i, j = t[0].j, ci = i, cj = j;
+    while (ci < cj && weak(q->tok[ci].role))
+        ci++;
+    while (cj > ci && weak(q->tok[cj - 1].role))
+        cj--;
+    char query[256];
+    size_t len;
+    /* Variants by how many tokens they drop, fewest first. */
+    size_t fa = i, fz = j;
+    for (size_t drop = 0; !hit && drop <= (ci - i) + (j - cj); drop++)
+        for (size_t l = 0; !hit && l <= drop; l++) {
+            size_t r = drop - l;
+            if (l > ci - i || r > j - cj)
+                continue;
+            len = 0, query[0] = 0;
+            put_words(q, question, i + l, j - r, 0, query, sizeof query, &len);
+            more_words(q, question, t, nt, query, &len);
+            if (search_level(a, q, query, 0, f, &hit, e) < 0)
+                return -1;
+            fa = i + l, fz = j - r;
+            if (!used[0] || hit)
+                strcpy(used, query);
+        }
+    size_t half = 0;
+    for (int level = 1; level <= 3; level++) {
+        len = 0, query[0] = 0;
+        if (level == 1 || level == 2)
+            put_words(q, question, ci, cj, level == 2, query, sizeof query, &len);
+        for (size_t m = fa + 2; level == 3 && m + 1 < fz && !len; m++)
+            if (q->tok[m].role == AR_CONTENT &&
+                q->text[q->tok[m].start] == q->text[q->tok[fa].start]) {
+                half = m;
+                put_words(q, question, fa, m, 0, query, sizeof query, &len);
+                if (len + 5 < sizeof query)
+                    memcpy(query + len, " OR ", 5), len += 4;
+                put_words(q, question, m, fz, 0, query, sizeof query, &len);
+            }
+        if (!len)
+            continue;
+        more_words(q, question, t, nt, query, &len);
+        size_t found;
+        if (search_level(a, q, query, level, f, &found, e) < 0)
+            return -1;
+    }
+    if (half)
+        return search_gapped(a, q, fa, half, f, e) < 0 ? -1 : search_gapped(a, q, half, fz, f, e);
+    return ci < cj ? search_gapped(a, q, ci, cj, f, e) : 0;
+}
+
+static void add_rows(struct ask *a, struct ask_build *b, const struct finds *f)
+{
+    /* Regions in level order (the national documents, the province, the cities …), each
+     * region's documents in the order the search found them. */
+    for (int rank = 0; rank <= 4; rank++)
+        for (size_t i = 0; i < f->n; i++) {
+            const struct found *x = &f->v[i];
+            if (ask_region_rank(a, x->region) != rank)
+                continue;
+            struct ask_row *r = ask_add_row(b);
+            if (!r)
+                return;
+            r->answer = 1;
+            r->region = strdup(x->region);
+            r->indicator = strdup(x->title);
+            r->kind = strdup("measure");
+            r->slug = strdup(x->slug);
+            r->path = strdup(x->path);
+            r->sentence = strdup(x->sentence);
+            r->node_id = x->node_id;
+            r->hl_start = x->hl_start;
+            r->hl_end = x->hl_end;
+            if (!r->region || !r->indicator || !r->kind || !r->slug || !r->path || !r->sentence)
+                b->oom = 1;
+        }
+}
+
+int ask_answer_measures(struct ask *a, const struct ask_intent *q, struct ask_build *b)
+{
+    char used[256] = "";
+    struct finds f = {0};
+    if (!*q->subject) {
+        ask_say(b, "问题里没有看出问的是什么措施。");
+        return 0;
+    }
+    if (run_searches(a, q, b->question, &f, used, b->e) < 0) {
+        finds_free(&f);
+        return -1;
+    }
+    if (!f.n) {
+        ask_say(b, "文件中没有关于“%s”的内容。", q->subject);
+    } else {
+        b->ans->answered = 1;
+        size_t nreg = 0;
+        for (size_t i = 0; i < f.n; i++) {
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                seen = !strcmp(f.v[i].region, f.v[j].region);
+            nreg += !seen;
+        }
+        ask_say(b, "关于“%s”，%zu个地区的%zu份文件有相关内容（每份文件最相关的一条）。", used,
+                nreg, f.n);
+        int loose = 0;
+        for (size_t i = 0; i < f.n; i++)
+            loose |= f.v[i].level > 0;
+        if (loose)
+            ask_reading(b, "有的文件没有“%s”这个说法，列出的是其中部分词语的搜索结果", used);
+        add_rows(a, b, &f);
+    }
+    finds_free(&f);
+    return 0;
+}
