@@ -154,5 +154,8 @@ const struct ask_grammar *ask_grammar_of(const struct ask *a);
  * database fails. */
 int ask_question(struct ask *a, const char *question, struct ask_answer *out, struct err *e);
 void ask_answer_free(struct ask_answer *ans);
+/* A row's value in words: "≥50%", "4.5个", "80%左右", "累计15万人", "高于全省平均水平", with
+ * "*" after a unit the source lost; "" for a measure. malloc'd. */
+char *ask_row_value(const struct ask_row *r);
 
 #endif

@@ -56,9 +56,32 @@ static void put(FILE *f, const char *s, int tty)
     free(clean);
 }
 
+/* The source sentence with what the row rests on (the value, the hit) in 【】, as search
+ * marks its hits. */
+static void put_marked(FILE *f, const struct ask_row *r, int tty)
+{
+    size_t n = strlen(r->sentence), a = r->hl_start, z = r->hl_end;
+    if (z <= a || z > n) {
+        put(f, r->sentence, tty);
+        return;
+    }
+    char *head = strndup(r->sentence, a), *mid = strndup(r->sentence + a, z - a);
+    if (head && mid) {
+        put(f, head, tty);
+        fputs("【", f);
+        put(f, mid, tty);
+        fputs("】", f);
+        put(f, r->sentence + z, tty);
+    }
+    free(head);
+    free(mid);
+}
+
 static void print_text(const struct ask_answer *ans, FILE *f)
 {
-    int tty = isatty(fileno(f));
+    int tty = isatty(fileno(f)), inferred = 0;
+    for (size_t i = 0; i < ans->nrows; i++)
+        inferred |= ans->rows[i].flags && strstr(ans->rows[i].flags, "inferred-unit") != NULL;
     put(f, ans->text ? ans->text : "", tty);
     fputc('\n', f);
     if (ans->reading || ans->nothers) {
@@ -80,12 +103,10 @@ static void print_text(const struct ask_answer *ans, FILE *f)
         put(f, r->region, tty);
         fputs("  ", f);
         if (strcmp(r->kind, "measure")) {
+            char *v = ask_row_value(r);
             fprintf(f, "%s ", strcmp(r->kind, "reported") ? "目标" : "实际");
-            if (strcmp(r->comparator, "="))
-                put(f, r->comparator, tty);
-            put(f, r->value, tty);
-            put(f, r->unit, tty);
-            fputs(strstr(r->flags, "inferred-unit") ? "*" : "", f);
+            put(f, v ? v : r->value, tty);
+            free(v);
             fputs(year, f);
             if (r->status)
                 fprintf(f, "  %s", r->status);
@@ -99,9 +120,11 @@ static void print_text(const struct ask_answer *ans, FILE *f)
             put(f, r->indicator, tty);
         }
         fputs("\n    ", f);
-        put(f, r->sentence, tty);
+        put_marked(f, r, tty);
         fputc('\n', f);
     }
+    if (inferred)
+        fputs("\n* 原文丢了单位，按指标的单位补上。\n", f);
 }
 
 static const char *const cols[] = {"answer", "region", "indicator", "kind", "comparator",

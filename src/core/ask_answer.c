@@ -177,7 +177,7 @@ static int which(struct ask *a, const struct ask_intent *q, struct ask_build *b,
             other_regions(a, q, b, key, mode);
     } else {
         b->ans->answered = 1;
-        ask_say(b, "%s%s有%s的%s有%zu个：", year, name, what, level_word(q->level),
+        ask_say(b, "设定了%s%s%s的%s有%zu个：", year, name, what, level_word(q->level),
                 count_regions(a, sel, n));
         say_regions(a, b, sel, n, "；");
         ask_say(b, "。");
@@ -300,7 +300,7 @@ int ask_question(struct ask *a, const char *question, struct ask_answer *out, st
     const char *missing = region_without_docs(a, &q);
     int rc = 0;
     if (missing && (q.kind != ASK_COMPARE || q.nplaces < 2)) {
-        ask_say(&b, "文件中没有%s的文件，无法回答。", missing);
+        ask_say(&b, "没有%s的文件，无法回答。", missing);
     } else {
         rc = q.kind == ASK_MEASURES ? ask_answer_measures(a, &q, &b)
              : answer_values(a, &q, &b);

@@ -10,6 +10,11 @@
 #include "ask_int.h"
 #include "ask_values.h"
 
+/* An answer lists the best section of at most this many documents (the most relevant
+ * first); each search reads this many hits, enough for them at any size of corpus. */
+#define MAX_DOCS 40
+#define SEARCH_HITS (MAX_DOCS * 2)
+
 struct found {
     char *slug, *region, *path, *title, *sentence;
     int64_t node_id;
@@ -20,7 +25,24 @@ struct found {
 struct finds {
     struct found *v;
     size_t n;
+    int more;               /* more documents matched than an answer lists */
+    char done[8][256];      /* the searches run, so none runs twice */
+    size_t ndone;
 };
+
+/* Whether a search is worth running: not run before, and the list not yet full (a fuller
+ * search could only find documents the answer has no room for). */
+static int worth(struct finds *f, const char *query)
+{
+    if (f->more)
+        return 0;
+    for (size_t i = 0; i < f->ndone; i++)
+        if (!strcmp(f->done[i], query))
+            return 0;
+    if (f->ndone < 8)
+        snprintf(f->done[f->ndone++], sizeof f->done[0], "%s", query);
+    return 1;
+}
 
 /* Roles that end a topic; the others (fillers, general words …) may sit inside one. */
 static int ends_topic(enum ask_role r)
@@ -112,6 +134,10 @@ static int add_found_at(struct finds *f, const struct search_hit *h, int level, 
     for (size_t i = 0; i < f->n; i++)
         if (!strcmp(f->v[i].slug, h->slug))
             return 0;
+    if (f->n == MAX_DOCS) {
+        f->more = 1;
+        return 0;
+    }
     struct found *v = realloc(f->v, (f->n + 1) * sizeof *v);
     if (!v)
         return -1;
@@ -172,8 +198,10 @@ static int search_level(struct ask *a, const struct ask_intent *q, const char *q
 {
     const struct search_hit *hits;
     size_t nh;
-    struct search_opts o = {0};
+    struct search_opts o = {.limit = SEARCH_HITS};
     *found = 0;
+    if (!worth(f, query))
+        return 0;
     if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
         return -1;
     for (size_t i = 0; i < nh; i++)
@@ -232,9 +260,11 @@ static int search_gapped(struct ask *a, const struct ask_intent *q, size_t t0, s
             dst[*l] = 0;
         }
         snprintf(query, sizeof query, "%s %s", first, rest);
+        if (f->more)
+            return 0;
         const struct search_hit *hits;
         size_t nh;
-        struct search_opts o = {0};
+        struct search_opts o = {.limit = SEARCH_HITS};
         if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
             return -1;
         for (size_t i = 0; i < nh; i++) {
@@ -363,6 +393,8 @@ int ask_answer_measures(struct ask *a, const struct ask_intent *q, struct ask_bu
         }
         ask_say(b, "关于“%s”，%zu个地区的%zu份文件有相关内容（每份文件最相关的一条）。", used,
                 nreg, f.n);
+        if (f.more)
+            ask_say(b, "还有更多文件提到，这里只列出最相关的%d份。", MAX_DOCS);
         int loose = 0;
         for (size_t i = 0; i < f.n; i++)
             loose |= f.v[i].level > 0;

@@ -13,7 +13,7 @@ struct rank_ctx {
     size_t *sel, n;
 };
 
-/* The most frequent value of f over the rows (ties: the first seen). */
+/* The year most rows are for (ties: the first seen). */
 static int modal_year(const struct rank_ctx *c)
 {
     int best = 0;
@@ -125,10 +125,9 @@ static void say_row(struct ask *a, struct ask_build *b, size_t i)
     free(v);
 }
 
-static const char *order_word(enum ask_order o, int higher)
+static const char *order_word(enum ask_order o)
 {
-    return o == ASK_STRICT ? "最严" : o == ASK_HIGH ? (higher ? "最高" : "最高")
-           : "最低";
+    return o == ASK_STRICT ? "最严" : o == ASK_HIGH ? "最高" : "最低";
 }
 
 int ask_rank(struct ask *a, const struct ask_intent *q, struct ask_build *b, size_t key,
@@ -169,7 +168,7 @@ int ask_rank(struct ask *a, const struct ask_intent *q, struct ask_build *b, siz
     for (size_t i = 0; i < c.n; i++)
         if (a->rows[c.sel[i]].value == best)
             ask_say(b, "%s%s", nwin++ ? "和" : "", a->row_region[c.sel[i]]);
-    ask_say(b, "的%s%s：", name, order_word(q->order, higher));
+    ask_say(b, "的%s%s%s：", name, mode == KM_REPORTED ? "" : "目标", order_word(q->order));
     for (size_t i = 0, k = 0; i < c.n; i++)
         if (a->rows[c.sel[i]].value == best) {
             ask_say(b, "%s", k++ ? "，" : "");

@@ -128,22 +128,36 @@ static const char *cmp_sign(const char *c)
            : !strcmp(c, "<") ? "<" : "";
 }
 
-char *ask_value_words(const struct target_row *t)
+/* A value in words from its parts; qualitative values take words for their signs. */
+static char *value_words(const char *cmp, const char *value, const char *unit,
+                         const char *flags, int qualitative, const char *freq)
 {
-    int qualitative = isnan(t->value);
-    const char *cmp = t->comparator ? t->comparator : "=";
+    cmp = cmp ? cmp : "=";
     const char *pre = cmp_sign(cmp);
     if (qualitative)
         pre = !strcmp(cmp, ">") ? "高于" : !strcmp(cmp, ">=") ? "不低于"
               : !strcmp(cmp, "<") ? "低于" : !strcmp(cmp, "<=") ? "不高于" : "";
-    int inferred = t->flags && strstr(t->flags, "inferred-unit");
+    int inferred = flags && strstr(flags, "inferred-unit");
     char *s = NULL;
-    if (asprintf(&s, "%s%s%s%s%s%s", t->freq == TFQ_ANNUAL ? "每年" : t->freq ==
-                 TFQ_CUMULATIVE ? "累计" : "", pre, t->value_text ? t->value_text : "",
-                 t->unit ? t->unit : "", inferred ? "*" : "", !strcmp(cmp, "~") ? "左右" : "")
-        < 0)
+    if (asprintf(&s, "%s%s%s%s%s%s", freq && !strcmp(freq, "annual") ? "每年"
+                 : freq && !strcmp(freq, "cumulative") ? "累计" : "", pre, value ? value : "",
+                 unit ? unit : "", inferred ? "*" : "", !strcmp(cmp, "~") ? "左右" : "") < 0)
         return NULL;
     return s;
+}
+
+char *ask_value_words(const struct target_row *t)
+{
+    return value_words(t->comparator, t->value_text, t->unit, t->flags, isnan(t->value),
+                       target_freq_name(t->freq));
+}
+
+char *ask_row_value(const struct ask_row *r)
+{
+    if (!r->value)
+        return strdup("");
+    return value_words(r->comparator, r->value, r->unit, r->flags,
+                       r->flags && strstr(r->flags, "qualitative"), r->frequency);
 }
 
 static char *dup_or_empty(const char *s)

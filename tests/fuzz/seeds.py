@@ -148,3 +148,33 @@ for name in names[::3]:
 for typed in ["tuowei", "tw", "szhgg", "tuo1wei4", "xi'an", "l\u00fce", "gdp", "-tw 托位",
               "tuo wei OR yanglao", "\"tuowei\"", "!tw", "a a a a a a a a a"]:
     put("pinyin", typed.encode())
+
+# ask: questions made of what a question is read by — the regions' names, the catalogue's
+# indicator names, years, and the grammar's words by role — in the shapes questions take.
+roles = {}
+for line in open("data/ask.tsv", encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if not line.startswith("#") and len(f) >= 2:
+        roles.setdefault(f[1], []).append(f[0])
+regions = [l.split("\t")[0] for l in open("data/regions.tsv", encoding="utf-8")
+           if l.strip() and not l.startswith("#")]
+indicators = [l.split("\t")[1] for l in open("data/indicators.tsv", encoding="utf-8")
+              if l.strip() and not l.startswith(("#", "slug\t"))]
+shapes = ["{r}的{i}{target}是{amount}？", "{which}{cls}{target}了{i}{target}？",
+          "{which}{cls}的{i}{target}{high}", "{i}，{which}{cls}{low}",
+          "{compare}{r}{and}{r2}的{i}{target}。", "{r}{i}{target}{progress}",
+          "{filler}{i}有{which}{measures}？", "{y}年{r}的{i}{target}", "“{period}”{time}{r}{i}{reported}",
+          "{r}{y}年的{i}和{r2}{y2}年的{target}{compare}", "三个{cls}中，{which}的{i}{strict}？"]
+for k, shape in enumerate(shapes * 4):
+    pick = lambda words, j=0: words[(k * 7 + j) % len(words)]
+    q = shape.format(r=pick(regions), r2=pick(regions, 3), i=pick(indicators, k),
+                     y=2020 + k % 16, y2=2030 + k % 6, **{role: pick(words, k) for role, words in
+                                                         [("target", roles["target"]), ("amount", roles["amount"]),
+                                                          ("which", roles["which"]), ("cls", roles["class"]),
+                                                          ("high", roles["high"]), ("low", roles["low"]),
+                                                          ("compare", roles["compare"]), ("and", roles["and"]),
+                                                          ("progress", roles["progress"]), ("filler", roles["filler"]),
+                                                          ("measures", roles["measures"]), ("period", roles["period"]),
+                                                          ("time", roles["time"]), ("reported", roles["reported"]),
+                                                          ("strict", roles["strict"])]})
+    put("ask", q.encode())
