@@ -34,7 +34,7 @@ int ask_region_has_docs(const struct ask *a, const char *region)
 }
 
 /* The region a document's targets are for: its own, unless its title names exactly one
- * region below its own ("中共中央 国务院关于支持浙江…的意见" is about 浙江省). */
+ * region inside its own ("中共中央 国务院关于支持浙江…的意见" is about 浙江省). */
 static const char *doc_subject(const struct ask *a, const struct doc_row *d)
 {
     const struct region *own = ask_region(a, d->region);
@@ -49,7 +49,7 @@ static const char *doc_subject(const struct ask *a, const struct doc_row *d)
         if (!w || w->role != AR_REGION)
             continue;
         const struct region *g = &a->regions.v[w->value];
-        if (ask_level_rank(g->level) > ask_level_rank(own->level) && g != found)
+        if (g != own && g != found && regions_within(&a->regions, g, own))
             several |= found != NULL, found = g;
         i += w->n - 1;
     }

@@ -137,7 +137,7 @@ static int sources_cited(const char *sources, const struct ask_answer *a, char *
     return 0;
 }
 
-static int regions_within(const struct fact *f, size_t nf, const struct ask_answer *a,
+static int only_named_regions(const struct fact *f, size_t nf, const struct ask_answer *a,
                           char *why)
 {
     for (size_t i = 0; i < a->nrows; i++) {
@@ -167,7 +167,7 @@ static int check_values(const char *kind, struct fact *f, size_t nf, const struc
                            f[k].unit, f[k].cmp, f[k].year, f[k].reported ? " reported" : ""),
                    -1;
     }
-    if (regions_within(f, nf, a, why) < 0)
+    if (only_named_regions(f, nf, a, why) < 0)
         return -1;
     if (!strcmp(kind, "rank")) {
         size_t winners = 0;
@@ -185,7 +185,7 @@ static int check_measures(struct fact *f, size_t nf, const struct ask_answer *a,
 {
     if (!a->answered)
         return fail(why, "not answered: %s", a->text ? a->text : ""), -1;
-    if (regions_within(f, nf, a, why) < 0)
+    if (only_named_regions(f, nf, a, why) < 0)
         return -1;
     for (size_t k = 0; k < nf; k++) {
         int found = 0;
