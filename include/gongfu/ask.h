@@ -141,6 +141,10 @@ struct ask_files {
     const char *vocab;      /* data/vocab.tsv, or NULL */
 };
 
+/* The files where the command line finds its data (paths_data_file: $GONGFU_DATA, the
+ * source tree's data/, or the installed data directory). */
+struct ask_files ask_data_files(void);
+
 /* An asker over an open store (which stays the caller's and must outlive it): it reads
  * the grammar, the regions, the catalogue, the documents and every target and reported
  * value once, so each question after the first is answered from memory and the search

@@ -73,6 +73,8 @@ int cli_find_doc(struct store *s, const char *cmd, const char *slug, struct doc_
  * command or slug; returns EXIT_ERR (as for any unknown document). */
 int cli_unknown_word(struct store *s, const char *word);
 
+/* The arguments joined by spaces, as typed (a search's words, a question); malloc'd. */
+char *cli_join_args(int argc, char **argv);
 /* Prints "gongfu CMD: message" to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -6,7 +6,6 @@
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/ask.h"
-#include "gongfu/paths.h"
 #include "gongfu/text.h"
 
 static const char about[] =
@@ -30,23 +29,6 @@ static const char about[] =
     "writes about) is said so, with no rows, and the exit status is 1.\n"
     "Regions come from data/regions.tsv, indicators from data/indicators.tsv and the\n"
     "documents, and the question words from data/ask.tsv.\n";
-
-static char *join_args(int argc, char **argv)
-{
-    size_t n = 1;
-    for (int i = 0; i < argc; i++)
-        n += strlen(argv[i]) + 1;
-    char *q = malloc(n);
-    if (!q)
-        return NULL;
-    q[0] = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i)
-            strcat(q, " ");
-        strcat(q, argv[i]);
-    }
-    return q;
-}
 
 /* Text for a terminal never carries a control character from a document. */
 static void put(FILE *f, const char *s, int tty)
@@ -191,15 +173,13 @@ static void print_tsv(const struct cli_args *a, const struct ask_answer *ans)
 
 static int run(const struct cli_args *a)
 {
-    char *question = join_args(a->argc, a->argv);
+    char *question = cli_join_args(a->argc, a->argv);
     struct store *s = question ? cli_open_store(args_text(a, "db"), STORE_READ) : NULL;
     if (!s) {
         free(question);
         return EXIT_ERR;
     }
-    struct ask_files files = {paths_data_file("ask.tsv"), paths_data_file("regions.tsv"),
-                              paths_data_file("indicators.tsv"),
-                              paths_data_file("vocab.tsv")};
+    struct ask_files files = ask_data_files();
     struct ask *ask = NULL;
     struct ask_answer ans;
     struct err e = {{0}};

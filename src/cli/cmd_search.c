@@ -42,24 +42,6 @@ static char *marked(const struct search_hit *h)
     return out;
 }
 
-/* The query words joined by spaces, as typed; malloc'd. */
-static char *join_args(int argc, char **argv)
-{
-    size_t n = 1;
-    for (int i = 0; i < argc; i++)
-        n += strlen(argv[i]) + 1;
-    char *q = malloc(n);
-    if (!q)
-        return NULL;
-    q[0] = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i)
-            strcat(q, " ");
-        strcat(q, argv[i]);
-    }
-    return q;
-}
-
 static void print_hits(const struct search_hit *hits, size_t n, const struct cli_args *a)
 {
     static const char *const cols[] = {"slug", "region", "path", "title", "snippet", "rank",
@@ -121,7 +103,7 @@ static int run(const struct cli_args *a)
                   strerror(errno));
         vocab = NULL;
     }
-    char *query = join_args(a->argc, a->argv);
+    char *query = cli_join_args(a->argc, a->argv);
     struct store *st = query ? cli_open_store(args_text(a, "db"), STORE_READ) : NULL;
     struct doc_row *doc = NULL;
     if (st && so.doc && cli_find_doc(st, "search", so.doc, &doc) < 0)

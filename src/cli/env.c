@@ -35,3 +35,22 @@ struct store *cli_open_store(const char *db_opt, enum store_mode mode)
     }
     return s;
 }
+
+char *cli_join_args(int argc, char **argv)
+{
+    size_t n = 1;
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
+    char *q = malloc(n), *p = q;
+    if (!q)
+        return NULL;
+    for (int i = 0; i < argc; i++) {
+        size_t k = strlen(argv[i]);
+        if (i)
+            *p++ = ' ';
+        memcpy(p, argv[i], k);
+        p += k;
+    }
+    *p = 0;
+    return q;
+}

@@ -5,7 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/array.h"
+#include "gongfu/paths.h"
 #include "ask_int.h"
+
+struct ask_files ask_data_files(void)
+{
+    return (struct ask_files){paths_data_file("ask.tsv"), paths_data_file("regions.tsv"),
+                              paths_data_file("indicators.tsv"), paths_data_file("vocab.tsv")};
+}
 
 int ask_level_rank(const char *level)
 {

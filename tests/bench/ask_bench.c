@@ -39,11 +39,8 @@ int main(int argc, char **argv)
         fputs("usage: ask_bench DB QUESTIONS DATA_DIR\n", stderr);
         return 2;
     }
-    char path[4][1024];
-    const char *names[4] = {"ask.tsv", "regions.tsv", "indicators.tsv", "vocab.tsv"};
-    for (int i = 0; i < 4; i++)
-        snprintf(path[i], sizeof path[i], "%s/%s", argv[3], names[i]);
-    struct ask_files files = {path[0], path[1], path[2], path[3]};
+    setenv("GONGFU_DATA", argv[3], 1);
+    struct ask_files files = ask_data_files();
     struct err e = {{0}};
     struct store *s;
     struct ask *ask;

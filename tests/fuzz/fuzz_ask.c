@@ -33,12 +33,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (access(db, R_OK) == 0) {
         store_add_hooks(&search_hooks);
         store_add_hooks(&targets_hooks);
-        /* fuzz_data_file has one buffer: each name copied before the next. */
-        static char path[4][4096];
-        const char *names[4] = {"ask.tsv", "regions.tsv", "indicators.tsv", "vocab.tsv"};
-        for (int i = 0; i < 4; i++)
-            snprintf(path[i], sizeof path[i], "%s", fuzz_data_file(names[i]));
-        struct ask_files f = {path[0], path[1], path[2], path[3]};
+        struct ask_files f = ask_data_files();
         if (store_open(db, STORE_READ, &store, &e) < 0 || ask_open(store, &f, &ask, &e) < 0)
             fuzz_fail("%s: %s", db, e.msg);
     }
