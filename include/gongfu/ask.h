@@ -116,6 +116,8 @@ struct ask_row {
     char *status;           /* progress: "met", "not yet", "no data"; else NULL */
     char *slug, *path;      /* the source */
     int64_t node_id;
+    int64_t target_id;      /* the target or reported value's id; 0 for a measure */
+    size_t offset;          /* where the value (or hit) is in the section's text, bytes */
     char *sentence;         /* the sentence of the source it rests on */
     size_t hl_start, hl_end;    /* the value (or hit) inside sentence, bytes */
 };

@@ -209,6 +209,9 @@ struct progress_table {
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
                      struct err *e);
 void progress_table_free(struct progress_table *t);
+/* Whether the reported value r meets target t, as targets_progress judges a pair (r may
+ * be NULL: no data); for a pair the caller made (the asker's province-wide figure). */
+enum progress_status targets_judge(const struct target_row *t, const struct target_row *r);
 /* "met", "not yet", "no data" */
 const char *progress_status_name(enum progress_status s);
 

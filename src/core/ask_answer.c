@@ -245,13 +245,13 @@ static int compare(struct ask *a, const struct ask_intent *q, struct ask_build *
 
 static int answer_values(struct ask *a, const struct ask_intent *q, struct ask_build *b)
 {
-    int mode = ask_kind_mode(q, q->kind != ASK_LOOKUP && q->kind != ASK_PROGRESS);
+    int mode = ask_kind_mode(q, q->kind != ASK_LOOKUP);
     if (!*q->subject) {
         ask_say(b, "问题里没有看出问的是哪个指标。");
         return 0;
     }
     struct ask_resolved r;
-    if (ask_resolve(a, q, mode, &r) < 0)
+    if (ask_resolve(a, q, mode, 0, &r) < 0)
         return -1;
     if (!r.found) {
         ask_say(b, "文件中没有与“%s”对应的指标%s。", q->subject,
@@ -267,9 +267,7 @@ static int answer_values(struct ask *a, const struct ask_intent *q, struct ask_b
     }
     switch (q->kind) {
     case ASK_LOOKUP:
-    case ASK_PROGRESS:
-        return q->nplaces == 1 ? lookup(a, q, b, r.best.key, mode)
-                               : which(a, q, b, r.best.key, mode);
+        return lookup(a, q, b, r.best.key, mode);
     case ASK_COMPARE:
         return q->nplaces >= 2 ? compare(a, q, b, r.best.key, mode)
                                : which(a, q, b, r.best.key, mode);
@@ -303,6 +301,7 @@ int ask_question(struct ask *a, const char *question, struct ask_answer *out, st
         ask_say(&b, "没有%s的文件，无法回答。", missing);
     } else {
         rc = q.kind == ASK_MEASURES ? ask_answer_measures(a, &q, &b)
+             : q.kind == ASK_PROGRESS ? ask_answer_progress(a, &q, &b)
              : answer_values(a, &q, &b);
     }
     if (q.truncated)

@@ -154,7 +154,9 @@ static long key_for(struct ask *a, struct key_table *kt, size_t *kcap,
     if (r->indicator_slug)
         name = strdup(r->indicator_slug);
     else {
-        char *k = targets_fold_key(r->phrase, strlen(r->phrase));
+        /* The folded phrase the linker matched, as targets_progress pairs by it. */
+        char *k = r->key && *r->key ? strdup(r->key) : targets_fold_key(r->phrase,
+                                                                         strlen(r->phrase));
         if (k && (name = malloc(strlen(k) + 2)))
             name[0] = '=', strcpy(name + 1, k);
         free(k);
@@ -174,7 +176,8 @@ static long key_for(struct ask *a, struct key_table *kt, size_t *kcap,
     memset(k, 0, sizeof *k);
     k->ind = r->indicator_slug ? catalogue_by_slug(a->cat, r->indicator_slug) : NULL;
     k->name = strdup(r->indicator_name ? r->indicator_name : r->phrase);
-    if (!k->name)
+    k->id = strdup(name + (name[0] == '='));
+    if (!k->name || !k->id)
         return free(name), -1;
     for (size_t i = 0; k->ind && i < k->ind->naliases; i++)
         if (text_add(k, k->ind->aliases[i]) < 0)
@@ -237,6 +240,7 @@ void ask_index_free(struct ask *a)
         free(a->keys[i].texts);
         free(a->keys[i].ntext);
         free(a->keys[i].name);
+        free(a->keys[i].id);
     }
     free(a->keys);
     target_rows_free(&a->rows, a->nrows);

@@ -61,6 +61,7 @@ size_t ask_subject_len(const struct ask_intent *q);
 /* One thing values are given for: a catalogue indicator, or an unlinked phrase. */
 struct ask_key {
     const struct indicator *ind;    /* NULL for a phrase */
+    char *id;                       /* the indicator's slug, or the folded phrase */
     char *name;                     /* the indicator's name, or the phrase as first written */
     uint32_t **texts;               /* folded: the name, the aliases, the phrases written */
     size_t *ntext, ntexts;
@@ -127,6 +128,7 @@ char *ask_sentence(const char *text, size_t n, size_t start, size_t end, size_t 
 
 int ask_rank(struct ask *a, const struct ask_intent *q, struct ask_build *b, size_t key,
              int mode);
+int ask_answer_progress(struct ask *a, const struct ask_intent *q, struct ask_build *b);
 int ask_answer_measures(struct ask *a, const struct ask_intent *q, struct ask_build *b);
 
 #endif

@@ -18,6 +18,7 @@
 struct found {
     char *slug, *region, *path, *title, *sentence;
     int64_t node_id;
+    size_t offset;          /* the hit in the section's text */
     size_t hl_start, hl_end;
     int level;              /* the search that found it: 0 the whole phrase, then less */
 };
@@ -150,6 +151,7 @@ static int add_found_at(struct finds *f, const struct search_hit *h, int level, 
     x->title = strdup(h->title ? h->title : "");
     x->sentence = ask_sentence(h->text, strlen(h->text), at, to, &x->hl_start, &x->hl_end);
     x->node_id = h->node_id;
+    x->offset = at;
     x->level = level;
     return x->slug && x->region && x->path && x->title && x->sentence ? 0 : -1;
 }
@@ -361,6 +363,7 @@ static void add_rows(struct ask *a, struct ask_build *b, const struct finds *f)
             r->path = strdup(x->path);
             r->sentence = strdup(x->sentence);
             r->node_id = x->node_id;
+            r->offset = x->offset;
             r->hl_start = x->hl_start;
             r->hl_end = x->hl_end;
             if (!r->region || !r->indicator || !r->kind || !r->slug || !r->path || !r->sentence)

@@ -49,7 +49,81 @@ static int by_score(const void *x, const void *y)
     return a->key < b->key ? -1 : a->key > b->key;
 }
 
-int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, struct ask_resolved *out)
+/* Whether row i is in one of the question's places (any row when it names none). */
+static int in_places(const struct ask *a, const struct ask_intent *q, size_t i)
+{
+    if (!q->nplaces)
+        return 1;
+    for (size_t p = 0; p < q->nplaces; p++)
+        if (a->row_region[i] && !strcmp(a->row_region[i], q->places[p].region))
+            return 1;
+    return 0;
+}
+
+int ask_score_accepted(const struct ask_score *s)
+{
+    return (s->recall >= MIN_RECALL || (s->head && s->recall >= MIN_RECALL_HEAD)) &&
+           s->score >= MIN_SCORE;
+}
+
+static void pick_best(struct ask_pick *picks, size_t n, struct ask_resolved *out)
+{
+    qsort(picks, n, sizeof *picks, by_score);
+    if (!n)
+        return;
+    out->found = 1;
+    out->best = picks[0];
+    for (size_t i = 1; i < n && out->nalts < ASK_MAX_ALTS; i++)
+        if (picks[i].s.score >= picks[0].s.score - CLOSE)
+            out->alts[out->nalts++] = picks[i];
+}
+
+/* When no phrase names the subject, the sentences do: a key whose phrase holds part of
+ * the subject and whose sentence in one of the places holds the rest ("义新欧中欧班列年开行"
+ * for 年开行 in "推进“义新欧”中欧班列…力争年开行超3000列"). */
+static size_t by_sentence(struct ask *a, const struct ask_intent *q, int mode,
+                          const unsigned char *live, struct ask_pick *picks)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->nrows; i++) {
+        size_t k = a->row_key[i];
+        if (!live[k] || !ask_kind_ok(mode, &a->rows[i]) || !in_places(a, q, i))
+            continue;
+        struct ask_score ph = {0, 0, 0, 0};
+        for (size_t t = 0; t < a->keys[k].ntexts; t++) {
+            struct ask_score s = ask_match(q, a->keys[k].texts[t], a->keys[k].ntext[t], NULL);
+            if (s.recall > ph.recall)
+                ph = s;
+        }
+        if (ph.recall <= 0)
+            continue;
+        struct err e = {{0}};
+        char *text = store_section_text(a->store, a->rows[i].node_id, &e);
+        size_t hs, he, np;
+        char *sent = text ? ask_sentence(text, strlen(text), (size_t)a->rows[i].start,
+                                         (size_t)a->rows[i].end, &hs, &he) : NULL;
+        uint32_t *cp = sent ? ask_fold_cps(sent, strlen(sent), &np) : NULL;
+        struct ask_score st = cp ? ask_match(q, cp, np, NULL) : (struct ask_score){0, 0, 0, 0};
+        free(cp);
+        free(sent);
+        free(text);
+        struct ask_score s = {(ph.recall + st.recall) / 2, ph.precision, 0, st.head};
+        s.score = s.recall;
+        int seen = 0;
+        for (size_t j = 0; j < n && !seen; j++)
+            if (picks[j].key == k) {
+                seen = 1;
+                if (s.score > picks[j].s.score)
+                    picks[j].s = s;
+            }
+        if (!seen && s.recall >= MIN_RECALL)
+            picks[n++] = (struct ask_pick){k, a->keys[k].ind, s};
+    }
+    return n;
+}
+
+int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, int scoped,
+                struct ask_resolved *out)
 {
     memset(out, 0, sizeof *out);
     unsigned char *live = calloc(a->nkeys + 1, 1);
@@ -60,7 +134,8 @@ int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, struct ask_
         return -1;
     }
     for (size_t i = 0; i < a->nrows; i++)
-        if (ask_kind_ok(mode, &a->rows[i]) && issuer_ok(a, q, i))
+        if (ask_kind_ok(mode, &a->rows[i]) && issuer_ok(a, q, i) &&
+            (!scoped || in_places(a, q, i)))
             live[a->row_key[i]] = 1;
     size_t n = 0;
     for (size_t k = 0; k < a->nkeys; k++) {
@@ -72,22 +147,16 @@ int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, struct ask_
             if (s.score > best.score)
                 best = s;
         }
-        if ((best.recall >= MIN_RECALL || (best.head && best.recall >= MIN_RECALL_HEAD)) &&
-            best.score >= MIN_SCORE)
+        if (ask_score_accepted(&best))
             picks[n++] = (struct ask_pick){k, a->keys[k].ind, best};
         else if (best.score > 0 && (!out->has_near || best.score > out->near.s.score)) {
             out->has_near = 1;
             out->near = (struct ask_pick){k, a->keys[k].ind, best};
         }
     }
-    qsort(picks, n, sizeof *picks, by_score);
-    if (n) {
-        out->found = 1;
-        out->best = picks[0];
-        for (size_t i = 1; i < n && out->nalts < ASK_MAX_ALTS; i++)
-            if (picks[i].s.score >= picks[0].s.score - CLOSE)
-                out->alts[out->nalts++] = picks[i];
-    }
+    if (!n && scoped && q->nplaces)
+        n = by_sentence(a, q, mode, live, picks);
+    pick_best(picks, n, out);
     free(live);
     free(picks);
     return 0;

@@ -186,6 +186,8 @@ struct ask_row *ask_add_target(struct ask *a, struct ask_build *b, const struct 
     r->slug = dup_or_empty(t->doc_slug);
     r->path = dup_or_empty(t->path);
     r->node_id = t->node_id;
+    r->target_id = t->id;
+    r->offset = (size_t)t->start;
     if (text) {
         size_t n = strlen(text);
         r->sentence = ask_sentence(text, n, (size_t)t->start, (size_t)t->end, &r->hl_start,

@@ -25,11 +25,15 @@ struct ask_resolved {
     struct ask_pick near;                   /* the best below the bar, for "did you mean" */
 };
 
+/* Whether a key's score names the subject. */
+int ask_score_accepted(const struct ask_score *s);
 int ask_kind_mode(const struct ask_intent *q, int targets_by_default);
 int ask_kind_ok(int mode, const struct target_row *r);
-/* The key whose texts cover the subject best among keys with rows of the mode. 0, or -1
- * when out of memory. */
-int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, struct ask_resolved *out);
+/* The key whose texts cover the subject best among keys with rows of the mode (scoped:
+ * rows in the question's places; then, if no phrase names the subject, a key whose
+ * phrase and sentence there do). 0, or -1 when out of memory. */
+int ask_resolve(struct ask *a, const struct ask_intent *q, int mode, int scoped,
+                struct ask_resolved *out);
 const char *ask_key_direction(const struct ask *a, size_t key);
 /* Whether row i is for key, in region (NULL: any) and year (0: any), of the mode. */
 int ask_row_in(const struct ask *a, const struct ask_intent *q, size_t i, size_t key,

@@ -102,7 +102,7 @@ static int same_base(const char *a, const char *b)
     return same;
 }
 
-static enum progress_status judge(const struct target_row *t, const struct target_row *r)
+enum progress_status targets_judge(const struct target_row *t, const struct target_row *r)
 {
     if (!r || isnan(t->value))
         return PROGRESS_NO_DATA;
@@ -144,7 +144,7 @@ int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress
         struct progress_row *row = &out->rows[out->n++];
         row->target = &out->targets[i];
         row->reported = pair(out, row->target);
-        row->status = judge(row->target, row->reported);
+        row->status = targets_judge(row->target, row->reported);
     }
     return 0;
 }
