@@ -214,8 +214,8 @@ static int one_region(struct ask *a, const struct ask_intent *q, struct ask_buil
         size_t h = !r && k->ind ? holder_value(a, q, region) : a->nrows;
         if (h < a->nrows) {
             char *hv = ask_value_words(&a->rows[h]);
-            ask_say(b, "（%s全域实际%s（%d年），不是%s的数字）", a->row_region[h], hv ? hv : "",
-                    a->rows[h].year, region);
+            ask_say(b, "（%s实际%s（%d年），是%s的数字，不是%s的）", a->row_region[h],
+                    hv ? hv : "", a->rows[h].year, a->row_region[h], region);
             free(hv);
             add_status(a, b, &a->rows[h], a->row_region[h], 0, NULL);
         }
@@ -223,16 +223,19 @@ static int one_region(struct ask *a, const struct ask_intent *q, struct ask_buil
     if (!said && rep < a->nrows) {
         /* Nothing due: the value reached, and the targets still ahead. */
         char *rv = ask_value_words(&a->rows[rep]);
-        ask_say(b, "%s：没有到期的%s目标，实际%s（%d年），无法判断是否完成", region, k->name,
+        ask_say(b, "%s：没有到期的目标，实际%s（%d年），无法判断是否完成", region,
                 rv ? rv : "", a->rows[rep].year);
         free(rv);
         add_status(a, b, &a->rows[rep], region, 1, progress_status_name(PROGRESS_NO_DATA));
+        size_t ahead = 0;
         for (size_t i = 0; i < pt.n; i++)
             if (!strcmp(pt.rows[i].target->region, region) &&
                 (k->ind || (pt.rows[i].target->key && !strcmp(pt.rows[i].target->key, k->id)))) {
-                ask_say(b, "%s目标%d年才到期", i ? "、" : "；", pt.rows[i].target->year);
+                ask_say(b, "%s%d年", ahead++ ? "、" : "；目标在", pt.rows[i].target->year);
                 add_status(a, b, pt.rows[i].target, region, 0, NULL);
             }
+        if (ahead)
+            ask_say(b, "才到期");
         said = 1;
     }
     progress_table_free(&pt);

@@ -168,14 +168,23 @@ int ask_rank(struct ask *a, const struct ask_intent *q, struct ask_build *b, siz
     for (size_t i = 0; i < c.n; i++)
         if (a->rows[c.sel[i]].value == best)
             ask_say(b, "%s%s", nwin++ ? "和" : "", a->row_region[c.sel[i]]);
-    ask_say(b, "的%s%s%s：", name, mode == KM_REPORTED ? "" : "目标", order_word(q->order));
+    ask_say(b, "的%s%s%s：%s", name, mode == KM_REPORTED ? "" : "目标", order_word(q->order),
+            nwin > 1 ? "均为" : "");
+    /* The winners' value once when they write it alike, else each. */
+    char *first = NULL;
     for (size_t i = 0, k = 0; i < c.n; i++)
         if (a->rows[c.sel[i]].value == best) {
-            ask_say(b, "%s", k++ ? "，" : "");
             char *v = ask_value_words(&a->rows[c.sel[i]]);
-            ask_say(b, "%s", v ? v : "");
+            char *fv = v ? targets_fold_key(v, strlen(v)) : NULL;
+            if (!first || !fv || strcmp(first, fv))
+                ask_say(b, "%s%s", k++ ? "，" : "", v ? v : "");
             free(v);
+            if (!first)
+                first = fv;
+            else
+                free(fv);
         }
+    free(first);
     ask_say(b, "。");
     if (c.n == 1)
         ask_say(b, "只有这一个%s给出了可比的数值。", q->level ? "城市" : "地区");

@@ -9,11 +9,12 @@
 #include "ask_values.h"
 
 /* A subject is named when a key covers this much of it, or this much with its head; keys
- * this close to the best are other readings. */
+ * this close to the best, covering nearly as much of the subject, are other readings. */
 #define MIN_RECALL 0.6
 #define MIN_RECALL_HEAD 0.5
 #define MIN_SCORE 0.5
 #define CLOSE 0.12
+#define CLOSE_RECALL 0.1
 
 int ask_kind_ok(int mode, const struct target_row *r)
 {
@@ -74,7 +75,8 @@ static void pick_best(struct ask_pick *picks, size_t n, struct ask_resolved *out
     out->found = 1;
     out->best = picks[0];
     for (size_t i = 1; i < n && out->nalts < ASK_MAX_ALTS; i++)
-        if (picks[i].s.score >= picks[0].s.score - CLOSE)
+        if (picks[i].s.score >= picks[0].s.score - CLOSE &&
+            picks[i].s.recall >= picks[0].s.recall - CLOSE_RECALL)
             out->alts[out->nalts++] = picks[i];
 }
 

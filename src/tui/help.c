@@ -22,8 +22,8 @@ struct help {
 static const char *const ctx_titles[KCTX_COUNT] = {
     [KCTX_GENERIC] = "所有窗格", [KCTX_TREE] = "侧栏（文档与章节）",
     [KCTX_READER] = "阅读区", [KCTX_PANEL] = "指标栏", [KCTX_COMPARE] = "对比视图",
-    [KCTX_SEARCH] = "搜索（打字即时搜索）", [KCTX_HELP] = "帮助",
-    [KCTX_PROMPT] = "输入框（搜索、对比视图的筛选）", [KCTX_MARK] = "设书签或回到书签时",
+    [KCTX_SEARCH] = "搜索（打字即时搜索）", [KCTX_HELP] = "帮助", [KCTX_ASK] = "问答",
+    [KCTX_PROMPT] = "输入框（搜索、对比视图的筛选、提问）", [KCTX_MARK] = "设书签或回到书签时",
 };
 
 /* What an unbound printable character does in a typing context. */

@@ -78,14 +78,16 @@ static void generic(struct app *a, enum cmd c)
             return;
         }
     switch (c) {
+    /* A view closes, and so does the main view pushed over one (the reader opened from
+     * the ask view): q goes back to what was under it. */
     case CMD_QUIT:
-        if (top != VIEW_MAIN)
+        if (a->nviews > 1)
             ui_view_close(u);
         else
             a->quit = 1;
         break;
     case CMD_ESCAPE:
-        if (top != VIEW_MAIN)
+        if (a->nviews > 1)
             ui_view_close(u);
         break;
     case CMD_NEXT_PANE: cycle_pane(a, 1); break;

@@ -34,6 +34,7 @@
     X(NEXT_TARGET,  "next-target",    "下一个指标") \
     X(PREV_TARGET,  "prev-target",    "上一个指标") \
     X(COMPARE,      "compare",        "对比视图：指标 × 地区") \
+    X(ASK,          "ask",            "问答：用中文提问，答案附原文；在问答视图里再问一个") \
     X(SORT,         "sort",           "对比视图：按下一列排序（再按反向）") \
     X(FILTER,       "filter",         "对比视图：输入文字筛选指标") \
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
@@ -64,6 +65,7 @@ enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };
     X(COMPARE, "compare", GENERIC, 0) \
     X(SEARCH,  "search",  PROMPT,  1) \
     X(HELP,    "help",    GENERIC, 0) \
+    X(ASK,     "ask",     GENERIC, 0) \
     X(PROMPT,  "prompt",  PROMPT,  1) \
     X(MARK,    "mark",    MARK,    1)
 #define KCTX_ENUM(id, name, parent, typing) KCTX_##id,

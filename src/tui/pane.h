@@ -18,7 +18,8 @@
     X(PANEL,   panel_ops)   /* panel.c: the target panel */ \
     X(SEARCH,  finder_ops)  /* finder.c: the search view */ \
     X(COMPARE, compare_ops) /* compare.c: the compare view */ \
-    X(HELP,    help_ops)    /* help.c: the help view */
+    X(HELP,    help_ops)    /* help.c: the help view */ \
+    X(ASK,     askview_ops) /* askview.c: the ask view */
 
 #define PANE_ENUM(id, ops) PANE_##id,
 enum pane_id { PANE_LIST(PANE_ENUM) PANE_COUNT };
