@@ -1,7 +1,10 @@
 /* store.h — the one SQLite file that holds every imported document.
  *
- * Schema (version in meta.schema_version):
- *   source(id, name UNIQUE, sha256, encoding, size, raw BLOB)   the raw file, byte for byte
+ * Schema (version in meta.schema_version; readers take versions 1 and 2, a writer makes a
+ * version 1 file version 2 in its working copy):
+ *   source(id, name, path, sha256, encoding, size, raw BLOB)   the raw file, byte for byte;
+ *       name: its base name ("-": standard input), path: its full path (NULL for standard
+ *       input, and for sources imported before version 2)
  *   doc(id, source_id, seq, slug UNIQUE, title, region, level, kind, issuer, published)
  *   node(id, doc_id, parent_id, seq, kind, label, ordinal, path, title, text,
  *        raw_start, raw_end)
@@ -27,7 +30,8 @@
 #include "gongfu/doc.h"
 #include "gongfu/err.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_OLDEST 1      /* the oldest version readers read and writers upgrade */
 
 enum store_mode { STORE_READ, STORE_WRITE };
 
@@ -79,13 +83,19 @@ int store_open_write(const char *path, const struct store_write_opts *o, struct 
 void store_close(struct store **s);
 sqlite3 *store_db(struct store *s);
 
-/* One source file and the documents found in it, to be written in the open transaction:
- * any documents earlier imported from a source of the same name are replaced. */
+/* One source file and the documents found in it, to be written in the open transaction.
+ * A source is identified by its full path and by its content, never by its base name: the
+ * documents of every earlier source with the same path, or with the same bytes, are
+ * replaced (and keep their slugs where the new documents' slugs have the same base); a
+ * source from before schema version 2, which kept no path, is the same when its base name
+ * is. A different file of the same base name adds its own documents. */
 struct source_file {
-    const char *name;       /* basename, or "-" for standard input */
+    const char *name;       /* base name, or "-" for standard input: what is shown */
     const char *raw;
     size_t size;
     const char *encoding;
+    const char *path;       /* the full path (symlinks resolved); NULL for standard input */
+    const char *sha256;     /* the bytes' SHA-256 in hex, or NULL: computed from raw */
 };
 /* A writer's transaction runs on its working copy; store_commit commits it and publishes
  * the copy (fsync, rename), after which store_db reads what was published and the next

@@ -1,13 +1,16 @@
 /* cmd_import.c — `gongfu import`: files into the database, all or nothing. */
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "cli.h"
 #include "gongfu/paths.h"
 #include "gongfu/decode.h"
 #include "gongfu/describe.h"
+#include "gongfu/sha256.h"
 #include "gongfu/structure.h"
 #include "gongfu/text.h"
 
@@ -52,7 +55,54 @@ static char *slurp(const char *path, size_t *n, struct err *e)
 
 struct totals {
     size_t docs, chapters, items, bytes;
+    char (*seen)[65];       /* the SHA-256 of each file imported so far in this run */
+    const char **seen_name;
+    size_t nseen;
 };
+
+/* The file's full path, symlinks resolved, which identifies it with its content; NULL for
+ * standard input. malloc'd. */
+static char *full_path(const char *path)
+{
+    if (!strcmp(path, "-"))
+        return NULL;
+    char *real = realpath(path, NULL);
+    if (real || path[0] == '/')
+        return real ? real : strdup(path);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return strdup(path);
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *abs = malloc(n);
+    if (abs)
+        snprintf(abs, n, "%s/%s", cwd, path);
+    return abs;
+}
+
+/* The same bytes as a file earlier in this run: that file's name (they are one source). */
+static const char *seen_before(struct totals *t, const char *sha, const char *path)
+{
+    for (size_t i = 0; i < t->nseen; i++)
+        if (!strcmp(t->seen[i], sha))
+            return t->seen_name[i];
+    char (*v)[65] = realloc(t->seen, (t->nseen + 1) * sizeof *v);
+    const char **w = v ? realloc(t->seen_name, (t->nseen + 1) * sizeof *w) : NULL;
+    if (v)
+        t->seen = v;
+    if (w) {
+        t->seen_name = w;
+        memcpy(t->seen[t->nseen], sha, 65);
+        t->seen_name[t->nseen++] = path;
+    }
+    return NULL;
+}
+
+static void say(const char *fmt, const char *a, const char *b)
+{
+    char *sa = text_sanitize(a, strlen(a)), *sb = text_sanitize(b, strlen(b));
+    fprintf(stderr, fmt, sa ? sa : "", sb ? sb : "");
+    free(sa), free(sb);
+}
 
 static int import_one(struct store *s, const char *path, const struct structure_opts *o,
                       const char *encoding, struct totals *t, struct err *e)
@@ -61,17 +111,28 @@ static int import_one(struct store *s, const char *path, const struct structure_
     char *raw = slurp(path, &n, e);
     if (!raw)
         return -1;
+    char sha[65];
+    sha256_hex(raw, n, sha);
+    const char *same = seen_before(t, sha, path);
+    if (same) {
+        say("gongfu import: %s: the same bytes as %s, imported once\n", path, same);
+        free(raw);
+        return 0;
+    }
     struct decoded d;
     struct doc *docs = NULL;
     size_t ndocs = 0;
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     struct structure_opts opts = *o;
     opts.fallback_title = strcmp(path, "-") ? base : "stdin";
+    char *full = full_path(path);
     int rc = decode_bytes(raw, n, encoding, &d, e);
     if (rc == 0) {
         rc = structure_parse(&d, &opts, &docs, &ndocs, e);
         if (rc == 0) {
-            struct source_file src = {strcmp(path, "-") ? base : "-", raw, n, d.encoding};
+            struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = raw,
+                                       .size = n, .encoding = d.encoding, .path = full,
+                                       .sha256 = sha };
             rc = store_put_source(s, &src, docs, ndocs, e);
         }
         decoded_free(&d);
@@ -85,6 +146,7 @@ static int import_one(struct store *s, const char *path, const struct structure_
     }
     t->bytes += n;
     structure_free(&docs, ndocs);
+    free(full);
     free(raw);
     return rc;
 }
@@ -144,6 +206,8 @@ static int run(const struct cli_args *a)
     }
     store_close(&s);
     regions_free(&regions);
+    free(tot.seen);
+    free(tot.seen_name);
     return rc < 0 ? EXIT_ERR : EXIT_OK;
 }
 

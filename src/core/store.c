@@ -22,10 +22,15 @@ void store_add_hooks(const struct store_hooks *h)
         store_hooks_set[store_nhooks++] = *h;
 }
 
+#define SOURCE_TABLE(name)                                                                \
+    "CREATE TABLE " name "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT,"           \
+    "  sha256 TEXT NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL, raw BLOB NOT NULL);"
+
 static const char schema_sql[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-    "CREATE TABLE source(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,"
-    "  encoding TEXT NOT NULL, size INTEGER NOT NULL, raw BLOB NOT NULL);"
+    SOURCE_TABLE("source")
+    "CREATE INDEX source_path ON source(path);"
+    "CREATE INDEX source_sha256 ON source(sha256);"
     "CREATE TABLE doc(id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES source(id),"
     "  seq INTEGER NOT NULL, slug TEXT NOT NULL UNIQUE, title TEXT NOT NULL, region TEXT,"
     "  level TEXT, kind TEXT, issuer TEXT, published TEXT);"
@@ -100,6 +105,29 @@ static int create_schema(sqlite3 *db, struct err *e)
         if (h->on_create && h->on_create(h->ctx, db, e) < 0)
             return exec(db, "ROLLBACK", NULL), -1;
     return exec(db, "COMMIT", e);
+}
+
+/* Version 1 to 2: source loses "name UNIQUE" (sources are told apart by full path and
+ * content) and gains path, NULL for the sources already there (store_put_source then
+ * knows them by name, as version 1 did). The table is rebuilt, as SQLite's ALTER TABLE
+ * cannot drop a constraint; foreign keys are off meanwhile, the ids kept. */
+static int upgrade_v1(sqlite3 *db, struct err *e)
+{
+    static const char sql[] =
+        "PRAGMA foreign_keys=OFF; BEGIN;"
+        SOURCE_TABLE("source_v2")
+        "INSERT INTO source_v2(id, name, path, sha256, encoding, size, raw)"
+        "  SELECT id, name, NULL, sha256, encoding, size, raw FROM source;"
+        "DROP TABLE source; ALTER TABLE source_v2 RENAME TO source;"
+        "CREATE INDEX source_path ON source(path);"
+        "CREATE INDEX source_sha256 ON source(sha256);"
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+        "COMMIT; PRAGMA foreign_keys=ON;";
+    if (exec(db, sql, e) < 0) {
+        exec(db, "ROLLBACK", NULL);
+        return -1;
+    }
+    return 0;
 }
 
 /* Every rollback on a connection, by store_rollback or by SQLite after an error. */
@@ -196,10 +224,11 @@ static int check_version(sqlite3 *db, const char *path, int v, struct err *e)
         err_set(e, "%s: not a gongfu database (%s); import documents with 'gongfu import'",
                 path, sqlite3_errcode(db) == SQLITE_NOTADB ? "file is not a database"
                                                           : sqlite3_errmsg(db));
-    else if (v != STORE_SCHEMA_VERSION)
-        err_set(e, "%s: database schema version %d, this gongfu needs %d: re-import the "
-                "documents with 'gongfu import --fresh'", path, v, STORE_SCHEMA_VERSION);
-    return v == STORE_SCHEMA_VERSION ? 0 : -1;
+    else if (v < STORE_SCHEMA_OLDEST || v > STORE_SCHEMA_VERSION)
+        err_set(e, "%s: database schema version %d, this gongfu reads %d to %d: re-import the "
+                "documents with 'gongfu import --fresh'", path, v, STORE_SCHEMA_OLDEST,
+                STORE_SCHEMA_VERSION);
+    return v >= STORE_SCHEMA_OLDEST && v <= STORE_SCHEMA_VERSION ? 0 : -1;
 }
 
 static int open_reader(const char *path, sqlite3 **out, struct err *e)
@@ -216,8 +245,9 @@ static int open_reader(const char *path, sqlite3 **out, struct err *e)
     return 0;
 }
 
-/* A new working file, a copy of from (NULL: an empty database), as s->db. */
-static int new_work(struct store *s, sqlite3 *from, struct err *e)
+/* A new working file, a copy of from (NULL: an empty database) of schema version
+ * from_version, made the current version, as s->db. */
+static int new_work(struct store *s, sqlite3 *from, int from_version, struct err *e)
 {
     const char *work = publish_work(s->pub, e);
     sqlite3 *db = NULL;
@@ -235,11 +265,14 @@ static int new_work(struct store *s, sqlite3 *from, struct err *e)
     /* Rollback-journal mode (the published file must be, and a copy of an older gongfu's
      * WAL file is not yet), the journal only for this process's rollbacks and never synced:
      * the private file is published, synced, after its last commit, or never. */
-    if (exec(db, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON", e) < 0 || run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0)) {
+    if (exec(db, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON", e) < 0 ||
+        (from && from_version == 1 && upgrade_v1(db, e) < 0) ||
+        run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0)) {
         err_prefix(e, "%s: ", publish_target(s->pub));
         close_db(db);
         return -1;
     }
+    slug_alloc_reset(&s->slugs);
     s->db = db;
     s->published = 0;
     return 0;
@@ -272,11 +305,13 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 /* The database the working copy starts from: the published file, or NULL when there is
  * none (or an empty file), or when a fresh database replaces it. A file that is not a gongfu
  * database is never replaced, nor one of another schema version unless fresh. */
-static int open_source(const char *path, int fresh, sqlite3 **from, struct err *e)
+static int open_source(const char *path, int fresh, sqlite3 **from, int *version,
+                       struct err *e)
 {
     struct stat st;
     int v;
     *from = NULL;
+    *version = STORE_SCHEMA_VERSION;
     if (stat(path, &st) < 0 || (S_ISREG(st.st_mode) && st.st_size == 0))
         return 0;
     if (open_published(path, is_wal_file(path), from, &v, e) < 0)
@@ -288,6 +323,7 @@ static int open_source(const char *path, int fresh, sqlite3 **from, struct err *
         *from = NULL;
         return -1;
     }
+    *version = v;
     return 0;
 }
 
@@ -307,9 +343,10 @@ int store_open_write(const char *path, const struct store_write_opts *o, struct 
         return err_set(e, "out of memory"), -1;
     s->mode = STORE_WRITE;
     sqlite3 *from = NULL;
+    int version;
     if (publish_lock(path, &po, &s->pub, e) < 0 ||
-        open_source(publish_target(s->pub), o->fresh, &from, e) < 0 ||
-        new_work(s, from, e) < 0) {
+        open_source(publish_target(s->pub), o->fresh, &from, &version, e) < 0 ||
+        new_work(s, from, version, e) < 0) {
         close_db(from);
         store_close(&s);
         return -1;
@@ -323,6 +360,7 @@ void store_close(struct store **s)
 {
     if (!*s)
         return;
+    slug_alloc_reset(&(*s)->slugs);
     close_db((*s)->db);
     publish_free(&(*s)->pub);
     free(*s);
@@ -338,7 +376,7 @@ int store_begin(struct store *s, struct err *e)
 {
     if (s->mode == STORE_WRITE && s->published) {
         sqlite3 *published = s->db;
-        if (new_work(s, published, e) < 0)
+        if (new_work(s, published, STORE_SCHEMA_VERSION, e) < 0)
             return -1;
         close_db(published);
     }
@@ -361,6 +399,7 @@ int store_commit(struct store *s, struct err *e)
     s->published = 1;
     if (open_reader(publish_target(s->pub), &reader, e) < 0)
         return err_prefix(e, "published, but: "), -1;
+    slug_alloc_reset(&s->slugs);
     close_db(s->db);
     s->db = reader;
     return 0;

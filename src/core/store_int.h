@@ -10,10 +10,21 @@ struct store {
     enum store_mode mode;
     struct publish *pub;       /* a writer's lock and working copy */
     int published;             /* a writer's db is the published file: copy before writing */
+    struct slug_alloc *slugs;  /* a writer's slug counters, for its current db */
 };
 
 /* The hooks registered with store_add_hooks, in order. */
 extern struct store_hooks store_hooks_set[8];
 extern size_t store_nhooks;
+
+/* store_slug.c. A slug for a new document: prefer when it is free (the slug the source's
+ * document had before a re-import), else base, else base-N with the next free N. malloc'd;
+ * NULL on error. The counters belong to one connection: reset when db changes. */
+struct slug_alloc;
+char *slug_take(sqlite3 *db, struct slug_alloc **a, const char *base, const char *prefer,
+                struct err *e);
+void slug_alloc_reset(struct slug_alloc **a);
+/* 1 when slug is base or base-N. */
+int slug_matches(const char *slug, const char *base);
 
 #endif

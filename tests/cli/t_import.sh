@@ -29,6 +29,33 @@ status 0 "re-import" "$GONGFU" import --db "$T/a.db" $C/zhoushan-plan.txt
 snapshot "$T/a.db" >"$T/again"
 same "$T/before" "$T/again" "database after re-import"
 
+# Sources are known by full path and content, not by base name: two plans both called
+# plan.txt are two sources; either imported again replaces only its own documents, with
+# their slugs; the same bytes under another name are imported once; standard input is
+# known by its content.
+mkdir -p "$T/a" "$T/b"
+cp $C/zhoushan-plan.txt "$T/a/plan.txt"
+cp $C/jinhua-plan.txt "$T/b/plan.txt"
+status 0 "two files of one base name" "$GONGFU" import --db "$T/n.db" "$T/a/plan.txt" "$T/b/plan.txt"
+contains "$T/err" " 2 documents" "two files of one base name: message"
+"$GONGFU" docs --db "$T/n.db" | cut -f1 >"$T/slugs"
+printf 'slug\nzhoushan-plan\njinhua-plan\n' >"$T/slugs.want"
+same "$T/slugs.want" "$T/slugs" "two files of one base name: both kept"
+sed 's/托位/托育位/' $C/jinhua-plan.txt >"$T/b/plan.txt"
+(cd "$T/b" && "$GONGFU" import --db "$T/n.db" plan.txt 2>"$T/err") || fail "re-import by a relative path: $(cat "$T/err")"
+"$GONGFU" docs --db "$T/n.db" | cut -f1 >"$T/slugs"
+same "$T/slugs.want" "$T/slugs" "the changed file replaced its own documents"
+"$GONGFU" search --db "$T/n.db" --doc jinhua-plan 托育位 | grep -q . || fail "the changed file's text is not searchable"
+cp "$T/a/plan.txt" "$T/copy.txt"
+status 0 "the same bytes under two names" "$GONGFU" import --db "$T/n.db" "$T/copy.txt" "$T/a/plan.txt"
+contains "$T/err" "the same bytes as" "the same bytes: message"
+"$GONGFU" docs --db "$T/n.db" | cut -f1 >"$T/slugs"
+same "$T/slugs.want" "$T/slugs" "the same bytes under two names: one source"
+printf '舟山市说明一\n\n第一段。\n' | "$GONGFU" import --db "$T/n.db" - 2>/dev/null
+printf '舟山市说明二\n\n第一段。\n' | "$GONGFU" import --db "$T/n.db" - 2>/dev/null
+printf '舟山市说明一\n\n第一段。\n' | "$GONGFU" import --db "$T/n.db" - 2>/dev/null
+[ "$("$GONGFU" docs --db "$T/n.db" | wc -l)" = 5 ] || fail "standard input by content: $("$GONGFU" docs --db "$T/n.db")"
+
 # GB18030, BOM, CRLF: the same outline as the UTF-8 original.
 iconv -f UTF-8 -t GB18030 $C/jinhua-plan.txt >"$T/jinhua-gb.txt"
 { printf '\357\273\277'; cat $C/zhoushan-plan.txt; } >"$T/zs-bom.txt"

@@ -1,0 +1,202 @@
+/* test_store.c — the store's writing rules: sources are identified by full path and by
+ * content, never by base name; slugs are unique without a limit and stay the same when a
+ * source is imported again; a database of schema version 1 is read as it is and upgraded
+ * by the next import. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "gongfu/store.h"
+
+static char dir[] = "/tmp/gongfu-store-XXXXXX";
+
+static struct doc one_doc(const char *slug, const char *text)
+{
+    struct doc d = { .title = strdup(text), .region = strdup("舟山市"), .level = strdup("city"),
+                     .kind = strdup("plan"), .slug = strdup(slug) };
+    d.nodes = calloc(2, sizeof *d.nodes);
+    d.nnodes = 2;
+    d.nodes[0] = (struct node){ .kind = NODE_CHAPTER, .parent = -1, .path = strdup("1"),
+                                .title = strdup("目标") };
+    d.nodes[1] = (struct node){ .kind = NODE_PARAGRAPH, .parent = 0, .text = strdup(text) };
+    return d;
+}
+
+/* Imports one source of ndocs documents, all with the given slug; the slugs they got. */
+static char **put(struct store *s, const char *name, const char *path, const char *raw,
+                  size_t ndocs, const char *slug)
+{
+    struct doc *docs = calloc(ndocs, sizeof *docs);
+    char **slugs = calloc(ndocs + 1, sizeof *slugs);
+    struct err e = {{0}};
+    for (size_t i = 0; i < ndocs; i++)
+        docs[i] = one_doc(slug, raw);
+    struct source_file src = { .name = name, .raw = raw, .size = strlen(raw),
+                               .encoding = "UTF-8", .path = path };
+    if (store_begin(s, &e) || store_put_source(s, &src, docs, ndocs, &e) || store_commit(s, &e))
+        fail_msg("import %s: %s", name, e.msg);
+    for (size_t i = 0; i < ndocs; i++) {
+        slugs[i] = strdup(docs[i].slug);
+        doc_free(&docs[i]);
+    }
+    free(docs);
+    return slugs;
+}
+
+static void free_slugs(char **v)
+{
+    for (size_t i = 0; v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* The documents' slugs, sorted, joined by spaces. */
+static char *slugs_of(struct store *s)
+{
+    static char buf[4096];
+    sqlite3_stmt *st;
+    buf[0] = '\0';
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT slug FROM doc ORDER BY slug", -1,
+                                        &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW && strlen(buf) < sizeof buf - 200) {
+        strcat(buf, buf[0] ? " " : "");
+        strcat(buf, (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    return buf;
+}
+
+static struct store *open_new(const char *name)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    struct store *s;
+    struct err e = {{0}};
+    if (store_open(path, STORE_WRITE, &s, &e))
+        fail_msg("%s", e.msg);
+    return s;
+}
+
+/* The same base name in two directories is two sources; the same path again, or the same
+ * bytes anywhere, is the same source, whose documents keep their slugs. */
+static void test_sources_by_path_and_content(void **state)
+{
+    (void)state;
+    struct store *s = open_new("identity.db");
+    free_slugs(put(s, "plan.txt", "/a/plan.txt", "甲方案", 1, "doc-plan"));
+    free_slugs(put(s, "plan.txt", "/b/plan.txt", "乙方案", 1, "doc-plan"));
+    assert_string_equal(slugs_of(s), "doc-plan doc-plan-2");
+    /* /b/plan.txt changed: its document replaced, its slug kept. */
+    free_slugs(put(s, "plan.txt", "/b/plan.txt", "乙方案，修订", 1, "doc-plan"));
+    assert_string_equal(slugs_of(s), "doc-plan doc-plan-2");
+    /* The first file's bytes, moved elsewhere: the same source. */
+    free_slugs(put(s, "moved.txt", "/c/moved.txt", "甲方案", 1, "doc-plan"));
+    assert_string_equal(slugs_of(s), "doc-plan doc-plan-2");
+    /* Standard input: by content alone. */
+    free_slugs(put(s, "-", NULL, "丙方案", 1, "doc-plan"));
+    free_slugs(put(s, "-", NULL, "丁方案", 1, "doc-plan"));
+    free_slugs(put(s, "-", NULL, "丙方案", 1, "doc-plan"));
+    assert_string_equal(slugs_of(s), "doc-plan doc-plan-2 doc-plan-3 doc-plan-4");
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM source", -1, &st,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    sqlite3_finalize(st);
+    store_close(&s);
+}
+
+/* 10,001 documents of one base slug in one import: each its own slug, the last
+ * base-10001 (a limit of 9,999 failed on the UNIQUE constraint); imported again, the
+ * same slugs. */
+static void test_slugs_without_limit(void **state)
+{
+    (void)state;
+    struct store *s = open_new("slugs.db");
+    char **a = put(s, "many.txt", "/many.txt", "多", 10001, "doc-plan");
+    assert_string_equal(a[0], "doc-plan");
+    assert_string_equal(a[1], "doc-plan-2");
+    assert_string_equal(a[10000], "doc-plan-10001");
+    char **b = put(s, "many.txt", "/many.txt", "多，再", 10001, "doc-plan");
+    for (size_t i = 0; i < 10001; i++)
+        assert_string_equal(a[i], b[i]);
+    free_slugs(a), free_slugs(b);
+    /* Another source's document takes the next free number. */
+    char **c = put(s, "other.txt", "/other.txt", "另", 1, "doc-plan");
+    assert_string_equal(c[0], "doc-plan-10002");
+    free_slugs(c);
+    store_close(&s);
+}
+
+/* A version 1 file (source.name UNIQUE, no path): readers read it; an import upgrades it,
+ * knowing its sources by base name as version 1 did, and keeps their slugs. */
+static void test_version_1_upgraded(void **state)
+{
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/v1.db", dir);
+    struct store *s = open_new("v1.db");
+    free_slugs(put(s, "plan.txt", "/x/plan.txt", "旧方案", 1, "zhoushan-plan"));
+    store_close(&s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "PRAGMA foreign_keys=OFF; BEGIN;"
+        "CREATE TABLE source_v1(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sha256 TEXT"
+        " NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL, raw BLOB NOT NULL);"
+        "INSERT INTO source_v1 SELECT id, name, sha256, encoding, size, raw FROM source;"
+        "DROP TABLE source; ALTER TABLE source_v1 RENAME TO source;"
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    struct err e = {{0}};
+    struct store *r;
+    assert_int_equal(store_open(path, STORE_READ, &r, &e), 0);
+    struct doc_row *rows;
+    size_t n;
+    assert_int_equal(store_docs(r, &rows, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].source, "plan.txt");
+    store_docs_free(&rows, n);
+    store_close(&r);
+    assert_int_equal(store_open(path, STORE_WRITE, &s, &e), 0);
+    free_slugs(put(s, "plan.txt", "/y/plan.txt", "新方案", 1, "zhoushan-plan"));
+    assert_string_equal(slugs_of(s), "zhoushan-plan");
+    free_slugs(put(s, "plan.txt", "/z/plan.txt", "又一方案", 1, "zhoushan-plan"));
+    assert_string_equal(slugs_of(s), "zhoushan-plan zhoushan-plan-2");
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT value FROM meta WHERE key = "
+                                        "'schema_version'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "2");
+    sqlite3_finalize(st);
+    store_close(&s);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sources_by_path_and_content),
+        cmocka_unit_test(test_slugs_without_limit),
+        cmocka_unit_test(test_version_1_upgraded),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
