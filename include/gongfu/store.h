@@ -66,6 +66,13 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *w
 
 /* STORE_READ: the published file, immutable. STORE_WRITE: store_open_write with the
  * defaults (wait for the lock silently, start from the published database). */
+/* For reading rows: steps st; 1 a row, 0 the end, -1 an error (a damaged page, memory
+ * gone): "FILE: cannot read the WHAT: SQLite's message" in e. A loop over rows must stop on
+ * -1 and fail, never take it for the end. */
+int store_step(sqlite3_stmt *st, const char *what, struct err *e);
+/* A copy of column i's text, NULL for SQL NULL; *failed set to 1 when memory ran out. */
+char *store_column_dup(sqlite3_stmt *st, int i, int *failed);
+
 int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e);
 
 struct store_write_opts {
@@ -115,7 +122,8 @@ struct doc_row {
 };
 int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e);
 void store_docs_free(struct doc_row **rows, size_t n);
-/* Finds by slug, exactly; 0 found, -1 not (message says which slugs exist). */
+/* Finds by slug, exactly: 0 found, 1 no such document (the message says which slugs
+ * exist), -1 the database could not be read. */
 int store_doc_by_slug(struct store *s, const char *slug, struct doc_row **out, struct err *e);
 
 struct node_row {

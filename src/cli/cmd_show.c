@@ -19,17 +19,25 @@ static int output_width(int opt)
     return cols && atoi(cols) > 0 ? atoi(cols) : 80;
 }
 
-/* Writes s wrapped to width; on a terminal, controls in the text are made visible. */
-static void put_wrapped(const char *s, int width, int tty)
+/* Writes s wrapped to width; on a terminal, controls in the text are made visible.
+ * -1 when memory ran out (nothing written: a missing paragraph is no answer). */
+static int put_wrapped(const char *s, int width, int tty)
 {
     char *clean = tty ? text_sanitize(s, strlen(s)) : NULL;
+    if (tty && !clean)
+        return -1;
     const char *t = clean ? clean : s;
     struct text_line *lines = NULL;
     size_t n = text_wrap(t, strlen(t), width, &lines);
+    if (!lines && *t) {
+        free(clean);
+        return -1;
+    }
     for (size_t i = 0; i < n; i++)
         printf("%.*s\n", (int)(lines[i].end - lines[i].start), t + lines[i].start);
     free(lines);
     free(clean);
+    return 0;
 }
 
 /* Is node i inside the subtree rooted at node `root` (same doc, reading order)? */
@@ -73,27 +81,30 @@ static int show(struct store *s, const char *spec, int width)
         cli_error("show", "%s has no chapter or item '%s' (see 'gongfu tree %s')", slug, path, slug);
         goto out;
     }
-    int tty = isatty(STDOUT_FILENO), first = 1;
+    int tty = isatty(STDOUT_FILENO), first = 1, failed = 0;
     if (!root) {
-        put_wrapped(doc->title, width, tty);
+        failed = put_wrapped(doc->title, width, tty);
         first = 0;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !failed; i++) {
         if (root && !within(nodes, n, i, root))
             continue;
         if (!first)
             putchar('\n');
         first = 0;
         if (nodes[i].kind == NODE_PARAGRAPH) {
-            put_wrapped(nodes[i].text, width, tty);
+            failed = put_wrapped(nodes[i].text ? nodes[i].text : "", width, tty);
         } else if (nodes[i].kind != NODE_PREAMBLE) {
             char *h = node_heading(nodes[i].kind, nodes[i].label, nodes[i].title);
-            if (h)
-                put_wrapped(h, width, tty);
+            failed = !h || put_wrapped(h, width, tty);
             free(h);
         } else {
             first = 1;
         }
+    }
+    if (failed) {
+        cli_error("show", "out of memory");
+        goto out;
     }
     rc = EXIT_OK;
 out:

@@ -30,7 +30,10 @@ static int check_start(const struct cli_args *a)
         return EXIT_ERR;
     struct doc_row *doc = NULL;
     struct err e = {{0}};
-    int rc = store_doc_by_slug(s, slug, &doc, &e) == 0 ? -1 : cli_unknown_word(s, slug);
+    int found = store_doc_by_slug(s, slug, &doc, &e);
+    int rc = found == 0 ? -1 : found > 0 ? cli_unknown_word(s, slug) : EXIT_ERR;
+    if (found < 0)
+        cli_error(NULL, "%s", e.msg);
     if (doc)
         store_docs_free(&doc, 1);
     store_close(&s);

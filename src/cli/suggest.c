@@ -30,10 +30,11 @@ static const char *nearest(struct store *s, const char *word, int commands, char
 int cli_find_doc(struct store *s, const char *cmd, const char *slug, struct doc_row **out)
 {
     struct err e = {{0}};
-    if (store_doc_by_slug(s, slug, out, &e) == 0)
+    int found = store_doc_by_slug(s, slug, out, &e);
+    if (found == 0)
         return 0;
     char near[256];
-    if (nearest(s, slug, 0, near, sizeof near))
+    if (found > 0 && nearest(s, slug, 0, near, sizeof near))
         cli_error(cmd, "no document '%s'; did you mean %s?", slug, near);
     else
         cli_error(cmd, "%s", e.msg);

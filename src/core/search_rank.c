@@ -80,6 +80,8 @@ int rank_lengths_load(sqlite3 *db, struct rank_lengths **out, struct err *e)
         goto oom;
     if (sqlite3_prepare_v2(db, "SELECT id, positions FROM search_len ORDER BY id", -1, &st,
                            NULL)) {
+        if (sqlite3_errcode(db) != SQLITE_ERROR)   /* memory, a damaged page: not "none" */
+            err_set(e, "search index: %s", sqlite3_errmsg(db));
         err_set(e, "the database has no search index (%s): import the documents again "
                 "with 'gongfu import'", sqlite3_errmsg(db));
         rank_lengths_free(&l);

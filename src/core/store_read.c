@@ -1,4 +1,6 @@
-/* store_read.c — the readers' queries: documents, outlines, section texts. */
+/* store_read.c — the readers' queries: documents, outlines, section texts. Every step
+ * is checked: a read that fails (a damaged page, memory gone) is an error with SQLite's
+ * message, never a shorter answer. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +10,26 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *
 {
     return store_prepare(db, sql, st, "database", e);
 }
-static char *col_dup(sqlite3_stmt *st, int i)
+
+int store_step(sqlite3_stmt *st, const char *what, struct err *e)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc == SQLITE_ROW;
+    sqlite3 *db = sqlite3_db_handle(st);
+    const char *file = sqlite3_db_filename(db, "main");
+    err_set(e, "%s%scannot read the %s: %s", file && *file ? file : "", file && *file ? ": " : "",
+            what, sqlite3_errmsg(db));
+    return -1;
+}
+
+char *store_column_dup(sqlite3_stmt *st, int i, int *failed)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? strdup((const char *)t) : NULL;
+    char *copy = t ? strdup((const char *)t) : NULL;
+    if ((t && !copy) || (!t && sqlite3_column_type(st, i) != SQLITE_NULL))
+        *failed = 1;
+    return copy;
 }
 
 #define DOC_COLUMNS                                                                       \
@@ -20,12 +38,13 @@ static char *col_dup(sqlite3_stmt *st, int i)
     " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'item')"                   \
     " FROM doc d JOIN source s ON s.id = d.source_id "
 
-static void read_doc_row(sqlite3_stmt *st, struct doc_row *r)
+static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
 {
     r->id = sqlite3_column_int64(st, 0);
-    r->slug = col_dup(st, 1), r->title = col_dup(st, 2), r->region = col_dup(st, 3);
-    r->level = col_dup(st, 4), r->kind = col_dup(st, 5), r->issuer = col_dup(st, 6);
-    r->published = col_dup(st, 7), r->source = col_dup(st, 8);
+    r->slug = store_column_dup(st, 1, failed), r->title = store_column_dup(st, 2, failed);
+    r->region = store_column_dup(st, 3, failed), r->level = store_column_dup(st, 4, failed);
+    r->kind = store_column_dup(st, 5, failed), r->issuer = store_column_dup(st, 6, failed);
+    r->published = store_column_dup(st, 7, failed), r->source = store_column_dup(st, 8, failed);
     r->chapters = sqlite3_column_int(st, 9);
     r->items = sqlite3_column_int(st, 10);
 }
@@ -40,19 +59,26 @@ int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
                 " THEN 1 WHEN 'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq", &st, e) < 0)
         return -1;
     size_t cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc, failed = 0;
+    while (!failed && (rc = store_step(st, "database", e)) == 1) {
         if (*n == cap) {
             struct doc_row *p = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *p);
             if (!p) {
-                sqlite3_finalize(st);
-                store_docs_free(out, *n);
-                return err_set(e, "out of memory"), -1;
+                failed = 1;
+                break;
             }
             *out = p;
         }
-        read_doc_row(st, &(*out)[(*n)++]);
+        read_doc_row(st, &(*out)[(*n)++], &failed);
     }
     sqlite3_finalize(st);
+    if (failed)
+        err_set(e, "out of memory");
+    if (failed || rc < 0) {
+        store_docs_free(out, *n);
+        *n = 0;
+        return -1;
+    }
     return 0;
 }
 
@@ -76,22 +102,29 @@ int store_doc_by_slug(struct store *s, const char *slug, struct doc_row **out, s
     if (prepare(s->db, DOC_COLUMNS "WHERE d.slug = ?", &st, e) < 0)
         return -1;
     sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW && (*out = calloc(1, sizeof **out)))
-        read_doc_row(st, *out);
+    int rc = store_step(st, "database", e), failed = 0;
+    if (rc == 1 && (*out = calloc(1, sizeof **out)))
+        read_doc_row(st, *out, &failed);
     sqlite3_finalize(st);
-    if (*out)
-        return 0;
+    if (rc == 1 && (!*out || failed)) {
+        store_docs_free(out, 1);
+        return err_set(e, "out of memory"), -1;
+    }
+    if (rc != 0)
+        return rc == 1 ? 0 : -1;
     /* Name what there is, so a typo is easy to fix. */
     char known[400] = "";
-    if (prepare(s->db, "SELECT slug FROM doc ORDER BY slug", &st, e) == 0) {
-        while (sqlite3_step(st) == SQLITE_ROW && strlen(known) < sizeof known - 80) {
-            strcat(known, known[0] ? ", " : "");
-            strncat(known, (const char *)sqlite3_column_text(st, 0), 70);
-        }
-        sqlite3_finalize(st);
+    if (prepare(s->db, "SELECT slug FROM doc ORDER BY slug", &st, e) < 0)
+        return -1;
+    while ((rc = store_step(st, "database", e)) == 1 && strlen(known) < sizeof known - 80) {
+        strcat(known, known[0] ? ", " : "");
+        strncat(known, (const char *)sqlite3_column_text(st, 0), 70);
     }
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
     err_set(e, "no document '%s' (documents: %s)", slug, known[0] ? known : "none");
-    return -1;
+    return 1;
 }
 
 static enum node_kind kind_from_name(const char *k)
@@ -115,13 +148,13 @@ int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row 
     sqlite3_bind_int64(st, 1, doc_id);
     sqlite3_bind_int(st, 2, with_text);
     size_t cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc, failed = 0;
+    while (!failed && (rc = store_step(st, "database", e)) == 1) {
         if (*n == cap) {
             struct node_row *p = realloc(*out, (cap = cap ? cap * 2 : 64) * sizeof *p);
             if (!p) {
-                sqlite3_finalize(st);
-                store_nodes_free(out, *n);
-                return err_set(e, "out of memory"), -1;
+                failed = 1;
+                break;
             }
             *out = p;
         }
@@ -129,13 +162,20 @@ int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row 
         r->id = sqlite3_column_int64(st, 0);
         r->parent_id = sqlite3_column_int64(st, 1);
         r->kind = kind_from_name((const char *)sqlite3_column_text(st, 2));
-        r->label = col_dup(st, 3), r->path = col_dup(st, 4), r->title = col_dup(st, 5);
-        r->text = col_dup(st, 6);
+        r->label = store_column_dup(st, 3, &failed), r->path = store_column_dup(st, 4, &failed);
+        r->title = store_column_dup(st, 5, &failed), r->text = store_column_dup(st, 6, &failed);
         r->raw_start = sqlite3_column_int64(st, 7);
         r->raw_end = sqlite3_column_int64(st, 8);
         r->depth = r->kind == NODE_ITEM ? 1 : r->kind == NODE_PARAGRAPH ? 2 : 0;
     }
     sqlite3_finalize(st);
+    if (failed)
+        err_set(e, "out of memory");
+    if (failed || rc < 0) {
+        store_nodes_free(out, *n);
+        *n = 0;
+        return -1;
+    }
     return 0;
 }
 
@@ -157,10 +197,9 @@ char *store_section_text(struct store *s, int64_t node_id, struct err *e)
         return NULL;
     sqlite3_bind_int64(st, 1, node_id);
     char *text = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        text = col_dup(st, 0);
-    if (!text)
-        err_set(e, "database: %s", sqlite3_errmsg(s->db));
+    int failed = 0;
+    if (store_step(st, "database", e) == 1 && !(text = store_column_dup(st, 0, &failed)))
+        err_set(e, "out of memory");
     sqlite3_finalize(st);
     return text;
 }

@@ -37,12 +37,6 @@ static const char select_sql[] =
     " AND (?8 IS NULL OR t.kind = ?8)"
     " ORDER BY CASE WHEN ?6 = 0 THEN 0 ELSE t.start END, ";
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? strdup((const char *)s) : NULL;
-}
-
 static void row_clear(struct target_row *r)
 {
     free(r->indicator_slug);
@@ -74,25 +68,26 @@ void target_rows_free(struct target_row **rows, size_t n)
     *rows = NULL;
 }
 
-static void row_read(sqlite3_stmt *st, struct target_row *r)
+/* One row; *failed set when memory ran out for a string. */
+static void row_read(sqlite3_stmt *st, struct target_row *r, int *failed)
 {
     r->id = sqlite3_column_int64(st, 0);
     r->node_id = sqlite3_column_int64(st, 1);
-    r->indicator_slug = col_dup(st, 2);
-    r->indicator_name = col_dup(st, 3);
-    r->category = col_dup(st, 4);
-    r->phrase = col_dup(st, 5);
-    r->value_text = col_dup(st, 6);
-    r->unit = col_dup(st, 7);
-    r->comparator = col_dup(st, 8);
-    r->flags = col_dup(st, 9);
-    r->qualifier = col_dup(st, 10);
+    r->indicator_slug = store_column_dup(st, 2, failed);
+    r->indicator_name = store_column_dup(st, 3, failed);
+    r->category = store_column_dup(st, 4, failed);
+    r->phrase = store_column_dup(st, 5, failed);
+    r->value_text = store_column_dup(st, 6, failed);
+    r->unit = store_column_dup(st, 7, failed);
+    r->comparator = store_column_dup(st, 8, failed);
+    r->flags = store_column_dup(st, 9, failed);
+    r->qualifier = store_column_dup(st, 10, failed);
     r->value = sqlite3_column_type(st, 11) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 11);
     r->year = sqlite3_column_int(st, 12);
-    r->doc_slug = col_dup(st, 13);
-    r->region = col_dup(st, 14);
-    r->path = col_dup(st, 15);
-    r->section_title = col_dup(st, 16);
+    r->doc_slug = store_column_dup(st, 13, failed);
+    r->region = store_column_dup(st, 14, failed);
+    r->path = store_column_dup(st, 15, failed);
+    r->section_title = store_column_dup(st, 16, failed);
     r->start = sqlite3_column_int64(st, 17);
     r->end = sqlite3_column_int64(st, 18);
     enum target_kind k = TK_TARGET;
@@ -101,10 +96,10 @@ static void row_read(sqlite3_stmt *st, struct target_row *r)
     target_freq_parse((const char *)sqlite3_column_text(st, 20), &q);
     r->kind = k;
     r->freq = q;
-    r->set_by = col_dup(st, 21);
-    r->set_by_level = col_dup(st, 22);
-    r->direction = col_dup(st, 23);
-    r->key = col_dup(st, 24);
+    r->set_by = store_column_dup(st, 21, failed);
+    r->set_by_level = store_column_dup(st, 22, failed);
+    r->direction = store_column_dup(st, 23, failed);
+    r->key = store_column_dup(st, 24, failed);
 }
 
 /* The ids of the indicators a user's word names, as a JSON array for json_each: the slug,
@@ -131,7 +126,8 @@ static char *indicator_ids(sqlite3 *db, const char *word, struct err *e)
         sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, loose);
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        int rc;
+        while ((rc = store_step(st, "database", e)) == 1) {
             char num[32];
             int w = snprintf(num, sizeof num, "%s%lld", len > 1 ? "," : "",
                              (long long)sqlite3_column_int64(st, 0));
@@ -144,6 +140,11 @@ static char *indicator_ids(sqlite3 *db, const char *word, struct err *e)
             }
             memcpy(json + len, num, (size_t)w + 1);
             len += (size_t)w;
+        }
+        if (rc < 0) {
+            sqlite3_finalize(st);
+            free(key), free(json);
+            return NULL;
         }
     }
     sqlite3_finalize(st);
@@ -202,8 +203,8 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     if (f->kind != TARGET_KIND_ALL)
         sqlite3_bind_text(st, 8, target_kind_name((enum target_kind)f->kind), -1, SQLITE_STATIC);
     size_t cap = 0;
-    int s;
-    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    int s, failed = 0;
+    while (!failed && (s = store_step(st, "targets", e)) == 1) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 64;
             struct target_row *nr = realloc(*out, cap * sizeof *nr);
@@ -213,12 +214,12 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
             }
             *out = nr;
         }
-        row_read(st, &(*out)[(*n)++]);
+        row_read(st, &(*out)[(*n)++], &failed);
     }
-    if (s != SQLITE_DONE) {
-        err_set(e, "database: %s", sqlite3_errmsg(db));
+    if (failed)
+        err_set(e, "out of memory");
+    if (failed || s < 0)
         goto done;
-    }
     rc = 0;
 done:
     if (rc)
@@ -284,19 +285,24 @@ static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
     }
     sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
     size_t rcap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc, failed = 0;
+    while (!failed && (rc = store_step(st, "database", e)) == 1) {
         if (t->nregions == rcap) {
             rcap = rcap ? rcap * 2 : 8;
             char **nr = realloc(t->regions, rcap * sizeof *nr);
-            if (!nr)
+            if (!nr) {
+                failed = 1;
                 break;
+            }
             t->regions = nr;
         }
-        t->regions[t->nregions++] = col_dup(st, 0);
+        t->regions[t->nregions++] = store_column_dup(st, 0, &failed);
     }
     sqlite3_finalize(st);
     free(json);
-    return 0;
+    if (failed)
+        err_set(e, "out of memory");
+    return failed || rc < 0 ? -1 : 0;
 }
 
 static size_t region_index(const struct compare_table *t, const char *region)

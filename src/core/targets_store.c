@@ -173,8 +173,12 @@ static int relink(struct import_state *is, sqlite3 *db, struct err *e)
         sqlite3_finalize(sel);
         return -1;
     }
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(sel) == SQLITE_ROW) {
+    int rc = 0, row;
+    while (rc == 0 && (row = store_step(sel, "database", e)) != 0) {
+        if (row < 0) {
+            rc = -1;
+            break;
+        }
         const char *key = (const char *)sqlite3_column_text(sel, 1);
         size_t kl = key ? strlen(key) : 0;
         const struct indicator *ind = catalogue_link(is->cat, key, 0, kl ? kl - 1 : 0, NULL);

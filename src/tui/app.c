@@ -267,6 +267,12 @@ static int prepare(struct app *a, const struct opts *o, struct loc *start, struc
         return -1;
     }
     a->show_panel = a->panes[PANE_PANEL].usable;
+    /* A pane whose data could not be read says why on the first screen. */
+    for (int i = 0; i < PANE_COUNT; i++)
+        if (!a->panes[i].usable && a->panes[i].why[0]) {
+            ui_message(&a->ui, ROLE_ERROR, "%s", a->panes[i].why);
+            break;
+        }
     return 0;
 }
 

@@ -36,6 +36,7 @@ struct finder {
     struct pick pick[MAX_PICKS];
     size_t npick;
     char note[160];             /* said in the heading until the next query */
+    char failed[256];           /* why the last query could not be answered, or "" */
 };
 
 static void clear_spans(struct pane *p)
@@ -133,7 +134,9 @@ static void run(struct pane *p)
     f->note[0] = 0;
     if (f->engine) {
         clock_gettime(CLOCK_MONOTONIC, &t0);
+        f->failed[0] = '\0';
         if (search_run(f->engine, f->prompt.buf, &o, &f->hits, &f->nhits, &e) < 0) {
+            snprintf(f->failed, sizeof f->failed, "%s", e.msg);
             ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
             f->hits = NULL;
             f->nhits = 0;
@@ -273,6 +276,8 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
             ui_focus(p->ui, PANE_READER);
             ui_message(p->ui, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
                        hint_line(p->ui->keys, KCTX_READER, next, " · ", keys, sizeof keys));
+        } else if (f->failed[0]) {   /* an unreadable index is no "not found" */
+            ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", f->failed);
         } else {
             ui_message(p->ui, ROLE_STATUS, "没有找到“%s”", f->prompt.buf);
         }

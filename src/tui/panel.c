@@ -102,7 +102,10 @@ static size_t doc_spans(struct pane *pn, int doc, const struct secspan **out)
 
 static void beyond(struct pane *pn, int dir)
 {
-    ui_message(pn->ui, ROLE_STATUS, dir > 0 ? "后面没有指标了" : "前面没有指标了");
+    if (!pn->usable)   /* the targets could not be read: say so, not "none" */
+        ui_message(pn->ui, ROLE_ERROR, "指标栏不可用：%s", pn->why);
+    else
+        ui_message(pn->ui, ROLE_STATUS, dir > 0 ? "后面没有指标了" : "前面没有指标了");
 }
 
 static int panel_init(struct pane *pn)

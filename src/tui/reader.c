@@ -155,13 +155,16 @@ int reader_open(struct pane *p, int doc)
         return 0;
     }
     struct err e = { "" };
+    r->failed[0] = '\0';
     if (store_nodes(c->store, c->docs[doc].id, 1, &r->d.nodes, &r->d.nnodes, &e) < 0) {
         ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
+        snprintf(r->failed, sizeof r->failed, "%s", e.msg);
         r->doc = -1;
         return -1;
     }
     if (build_blocks(p) < 0) {
         ui_message(p->ui, ROLE_ERROR, "out of memory");
+        snprintf(r->failed, sizeof r->failed, "out of memory");
         struct reader_doc d;
         stash(r, &d);
         rdoc_free(&d);
@@ -210,23 +213,30 @@ size_t reader_drawn_of(const struct rblock *b, size_t src)
     return lo;
 }
 
-static void wrap_all(struct reader *r, int width)
+/* -1 when memory ran out: then no line at all, never a document with paragraphs missing. */
+static int wrap_all(struct reader *r, int width)
 {
     size_t cap = 0;
+    int failed = 0;
     r->d.nlines = 0;
-    for (size_t i = 0; i < r->d.nblocks; i++) {
+    for (size_t i = 0; i < r->d.nblocks && !failed; i++) {
         const struct rblock *b = &r->d.blocks[i];
         if (b->gap)
-            push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
+            failed |= push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
         struct text_line *tl = NULL;
         size_t n = text_wrap(b->text, b->len, width, &tl);
+        if (!n && b->len)   /* text always makes a line: none is memory gone */
+            failed = 1;
         if (!n)
-            push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
-        for (size_t k = 0; k < n; k++)
-            push_line(r, &cap, (struct rline){ (int)i, tl[k].start, tl[k].end });
+            failed |= push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
+        for (size_t k = 0; k < n && !failed; k++)
+            failed |= push_line(r, &cap, (struct rline){ (int)i, tl[k].start, tl[k].end });
         free(tl);
     }
-    r->d.width = width;
+    if (failed)
+        r->d.nlines = 0;
+    r->d.width = failed ? 0 : width;
+    return failed ? -1 : 0;
 }
 
 /* Wraps to the pane's width if it changed, keeping the cursor on the same text. */
@@ -244,7 +254,13 @@ static void relayout(struct pane *p)
     if (had)
         reader_where(p, &node, &off);
     size_t top_gap = r->d.cur >= r->d.top ? r->d.cur - r->d.top : 0;
-    wrap_all(r, width);
+    if (wrap_all(r, width) < 0) {
+        r->d.cur = r->d.top = 0;
+        snprintf(r->failed, sizeof r->failed, "out of memory: the document cannot be laid out");
+        ui_message(p->ui, ROLE_ERROR, "%s", r->failed);
+        return;
+    }
+    r->failed[0] = '\0';
     if (had) {
         reader_goto(p, node, off);
         r->d.top = r->d.cur > top_gap ? r->d.cur - top_gap : 0;
@@ -312,6 +328,8 @@ void reader_goto(struct pane *p, int64_t node_id, long offset)
         }
     }
     r->d.cur = line < r->d.nlines ? line : 0;
+    if (!r->d.nlines)   /* nothing laid out (memory ran out: the error line says so) */
+        return;
     /* A section's heading goes to the top; a place inside a paragraph gets context. */
     int at_heading = s >= 0 && r->d.blocks[r->d.lines[r->d.cur].block].sec_off < 0;
     int h = p->h;

@@ -1,5 +1,6 @@
 /* reader_draw.c — the reader's lines on screen, each stretch in the role of the spans
  * over it; after a step of the cursor, only its old and new line. */
+#include <string.h>
 #include "gongfu/text.h"
 #include "draw.h"
 #include "reader_int.h"
@@ -81,6 +82,9 @@ void reader_draw(struct pane *p, int focused)
             continue;
         if (li >= r->d.nlines) {
             draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+            if (y == 0 && !r->d.nlines && r->failed[0])   /* why there is nothing */
+                draw_text(w, 0, MARGIN, r->failed, strlen(r->failed), wd - MARGIN,
+                          theme_attr(ROLE_ERROR));
             continue;
         }
         enum role base = r->d.blocks[r->d.lines[li].block].role;

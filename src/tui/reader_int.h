@@ -52,6 +52,7 @@ struct reader {
     size_t nspans;
     long current[SPAN_COUNT];   /* each source's current span (index in spans), -1 */
     size_t drawn_top, drawn_cur;
+    char failed[300];   /* why the document shows no line (it could not be read), or "" */
 };
 
 /* Columns left blank at each side of the text. */

@@ -1,7 +1,8 @@
 # Database files that cannot be used — missing, empty, not SQLite, truncated, corrupted,
-# another schema version, tables missing, garbage WAL — give a clear message and exit 1
-# (or, where SQLite can still read what is asked, an answer), never a crash, in every
-# reading command and in import.
+# another schema version, tables missing, garbage WAL, one kind of page damaged — and a
+# tight memory limit give a clear message and exit 1 (or, where SQLite can still read what
+# is asked, the same answer as from the good file), never a crash and never a shorter
+# answer, in every reading command, the explorer and import.
 . tests/cli/lib.sh
 . tests/hardening/lib.sh
 good="$T/good.db"
@@ -80,6 +81,92 @@ head -c 50000 data/corpus/jinhua-plan.txt >"$T/wal.db-wal"
 head -c 32768 data/corpus/zhoushan-plan.txt >"$T/wal.db-shm"
 clean "0 1" "garbage WAL" "$GONGFU" docs --db "$T/wal.db"
 [ -s "$T/out" ] && { cmp -s "$T/out" "$T/docs.want" || fail "garbage WAL changed what docs shows"; }
+
+# Every read checks its result. One kind of b-tree page damaged (a bad sector): each
+# command answers exactly as from the good file, or fails with exit 1 and a message; never
+# a shorter answer (docs listing nothing, show saying a document that is there is not).
+questions="docs|tree zhoushan-plan|show --width 60 zhoushan-plan:4.15|show --width 60 zhoushan-plan|search 托位|targets|compare"
+# judge WHAT DB: every question on DB against the good file's answer.
+judge() {
+    jwhat=$1 jdb=$2
+    echo "$questions" | tr '|' '\n' >"$T/q"
+    while read -r c; do
+        # shellcheck disable=SC2086
+        set -- $c
+        cmd=$1; shift
+        "$GONGFU" "$cmd" --db "$good" "$@" >"$T/want" 2>/dev/null
+        "$GONGFU" "$cmd" --db "$jdb" "$@" >"$T/got" 2>"$T/err"; st=$?
+        if [ $st -eq 0 ]; then
+            cmp -s "$T/want" "$T/got" || { fail "$jwhat: gongfu $c: exit 0 with another answer"; diff "$T/want" "$T/got" | head -4; }
+        elif [ $st -ne 1 ] || [ ! -s "$T/err" ]; then
+            fail "$jwhat: gongfu $c: exit $st $(head -c 200 "$T/err")"
+        elif grep -q -e "no document" -e "holds no documents" "$T/err"; then
+            fail "$jwhat: gongfu $c: a read error taken for a missing document: $(cat "$T/err")"
+        fi
+        grep -q -E 'Sanitizer|runtime error' "$T/err" && fail "$jwhat: gongfu $c: sanitizer report"
+    done <"$T/q"
+}
+for spec in "doc all" "node all" "node middle" "node last" "source all" "search_fts_data all" \
+            "search_fts_content all" "target all" "indicator all"; do
+    # shellcheck disable=SC2086
+    set -- $spec
+    python3 tests/hardening/damage.py "$good" "$T/page.db" "$1" "$2" >/dev/null || fail "damage.py $spec"
+    judge "damaged $spec" "$T/page.db"
+    # The explorer: a message before the screen, or on it; never a document or a search
+    # result list shown empty as if there were none.
+    printf 'dump %s/s0\nkeys / 托 位 <Enter>\ndump %s/s1\nkeys ] ]\ndump %s/s2\n' "$T" "$T" "$T" >"$T/script"
+    rm -f "$T/s0" "$T/s1" "$T/s2"
+    clean "0 1" "damaged $spec: the explorer" env GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" \
+        XDG_STATE_HOME="$T/state" TERM=xterm-256color "$GONGFU" --db "$T/page.db" zhoushan-plan:4.15
+    if [ -s "$T/s0" ]; then
+        tail -1 "$T/s1" | grep -q "没有找到" && fail "damaged $spec: the explorer's search says 'not found'"
+        grep -q "0/0" "$T/s0" && ! grep -q -e "cannot read" -e "memory" "$T/s0" &&
+            fail "damaged $spec: the explorer shows an empty document"
+        case $1 in target | indicator)
+            tail -1 "$T/s2" | grep -q "不可用" || fail "damaged $spec: ] says nothing of the unreadable targets: $(tail -1 "$T/s2")" ;;
+        esac
+    else
+        grep -q "holds no documents" "$T/err" && fail "damaged $spec: the explorer says there are no documents"
+    fi
+done
+
+# The same under a tight memory limit (ulimit -v; not under ASan, which reserves terabytes
+# of address space). The limit is swept in 150 KB steps from the least with which the
+# program loads at all (--version) to where every command answers, as every allocation
+# SQLite or gongfu makes may be the one that fails.
+case "$B" in
+*asan*) ;;
+*)
+    low=8000
+    while [ $low -lt 200000 ] && ! (ulimit -v $low; "$GONGFU" --version >/dev/null 2>&1); do
+        low=$((low + 100))
+    done
+    v=$low oom=0
+    while [ $v -le $((low + 3000)) ]; do
+        (ulimit -v $v; judge "memory limit $v KB" "$good") >"$T/mem.out"
+        grep FAIL "$T/mem.out" && failures=$((failures + 1))
+        v=$((v + 150))
+    done
+    # The explorer loads every document before its screen starts: short of memory there,
+    # it says so and exits 1 (it said "holds no documents"). Swept up to where the
+    # screen's own start fails or succeeds (past that, ncurses' terminfo reader itself is
+    # not safe from a failed allocation).
+    printf 'dump %s/s0\n' "$T" >"$T/script"
+    v=$low
+    while [ $v -le $((low + 5000)) ]; do
+        rm -f "$T/s0"
+        (ulimit -v $v; env GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$T/script" XDG_STATE_HOME="$T/state" \
+            TERM=xterm-256color "$GONGFU" --db "$good" zhoushan-plan:4.15 >/dev/null 2>"$T/err"); st=$?
+        grep -q -e screen -e "cannot write the dump" "$T/err" && break
+        [ $st -eq 0 ] && break
+        [ $st -eq 1 ] && [ -s "$T/err" ] || fail "the explorer at $v KB: exit $st $(head -c 200 "$T/err")"
+        grep -q "holds no documents" "$T/err" && fail "the explorer at $v KB says there are no documents"
+        oom=$((oom + 1))
+        v=$((v + 100))
+    done
+    [ $oom -gt 0 ] || fail "no memory limit made the explorer's loading fail (from $low KB)"
+    ;;
+esac
 
 # Importing into a corrupted file fails cleanly and says so.
 clean 1 "import into a corrupted file" "$GONGFU" import --db "$T/corrupt2.db" data/corpus/zhoushan-plan.txt
