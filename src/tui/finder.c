@@ -136,7 +136,7 @@ static void run(struct pane *p)
         clock_gettime(CLOCK_MONOTONIC, &t0);
         f->failed[0] = '\0';
         if (search_run(f->engine, f->prompt.buf, &o, &f->hits, &f->nhits, &e) < 0) {
-            snprintf(f->failed, sizeof f->failed, "%s", e.msg);
+            snprintf(f->failed, sizeof f->failed, "%.250s", e.msg);
             ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
             f->hits = NULL;
             f->nhits = 0;

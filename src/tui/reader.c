@@ -158,7 +158,7 @@ int reader_open(struct pane *p, int doc)
     r->failed[0] = '\0';
     if (store_nodes(c->store, c->docs[doc].id, 1, &r->d.nodes, &r->d.nnodes, &e) < 0) {
         ui_message(p->ui, ROLE_ERROR, "%s", e.msg);
-        snprintf(r->failed, sizeof r->failed, "%s", e.msg);
+        snprintf(r->failed, sizeof r->failed, "%.290s", e.msg);
         r->doc = -1;
         return -1;
     }
