@@ -80,8 +80,10 @@ static int command_word(int argc, char **argv)
 static int run_command(const struct cli_command *c, int argc, char **argv, int at)
 {
     char **v = malloc((size_t)argc * sizeof *v);
-    if (!v)
+    if (!v) {
+        cli_error(NULL, "out of memory");
         return EXIT_ERR;
+    }
     int n = 0;
     v[n++] = argv[at];
     for (int i = 1; i < argc; i++)

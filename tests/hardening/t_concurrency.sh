@@ -2,7 +2,7 @@
 # database in a directory every user may write (sticky, mode 1777: the workaround users
 # reach for), while eight readers of another account ask in a loop.
 #   1. 100 re-imports of one plan, its file changed between two versions each time (the
-#      ASan build: 20): every answer a reader gets is the version-1 answer or the
+#      ASan build: 10): every answer a reader gets is the version-1 answer or the
 #      version-2 answer, byte for byte, never a mix, never an error; no reader creates a
 #      file; no -wal, -shm or -journal file ever appears beside the database.
 #   2. The 10× corpus (3× under ASan) in one transaction: every answer "before" or "after".
@@ -13,8 +13,8 @@
 . tests/hardening/lib.sh
 . tests/hardening/users.sh
 case "$B" in
-*asan*) N=3 reimports=20 pause=0.3 ;;
-*) N=10 reimports=100 pause=0.1 ;;
+*asan*) N=3 reimports=10 pause=0.5 ;;
+*) N=10 reimports=100 pause=0.2 ;;
 esac
 srv="$T/srv"
 db="$srv/gongfu.db"
@@ -28,7 +28,8 @@ sed 's/托位/托育位/g; s/养老/养老服务/g' "$T/v/1.txt" >"$T/v/2.txt"
 sh tests/bench/gen_corpus.sh $N "$T/corpus" >/dev/null || fail "gen_corpus.sh"
 chmod -R a+rX "$T/v" "$T/corpus"
 imp() { as "$ADMIN" "$GONGFU" import --db "$db" "$@"; }
-imp data/corpus/*.txt 2>"$T/import.err" || { fail "first import"; cat "$T/import.err"; }
+# The other plans; the one re-imported below comes from its own file, a different source.
+imp $(ls data/corpus/*.txt | grep -v zhoushan-plan) 2>"$T/import.err" || { fail "first import"; cat "$T/import.err"; }
 
 # ask Q OUT: the question on line Q of $T/questions, as the first reader.
 ask() {
