@@ -12,6 +12,7 @@
 #include "app.h"
 #include "builtin.h"
 #include "draw.h"
+#include "keyseq.h"
 #include "gongfu/paths.h"
 #include "script.h"
 #include "term.h"
@@ -139,13 +140,10 @@ static int read_input(struct input *in)
 {
     wint_t ch;
     memset(in, 0, sizeof *in);
-    if (!term_wait_input())
-        return 0;
-    nodelay(stdscr, TRUE);
-    int rc = wget_wch(stdscr, &ch);
+    int rc = term_read_key(&ch);
     if (rc == ERR)
         return 0;
-    in->key = key_normalise(rc == KEY_CODE_YES, (uint32_t)ch);
+    in->key = keyseq_decode(rc == KEY_CODE_YES, (uint32_t)ch);
     if (in->key == KEYF(KEY_MOUSE) && getmouse(&in->mouse) != OK)
         return 0;
     return 1;

@@ -12,11 +12,15 @@
 #include <time.h>
 #include <unistd.h>
 #include <curses.h>
+#include "keyseq.h"
 #include "term.h"
 
 volatile sig_atomic_t term_winch, term_stop_req, term_quit_sig, term_cont;
 
 static SCREEN *screen;
+/* Keys are read from a pad: getch refreshes the window it reads from, unless it is a pad,
+ * and stdscr, which nothing draws on, would be painted blank over the screen. */
+static WINDOW *input;
 static FILE *out_f, *in_f;
 static int started, headless, color;
 
@@ -149,6 +153,14 @@ int term_start(const struct term_opts *o)
     nonl();
     intrflush(stdscr, FALSE);
     keypad(stdscr, TRUE);
+    if (!(input = newpad(1, 1))) {
+        fprintf(stderr, "gongfu: out of memory\n");
+        term_end();
+        return -1;
+    }
+    keypad(input, TRUE);
+    nodelay(input, TRUE);
+    keyseq_define();
     set_escdelay(25);
     curs_set(1);
     color = 0;
@@ -176,6 +188,9 @@ int term_has_color(void) { return color; }
 
 void term_end(void)
 {
+    if (input)
+        delwin(input);
+    input = NULL;
     if (started) {
         endwin();
         delscreen(screen);
@@ -202,7 +217,8 @@ void term_suspend(void)
     clearok(curscr, TRUE);
 }
 
-int term_wait_input(void)
+/* Waits for input on the terminal; 1 when there is some, 0 when a signal came first. */
+static int term_wait_input(void)
 {
     struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
     int rc = poll(&p, 1, -1);
@@ -214,6 +230,16 @@ int term_wait_input(void)
         return 0;
     }
     return 1;
+}
+
+int term_read_key(wint_t *ch)
+{
+    /* curses may hold keys it read while it waited for the end of an escape sequence
+     * (Esc ? as Alt-? sends it): those first, the terminal only when it has none. */
+    int rc = wget_wch(input, ch);
+    if (rc != ERR || !term_wait_input())
+        return rc;
+    return wget_wch(input, ch);
 }
 
 void term_resize(void)

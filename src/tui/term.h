@@ -4,6 +4,7 @@
 #define GONGFU_TUI_TERM_H
 
 #include <signal.h>
+#include <wchar.h>
 
 /* Set by the signal handlers, acted on by the loop: handlers do nothing else. */
 extern volatile sig_atomic_t term_winch, term_stop_req, term_quit_sig, term_cont;
@@ -26,8 +27,9 @@ int term_start(const struct term_opts *o);
 void term_end(void);
 /* Ctrl-Z: restores the terminal, stops, and comes back in curses mode. */
 void term_suspend(void);
-/* Waits for input on the terminal; 1 when there is some, 0 when a signal came first. */
-int term_wait_input(void);
+/* The next key, as wget_wch gives it (OK, KEY_CODE_YES or ERR): one curses holds already,
+ * else one from the terminal after waiting for it; ERR when a signal came first. */
+int term_read_key(wint_t *ch);
 /* The terminal's size now (after SIGWINCH), into LINES/COLS via resizeterm. */
 void term_resize(void);
 int term_has_color(void);
