@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/units.h"
 #include "targets_int.h"
 
 const char *progress_status_name(enum progress_status s)
@@ -67,32 +68,6 @@ static const struct target_row *pair(const struct progress_table *p, const struc
     return best;
 }
 
-/* A unit as a scale and what is counted: "万元" is 10000 × "元". */
-static double unit_scale(const char *unit, const char **base)
-{
-    static const struct { const char *w; double x; } mult[] = {
-        { "十", 10 }, { "百", 100 }, { "千", 1e3 }, { "万", 1e4 }, { "萬", 1e4 },
-        { "亿", 1e8 }, { "億", 1e8 },
-    };
-    double scale = 1;
-    const char *u = unit ? unit : "";
-    for (int again = 1; again;) {
-        again = 0;
-        for (size_t i = 0; i < sizeof mult / sizeof *mult; i++) {
-            size_t l = strlen(mult[i].w);
-            /* "千克", "千米", "千瓦" are units of their own. */
-            if (!strncmp(u, mult[i].w, l) && u[l] && strncmp(u + l, "克", 3) &&
-                strncmp(u + l, "米", 3) && strncmp(u + l, "瓦", 3)) {
-                scale *= mult[i].x;
-                u += l;
-                again = 1;
-            }
-        }
-    }
-    *base = u;
-    return scale;
-}
-
 static int same_base(const char *a, const char *b)
 {
     char *fa = targets_fold_key(a, strlen(a)), *fb = targets_fold_key(b, strlen(b));
@@ -107,7 +82,7 @@ enum progress_status targets_judge(const struct target_row *t, const struct targ
     if (!r || isnan(t->value))
         return PROGRESS_NO_DATA;
     const char *tb, *rb;
-    double tv = t->value * unit_scale(t->unit, &tb), rv = r->value * unit_scale(r->unit, &rb);
+    double tv = t->value * units_scale(t->unit, &tb), rv = r->value * units_scale(r->unit, &rb);
     if (!same_base(tb, rb))
         return PROGRESS_NO_DATA;
     enum target_cmp c = CMP_EQ;
