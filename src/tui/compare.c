@@ -10,31 +10,41 @@
 #include <unistd.h>
 #include "gongfu/fold.h"
 #include "gongfu/targets.h"
+#include "gongfu/units.h"
 #include "compare_int.h"
 #include "draw.h"
 
-static int sort_col_g, sort_desc_g;
-static const struct compare_table *sort_t;
+/* ---- the lines: category headings and rows, filtered and sorted ---- */
 
-static int row_cmp(const void *x, const void *y)
+/* A row as it sorts: its group (a category, or what region k's value counts) and, in a
+ * sort by a region, the value scaled to its unit's base (万元 → 元). */
+struct sortrow {
+    long row;
+    long group;
+    double v;
+};
+
+static int sort_desc_g;
+
+static int sortrow_cmp(const void *x, const void *y)
 {
-    long a = ((const struct cmp_line *)x)->row, b = ((const struct cmp_line *)y)->row;
-    double va = compare_cell_value(&sort_t->rows[a].cells[sort_col_g - 1]);
-    double vb = compare_cell_value(&sort_t->rows[b].cells[sort_col_g - 1]);
-    if (isnan(va) != isnan(vb))
-        return isnan(va) ? 1 : -1;     /* regions without a number go last either way */
-    if (!isnan(va) && va != vb)
-        return (va < vb) == !sort_desc_g ? -1 : 1;
-    return a < b ? -1 : a > b;
+    const struct sortrow *a = x, *b = y;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (!isnan(a->v) && !isnan(b->v) && a->v != b->v)
+        return (a->v < b->v) == !sort_desc_g ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
 }
 
-/* Does the row match the filter, in folded form (繁體 finds 简体, case ignored)? */
-static int matches(const struct compare_row *r, const char *folded)
+/* Does the row match the filter, in folded form (繁體 finds 简体, case ignored)? The
+ * indicator's name and slug, or its category. */
+static int matches(const struct compare *c, const struct compare_row *r, const char *folded)
 {
     if (!*folded)
         return 1;
-    const char *fields[] = { r->name, r->slug, r->category };
-    for (size_t i = 0; i < 3; i++) {
+    const char *fields[] = { c->filter_category ? r->category : r->name,
+                             c->filter_category ? NULL : r->slug };
+    for (size_t i = 0; i < 2; i++) {
         if (!fields[i])
             continue;
         char *f = fold_utf8(fields[i], strlen(fields[i]), NULL, NULL);
@@ -55,27 +65,148 @@ static void push_line(struct compare *c, const char *category, long row)
     v[c->nlines++] = (struct cmp_line){ category, row };
 }
 
+static void drop_headings(struct compare *c)
+{
+    for (size_t i = 0; i < c->nheadings; i++)
+        free(c->headings[i]);
+    free(c->headings);
+    c->headings = NULL;
+    c->nheadings = 0;
+}
+
+/* Groups by category, in the order the catalogue first names each (so every category
+ * has one heading, wherever its indicators come in the catalogue). */
+static void group_by_category(const struct compare *c, struct sortrow *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *cat = c->t.rows[v[i].row].category;
+        v[i].group = (long)c->t.nrows;
+        for (size_t j = 0; cat && j < c->t.nrows; j++)
+            if (c->t.rows[j].category && !strcmp(c->t.rows[j].category, cat)) {
+                v[i].group = (long)j;
+                break;
+            }
+    }
+}
+
+/* Groups by what region k's value counts (units_key), the units with the most rows first,
+ * rows without a number last; gives each group its heading ("单位：万元、萬元"). */
+static void group_by_unit(struct compare *c, struct sortrow *v, size_t n, size_t k)
+{
+    char **key = calloc(n + 1, sizeof *key);
+    size_t *count = calloc(n + 1, sizeof *count);
+    long *first = calloc(n + 1, sizeof *first);
+    if (!key || !count || !first)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        const struct compare_cell *cell = &c->t.rows[v[i].row].cells[k];
+        const char *base;
+        v[i].v = compare_cell_value(cell);
+        if (!isnan(v[i].v)) {
+            v[i].v *= units_scale(cell->t->unit, &base);
+            key[i] = units_key(cell->t->unit);
+        }
+        first[i] = (long)i;
+        for (size_t j = 0; j < i; j++)
+            if (key[i] && key[j] && !strcmp(key[i], key[j])) {
+                first[i] = first[j];
+                break;
+            }
+        count[first[i]]++;
+    }
+    /* A group's rank: rows without a number last, then by size, then by first row. */
+    for (size_t i = 0; i < n; i++) {
+        long f = first[i];
+        size_t above = 0;
+        for (size_t j = 0; j < n; j++)
+            if ((long)j == first[j] && key[j] && (!key[f] || count[j] > count[f] ||
+                                                  (count[j] == count[f] && (long)j < f)))
+                above++;
+        v[i].group = (long)above;
+    }
+out:
+    for (size_t i = 0; i < n; i++)
+        free(key[i]);
+    free(key);
+    free(count);
+    free(first);
+}
+
+/* The heading of a unit group: the units its rows write, as written. */
+static char *unit_heading(const struct compare *c, const struct sortrow *v, size_t n,
+                          size_t k)
+{
+    const char *seen[4];
+    size_t units = 0;
+    char buf[256] = "";
+    size_t o = 0;
+    for (size_t i = 0; i < n && units < 4; i++) {
+        const struct compare_cell *cell = &c->t.rows[v[i].row].cells[k];
+        if (isnan(compare_cell_value(cell)))
+            return strdup("没有数值（文字目标或未设定）");
+        const char *u = cell->t->unit && *cell->t->unit ? cell->t->unit : "无单位";
+        size_t j = 0;
+        while (j < units && strcmp(seen[j], u))
+            j++;
+        if (j < units)
+            continue;
+        seen[units] = u;
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", units++ ? "、" : "", u);
+        if (o >= sizeof buf)
+            break;
+    }
+    char *h = malloc(strlen(buf) + 16);
+    if (h)
+        sprintf(h, "单位：%s", buf);
+    return h;
+}
+
+static void add_heading(struct compare *c, char *h)
+{
+    char **v = h ? realloc(c->headings, (c->nheadings + 1) * sizeof *v) : NULL;
+    if (!v) {
+        free(h);
+        return;
+    }
+    c->headings = v;
+    v[c->nheadings++] = h;
+    push_line(c, h, -1);
+}
+
 static unsigned rebuild(struct compare *c)
 {
     long keep = c->cur < c->nlines ? c->lines[c->cur].row : -1;
     char *folded = fold_utf8(c->filter_text, strlen(c->filter_text), NULL, NULL);
-    c->nlines = 0;
-    const char *cat = NULL;
-    for (size_t i = 0; i < c->t.nrows; i++) {
-        const struct compare_row *r = &c->t.rows[i];
-        if (!matches(r, folded ? folded : ""))
-            continue;
-        if (c->sort_col == 0 && r->category && (!cat || strcmp(cat, r->category)))
-            push_line(c, cat = r->category, -1);
-        push_line(c, r->category, (long)i);
-    }
+    struct sortrow *v = malloc((c->t.nrows + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; v && i < c->t.nrows; i++)
+        if (matches(c, &c->t.rows[i], folded ? folded : ""))
+            v[n++] = (struct sortrow){ (long)i, 0, NAN };
     free(folded);
-    if (c->nlines && c->sort_col > 0 && (size_t)c->sort_col <= c->t.nregions) {
-        sort_col_g = c->sort_col;
-        sort_desc_g = c->sort_desc;
-        sort_t = &c->t;
-        qsort(c->lines, c->nlines, sizeof *c->lines, row_cmp);
+    int by_unit = c->sort_col > 0 && (size_t)c->sort_col <= c->t.nregions;
+    if (by_unit)
+        group_by_unit(c, v, n, (size_t)c->sort_col - 1);
+    else
+        group_by_category(c, v, n);
+    sort_desc_g = c->sort_desc;
+    if (n)
+        qsort(v, n, sizeof *v, sortrow_cmp);
+    c->nlines = 0;
+    drop_headings(c);
+    for (size_t i = 0; i < n; i++) {
+        const struct compare_row *r = &c->t.rows[v[i].row];
+        size_t same = 1;
+        if (!i || v[i].group != v[i - 1].group) {
+            while (i + same < n && v[i + same].group == v[i].group)
+                same++;
+            if (by_unit)
+                add_heading(c, unit_heading(c, v + i, same, (size_t)c->sort_col - 1));
+            else if (r->category)
+                push_line(c, r->category, -1);
+        }
+        push_line(c, r->category, v[i].row);
     }
+    free(v);
     c->cur = 0;
     for (size_t i = 0; i < c->nlines; i++)
         if (c->lines[i].row == keep && keep >= 0)
@@ -85,7 +216,71 @@ static unsigned rebuild(struct compare *c)
     return PANE_REDRAW | PANE_STATUS;
 }
 
-/* The table is read the first time; without targets (the panel has none) it stays shut. */
+/* ---- opening ---- */
+
+/* What the cells need on screen: the widest name and cell, and the marks they carry. */
+static void measure(struct compare *c)
+{
+    for (size_t i = 0; i < c->t.nrows; i++) {
+        const struct compare_row *r = &c->t.rows[i];
+        int w = draw_width(r->name, strlen(r->name)) + 3;
+        if (w > c->name_need)
+            c->name_need = w;
+        for (size_t k = 0; k < c->t.nregions; k++) {
+            const struct compare_cell *cell = &r->cells[k];
+            char *text = cell->n ? targets_format_cell(cell->t, cell->n, 0) : NULL;
+            if (!text)
+                continue;
+            w = draw_width(text, strlen(text)) + 2;
+            if (w > c->cell_need)
+                c->cell_need = w < COMPARE_CELL_MAX ? w : COMPARE_CELL_MAX;
+            free(text);
+            for (size_t j = 0; j < cell->n; j++) {
+                const struct target_row *t = &cell->t[j];
+                if (t->flags && strstr(t->flags, "inferred-unit"))
+                    c->marks |= MARK_INFERRED;
+                if (t->set_by && t->region && *t->set_by && strcmp(t->set_by, t->region))
+                    c->marks |= MARK_SET_ABOVE;
+            }
+        }
+    }
+}
+
+/* The row and column of target id (the one under the reader's cursor): the compare view
+ * opens there. 0, or -1 when the table does not hold it. */
+static int place_at_target(struct compare *c, long id)
+{
+    const struct target_row *t = NULL;
+    for (size_t i = 0; i < c->t.ntargets && !t; i++)
+        if (c->t.targets[i].id == id)
+            t = &c->t.targets[i];
+    if (!t || !t->indicator_slug)
+        return -1;
+    long row = -1;
+    for (size_t i = 0; i < c->t.nrows && row < 0; i++)
+        if (!strcmp(c->t.rows[i].slug, t->indicator_slug))
+            row = (long)i;
+    if (row < 0)
+        return -1;
+    size_t li = 0;
+    while (li < c->nlines && c->lines[li].row != row)
+        li++;
+    if (li == c->nlines && c->filter_text[0]) {
+        c->filter_text[0] = '\0';           /* the filter hid it: show everything */
+        rebuild(c);
+        return place_at_target(c, id);
+    }
+    if (li == c->nlines)
+        return -1;
+    c->cur = li;
+    for (size_t k = 0; k < c->t.nregions; k++)
+        if (t->region && !strcmp(c->t.regions[k], t->region))
+            c->col = (int)k + 1;
+    return 0;
+}
+
+/* The table is read the first time; without targets (the panel has none) it stays shut.
+ * It opens at the indicator of the target under the reader's cursor, if there is one. */
 static int compare_open(struct pane *p, const char *arg)
 {
     struct compare *c = p->state;
@@ -102,8 +297,12 @@ static int compare_open(struct pane *p, const char *arg)
             return -1;
         }
         c->loaded = 1;
+        measure(c);
         rebuild(c);
     }
+    long id = p->ui->sel.span[SPAN_TARGET];
+    if (id >= 0)
+        place_at_target(c, id);
     return 0;
 }
 
@@ -113,6 +312,7 @@ static void compare_free(struct pane *p)
     if (c->loaded)
         compare_table_free(&c->t);
     free(c->lines);
+    drop_headings(c);
     memset(c, 0, sizeof *c);
 }
 
@@ -180,6 +380,31 @@ static void export(struct pane *p)
     ui_message(p->ui, rc < 0 ? ROLE_ERROR : ROLE_STATUS, "%s", msg);
 }
 
+/* s: by the selected region's values, within each unit (again: the other way); on the
+ * indicator column, back to the catalogue's order, saying how to sort by a region. */
+static unsigned sort(struct pane *p)
+{
+    struct compare *c = p->state;
+    if (c->col == 0) {
+        char right[32], key[32];
+        hint_key(p->ui->keys, KCTX_COMPARE, CMD_RIGHT, right, sizeof right);
+        hint_key(p->ui->keys, KCTX_COMPARE, CMD_SORT, key, sizeof key);
+        ui_message(p->ui, ROLE_STATUS, "%s按 %s 选一个地区列，再按 %s 按它的数值排序（同一单位内比较）",
+                   c->sort_col ? "已按指标目录的顺序排列。" : "", right, key);
+        if (!c->sort_col)
+            return 0;
+        c->sort_col = 0;
+        return rebuild(c);
+    }
+    if (c->sort_col == c->col) {
+        c->sort_desc = !c->sort_desc;
+    } else {
+        c->sort_col = c->col;
+        c->sort_desc = 1;
+    }
+    return rebuild(c);
+}
+
 /* Keys while the filter prompt is up. */
 static unsigned filter_key(struct compare *c, enum cmd cmd, keycode k)
 {
@@ -212,16 +437,20 @@ static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
             c->col++;
         return PANE_HANDLED | PANE_REDRAW;
     case CMD_SORT:
-        if (c->sort_col == c->col && c->col > 0) {
-            c->sort_desc = !c->sort_desc;
-        } else {
-            c->sort_col = c->col;
-            c->sort_desc = 1;
-        }
-        return PANE_HANDLED | rebuild(c);
+        return PANE_HANDLED | sort(p);
     case CMD_FILTER:
+    case CMD_FILTER_CATEGORY:
+        /* Each filter starts from its own text: a category is not an indicator's name. */
+        if (c->filter_category != (cmd == CMD_FILTER_CATEGORY)) {
+            c->filter_category = cmd == CMD_FILTER_CATEGORY;
+            c->filter_text[0] = '\0';
+            rebuild(c);
+        }
         prompt_start(&c->filter, c->filter_text);
-        return PANE_HANDLED | PANE_STATUS;
+        return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
+    case CMD_TOGGLE_PANEL:
+        c->chart_off = !c->chart_off;
+        return PANE_HANDLED | PANE_REDRAW;
     case CMD_ENTER:
         open_source(p);
         return PANE_HANDLED;
@@ -241,14 +470,15 @@ static enum kctx compare_context(const struct pane *p)
 static struct prompt *compare_prompt(struct pane *p, const char **label)
 {
     struct compare *c = p->state;
-    *label = "筛选指标: ";
+    *label = c->filter_category ? "筛选类别: " : "筛选指标名称: ";
     return c->filter.active ? &c->filter : NULL;
 }
 
 static void compare_where(const struct pane *p, char *buf, size_t n)
 {
     const struct compare *c = p->state;
-    snprintf(buf, n, "%s%s", c->filter_text[0] ? "筛选: " : "", c->filter_text);
+    snprintf(buf, n, "%s%s", !c->filter_text[0] ? "" : c->filter_category ? "类别: " : "指标: ",
+             c->filter_text);
 }
 
 static unsigned compare_click(struct pane *p, int y, int x)
@@ -267,7 +497,8 @@ static unsigned compare_click(struct pane *p, int y, int x)
 
 static const struct hint hints[] = {
     { CMD_LEFT, CMD_RIGHT, "/", "选列" }, { CMD_SORT, CMD_NONE, "", "排序" },
-    { CMD_FILTER, CMD_NONE, "", "筛选" }, { CMD_EXPORT, CMD_NONE, "", "导出" },
+    { CMD_FILTER, CMD_NONE, "", "筛选" }, { CMD_FILTER_CATEGORY, CMD_NONE, "", "类别" },
+    { CMD_EXPORT, CMD_NONE, "", "导出" },
     { CMD_ENTER, CMD_NONE, "", "原文" }, { CMD_QUIT, CMD_NONE, "", "返回" },
     { CMD_NONE, CMD_NONE, "", "" },
 };

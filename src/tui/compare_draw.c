@@ -1,35 +1,37 @@
-/* compare_draw.c — the compare view on screen: the header, the rows, the chart of the
- * selected row. */
+/* compare_draw.c — the compare view on screen: the header (with marks where columns are
+ * off screen), the rows, the focused cell whole in a detail line with the marks' legend,
+ * and the chart of the selected row (compare_chart.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/text.h"
 #include "compare_int.h"
 #include "draw.h"
+
+/* Rows the detail takes below the table: a rule (with the legend) and two lines. */
+#define DETAIL_ROWS 3
+
+static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 struct geom compare_geometry(const struct compare *c, int wd)
 {
     struct geom g;
     int nreg = (int)c->t.nregions;
-    g.name_w = wd * 3 / 10;
-    if (g.name_w < 10)
-        g.name_w = 10;
-    if (g.name_w > 36)
-        g.name_w = 36;
+    g.name_w = clamp(wd * 3 / 10, 10, 36);
+    /* A wide terminal gives the indicator names what the regions' cells do not need. */
+    int cells = nreg * (c->cell_need > 12 ? c->cell_need : 12);
+    if (c->name_need > g.name_w && wd - cells > g.name_w)
+        g.name_w = c->name_need < wd - cells ? c->name_need : wd - cells;
     g.reg_w = nreg ? (wd - g.name_w) / nreg : 0;
     if (g.reg_w < 12)
         g.reg_w = 12;
-    g.shown = (wd - g.name_w) / g.reg_w;
-    if (g.shown > nreg)
-        g.shown = nreg;
-    if (g.shown < 1)
-        g.shown = nreg ? 1 : 0;
-    g.first = 0;
-    if (c->col > g.shown)
-        g.first = c->col - g.shown;
+    g.shown = clamp((wd - g.name_w) / g.reg_w, nreg ? 1 : 0, nreg);
+    g.first = c->col > g.shown ? c->col - g.shown : 0;
     return g;
 }
 
+/* The header; "←" where columns are off screen to the left, "更多 →" to the right. */
 static void draw_header(const struct compare *c, WINDOW *w, const struct geom *g, int wd)
 {
     attr_t h = theme_attr(ROLE_TABLE_HEADER);
@@ -44,6 +46,18 @@ static void draw_header(const struct compare *c, WINDOW *w, const struct geom *g
         snprintf(label, sizeof label, " %s%s", col ? c->t.regions[col - 1] : "指标", arrow);
         attr_t at = col == c->col ? h | A_UNDERLINE : h;
         draw_trunc(w, 0, x, label, strlen(label), cw - 1, at);
+    }
+    attr_t mark = theme_attr(ROLE_FLAG);
+    if (g->first > 0) {
+        const char *l = glyph(G_LEFT);
+        draw_text(w, 0, g->name_w - 2, l, strlen(l), 2, mark);
+    }
+    if (g->first + g->shown < (int)c->t.nregions) {
+        char more[32];
+        snprintf(more, sizeof more, " 更多 %s", glyph(G_RIGHT));
+        int mw = draw_width(more, strlen(more));
+        draw_fill(w, 0, wd - mw - 1, mw + 1, h);
+        draw_text(w, 0, wd - mw - 1, more, strlen(more), mw, mark);
     }
 }
 
@@ -76,51 +90,101 @@ static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int
         pane_cursor(p, y, 0);
 }
 
-/* The selected row's numbers as bars, when they are all in one unit. */
-static int draw_chart(const struct compare *c, WINDOW *w, int y0, int wd)
+/* How a value is counted, and the flags, as the detail line names them. */
+static const char *freq_label(enum target_freq f)
 {
-    if (c->cur >= c->nlines || c->lines[c->cur].row < 0)
-        return 0;
-    const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
-    const char *unit = NULL;
-    double max = 0;
-    int n = 0;
-    for (size_t k = 0; k < c->t.nregions; k++) {
-        double v = compare_cell_value(&r->cells[k]);
-        if (isnan(v))
-            continue;
-        const char *u = r->cells[k].t->unit ? r->cells[k].t->unit : "";
-        if (unit && strcmp(unit, u))
-            return 0;
-        unit = u;
-        if (fabs(v) > max)
-            max = fabs(v);
-        n++;
+    return f == TFQ_ANNUAL ? "每年" : f == TFQ_CUMULATIVE ? "累计" : "到期水平";
+}
+
+static const struct { const char *flag, *label; } flag_labels[] = {
+    { "inferred-unit", "原文缺单位，据指标目录补" }, { "distributed", "“分别”列举" },
+    { "approx", "左右" }, { "stretch", "力争" }, { "qualitative", "文字目标" },
+};
+
+/* One target in full: ">=4.5个（2025年，到期水平，力争）[全国] 舟山…:4.15". */
+static size_t target_detail(const struct target_row *t, char *buf, size_t n)
+{
+    char *cell = targets_format_cell(t, 1, 0);
+    size_t o = (size_t)snprintf(buf, n, "%s（", cell ? cell : "");
+    free(cell);
+    if (t->year && o < n)
+        o += (size_t)snprintf(buf + o, n - o, "%d年，", t->year);
+    if (o < n)
+        o += (size_t)snprintf(buf + o, n - o, "%s", freq_label(t->freq));
+    for (size_t i = 0; i < sizeof flag_labels / sizeof *flag_labels && o < n; i++)
+        if (t->flags && strstr(t->flags, flag_labels[i].flag))
+            o += (size_t)snprintf(buf + o, n - o, "，%s", flag_labels[i].label);
+    if (o < n)
+        o += (size_t)snprintf(buf + o, n - o, "） %s:%s", t->doc_slug ? t->doc_slug : "",
+                              t->path ? t->path : "");
+    return o < n ? o : n;
+}
+
+/* The focused cell whole: every target with its year, how it is counted and its flags;
+ * on the indicator column, the indicator itself. */
+static void detail_text(const struct compare *c, const struct compare_row *r, char *buf,
+                        size_t n)
+{
+    if (c->col == 0) {
+        size_t o = (size_t)snprintf(buf, n, "%s", r->name);
+        if (r->category && o < n)
+            o += (size_t)snprintf(buf + o, n - o, " · %s", r->category);
+        size_t set = 0;
+        for (size_t k = 0; k < c->t.nregions; k++)
+            set += r->cells[k].n > 0;
+        if (o < n)
+            snprintf(buf + o, n - o, " · %zu 个地区设定（%s）", set, r->slug);
+        return;
     }
-    if (!n || y0 + n + 1 > getmaxy(w))
-        return 0;
+    const struct compare_cell *cell = &r->cells[c->col - 1];
+    if (!cell->n) {
+        snprintf(buf, n, "%s 没有设定这个指标", c->t.regions[c->col - 1]);
+        return;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < cell->n && o < n; i++) {
+        if (i)
+            o += (size_t)snprintf(buf + o, n - o, "；");
+        if (o < n)
+            o += target_detail(&cell->t[i], buf + o, n - o);
+    }
+}
+
+/* The legend of the marks the table uses, for the detail's rule. */
+static void legend(const struct compare *c, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s%s", c->marks & MARK_INFERRED ? " * 原文缺单位，据目录补 " : "",
+             c->marks == (MARK_INFERRED | MARK_SET_ABOVE) ? " " : "",
+             c->marks & MARK_SET_ABOVE ? " [全国] 上级设定 " : "");
+}
+
+static void draw_detail(const struct compare *c, WINDOW *w, int y0, int rows, int wd)
+{
+    attr_t norm = theme_attr(ROLE_NORMAL), label = theme_attr(ROLE_PANEL_LABEL);
     draw_hline(w, y0, 0, wd, theme_attr(ROLE_BORDER));
-    char head[512];
-    snprintf(head, sizeof head, " %s（%s）", r->name, *unit ? unit : "无单位");
-    draw_trunc(w, y0, 1, head, strlen(head), wd - 2, theme_attr(ROLE_PANEL_LABEL));
-    int y = y0 + 1, label_w = 10, room = wd - label_w - 14;
-    for (size_t k = 0; k < c->t.nregions && room > 0; k++) {
-        double v = compare_cell_value(&r->cells[k]);
-        if (isnan(v))
-            continue;
-        draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
-        draw_trunc(w, y, 1, c->t.regions[k], strlen(c->t.regions[k]), label_w - 1,
-                   theme_attr(ROLE_PANEL_LABEL));
-        int len = max > 0 ? (int)(fabs(v) / max * room + 0.5) : 0;
-        const char *bar = glyph(G_BAR);
-        for (int i = 0; i < len; i++)
-            draw_text(w, y, label_w + i, bar, strlen(bar), 1, theme_attr(ROLE_BAR));
-        char num[64];
-        snprintf(num, sizeof num, " %s%s", r->cells[k].t->value_text, unit);
-        draw_trunc(w, y, label_w + len, num, strlen(num), wd - label_w - len, theme_attr(ROLE_VALUE));
-        y++;
+    char leg[256];
+    legend(c, leg, sizeof leg);
+    int lw = draw_width(leg, strlen(leg));
+    if (lw && lw < wd - 20)
+        draw_text(w, y0, wd - lw - 1, leg, strlen(leg), lw, theme_attr(ROLE_DIM));
+    for (int y = 1; y < rows; y++)
+        draw_fill(w, y0 + y, 0, wd, norm);
+    if (c->cur >= c->nlines || c->lines[c->cur].row < 0)
+        return;
+    const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
+    char head[512], text[4096];
+    snprintf(head, sizeof head, " %s · %s ", c->col ? c->t.regions[c->col - 1] : "指标",
+             r->name);
+    draw_trunc(w, y0, 1, head, strlen(head), wd - lw - 3, label);
+    detail_text(c, r, text, sizeof text);
+    struct text_line *tl = NULL;
+    size_t nl = text_wrap(text, strlen(text), wd - 2, &tl);
+    for (size_t i = 0; i < nl && (int)i + 1 < rows; i++) {
+        size_t end = (int)i + 2 == rows ? strlen(text) : tl[i].end;
+        draw_trunc(w, y0 + 1 + (int)i, 1, text + tl[i].start, end - tl[i].start, wd - 2,
+                   theme_attr(ROLE_VALUE));
     }
-    return y - y0;
+    free(tl);
 }
 
 void compare_draw(struct pane *p, int focused)
@@ -135,8 +199,12 @@ void compare_draw(struct pane *p, int focused)
         return;
     struct geom g = compare_geometry(c, wd);
     draw_header(c, w, &g, wd);
-    int chart = (int)c->t.nregions + 2;
-    int rows = h - 1 - (h - 1 - chart >= 6 ? chart : 0);
+    /* Below the table: the detail, then the chart, each where the table keeps 6 rows. */
+    int chart = c->chart_off || !c->nlines ? 0 : compare_chart_rows(c);
+    int detail = c->nlines && h - 1 - DETAIL_ROWS >= 6 ? DETAIL_ROWS : 0;
+    if (h - 1 - detail - chart < 6)
+        chart = 0;
+    int rows = h - 1 - detail - chart;
     if (c->cur < c->top)
         c->top = c->cur;
     if (rows > 0 && c->cur >= c->top + (size_t)rows)
@@ -151,7 +219,8 @@ void compare_draw(struct pane *p, int focused)
         const char *none = c->filter_text[0] ? "没有指标符合筛选条件" : "没有可对比的指标";
         draw_trunc(w, 1, 1, none, strlen(none), wd - 1, theme_attr(ROLE_DIM));
     }
-    if (rows < h - 1)
-        draw_chart(c, w, 1 + rows, wd);
+    if (detail)
+        draw_detail(c, w, 1 + rows, detail, wd);
+    if (chart)
+        compare_chart_draw(c, w, 1 + rows + detail, chart, wd);
 }
-

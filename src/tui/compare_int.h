@@ -19,13 +19,29 @@ struct compare {
     int sort_desc;
     struct prompt filter;
     char filter_text[512];
+    int filter_category;        /* the filter text matches categories, not indicators */
+    char **headings;            /* the unit headings of a sort by a region's values */
+    size_t nheadings;
+    int chart_off;              /* t hid the chart */
+    int name_need, cell_need;   /* the widest indicator name and cell (capped), drawn */
+    int marks;                  /* MARK_* the table's cells carry, for the legend */
     size_t cur, top;
 };
+
+/* A cell wider than this is cut short in the table (the detail line shows it whole). */
+#define COMPARE_CELL_MAX 30
+
+/* Marks a cell may carry, explained by the legend. */
+enum { MARK_INFERRED = 1, MARK_SET_ABOVE = 2 };
 
 /* The cell's first value, NAN when it has none (words, or no target). */
 double compare_cell_value(const struct compare_cell *c);
 /* Draws the view (its ops->draw). */
 void compare_draw(struct pane *p, int focused);
+
+/* compare_chart.c: the rows the chart of the selected row takes, and drawing it there. */
+int compare_chart_rows(const struct compare *c);
+void compare_chart_draw(const struct compare *c, WINDOW *w, int y0, int rows, int wd);
 
 /* Column geometry: the indicator column, then equal region columns from `first`. */
 struct geom {

@@ -10,7 +10,7 @@
 
 enum glyph {
     G_HLINE, G_VLINE, G_TEE_DOWN, G_TEE_UP, G_OPEN, G_CLOSED, G_SEP, G_ELLIPSIS, G_BAR,
-    G_HALF_BAR, G_DASH, G_MARK, G_UP, G_DOWN, G_COUNT
+    G_HALF_BAR, G_DASH, G_MARK, G_UP, G_DOWN, G_LEFT, G_RIGHT, G_COUNT
 };
 
 /* ambi2: the terminal draws ambiguous characters wide (--ambiwidth=2). */

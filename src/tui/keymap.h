@@ -36,9 +36,10 @@
     X(COMPARE,      "compare",        "对比视图：指标 × 地区") \
     X(ASK,          "ask",            "问答：用中文提问，答案附原文；在问答视图里再问一个") \
     X(SORT,         "sort",           "对比视图：按下一列排序（再按反向）") \
-    X(FILTER,       "filter",         "对比视图：输入文字筛选指标") \
+    X(FILTER,       "filter",         "对比视图：输入文字筛选指标名称") \
+    X(FILTER_CATEGORY, "filter-category", "对比视图：输入文字筛选类别（经济、公共服务……）") \
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
-    X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏") \
+    X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏；对比视图：显示或隐藏图表") \
     X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
     X(MARK,         "mark",           "设书签：再按一个字母") \
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \

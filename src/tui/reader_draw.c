@@ -59,7 +59,10 @@ static void draw_line(const struct reader *r, WINDOW *w, int y, size_t li, enum 
             uint32_t c;
             q += (size_t)text_next(b->text + q, l->end - q, &c);
         }
-        x += draw_text(w, y, x, b->text + p, q - p, wd - x, theme_attr(role));
+        /* On the cursor line a highlight keeps the line's background (theme_over). */
+        attr_t at = role == base || (base != ROLE_CURSOR && base != ROLE_CURSOR_IDLE)
+                        ? theme_attr(role) : theme_over(role, base);
+        x += draw_text(w, y, x, b->text + p, q - p, wd - x, at);
         p = q;
     }
 }

@@ -161,10 +161,13 @@ int script_next(struct script *s, struct input *in)
     return 1;
 }
 
-/* The role a colour pair stands for: theme_apply gives role r the pair r + 1. */
+/* The role a colour pair stands for ('A' + role); a highlight drawn over a line's
+ * background (theme_over) is that line's role in lower case. */
 static char role_letter(short pair)
 {
-    return pair > 0 && pair <= ROLE_COUNT ? (char)('A' + pair - 1) : '.';
+    int over;
+    enum role r = theme_pair_role(pair, &over);
+    return r >= ROLE_COUNT ? '.' : (char)((over ? 'a' : 'A') + r);
 }
 
 int screen_dump(const char *path, int roles)

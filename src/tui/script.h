@@ -14,7 +14,9 @@
  *   dump FILE                    the screen's text, one line per row
  *   mem FILE                     appends the resident memory in kB to FILE
  *   dumproles FILE               per cell, the theme role drawn there ('A' + role, '.'
- *                                for none): where highlights are
+ *                                for none; lower case: a highlight over that role's
+ *                                background, a target on the cursor line): where
+ *                                highlights are
  *   # comment                                                                         */
 #ifndef GONGFU_TUI_SCRIPT_H
 #define GONGFU_TUI_SCRIPT_H

@@ -12,6 +12,17 @@ static const char *const role_names[] = { ROLE_LIST(ROLE_NAME) };
 static attr_t role_attrs[ROLE_COUNT];
 static short role_pairs[ROLE_COUNT];
 
+/* A highlight with no background of its own (a target's underline) drawn on a line that
+ * has one (the cursor line) takes that background: these pairs combine the two. */
+static const enum role over_tops[] = { ROLE_TARGET, ROLE_TARGET_CURRENT, ROLE_HIT,
+                                       ROLE_HIT_CURRENT };
+static const enum role over_bases[] = { ROLE_CURSOR, ROLE_CURSOR_IDLE };
+#define NTOPS (sizeof over_tops / sizeof *over_tops)
+#define NBASES (sizeof over_bases / sizeof *over_bases)
+#define OVER_PAIR0 (ROLE_COUNT + 1)
+static attr_t over_attrs[NTOPS][NBASES];
+static int over_set[NTOPS][NBASES];
+
 const char *theme_role_name(enum role r) { return r < ROLE_COUNT ? role_names[r] : "?"; }
 attr_t theme_attr(enum role r) { return r < ROLE_COUNT ? role_attrs[r] : A_NORMAL; }
 short theme_pair(enum role r) { return r < ROLE_COUNT ? role_pairs[r] : 0; }
@@ -176,12 +187,52 @@ static short fit_color(short c, int ncolors)
     return (short)best;
 }
 
+/* The rule a role is drawn by: a role the theme leaves out looks like normal text. */
+static const struct theme_rule *rule_of(const struct theme *t, enum role r)
+{
+    return t->rule[r].set ? &t->rule[r] : &t->rule[ROLE_NORMAL];
+}
+
+static void apply_over(const struct theme *t, int ncolors)
+{
+    for (size_t i = 0; i < NTOPS; i++)
+        for (size_t j = 0; j < NBASES; j++) {
+            const struct theme_rule *top = rule_of(t, over_tops[i]);
+            const struct theme_rule *base = rule_of(t, over_bases[j]);
+            over_set[i][j] = top->bg < 0;
+            if (!over_set[i][j])
+                continue;           /* its own background: drawn as it is */
+            over_attrs[i][j] = top->attrs | base->attrs;
+            short fg = top->fg >= 0 ? top->fg : base->fg, bg = base->bg;
+            short pair = (short)(OVER_PAIR0 + i * NBASES + j);
+            if (ncolors >= 8 && (fg >= 0 || bg >= 0) && pair < COLOR_PAIRS &&
+                init_pair(pair, fit_color(fg, ncolors), fit_color(bg, ncolors)) == OK)
+                over_attrs[i][j] |= COLOR_PAIR(pair);
+        }
+}
+
+attr_t theme_over(enum role top, enum role base)
+{
+    for (size_t i = 0; i < NTOPS; i++)
+        for (size_t j = 0; j < NBASES; j++)
+            if (over_tops[i] == top && over_bases[j] == base && over_set[i][j])
+                return over_attrs[i][j];
+    return theme_attr(top);
+}
+
+enum role theme_pair_role(short pair, int *over)
+{
+    *over = pair >= OVER_PAIR0 && pair < OVER_PAIR0 + (short)(NTOPS * NBASES);
+    if (*over)
+        return over_bases[(size_t)(pair - OVER_PAIR0) % NBASES];
+    return pair > 0 && pair <= ROLE_COUNT ? (enum role)(pair - 1) : ROLE_COUNT;
+}
+
 void theme_apply(const struct theme *t, int use_color)
 {
     int ncolors = use_color ? COLORS : 0;
     for (int r = 0; r < ROLE_COUNT; r++) {
-        /* A role the theme leaves out looks like normal text, which has to exist. */
-        const struct theme_rule *rule = t->rule[r].set ? &t->rule[r] : &t->rule[ROLE_NORMAL];
+        const struct theme_rule *rule = rule_of(t, (enum role)r);
         role_attrs[r] = rule->attrs;
         role_pairs[r] = 0;
         if (ncolors < 8 || (rule->fg < 0 && rule->bg < 0))
@@ -192,4 +243,5 @@ void theme_apply(const struct theme *t, int use_color)
             role_attrs[r] |= COLOR_PAIR(pair);
         }
     }
+    apply_over(t, ncolors);
 }
