@@ -13,6 +13,8 @@ static const struct cli_opt opts[] = {
      "~/.config/gongfu/themes/NAME.theme", VAL_THEME, NULL, 0, 0},
     {"ambiwidth", ARG_CHOICE, "N", "2 if the terminal draws “ ” — · ① two columns wide",
      VAL_CHOICES, "1 2", 0, 0},
+    {"text-width", ARG_NUMBER, "N", "the reading column's lines at most N columns wide "
+     "(default 90; 0: as wide as the pane)", VAL_NONE, NULL, 0, 1000},
     {"search", ARG_FLAG, NULL, "open with the search results for the WORDS showing", VAL_NONE,
      NULL, 0, 0},
     OPT_END,
@@ -49,13 +51,13 @@ static int run(const struct cli_args *a)
         return args_error(&cmd_explorer, "unexpected argument '%s' (wanted one SLUG[:PATH], "
                           "or --search WORDS)", a->argv[1]);
     char **v = calloc((size_t)a->argc + 8, sizeof *v);
-    char buf[3][4200];
+    char buf[4][4200];
     if (!v)
         return EXIT_ERR;
     int n = 0, k = 0;
     v[n++] = "gongfu";
-    static const char *const with_value[] = {"db", "theme", "ambiwidth"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const with_value[] = {"db", "theme", "ambiwidth", "text-width"};
+    for (size_t i = 0; i < 4; i++) {
         const char *val = args_text(a, with_value[i]);
         if (val) {
             snprintf(buf[k], sizeof buf[k], "--%s=%s", with_value[i], val);

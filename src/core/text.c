@@ -10,7 +10,9 @@
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
+#include "gongfu/fold.h"
 #include "gongfu/text.h"
+#include "lexicon.h"
 
 #define REPLACEMENT 0xFFFDu
 
@@ -240,6 +242,73 @@ static void wrap_segment(struct wrap *w, const struct wch *ch, size_t m, size_t 
     wrap_push(w, ch[start].off, end, lwidth);
 }
 
+/* A number and its unit stay on one line: "14000元/年", "20万元", "75%", "2035年". */
+
+static int is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Does word (UTF-8) match the characters at cp[k..m), folded (萬 is 万)? The count, or 0. */
+static size_t match_word(const uint32_t *cp, size_t k, size_t m, const char *word)
+{
+    size_t n = strlen(word), i = 0, j = k;
+    while (i < n) {
+        uint32_t w, f[FOLD_MAX];
+        i += (size_t)text_next(word + i, n - i, &w);
+        if (j >= m || fold_char(cp[j], f) != 1 || f[0] != w)
+            return 0;
+        j++;
+    }
+    return j - k;
+}
+
+/* The longest word of a NULL-ended list at cp[k..m): its length in characters, or 0. */
+static size_t match_list(const uint32_t *cp, size_t k, size_t m, const char *const *list)
+{
+    size_t best = 0;
+    for (size_t i = 0; list[i]; i++) {
+        size_t l = match_word(cp, k, m, list[i]);
+        if (l > best)
+            best = l;
+    }
+    return best;
+}
+
+/* The unit after a number at cp[k]: multipliers (万, 亿 …), a unit of the extractor's word
+ * table (lexicon.h), and a "/" with what it is per ("元/年"). Its end, or k. */
+static size_t unit_end(const uint32_t *cp, size_t k, size_t m)
+{
+    size_t j = k, l;
+    while ((l = match_list(cp, j, m, lex_multipliers)) > 0)
+        j += l;
+    if ((l = match_list(cp, j, m, lex_units)) == 0)
+        return j > k ? j : k;           /* "20万" alone still holds to its number */
+    j += l;
+    if (j + 1 < m && (cp[j] == '/' || cp[j] == 0xFF0F) &&
+        (l = match_list(cp, j + 1, m, lex_per_units)) > 0)
+        j += 1 + l;
+    return j;
+}
+
+static void keep_numbers_with_units(struct wch *ch, const uint32_t *cp, size_t m)
+{
+    for (size_t k = 0; k < m;) {
+        if (!is_digit(cp[k])) {
+            k++;
+            continue;
+        }
+        size_t start = k;
+        while (k < m && (is_digit(cp[k]) ||
+                         ((cp[k] == '.' || cp[k] == 0xFF0E) && k + 1 < m && is_digit(cp[k + 1]))))
+            k++;
+        size_t end = unit_end(cp, k, m);
+        for (size_t j = start + 1; j < end; j++)
+            ch[j].brk = 0;
+        k = end > k ? end : k;
+    }
+}
+
 /* Break opportunities of one segment from libunistring, then kinsoku on top. */
 static int mark_breaks(struct wch *ch, uint32_t *cp, size_t m)
 {
@@ -257,6 +326,7 @@ static int mark_breaks(struct wch *ch, uint32_t *cp, size_t m)
         if (ch[k].width == 0)
             ch[k].brk = 0;
     }
+    keep_numbers_with_units(ch, cp, m);
     free(p);
     return 0;
 }

@@ -19,19 +19,26 @@
 #include "tui.h"
 
 static const char usage[] =
-    "usage: gongfu [--db PATH] [--theme NAME] [--ambiwidth 1|2] [SLUG[:PATH] | --search WORDS]\n"
+    "usage: gongfu [--db PATH] [--theme NAME] [--ambiwidth 1|2] [--text-width N]\n"
+    "              [SLUG[:PATH] | --search WORDS]\n"
     "The full-screen explorer: read, compare and search the plans. ? inside shows every key.\n"
     "  SLUG[:PATH]     open at a document or section (zhoushan-plan:4.15)\n"
     "  --search WORDS  open with the search results for WORDS showing\n"
     "  --theme NAME    default, light, mono, high-contrast, or ~/.config/gongfu/themes/NAME.theme\n"
     "  --ambiwidth N   2 if the terminal draws “ ” — · ① two columns wide (CJK set-ups);\n"
     "                  found out by asking the terminal when not given\n"
+    "  --text-width N  the reading column's lines at most N columns wide (default 90, a\n"
+    "                  readable measure of 45 characters; 0: as wide as the pane)\n"
     "Environment: GONGFU_DB, NO_COLOR, GONGFU_THEME, XDG_STATE_HOME, XDG_CONFIG_HOME.\n";
+
+/* The reading column's default measure: 45 Chinese characters a line, the upper end of
+ * what typesetters give a line of Chinese text. */
+#define TEXT_WIDTH_DEFAULT 90
 
 struct opts {
     const char *db, *theme, *start;
     char search[1024];
-    int searching, ambiwidth;
+    int searching, ambiwidth, text_width;
 };
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -39,6 +46,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
     static const struct option longs[] = {
         { "db", required_argument, 0, 'd' },     { "theme", required_argument, 0, 't' },
         { "ambiwidth", required_argument, 0, 'a' }, { "search", no_argument, 0, 's' },
+        { "text-width", required_argument, 0, 'w' },
         { "help", no_argument, 0, 'h' },         { 0, 0, 0, 0 },
     };
     int c;
@@ -49,6 +57,16 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case 't': o->theme = optarg; break;
         case 's': o->searching = 1; break;
         case 'h': fputs(usage, stdout); return 0;
+        case 'w': {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*end || end == optarg || w < 0 || w > 1000) {
+                fprintf(stderr, "gongfu: --text-width is a number of columns, 0 to 1000\n%s", usage);
+                return 2;
+            }
+            o->text_width = (int)w;
+            break;
+        }
         case 'a':
             if (strcmp(optarg, "1") && strcmp(optarg, "2")) {
                 fprintf(stderr, "gongfu: --ambiwidth is 1 or 2\n%s", usage);
@@ -278,6 +296,7 @@ int tui_main(int argc, char **argv)
 {
     struct opts o;
     memset(&o, 0, sizeof o);
+    o.text_width = TEXT_WIDTH_DEFAULT;
     int rc = parse_opts(argc, argv, &o);
     if (rc >= 0)
         return rc;
@@ -291,6 +310,7 @@ int tui_main(int argc, char **argv)
     for (int k = 0; k < SPAN_COUNT; k++)
         a.ui.sel.span[k] = -1;
     a.ui.cursor_pane = -1;
+    a.ui.measure = o.text_width;
     a.views[0] = VIEW_MAIN;
     a.nviews = 1;
     a.focus = PANE_READER;

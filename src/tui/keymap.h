@@ -41,6 +41,7 @@
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
     X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏；对比视图：显示或隐藏图表") \
     X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
+    X(TEXT_WIDTH,   "text-width",     "阅读区：文字用满整个宽度，或回到适读的行宽（--text-width）") \
     X(MARK,         "mark",           "设书签：再按一个字母") \
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \
     X(HELP,         "help",           "帮助（本页）") \

@@ -239,13 +239,20 @@ static int wrap_all(struct reader *r, int width)
     return failed ? -1 : 0;
 }
 
-/* Wraps to the pane's width if it changed, keeping the cursor on the same text. */
+int reader_text_width(const struct pane *p)
+{
+    const struct reader *r = p->state;
+    int width = p->w - 2 * MARGIN, measure = p->ui->measure;
+    if (!r->full && measure > 0 && width > measure)
+        width = measure;
+    return width < 2 ? 2 : width;
+}
+
+/* Wraps to the text's width if it changed, keeping the cursor on the same text. */
 static void relayout(struct pane *p)
 {
     struct reader *r = p->state;
-    int width = p->w - 2 * MARGIN;
-    if (width < 2)
-        width = 2;
+    int width = reader_text_width(p);
     if (r->doc < 0 || width == r->d.width)
         return;
     int64_t node = 0;
@@ -400,6 +407,19 @@ static unsigned reader_key(struct pane *p, enum cmd c, keycode k)
     long d = cmd_motion(c, p->h > 0 ? p->h : 1, (long)r->d.nlines, &big);
     if (d)
         return step(p, d, big);
+    if (c == CMD_TEXT_WIDTH) {
+        char key[32];
+        r->full = !r->full;
+        relayout(p);
+        hint_key(p->ui->keys, KCTX_READER, CMD_TEXT_WIDTH, key, sizeof key);
+        if (r->full)
+            ui_message(p->ui, ROLE_STATUS, "文字用满阅读区的宽度（%s 回到每行最多 %d 列）", key,
+                       p->ui->measure);
+        else
+            ui_message(p->ui, ROLE_STATUS, "每行最多 %d 列（%s 用满宽度；--text-width 设定）",
+                       p->ui->measure, key);
+        return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
+    }
     /* Enter on a highlighted span goes to the pane that owns it (a target: its panel). */
     if (c == CMD_ENTER)
         for (int s = 0; s < SPAN_COUNT; s++) {

@@ -1,5 +1,6 @@
 /* reader_draw.c — the reader's lines on screen, each stretch in the role of the spans
  * over it; after a step of the cursor, only its old and new line. */
+#include <stdio.h>
 #include <string.h>
 #include "gongfu/text.h"
 #include "draw.h"
@@ -67,6 +68,25 @@ static void draw_line(const struct reader *r, WINDOW *w, int y, size_t li, enum 
     }
 }
 
+/* Where the measure leaves room beside the text, its first row says how to widen it. */
+static void widen_hint(struct pane *p, WINDOW *w, int wd, int focused)
+{
+    const struct reader *r = p->state;
+    char key[32], hint[96];
+    int text = reader_text_width(p);
+    if (!*hint_key(p->ui->keys, KCTX_READER, CMD_TEXT_WIDTH, key, sizeof key) ||
+        text >= wd - 2 * MARGIN)
+        return;
+    snprintf(hint, sizeof hint, "%s 加宽", key);
+    int hw = draw_width(hint, strlen(hint));
+    if (MARGIN + text + 4 + hw > wd)
+        return;
+    /* On the cursor line, in the cursor's colours, so the line stays whole. */
+    attr_t at = r->d.top != r->d.cur ? theme_attr(ROLE_DIM)
+                : theme_attr(focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE);
+    draw_text(w, 0, wd - hw - MARGIN, hint, strlen(hint), hw, at);
+}
+
 void reader_draw(struct pane *p, int focused)
 {
     struct reader *r = p->state;
@@ -97,5 +117,7 @@ void reader_draw(struct pane *p, int focused)
         if (li == r->d.cur && focused)
             pane_cursor(p, y, MARGIN);
     }
+    if (!partial || r->d.top == r->d.cur || r->d.top == was)
+        widen_hint(p, w, wd, focused);
 }
 

@@ -53,11 +53,14 @@ struct reader {
     long current[SPAN_COUNT];   /* each source's current span (index in spans), -1 */
     size_t drawn_top, drawn_cur;
     char failed[300];   /* why the document shows no line (it could not be read), or "" */
+    int full;           /* the text takes the pane's width, not the measure (ui.measure) */
 };
 
 /* Columns left blank at each side of the text. */
 #define READER_MARGIN 1
 
+/* The width the text is wrapped to: the pane's, within the measure unless full. */
+int reader_text_width(const struct pane *p);
 /* Draws the pane (its ops->draw). */
 void reader_draw(struct pane *p, int focused);
 /* The source byte a drawn byte of a block comes from, and back (the first drawn byte from

@@ -28,6 +28,8 @@ struct ui {
     const struct keymap *keys;
     struct selection sel;       /* as of the last redraw */
     struct span_registry spans;
+    int measure;                /* the reading column's widest lines, in columns (0: the
+                                 * pane's width), from --text-width */
     /* What panes write for the app to show. */
     char msg[512];              /* the status line's message until the next key, or "" */
     enum role msg_role;

@@ -38,6 +38,10 @@ shot resize 80x24 "resize 200 50" zhoushan-plan:4.15
 # A compare view whose filter leaves no row (so no cursor there), opened again from the
 # reader: the view, not the reader, shows (the reader's window was refreshed over it).
 shot compare-empty 80x24 "keys c / [ <Enter> c <Up> c" zhoushan-plan
+# A wide terminal keeps the reading column to a measure (90 columns) and says how to widen
+# it; W widens it to the pane (issue 12, point 15).
+shot text-full 200x50 "keys W" zhoushan-plan:4
+shot text-width 200x50 "" --text-width=60 zhoushan-plan:4
 shot small 20x6 "" zhoushan-plan
 shot small-after 80x24 "resize 20 6" zhoushan-plan
 [ "$bad" -eq 0 ] || fail "screens differ from tests/golden/screens"

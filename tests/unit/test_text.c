@@ -99,6 +99,26 @@ static void test_wrap_punctuation(void **st)
     assert_string_equal(wrapped("达到75%以上", 6), "达到|75%以|上");
 }
 
+/* A number and its unit are one unit of text (issue 12, point 15): no line ends between
+ * the digits and 元/年, %, 万人, 萬元, nor inside them. */
+static void test_wrap_number_unit(void **st)
+{
+    (void)st;
+    /* Before: "达到14000元/" | "年". */
+    assert_string_equal(wrapped("标准达到14000元/年", 16), "标准达到|14000元/年");
+    assert_string_equal(wrapped("新增就业15万人以上", 9), "新增就业|15万人以|上");
+    assert_string_equal(wrapped("收入达到7.5萬元", 10), "收入达到|7.5萬元");
+    assert_string_equal(wrapped("比重达到53%左右", 10), "比重达到|53%左右");
+    assert_string_equal(wrapped("提高到4.5个以上", 8), "提高到|4.5个以|上");
+    assert_string_equal(wrapped("到2035年基本实现", 7), "到|2035年|基本实|现");
+    assert_string_equal(wrapped("达到２０万元", 8), "达到|２０万元");
+    /* A word after a number that is no unit breaks as before. */
+    assert_string_equal(wrapped("建设3大平台", 6), "建设3|大平台");
+    assert_string_equal(wrapped("建设3大平台", 5), "建设3|大平|台");
+    /* Longer than a line: cut where it overflows, as any run with no break. */
+    assert_string_equal(wrapped("12345678万元", 6), "123456|78万元");
+}
+
 static void test_wrap_forced(void **st)
 {
     (void)st;
@@ -244,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous),
         cmocka_unit_test(test_wrap_basic),
         cmocka_unit_test(test_wrap_punctuation),
+        cmocka_unit_test(test_wrap_number_unit),
         cmocka_unit_test(test_wrap_forced),
         cmocka_unit_test(test_wrap_invalid),
         cmocka_unit_test(test_truncate),
