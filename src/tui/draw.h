@@ -1,7 +1,9 @@
 /* draw.h — the only code that puts text into a curses window. It measures with the core's
  * text_width, so no pane does its own column arithmetic; it never draws half a wide
- * character at an edge, replaces control characters, and, when the terminal draws East
- * Asian Ambiguous characters two columns wide, swaps them for narrow equivalents. */
+ * character at an edge and replaces control characters. When the terminal draws East
+ * Asian Ambiguous characters two columns wide, the documents' text is still drawn as
+ * written (width.h counts those characters as two), and only the chrome — borders,
+ * markers — turns to ASCII. */
 #ifndef GONGFU_TUI_DRAW_H
 #define GONGFU_TUI_DRAW_H
 
@@ -19,16 +21,11 @@ int draw_ambi2(void);
 /* The chrome character for g: Unicode, or ASCII when ambiguous ones are wide. */
 const char *glyph(enum glyph g);
 
-/* s with every ambiguous character replaced by a narrow equivalent ("Ⅲ" → "III", "“" →
- * "\""), for text that is laid out before it is drawn. *map gets, for each output byte, the
- * input byte it came from (nmap = output length + 1). Only when draw_ambi2(); malloc'd. */
-char *draw_subst(const char *s, size_t n, size_t *outlen, size_t **map);
-
 /* Draws s[0..n) at (y, x), at most maxw columns; returns the columns drawn. */
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, attr_t a);
 /* The same, ending in an ellipsis when s does not fit. */
 int draw_trunc(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, attr_t a);
-/* Columns s would take as drawn (after substitutions). */
+/* Columns s would take as drawn. */
 int draw_width(const char *s, size_t n);
 /* Spaces from (y, x) for n columns. */
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);

@@ -16,7 +16,6 @@ static void rdoc_free(struct reader_doc *d)
 {
     for (size_t i = 0; i < d->nblocks; i++) {
         free(d->blocks[i].own);
-        free(d->blocks[i].map);
     }
     free(d->blocks);
     store_nodes_free(&d->nodes, d->nnodes);
@@ -62,7 +61,7 @@ static void reader_free(struct pane *p)
     memset(r, 0, sizeof *r);
 }
 
-/* Adds a block; text is copied, and made narrow-safe when ambiguous characters are wide. */
+/* Adds a block; text is copied. */
 static int add_block(struct reader *r, size_t *cap, enum role role, int section, long off,
                      int gap, const char *text)
 {
@@ -81,11 +80,9 @@ static int add_block(struct reader *r, size_t *cap, enum role role, int section,
     b->sec_off = off;
     b->gap = gap;
     size_t n = strlen(text);
-    b->own = draw_ambi2() ? draw_subst(text, n, &b->len, &b->map) : strdup(text);
-    if (!b->own)
+    if (!(b->own = strdup(text)))
         return -1;
-    if (!b->map)
-        b->len = n;
+    b->len = n;
     b->text = b->own;
     r->d.nblocks++;
     return 0;
@@ -190,27 +187,6 @@ static int push_line(struct reader *r, size_t *cap, struct rline l)
     }
     r->d.lines[r->d.nlines++] = l;
     return 0;
-}
-
-size_t reader_src_of(const struct rblock *b, size_t drawn)
-{
-    return b->map ? b->map[drawn] : drawn;
-}
-
-/* The drawn offset of a source offset: the first drawn byte that comes from it or later. */
-size_t reader_drawn_of(const struct rblock *b, size_t src)
-{
-    if (!b->map)
-        return src < b->len ? src : b->len;
-    size_t lo = 0, hi = b->len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (b->map[mid] < src)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* -1 when memory ran out: then no line at all, never a document with paragraphs missing. */
@@ -331,7 +307,8 @@ void reader_goto(struct pane *p, int64_t node_id, long offset)
         if (best >= 0) {
             const struct rblock *bl = &r->d.blocks[best];
             long within = bl->sec_off >= 0 ? offset - bl->sec_off : 0;
-            line = reader_line_of(r, best, reader_drawn_of(bl, (size_t)(within > 0 ? within : 0)));
+            size_t pos = (size_t)(within > 0 ? within : 0);
+            line = reader_line_of(r, best, pos < bl->len ? pos : bl->len);
         }
     }
     r->d.cur = line < r->d.nlines ? line : 0;
@@ -366,7 +343,7 @@ void reader_where(const struct pane *p, int64_t *node_id, long *offset)
         return;
     *node_id = r->d.nodes[b->section].id;
     if (b->sec_off >= 0)
-        *offset = b->sec_off + (long)reader_src_of(b, l->start);
+        *offset = b->sec_off + (long)l->start;
 }
 
 void reader_select(const struct pane *p, struct selection *s)

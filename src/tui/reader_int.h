@@ -12,17 +12,16 @@ struct rblock {
     long sec_off;       /* offset of the text in the section's text; -1 for a heading */
     int gap;            /* a blank line before it */
     char *own;          /* what text points to when the block made it */
-    const char *text;   /* as drawn (ambiguous characters replaced when they are wide) */
+    const char *text;   /* the paragraph (or heading) as written */
     size_t len;
-    size_t *map;        /* drawn byte → byte of the source paragraph; NULL: the same */
 };
 
 struct rline {
     int block;
-    size_t start, end;  /* drawn bytes of the block's text; start == end for a blank */
+    size_t start, end;  /* bytes of the block's text; start == end for a blank */
 };
 
-/* A highlighted stretch of one block, in drawn bytes. */
+/* A highlighted stretch of one block, in bytes of its text. */
 struct rspan {
     enum span_kind kind;
     int block;
@@ -63,11 +62,7 @@ struct reader {
 int reader_text_width(const struct pane *p);
 /* Draws the pane (its ops->draw). */
 void reader_draw(struct pane *p, int focused);
-/* The source byte a drawn byte of a block comes from, and back (the first drawn byte from
- * src or later). */
-size_t reader_src_of(const struct rblock *b, size_t drawn);
-size_t reader_drawn_of(const struct rblock *b, size_t src);
-/* The line holding drawn offset pos of block b. */
+/* The line holding offset pos of block b. */
 size_t reader_line_of(const struct reader *r, int b, size_t pos);
 /* Scrolls so the cursor line shows; near_top puts it a quarter down the pane. */
 void reader_show_cursor(struct pane *p, int near_top);

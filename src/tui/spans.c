@@ -27,12 +27,11 @@ static void map_spans(struct reader *r, size_t *cap, enum span_kind k,
             if (bl->section < 0 || bl->sec_off < 0 ||
                 r->d.nodes[bl->section].id != ss[i].node_id)
                 continue;
-            long len = (long)reader_src_of(bl, bl->len);
+            long len = (long)bl->len;
             long s = ss[i].start - bl->sec_off, e = ss[i].end - bl->sec_off;
             if (e <= 0 || s >= len)
                 continue;
-            size_t ds = reader_drawn_of(bl, (size_t)(s < 0 ? 0 : s));
-            size_t de = reader_drawn_of(bl, (size_t)(e > len ? len : e));
+            size_t ds = (size_t)(s < 0 ? 0 : s), de = (size_t)(e > len ? len : e);
             add_span(r, cap, (struct rspan){ k, (int)b, ds, de, ss[i].id,
                                              reader_line_of(r, (int)b, ds),
                                              reader_line_of(r, (int)b, de > ds ? de - 1 : ds) });
