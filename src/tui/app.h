@@ -49,6 +49,8 @@ struct app {
     unsigned dirty;
 
     int views[VIEW_DEPTH];      /* the view stack: views[0] is VIEW_MAIN, the top shows */
+    int view_hist[VIEW_DEPTH];  /* a main view over a view: the history's place then, so
+                                 * back goes down the history to it, then to the view */
     int nviews;
     enum pane_id focus;         /* the main view's pane with the keys */
     enum pane_id place[PLACE_COUNT];   /* the pane showing in each place of the main view */
@@ -79,6 +81,9 @@ struct loc app_here(const struct app *a);
 void app_show(struct app *a, struct loc to);
 /* Back (dir -1) or forward (1) in the history of places. */
 void app_history(struct app *a, int dir);
+/* Back: down the history of places, and from a main view opened over a view (a source
+ * opened from the compare view) to that view once the history is back where it was. */
+void app_back(struct app *a);
 /* Everything to be drawn again (a resize, a new view, C-l). */
 void app_dirty_all(struct app *a);
 /* Tells the panes what changed since the last call: the span sources, the reader's

@@ -90,6 +90,15 @@ void app_history(struct app *a, int dir)
     app_show(a, a->hist[to]);
 }
 
+void app_back(struct app *a)
+{
+    int top = a->nviews - 1;
+    if (app_top(a) != VIEW_MAIN || (top > 0 && a->ihist <= a->view_hist[top]))
+        ui_view_close(&a->ui);
+    else
+        app_history(a, -1);
+}
+
 void ui_jump(struct ui *u, struct loc to)
 {
     struct app *a = APP_OF(u);
@@ -200,12 +209,28 @@ void ui_view_push(struct ui *u, int v, const char *arg)
     struct app *a = APP_OF(u);
     if (!opens(a, v, arg))
         return;
+    /* A view already in the stack is gone back to (each view is in it once), so the
+     * stack stays as deep as the ways to reach a view. */
+    for (int i = 1; v != VIEW_MAIN && i < a->nviews; i++)
+        if (a->views[i] == v) {
+            a->nviews = i + 1;
+            views_changed(a);
+            return;
+        }
     if (a->nviews == VIEW_DEPTH) {          /* the oldest above the main view goes */
         memmove(a->views + 1, a->views + 2, (VIEW_DEPTH - 2) * sizeof *a->views);
+        memmove(a->view_hist + 1, a->view_hist + 2, (VIEW_DEPTH - 2) * sizeof *a->view_hist);
         a->nviews--;
     }
+    a->view_hist[a->nviews] = a->ihist;
     a->views[a->nviews++] = v;
     views_changed(a);
+}
+
+void ui_view_main(struct ui *u)
+{
+    if (app_top(APP_OF(u)) != VIEW_MAIN)
+        ui_view_push(u, VIEW_MAIN, NULL);
 }
 
 void ui_view_open(struct ui *u, int v, const char *arg)

@@ -359,9 +359,9 @@ static void open_source(struct pane *p)
     int d = corpus_doc_by_slug(p->ui->corpus, cell->t->doc_slug);
     if (d < 0)
         return;
-    ui_view_home(p->ui);
     ui_show_span(p->ui, (struct loc){ d, cell->t->node_id, (long)cell->t->start }, SPAN_TARGET,
                  (long)cell->t->id);
+    ui_view_main(p->ui);
     ui_focus(p->ui, PANE_READER);
 }
 
@@ -429,10 +429,12 @@ static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
         return step(c, d);
     switch (cmd) {
     case CMD_LEFT:
+    case CMD_PREV_PANE:     /* Tab goes left to right through the columns, as on screen */
         if (c->col > 0)
             c->col--;
         return PANE_HANDLED | PANE_REDRAW;
     case CMD_RIGHT:
+    case CMD_NEXT_PANE:
         if ((size_t)c->col < c->t.nregions)
             c->col++;
         return PANE_HANDLED | PANE_REDRAW;

@@ -265,7 +265,6 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
         run(p);
         return PANE_HANDLED;
     case PROMPT_DONE:
-        ui_view_home(p->ui);
         if (f->nhits) {
             static const struct hint next[] = {
                 { CMD_NEXT_HIT, CMD_NONE, "", "下一个命中" },
@@ -273,6 +272,7 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
             };
             char keys[128];
             open_result(p, f->cur);
+            ui_view_main(p->ui);
             ui_focus(p->ui, PANE_READER);
             ui_message(p->ui, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
                        hint_line(p->ui->keys, KCTX_READER, next, " · ", keys, sizeof keys));
@@ -280,6 +280,7 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
             ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", f->failed);
         } else {
             ui_message(p->ui, ROLE_STATUS, "没有找到“%s”", f->prompt.buf);
+            ui_view_close(p->ui);
         }
         return PANE_HANDLED;
     case PROMPT_CANCEL:
@@ -287,7 +288,7 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
         f->nhits = 0;
         clear_spans(p);
         spans_changed(&p->ui->spans);
-        ui_view_home(p->ui);
+        ui_view_close(p->ui);
         return PANE_HANDLED;
     default:
         break;

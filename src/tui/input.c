@@ -43,15 +43,15 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
         ui_message(&a->ui, ROLE_STATUS, "没有书签 %c", (char)k);
         return;
     }
-    ui_view_home(&a->ui);
     ui_jump(&a->ui, to);
+    ui_view_main(&a->ui);
 }
 
 /* n/N, ]/[ (and any source's next and previous): the reader's next span of that source,
  * or what the source does when there is none further in the document. */
 static void span_step(struct app *a, enum span_kind k, int dir)
 {
-    ui_view_home(&a->ui);
+    ui_view_main(&a->ui);
     if (reader_next_span(&a->panes[PANE_READER], k, dir) < 0) {
         const struct span_source *s = &a->ui.spans.src[k];
         if (s->beyond)
@@ -68,32 +68,34 @@ static void generic(struct app *a, enum cmd c)
         span_step(a, (enum span_kind)k, dir);
         return;
     }
-    /* A view's own command opens it, and closes it when it shows (?, c, /). */
+    /* A view's own command opens it over the view showing, and closes it when it shows
+     * (?, c, /). */
     for (int v = 0; c != CMD_NONE && v < PANE_COUNT; v++)
         if (a->panes[v].ops->place == PLACE_VIEW && a->panes[v].ops->open_cmd == c) {
             if (top == v)
                 ui_view_close(u);
             else
-                ui_view_open(u, v, NULL);
+                ui_view_push(u, v, NULL);
             return;
         }
     switch (c) {
-    /* A view closes, and so does the main view pushed over one (the reader opened from
-     * the ask view): q goes back to what was under it. */
-    case CMD_QUIT:
+    case CMD_QUIT:      /* the view opened from another returns there; the first quits */
         if (a->nviews > 1)
             ui_view_close(u);
         else
             a->quit = 1;
         break;
-    case CMD_ESCAPE:
+    case CMD_ESCAPE:    /* the same, but never quits */
         if (a->nviews > 1)
             ui_view_close(u);
         break;
     case CMD_NEXT_PANE: cycle_pane(a, 1); break;
     case CMD_PREV_PANE: cycle_pane(a, -1); break;
-    case CMD_BACK: ui_view_home(u); app_history(a, -1); break;
-    case CMD_FORWARD: ui_view_home(u); app_history(a, 1); break;
+    case CMD_BACK: app_back(a); break;
+    case CMD_FORWARD:
+        if (top == VIEW_MAIN)
+            app_history(a, 1);
+        break;
     case CMD_MARK:
     case CMD_JUMP_MARK:
         a->pending = c;
@@ -120,7 +122,7 @@ static void mouse(struct app *a, const MEVENT *m)
         return;
     if (w == PANE_COUNT + C_TITLE) {
         if ((m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && x >= a->title_help_x)
-            ui_view_open(&a->ui, PANE_HELP, NULL);
+            ui_view_push(&a->ui, PANE_HELP, NULL);
         return;
     }
     if (w >= PANE_COUNT)

@@ -10,7 +10,7 @@
 
 #define CMD_LIST(X) \
     X(NONE,         "none",           "不做任何事（用于取消一个绑定）") \
-    X(QUIT,         "quit",           "关闭当前视图；在主界面保存位置并退出") \
+    X(QUIT,         "quit",           "关闭当前视图，回到打开它的视图；在最初的主界面保存位置并退出") \
     X(DOWN,         "down",           "下移一行") \
     X(UP,           "up",             "上移一行") \
     X(HALF_DOWN,    "half-page-down", "下移半页") \
@@ -22,7 +22,7 @@
     X(LEFT,         "left",           "侧栏：折叠，已折叠时到上一级；指标栏、对比视图：左移") \
     X(RIGHT,        "right",          "侧栏：展开；指标栏、对比视图：右移") \
     X(ENTER,        "enter",          "打开所选；在指标栏和对比视图跳到原文") \
-    X(BACK,         "back",           "后退到上一个位置") \
+    X(BACK,         "back",           "后退到上一个位置；已退回打开时的位置，或在视图中：回到打开它的视图") \
     X(FORWARD,      "forward",        "前进") \
     X(NEXT_PANE,    "next-pane",      "切换到下一个窗格") \
     X(PREV_PANE,    "prev-pane",      "切换到上一个窗格") \
@@ -46,7 +46,7 @@
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \
     X(HELP,         "help",           "帮助（本页）") \
     X(REDRAW,       "redraw",         "重绘整个屏幕") \
-    X(ESCAPE,       "escape",         "取消输入或关闭提示") \
+    X(ESCAPE,       "escape",         "取消输入；关闭当前视图，回到打开它的视图（不会退出）") \
     X(ERASE_CHAR,   "erase-char",     "删除前一个字；输入框已空时取消") \
     X(ERASE_WORD,   "erase-word",     "删除前一个词") \
     X(ERASE_LINE,   "erase-line",     "删除全部输入")

@@ -10,10 +10,17 @@
 static const char *pane_hint(const struct app *a, const struct pane *p, char *buf, size_t n)
 {
     const char *lead = p->ops->hint_lead;
-    char line[400] = "";
+    char line[400] = "", back[128] = "";
     if (p->ops->hints)
         hint_line(&a->keys, pane_context(p), p->ops->hints, "  ", line, sizeof line);
-    snprintf(buf, n, "%s%s%s", lead ? lead : "", lead && *line ? "  " : "", line);
+    /* A main view opened from a view says first how to go back to it. */
+    if (app_top(a) == VIEW_MAIN && a->nviews > 1) {
+        const char *title = a->panes[a->views[a->nviews - 2]].ops->title;
+        char key[32];
+        if (title && *hint_key(&a->keys, pane_context(p), CMD_QUIT, key, sizeof key))
+            snprintf(back, sizeof back, "%s 返回%.*s  ", key, (int)strcspn(title, "："), title);
+    }
+    snprintf(buf, n, "%s%s%s%s", back, lead ? lead : "", lead && *line ? "  " : "", line);
     return buf;
 }
 

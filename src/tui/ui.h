@@ -52,9 +52,13 @@ void ui_focus(struct ui *u, enum pane_id p);
 void ui_place_show(struct ui *u, enum pane_id p);
 /* Opens view v (a PLACE_VIEW pane) with arg for its open op: ui_view_open from the main
  * view, closing the others; ui_view_push on top of the view showing, so that closing it
- * returns there (v may be VIEW_MAIN). Nothing happens when its open op refuses. */
+ * returns there (v may be VIEW_MAIN), or, when v is in the stack already, back to it.
+ * Nothing happens when its open op refuses. */
 void ui_view_open(struct ui *u, int v, const char *arg);
 void ui_view_push(struct ui *u, int v, const char *arg);
+/* Shows the main view, over the view showing (which q, Esc or back then return to); as it
+ * is when it shows. Call it after a jump, so back returns to the view from there. */
+void ui_view_main(struct ui *u);
 /* Closes the view on top and shows the one it was opened from. */
 void ui_view_close(struct ui *u);
 /* Back to the main view. */

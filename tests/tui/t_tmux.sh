@@ -46,12 +46,17 @@ wait_for "托位”：[0-9]* 个结果"
 tm send-keys -t gf Enter
 wait_for "每千人口拥有3岁以下婴幼儿托位数"
 wait_for "舟山市 4.5个"
-# The compare view, then back, then help, then quit.
+# The compare view, then back, then help, then back to the search results the reader was
+# opened from (views stack), Esc leaves them, q quits.
 tm send-keys -t gf c
 wait_for "指标对比"
 tm send-keys -t gf q '?'
 wait_for "所有窗格"
 tm send-keys -t gf q q
+wait_for "gongfu ─ 搜索所有措施"
+tm send-keys -t gf Escape
+sleep 0.2
+tm send-keys -t gf q
 wait_for "EXITED 0"
 grep -q "^last	" "$XDG_STATE_HOME/gongfu/state" || fail "no state saved"
 

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Views stack as in tig (issue 12, point 12): q in a view opened from another — the source
+# opened from the compare view, help, the reader opened from the search results — returns
+# to it, and quits only from the main view; ← and BS come back the same way (down the
+# history first); Esc closes a view and never quits; Tab in the compare view goes left to
+# right through its columns.
+. tests/tui/lib.sh
+need_explorer
+shot() {   # shot SCRIPT [args…]: the screen after the script in $T/s.txt
+    rm -rf "$XDG_STATE_HOME" "$T/s.txt"
+    run_screen 100x30 "$1
+dump @T@/s.txt" zhoushan-plan:1
+    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+    [ -s "$T/s.txt" ] || fail "'$1' quit before the end"
+}
+title() { head -1 "$T/s.txt" | grep -q -- "$1" || fail "after '$2' the screen is: $(head -1 "$T/s.txt")"; }
+
+# The source opened from the compare view: q, BS and ← return to the compare view.
+shot "keys c l l <Enter>"
+title "gongfu ─ 舟山市" "c l l Enter"
+grep -q "q 返回指标对比" "$T/s.txt" || fail "the reader opened from compare does not say how to go back"
+shot "keys c l l <Enter> q"
+title "指标对比" "c l l Enter q"
+shot "keys c l l <Enter> <BS>"
+title "指标对比" "c l l Enter BS"
+shot "keys c l l <Enter> <Left>"
+title "指标对比" "c l l Enter ←"
+shot "keys c l l <Enter> <Esc>"
+title "指标对比" "c l l Enter Esc"
+# …after a jump from there, back goes down the history first.
+shot "keys c l l <Enter> <Tab> <Tab> <Enter> <BS>"
+title "gongfu ─ 舟山市" "c l l Enter (panel) Enter BS"
+shot "keys c l l <Enter> <Tab> <Tab> <Enter> <BS> <BS>"
+title "指标对比" "c l l Enter (panel) Enter BS BS"
+# Help over the compare view, and over the help the compare view again: each q goes back one.
+shot "keys c ? q"
+title "指标对比" "c ? q"
+shot "keys c ? <BS>"
+title "指标对比" "c ? BS"
+# The reader opened from the search results: q returns to the results.
+shot "keys / 托 位 <Enter> q"
+title "搜索所有措施" "/ 托位 Enter q"
+grep -q "“托位”：3 个结果" "$T/s.txt" || fail "the results are gone after q"
+# q quits only from the main view; Esc there does nothing.
+shot "keys <Esc> <Esc>"
+title "gongfu ─ 舟山市" "Esc Esc"
+rm -rf "$XDG_STATE_HOME"
+run_screen 100x30 "keys c l l <Enter> q q q
+dump @T@/after.txt" zhoushan-plan:1
+[ "$rc" -eq 0 ] && [ ! -s "$T/after.txt" ] || fail "q from the compare view over the main view did not quit"
+# Tab in the compare view: the next column to the right.
+shot "keys c <Tab> <Tab>"
+grep -q "^─ 舟山市 · " "$T/s.txt" || fail "Tab Tab in compare is not the second region: $(grep '^─ ' "$T/s.txt" | head -1)"
+shot "keys c <Tab> <Tab> <S-Tab>"
+grep -q "^─ 浙江省 · " "$T/s.txt" || fail "S-Tab in compare is not the column to the left"
+echo "views: q, BS, ← and Esc return to the view a view came from; q quits from the main view; Tab goes right"
