@@ -57,6 +57,7 @@ struct app {
     int small;                  /* below the minimum size: a message, not the layout */
     int show_panel;
     int zoom;                   /* the reader alone, full width */
+    int sidebar_extra;          /* columns < and > added to the sidebar's width */
 
     struct loc hist[HISTORY_MAX];
     int nhist, ihist;
@@ -92,6 +93,8 @@ void app_sync(struct app *a);
 /* Runs ops->notify of every pane. */
 void app_notify(struct app *a, unsigned events);
 
+/* input.c: the bookmarks that are set, as the status line lists them ("a 舟山市 4.15  b …"). */
+void app_marks_list(const struct app *a, char *buf, size_t n);
 /* input.c: runs one input (a key, a mouse event, a resize). */
 struct input;
 void app_input(struct app *a, const struct input *in);

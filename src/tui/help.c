@@ -1,9 +1,10 @@
 /* help.c — the help view (help_ops), generated from the command table and the bindings
  * in force, so it lists exactly the keys that work: one section per context, one line
- * per command with its keys. */
+ * per command with its keys (wrapped to the screen), then what the mouse does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/text.h"
 #include "draw.h"
 #include "ui.h"
 
@@ -12,10 +13,19 @@ struct help_line {
     char *text;
 };
 
+/* A row on screen: a stretch of a line's text, wrapped to the width it was laid out for
+ * (the keys show on its first row). */
+struct help_row {
+    size_t line, start, end;
+};
+
 struct help {
     struct help_line *lines;
     size_t n;
-    size_t top;
+    struct help_row *rows;
+    size_t nrows;
+    int width;          /* what rows were laid out for */
+    size_t top;         /* the first row shown */
 };
 
 /* How the help names the contexts. */
@@ -24,6 +34,41 @@ static const char *const ctx_titles[KCTX_COUNT] = {
     [KCTX_READER] = "阅读区", [KCTX_PANEL] = "指标栏", [KCTX_COMPARE] = "对比视图",
     [KCTX_SEARCH] = "搜索（打字即时搜索）", [KCTX_HELP] = "帮助", [KCTX_ASK] = "问答",
     [KCTX_PROMPT] = "输入框（搜索、对比视图的筛选、提问）", [KCTX_MARK] = "设书签或回到书签时",
+};
+
+/* What a command does in a context where it means something of its own (h and l fold the
+ * outline, choose a region, choose a column); elsewhere its help in the command table. */
+static const struct { enum kctx ctx; enum cmd cmd; const char *text; } in_context[] = {
+    { KCTX_TREE, CMD_LEFT, "折叠；已折叠时到上一级" },
+    { KCTX_TREE, CMD_RIGHT, "展开；条目：在阅读区打开" },
+    { KCTX_READER, CMD_BACK, "后退到上一个位置（像浏览器）" },
+    { KCTX_READER, CMD_FORWARD, "前进到后退前的位置" },
+    { KCTX_PANEL, CMD_LEFT, "选左边的地区" },
+    { KCTX_PANEL, CMD_RIGHT, "选右边的地区" },
+    { KCTX_COMPARE, CMD_LEFT, "选左边一列" },
+    { KCTX_COMPARE, CMD_RIGHT, "选右边一列" },
+    { KCTX_HELP, CMD_BACK, "关闭帮助，回到打开它的地方" },
+    { KCTX_PROMPT, CMD_ENTER, "输入完毕（搜索：打开所选的结果）" },
+    { KCTX_PROMPT, CMD_ESCAPE, "取消输入" },
+    { KCTX_MARK, CMD_ESCAPE, "不设书签，也不去书签" },
+};
+
+static const char *help_text(enum kctx x, enum cmd c)
+{
+    for (size_t i = 0; i < sizeof in_context / sizeof *in_context; i++)
+        if (in_context[i].ctx == x && in_context[i].cmd == c)
+            return in_context[i].text;
+    return cmd_help(c);
+}
+
+/* What the mouse does: each pane's click and wheel handler, and the title bar's. */
+static const char *const mouse_lines[][2] = {
+    { "点击侧栏的一行", "打开它（文档、章节或条目）" },
+    { "点击阅读区的一行", "光标移到那里" },
+    { "点击指标栏的地区", "跳到它的原文" },
+    { "点击对比视图的单元格", "选中它（下方显示全文）" },
+    { "滚轮", "滚动侧栏、阅读区、对比视图和帮助" },
+    { "点击标题栏的“帮助”", "打开本页" },
 };
 
 /* What an unbound printable character does in a typing context. */
@@ -73,11 +118,15 @@ static int help_init(struct pane *p)
                 key_format(keys[k], name, sizeof name);
                 o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", k ? " " : "", name);
             }
-            add(h, buf, cmd_help((enum cmd)c));
+            add(h, buf, help_text((enum kctx)x, (enum cmd)c));
         }
         if (heading && typed[x])
             add(h, "其他字符", typed[x]);
     }
+    add(h, "", "");
+    add(h, NULL, "鼠标");
+    for (size_t i = 0; i < sizeof mouse_lines / sizeof *mouse_lines; i++)
+        add(h, mouse_lines[i][0], mouse_lines[i][1]);
     add(h, "", "");
     add(h, NULL, "按键可在 ~/.config/gongfu/keys.conf 中修改（格式见 data/keys.conf）");
     return 0;
@@ -91,7 +140,48 @@ static void help_free(struct pane *p)
         free(h->lines[i].text);
     }
     free(h->lines);
+    free(h->rows);
     memset(h, 0, sizeof *h);
+}
+
+/* The keys' column: 28 columns, or a third of a narrow screen. */
+static int keys_width(int wd) { return wd > 70 ? 28 : wd / 3; }
+
+/* The lines wrapped to the screen, so a long explanation is read whole. */
+static void layout(struct help *hp, int wd)
+{
+    int kw = keys_width(wd);
+    free(hp->rows);
+    hp->rows = NULL;
+    hp->nrows = 0;
+    hp->width = wd;
+    size_t cap = 0;
+    for (size_t i = 0; i < hp->n; i++) {
+        const struct help_line *l = &hp->lines[i];
+        struct text_line *tl = NULL;
+        int room = l->keys ? wd - kw : wd - 1;
+        size_t nl = text_wrap(l->text, strlen(l->text), room > 2 ? room : 2, &tl);
+        for (size_t k = 0; k < (nl ? nl : 1); k++) {
+            if (hp->nrows == cap) {
+                cap = cap ? 2 * cap : 128;
+                struct help_row *v = realloc(hp->rows, cap * sizeof *v);
+                if (!v)
+                    break;
+                hp->rows = v;
+            }
+            hp->rows[hp->nrows++] = (struct help_row){ i, nl ? tl[k].start : 0,
+                                                       nl ? tl[k].end : 0 };
+        }
+        free(tl);
+    }
+}
+
+static void clamp_top(struct help *hp, size_t h)
+{
+    if (hp->nrows <= h)
+        hp->top = 0;
+    else if (hp->top > hp->nrows - h)
+        hp->top = hp->nrows - h;
 }
 
 static void help_draw(struct pane *p, int focused)
@@ -100,24 +190,27 @@ static void help_draw(struct pane *p, int focused)
     WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
     (void)focused;
-    int kw = wd > 70 ? 28 : wd / 3;
-    if (hp->n > (size_t)h && hp->top > hp->n - (size_t)h)
-        hp->top = hp->n - (size_t)h;
-    if (hp->n <= (size_t)h)
-        hp->top = 0;
+    int kw = keys_width(wd);
+    if (hp->width != wd)
+        layout(hp, wd);
+    clamp_top(hp, (size_t)h);
     for (int y = 0; y < h; y++) {
         size_t i = hp->top + (size_t)y;
         draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
-        if (i >= hp->n)
+        if (i >= hp->nrows)
             continue;
-        const struct help_line *l = &hp->lines[i];
+        const struct help_row *r = &hp->rows[i];
+        const struct help_line *l = &hp->lines[r->line];
         if (!l->keys) {
-            draw_trunc(w, y, 1, l->text, strlen(l->text), wd - 1, theme_attr(ROLE_HEADING));
+            draw_trunc(w, y, 1, l->text + r->start, r->end - r->start, wd - 1,
+                       theme_attr(ROLE_HEADING));
             continue;
         }
-        draw_trunc(w, y, 3, l->keys, strlen(l->keys), kw - 4, theme_attr(ROLE_HELP_KEY));
+        if (!i || hp->rows[i - 1].line != r->line)
+            draw_trunc(w, y, 3, l->keys, strlen(l->keys), kw - 4, theme_attr(ROLE_HELP_KEY));
         if (wd > kw)
-            draw_trunc(w, y, kw, l->text, strlen(l->text), wd - kw, theme_attr(ROLE_NORMAL));
+            draw_trunc(w, y, kw, l->text + r->start, r->end - r->start, wd - kw,
+                       theme_attr(ROLE_NORMAL));
     }
     pane_cursor(p, 0, 0);
 }
@@ -128,20 +221,32 @@ static unsigned help_key(struct pane *p, enum cmd c, keycode k)
     long h = p->h > 1 ? p->h : 1;
     int big;
     (void)k;
-    long d = cmd_motion(c, h, (long)hp->n, &big);
+    long d = cmd_motion(c, h, (long)hp->nrows, &big);
     if (!d)
         return 0;
     long t = (long)hp->top + d;
-    long max = (long)hp->n - h;
-    hp->top = (size_t)(t > max ? (max > 0 ? max : 0) : t < 0 ? 0 : t);
-    return PANE_HANDLED | PANE_REDRAW;
+    hp->top = (size_t)(t < 0 ? 0 : t);
+    clamp_top(hp, (size_t)h);
+    return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
 }
 
-static const struct hint hints[] = { { CMD_QUIT, CMD_NONE, "", "返回" },
-                                     { CMD_NONE, CMD_NONE, "", "" } };
+/* "第 1–22 行，共 95 行 23%": where the help is, for the status line. */
+static void help_where(const struct pane *p, char *buf, size_t n)
+{
+    const struct help *hp = p->state;
+    size_t h = p->h > 0 ? (size_t)p->h : 1;
+    size_t last = hp->top + h < hp->nrows ? hp->top + h : hp->nrows;
+    snprintf(buf, n, "第 %zu–%zu 行，共 %zu 行 %zu%%", hp->nrows ? hp->top + 1 : 0, last,
+             hp->nrows, hp->nrows ? last * 100 / hp->nrows : 100);
+}
+
+static const struct hint hints[] = {
+    { CMD_PAGE_DOWN, CMD_PAGE_UP, " ", "翻页" }, { CMD_QUIT, CMD_NONE, "", "返回" },
+    { CMD_NONE, CMD_NONE, "", "" } };
 
 const struct pane_ops help_ops = {
     .name = "help", .place = PLACE_VIEW, .open_cmd = CMD_HELP, .flags = PANE_WHEEL, .kctx = KCTX_HELP,
     .title = "帮助", .hints = hints, .state_size = sizeof(struct help),
     .init = help_init, .free = help_free, .draw = help_draw, .key = help_key,
+    .where = help_where,
 };

@@ -47,6 +47,22 @@ static void mark_letter(struct app *a, enum cmd what, keycode k)
     ui_view_main(&a->ui);
 }
 
+void app_marks_list(const struct app *a, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < STATE_MARKS && o < n; i++) {
+        if (!(a->state.marks_set >> i & 1))
+            continue;
+        const struct state_pos *m = &a->state.marks[i];
+        int d = corpus_doc_by_slug(&a->corpus, m->slug);
+        const char *where = d >= 0 && a->corpus.docs[d].region ? a->corpus.docs[d].region
+                                                                 : m->slug;
+        o += (size_t)snprintf(buf + o, n - o, "%s%c %s %s", o ? "  " : "",
+                              i < 26 ? 'a' + i : 'A' + i - 26, where, m->path);
+    }
+}
+
 /* n/N, ]/[ (and any source's next and previous): the reader's next span of that source,
  * or what the source does when there is none further in the document. */
 static void span_step(struct app *a, enum span_kind k, int dir)
@@ -57,6 +73,23 @@ static void span_step(struct app *a, enum span_kind k, int dir)
         if (s->beyond)
             s->beyond(s->owner, dir);
     }
+}
+
+/* < and >: the sidebar narrower or wider, within what the layout allows. */
+static void sidebar_resize(struct app *a, int by)
+{
+    char key[32];
+    if (a->zoom) {
+        ui_message(&a->ui, ROLE_STATUS, "阅读区占满屏幕时没有侧栏（%s 恢复）",
+                   hint_key(&a->keys, KCTX_GENERIC, CMD_ZOOM, key, sizeof key));
+        return;
+    }
+    int was = a->panes[PANE_TREE].w;
+    a->sidebar_extra += by;
+    layout_apply(a);
+    if (a->panes[PANE_TREE].w == was)
+        a->sidebar_extra -= by;     /* at its limit: what was added is not kept */
+    ui_message(&a->ui, ROLE_STATUS, "侧栏宽 %d 列", a->panes[PANE_TREE].w);
 }
 
 /* Commands that mean the same in every pane and view. */
@@ -96,8 +129,18 @@ static void generic(struct app *a, enum cmd c)
         if (top == VIEW_MAIN)
             app_history(a, 1);
         break;
-    case CMD_MARK:
     case CMD_JUMP_MARK:
+        if (!a->state.marks_set) {
+            char key[32];
+            ui_message(u, ROLE_STATUS, "还没有书签：按 %s 再按一个字母，在光标处设一个",
+                       hint_key(&a->keys, pane_context(app_active(a)), CMD_MARK, key,
+                                sizeof key));
+            break;
+        }
+        a->pending = c;
+        a->dirty |= DIRTY_STATUS;
+        break;
+    case CMD_MARK:
         a->pending = c;
         a->dirty |= DIRTY_STATUS;
         break;
@@ -105,6 +148,10 @@ static void generic(struct app *a, enum cmd c)
     case CMD_ZOOM:
         a->zoom = !a->zoom;
         a->dirty |= DIRTY_LAYOUT;
+        break;
+    case CMD_SIDEBAR_WIDER:
+    case CMD_SIDEBAR_NARROWER:
+        sidebar_resize(a, c == CMD_SIDEBAR_WIDER ? 4 : -4);
         break;
     case CMD_TOGGLE_PANEL:
         a->show_panel = a->panes[PANE_PANEL].usable && !a->show_panel;

@@ -19,8 +19,8 @@
     X(PAGE_UP,      "page-up",        "上一页") \
     X(TOP,          "top",            "到开头") \
     X(BOTTOM,       "bottom",         "到末尾") \
-    X(LEFT,         "left",           "侧栏：折叠，已折叠时到上一级；指标栏、对比视图：左移") \
-    X(RIGHT,        "right",          "侧栏：展开；指标栏、对比视图：右移") \
+    X(LEFT,         "left",           "向左（在侧栏、指标栏和对比视图里各有其义）") \
+    X(RIGHT,        "right",          "向右（在侧栏、指标栏和对比视图里各有其义）") \
     X(ENTER,        "enter",          "打开所选；在指标栏和对比视图跳到原文") \
     X(BACK,         "back",           "后退到上一个位置；已退回打开时的位置，或在视图中：回到打开它的视图") \
     X(FORWARD,      "forward",        "前进") \
@@ -41,6 +41,9 @@
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
     X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏；对比视图：显示或隐藏图表") \
     X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
+    X(SIDEBAR_WIDER, "sidebar-wider", "侧栏加宽") \
+    X(SIDEBAR_NARROWER, "sidebar-narrower", "侧栏变窄") \
+    X(SHOW_TITLE,   "show-title",     "侧栏：在状态栏显示所选条目的完整标题") \
     X(TEXT_WIDTH,   "text-width",     "阅读区：文字用满整个宽度，或回到适读的行宽（--text-width）") \
     X(MARK,         "mark",           "设书签：再按一个字母") \
     X(JUMP_MARK,    "jump-mark",      "回到书签：再按一个字母") \

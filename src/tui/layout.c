@@ -9,10 +9,14 @@ static struct rect rect(int y, int x, int h, int w)
     return (struct rect){ y, x, h > 0 ? h : 0, w > 0 ? w : 0 };
 }
 
-static int sidebar_width(int cols)
+/* The sidebar: 28% of the screen within 16–40 columns, and what < and > added (it keeps
+ * 12 columns, and leaves the reader 30). */
+static int sidebar_width(const struct app *a, int cols)
 {
     int w = cols * 28 / 100;
-    return w < 16 ? 16 : w > 40 ? 40 : w;
+    w = (w < 16 ? 16 : w > 40 ? 40 : w) + a->sidebar_extra;
+    int most = cols - 30 > 12 ? cols - 30 : 12;
+    return w < 12 ? 12 : w > most ? most : w;
 }
 
 void layout_free(struct app *a)
@@ -49,7 +53,7 @@ void layout_apply(struct app *a)
         int ph = a->show_panel && !a->zoom ? (LINES >= 30 ? 4 : 3) : 0;
         if (body - ph < 4)
             ph = 0;
-        int tw = a->zoom ? 0 : sidebar_width(COLS);
+        int tw = a->zoom ? 0 : sidebar_width(a, COLS);
         a->chrome_rect[C_TITLE] = rect(0, 0, 1, COLS);
         place[PLACE_SIDEBAR] = rect(1, 0, body - ph, tw);
         a->chrome_rect[C_DIV] = rect(1, tw, body - ph, tw ? 1 : 0);

@@ -42,10 +42,15 @@ static void draw_status(struct app *a)
     if (where->ops->where)
         where->ops->where(where, right, sizeof right);
     const char *left = a->ui.msg[0] ? a->ui.msg : pane_hint(a, p, hint, sizeof hint);
-    if (a->pending == CMD_MARK)
+    char marks[1200];
+    if (a->pending == CMD_MARK) {
         left = "设书签：按一个字母";
-    else if (a->pending == CMD_JUMP_MARK)
-        left = "回到书签：按一个字母";
+    } else if (a->pending == CMD_JUMP_MARK) {
+        char list[1024];
+        app_marks_list(a, list, sizeof list);
+        snprintf(marks, sizeof marks, "回到书签（按字母）：%s", list);
+        left = marks;
+    }
     frame_status(w, left, theme_attr(a->ui.msg[0] ? a->ui.msg_role : ROLE_STATUS), right);
 }
 

@@ -156,8 +156,9 @@ static void row_label(const struct corpus *c, const struct trow *r, char *buf, s
     if (r->kind == TR_GROUP) {
         snprintf(buf, n, "%s", corpus_group_label(r->group));
     } else if (r->kind == TR_DOC) {
+        /* A document's title in 《》, as Chinese writes the name of a document. */
         const struct doc_row *d = &c->docs[r->doc];
-        snprintf(buf, n, "%s", d->title && *d->title ? d->title : d->slug);
+        snprintf(buf, n, "《%s》", d->title && *d->title ? d->title : d->slug);
     } else {
         const struct node_row *nr = &c->outlines[r->doc].nodes[r->node];
         char *h = node_heading(nr->kind, nr->label, nr->title);
@@ -219,7 +220,8 @@ static void tree_draw(struct pane *p, int focused)
             role = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
         attr_t at = theme_attr(role);
         draw_fill(w, y, 0, wd, at);
-        int x = r->depth > 1 ? r->depth - 1 : r->depth;
+        /* Each level two columns in from the one above: group, document, chapter, item. */
+        int x = r->depth ? 2 * r->depth - 1 : 0;
         const char *m = marker(p, r);
         if (m)
             draw_text(w, y, x, m, strlen(m), wd - x, at);
@@ -269,6 +271,21 @@ static void to_parent(struct tree *t)
         }
 }
 
+/* The row's whole title on the status line (the sidebar cuts titles short): a document's
+ * with its region and date. */
+static void show_title(struct pane *p, const struct trow *r)
+{
+    char label[1024];
+    row_label(p->ui->corpus, r, label, sizeof label);
+    if (r->kind != TR_DOC) {
+        ui_message(p->ui, ROLE_STATUS, "%s", label);
+        return;
+    }
+    const struct doc_row *d = &p->ui->corpus->docs[r->doc];
+    ui_message(p->ui, ROLE_STATUS, "%s  %s%s%s", label, d->region ? d->region : "",
+               d->published && *d->published ? " " : "", d->published ? d->published : "");
+}
+
 static unsigned tree_key(struct pane *p, enum cmd c, keycode k)
 {
     struct tree *t = p->state;
@@ -292,6 +309,9 @@ static unsigned tree_key(struct pane *p, enum cmd c, keycode k)
         if (!toggle(p, &r, 1) && r.kind == TR_NODE)
             open_row(p, &r);
         break;
+    case CMD_SHOW_TITLE:
+        show_title(p, &r);
+        return PANE_HANDLED;
     case CMD_ENTER:
         if (r.kind == TR_GROUP) {
             toggle(p, &r, t->group_closed[r.group]);
@@ -354,6 +374,8 @@ static unsigned tree_click(struct pane *p, int y, int x)
 
 static const struct hint hints[] = {
     { CMD_ENTER, CMD_NONE, "", "打开" }, { CMD_LEFT, CMD_RIGHT, "/", "折叠/展开" },
+    { CMD_SHOW_TITLE, CMD_NONE, "", "完整标题" },
+    { CMD_SIDEBAR_NARROWER, CMD_SIDEBAR_WIDER, " ", "宽窄" },
     { CMD_NEXT_PANE, CMD_NONE, "", "切换窗格" }, { CMD_NONE, CMD_NONE, "", "" },
 };
 
