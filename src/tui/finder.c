@@ -11,33 +11,9 @@
 #include "gongfu/paths.h"
 #include "gongfu/query.h"
 #include "gongfu/search.h"
-#include "draw.h"
-#include "prompt.h"
-#include "ui.h"
+#include "finder_int.h"
 
 #define RESULT_LIMIT 500
-#define MAX_PICKS 8
-
-/* A Chinese word picked for a pinyin word of the query, by what was typed. */
-struct pick {
-    char typed[128], word[64];
-};
-
-struct finder {
-    struct search *engine;      /* NULL when the database has no search index */
-    struct prompt prompt;
-    const struct search_hit *hits;
-    size_t nhits;
-    size_t cur, top;
-    long opened;                /* the result last opened in the reader, -1 if none */
-    struct secspan **doc_spans; /* per document: its hits, for the reader */
-    size_t *ndoc_spans;
-    double last_ms;             /* time of the last query */
-    struct pick pick[MAX_PICKS];
-    size_t npick;
-    char note[160];             /* said in the heading until the next query */
-    char failed[256];           /* why the last query could not be answered, or "" */
-};
 
 static void clear_spans(struct pane *p)
 {
@@ -205,8 +181,20 @@ static void beyond(struct pane *p, int dir)
     }
     f->cur = (size_t)next;
     open_result(p, (size_t)next);
-    ui_message(p->ui, ROLE_STATUS, "结果 %ld/%zu：%s %s", next + 1, f->nhits,
-               f->hits[next].region, f->hits[next].title);
+    const struct search_hit *h = &f->hits[next];
+    int d = corpus_doc_by_slug(p->ui->corpus, h->slug);
+    const char *doc = d >= 0 && p->ui->corpus->docs[d].title ? p->ui->corpus->docs[d].title
+                                                             : h->slug;
+    ui_message(p->ui, ROLE_STATUS, "结果 %ld/%zu：%s《%s》%s %s", next + 1, f->nhits, h->region,
+               doc, h->path, h->title);
+}
+
+/* The status line while a hit is under the reader's cursor: which result it is. */
+static void describe(struct pane *p, long id, char *buf, size_t n)
+{
+    const struct finder *f = p->state;
+    if (id >= 0 && (size_t)id < f->nhits)
+        snprintf(buf, n, "结果 %ld/%zu", id + 1, f->nhits);
 }
 
 static int finder_init(struct pane *p)
@@ -219,7 +207,9 @@ static int finder_init(struct pane *p)
     f->ndoc_spans = calloc(c->ndocs + 1, sizeof *f->ndoc_spans);
     if (!f->doc_spans || !f->ndoc_spans)
         return -1;
-    spans_register(&p->ui->spans, SPAN_HIT, &(struct span_source){ p, doc_spans, beyond, 0 });
+    f->prompt.history = &f->history;
+    spans_register(&p->ui->spans, SPAN_HIT,
+                   &(struct span_source){ p, doc_spans, beyond, 0, describe });
     const char *vocab = paths_data_file("vocab.tsv");
     if (search_open(store_db(c->store), vocab, &f->engine, &e) < 0 &&
         search_open(store_db(c->store), NULL, &f->engine, &e) < 0) {
@@ -241,7 +231,7 @@ static void finder_free(struct pane *p)
     memset(f, 0, sizeof *f);
 }
 
-/* The view opens with the prompt holding arg (NULL: the last query). */
+/* The view opens with the prompt holding arg (NULL: empty, the last query a ↑ away). */
 static int finder_open(struct pane *p, const char *arg)
 {
     struct finder *f = p->state;
@@ -249,9 +239,7 @@ static int finder_open(struct pane *p, const char *arg)
         ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", p->why);
         return -1;
     }
-    char keep[sizeof f->prompt.buf];
-    snprintf(keep, sizeof keep, "%s", arg ? arg : f->prompt.buf);
-    prompt_start(&f->prompt, keep);
+    prompt_start(&f->prompt, arg);
     run(p);
     return 0;
 }
@@ -264,6 +252,8 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
     case PROMPT_CHANGED:
         run(p);
         return PANE_HANDLED;
+    case PROMPT_MOVED:
+        return PANE_HANDLED | PANE_STATUS;
     case PROMPT_DONE:
         if (f->nhits) {
             static const struct hint next[] = {
@@ -274,7 +264,8 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
             open_result(p, f->cur);
             ui_view_main(p->ui);
             ui_focus(p->ui, PANE_READER);
-            ui_message(p->ui, ROLE_STATUS, "结果 %zu/%zu · %s", f->cur + 1, f->nhits,
+            /* The status line's right side says which result this is (describe). */
+            ui_message(p->ui, ROLE_STATUS, "%s",
                        hint_line(p->ui->keys, KCTX_READER, next, " · ", keys, sizeof keys));
         } else if (f->failed[0]) {   /* an unreadable index is no "not found" */
             ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", f->failed);
@@ -304,117 +295,6 @@ static unsigned finder_key(struct pane *p, enum cmd c, keycode k)
     long last = f->nhits ? (long)f->nhits - 1 : 0;
     f->cur = (size_t)(to < 0 ? 0 : to > last ? last : to);
     return PANE_HANDLED | PANE_REDRAW;
-}
-
-/* Draws text with its spans in the hit colour, from column x; returns the end column. */
-static int draw_marked(WINDOW *w, int y, int x, int maxx, const char *s, size_t n,
-                       const struct search_span *sp, size_t nsp, attr_t base, attr_t hit)
-{
-    size_t p = 0;
-    for (size_t k = 0; k <= nsp && x < maxx; k++) {
-        size_t hs = k < nsp ? sp[k].start : n, he = k < nsp ? sp[k].end : n;
-        if (hs > n)
-            hs = n;
-        if (he > n)
-            he = n;
-        if (hs > p)
-            x += draw_text(w, y, x, s + p, hs - p, maxx - x, base);
-        if (he > hs && hs >= p)
-            x += draw_text(w, y, x, s + hs, he - hs, maxx - x, hit);
-        if (he > p)
-            p = he;
-    }
-    return x;
-}
-
-/* The line of what the query's pinyin words read as, the picked one (or 全部, all of them)
- * marked, with the keys that pick; 0 when the query has no pinyin word. */
-static int draw_pinyin(struct pane *p, WINDOW *w, int y, int wd)
-{
-    struct finder *f = p->state;
-    const struct query_pinyin *r;
-    size_t n = f->engine ? search_pinyin(f->engine, &r) : 0;
-    if (!n)
-        return 0;
-    static const struct hint keys[] = {
-        { CMD_PINYIN_NEXT, CMD_PINYIN_PREV, "/", "换词" }, { CMD_NONE, CMD_NONE, "", "" },
-    };
-    attr_t norm = theme_attr(ROLE_NORMAL), pick = theme_attr(ROLE_HIT) | A_BOLD;
-    char line[256], hint[128];
-    snprintf(line, sizeof line, "拼音（%s）",
-             hint_line(p->ui->keys, KCTX_SEARCH, keys, " ", hint, sizeof hint));
-    int x = draw_text(w, y, 0, line, strlen(line), wd, theme_attr(ROLE_META));
-    for (size_t i = 0; i < n && x < wd; i++) {
-        snprintf(line, sizeof line, " %s：", r[i].typed);
-        x += draw_text(w, y, x, line, strlen(line), wd - x, norm | A_BOLD);
-        x += draw_text(w, y, x, "全部", strlen("全部"), wd - x, r[i].chosen < 0 ? pick : norm);
-        for (size_t k = 0; k < r[i].nwords && x < wd; k++) {
-            x += draw_text(w, y, x, " ", 1, wd - x, norm);
-            x += draw_text(w, y, x, r[i].words[k], strlen(r[i].words[k]), wd - x,
-                           (long)k == r[i].chosen ? pick : norm);
-        }
-        if (r[i].literal) {
-            snprintf(line, sizeof line, " +“%s”", r[i].typed);
-            x += draw_text(w, y, x, line, strlen(line), wd - x, norm);
-        }
-    }
-    return 1;
-}
-
-static void finder_draw(struct pane *p, int focused)
-{
-    struct finder *f = p->state;
-    WINDOW *w = p->win;
-    int h = getmaxy(w), wd = getmaxx(w);
-    (void)focused;
-    attr_t norm = theme_attr(ROLE_NORMAL);
-    for (int y = 0; y < h; y++)
-        draw_fill(w, y, 0, wd, norm);
-    char head[1024];
-    if (!f->prompt.len) {
-        static const struct hint keys[] = {
-            { CMD_UP, CMD_DOWN, "/", "选择" }, { CMD_ENTER, CMD_NONE, "", "打开" },
-            { CMD_ESCAPE, CMD_NONE, "", "返回" }, { CMD_NONE, CMD_NONE, "", "" },
-        };
-        char line[256];
-        snprintf(head, sizeof head, "搜索所有措施：输入词语（简体、繁体或拼音），%s",
-                 hint_line(p->ui->keys, KCTX_SEARCH, keys, "，", line, sizeof line));
-    }
-    else if (!f->nhits)
-        snprintf(head, sizeof head, "“%s”：没有结果", f->prompt.buf);
-    else
-        snprintf(head, sizeof head, "“%s”：%zu 个结果%s", f->prompt.buf, f->nhits,
-                 search_truncated(f->engine) ? "（词语过多，部分未搜索）" : "");
-    if (f->note[0])
-        snprintf(head, sizeof head, "%s", f->note);
-    draw_trunc(w, 0, 0, head, strlen(head), wd, theme_attr(ROLE_HEADING));
-    int top = 1 + draw_pinyin(p, w, 1, wd);
-    int rows = (h - top) / 2;
-    if (rows <= 0)
-        return;
-    if (f->cur < f->top)
-        f->top = f->cur;
-    if (f->cur >= f->top + (size_t)rows)
-        f->top = f->cur - (size_t)rows + 1;
-    for (int r = 0; r < rows; r++) {
-        size_t i = f->top + (size_t)r;
-        if (i >= f->nhits)
-            break;
-        const struct search_hit *hit = &f->hits[i];
-        int y = top + 2 * r;
-        int sel = i == f->cur;
-        attr_t base = theme_attr(sel ? ROLE_CURSOR : ROLE_NORMAL);
-        attr_t mark = theme_attr(ROLE_HIT);
-        draw_fill(w, y, 0, wd, base);
-        draw_fill(w, y + 1, 0, wd, base);
-        char where[128];
-        snprintf(where, sizeof where, " %s %s ", hit->region, hit->path);
-        int x = draw_text(w, y, 0, where, strlen(where), wd, base | A_BOLD);
-        draw_marked(w, y, x, wd, hit->title, strlen(hit->title), hit->title_spans,
-                    hit->ntitle_spans, base | A_BOLD, mark);
-        draw_marked(w, y + 1, 3, wd, hit->snippet, strlen(hit->snippet), hit->snippet_spans,
-                    hit->nsnippet_spans, base, mark);
-    }
 }
 
 static struct prompt *finder_prompt(struct pane *p, const char **label)

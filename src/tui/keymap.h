@@ -50,9 +50,15 @@
     X(HELP,         "help",           "帮助（本页）") \
     X(REDRAW,       "redraw",         "重绘整个屏幕") \
     X(ESCAPE,       "escape",         "取消输入；关闭当前视图，回到打开它的视图（不会退出）") \
-    X(ERASE_CHAR,   "erase-char",     "删除前一个字；输入框已空时取消") \
-    X(ERASE_WORD,   "erase-word",     "删除前一个词") \
-    X(ERASE_LINE,   "erase-line",     "删除全部输入")
+    X(ERASE_CHAR,   "erase-char",     "删除光标前的字；输入框已空时取消") \
+    X(ERASE_WORD,   "erase-word",     "删除光标前的一个词") \
+    X(ERASE_LINE,   "erase-line",     "删除光标前的全部输入") \
+    X(ERASE_TO_END, "erase-to-end",   "删除光标后的全部输入") \
+    X(DELETE_CHAR,  "delete-char",    "删除光标处的字") \
+    X(LINE_START,   "line-start",     "光标到行首") \
+    X(LINE_END,     "line-end",       "光标到行尾") \
+    X(HISTORY_PREV, "history-prev",   "上一个输入过的内容（搜索历史）") \
+    X(HISTORY_NEXT, "history-next",   "下一个输入过的内容；最后回到正在输入的")
 
 #define CMD_ENUM(id, name, help) CMD_##id,
 enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };

@@ -39,8 +39,18 @@ static void draw_status(struct app *a)
     /* The main view shows where the reader is, whichever pane has the keys. */
     const struct pane *where = app_top(a) == VIEW_MAIN ? &a->panes[PANE_READER] : p;
     char right[600] = "", hint[512];
+    size_t o = 0;
+    /* In the main view, what the spans under the reader's cursor are ("结果 2/3"). */
+    for (int k = 0; app_top(a) == VIEW_MAIN && k < SPAN_COUNT && o < sizeof right / 2; k++) {
+        const struct span_source *s = &a->ui.spans.src[k];
+        char said[128] = "";
+        if (a->ui.sel.span[k] >= 0 && s->describe)
+            s->describe(s->owner, a->ui.sel.span[k], said, sizeof said);
+        if (*said)
+            o += (size_t)snprintf(right + o, sizeof right - o, "%s · ", said);
+    }
     if (where->ops->where)
-        where->ops->where(where, right, sizeof right);
+        where->ops->where(where, right + o, sizeof right - o);
     const char *left = a->ui.msg[0] ? a->ui.msg : pane_hint(a, p, hint, sizeof hint);
     char marks[1200];
     if (a->pending == CMD_MARK) {

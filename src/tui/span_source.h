@@ -38,6 +38,9 @@ struct span_source {
      * on elsewhere (the next result). */
     void (*beyond)(struct pane *owner, int dir);
     int enter_focuses;          /* Enter on one of its spans in the reader focuses owner */
+    /* Optional. What the status line says while span id is under the reader's cursor
+     * ("结果 2/3"); "" for nothing. */
+    void (*describe)(struct pane *owner, long id, char *buf, size_t n);
 };
 
 struct span_registry {

@@ -17,17 +17,17 @@ bind generic <F3>   prev-target
 bind compare S      sort
 EOF
 
-# The search context: F5 moves down the results as you type, <Down> no longer does, and
-# the search's key line says so.
+# The search context: F5 moves down the results as you type, <Down> no longer does (nor
+# goes through the history, as it would from the prompt), and the search's key line says so.
 run_screen 120x40 "keys <F2>
 dump @T@/empty.txt
 type 托位
 keys <F5> <F5> <Enter>
 dump @T@/third.txt
-keys <F2> <Down> <Enter>
+keys <F2> <Up> <Down> <Enter>
 dump @T@/first.txt" zhoushan-plan
 [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
-sed -n 2p "$T/empty.txt" | grep -q "↑/F5 选择，Enter 打开，Esc 返回" ||
+sed -n 2p "$T/empty.txt" | grep -q "C-p/F5 选择，Enter 打开，Esc 返回" ||
     fail "the search's keys do not follow the binding: $(sed -n 2p "$T/empty.txt")"
 tail -1 "$T/third.txt" | grep -q "结果 3/3" || fail "F5 did not move down: $(tail -1 "$T/third.txt")"
 tail -1 "$T/first.txt" | grep -q "结果 1/3" || fail "<Down> still moves: $(tail -1 "$T/first.txt")"
@@ -37,7 +37,7 @@ run_screen 120x40 "keys /
 type 托位
 keys <F6>
 dump @T@/erased.txt" zhoushan-plan
-sed -n 2p "$T/erased.txt" | grep -q "搜索所有措施" || fail "F6 did not erase: $(sed -n 2p "$T/erased.txt")"
+sed -n 2p "$T/erased.txt" | grep -q "输入词语" || fail "F6 did not erase: $(sed -n 2p "$T/erased.txt")"
 
 # The mark context: F7 gives up instead of being taken for a letter.
 run_screen 120x40 "keys m <F7>
@@ -62,6 +62,6 @@ tail -1 "$T/compare.txt" | grep -q "h/l 选列  S 排序" || fail "compare hint:
 run_screen 120x120 "keys ?
 dump @T@/help.txt" zhoushan-plan
 grep -q "^   <C-n> <F5>  *下移一行" "$T/help.txt" || fail "help, search: $(grep 下移一行 "$T/help.txt")"
-grep -q "^   <C-u> <F6>  *删除全部输入" "$T/help.txt" ||
-    fail "help, prompt: $(grep 删除全部 "$T/help.txt")"
+grep -q "^   <C-u> <F6>  *删除光标前的全部输入" "$T/help.txt" ||
+    fail "help, prompt: $(grep 删除光标前的全部 "$T/help.txt")"
 echo "keys: rebinding in the search, prompt, mark, reader and compare contexts works; hints follow"

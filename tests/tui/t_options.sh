@@ -27,7 +27,7 @@ run_screen 80x24 "" zhoushan-plan:99.1
 
 # --search opens with the results showing.
 run_screen 80x24 "dump @T@/s.txt" --search 托位
-grep -q "“托位”：[0-9]* 个结果" "$T/s.txt" || fail "--search: $(head -3 "$T/s.txt")"
+grep -q "[0-9]* 个结果：“托位”" "$T/s.txt" || fail "--search: $(head -3 "$T/s.txt")"
 
 # The user's keys.conf overrides the defaults, read by the same parser.
 mkdir -p "$XDG_CONFIG_HOME/gongfu"

@@ -40,15 +40,15 @@ keys <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Enter>
 dump @T@/opened.txt" zhoushan-plan
 [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
 sed -n 3p "$T/all.txt" | grep -q "tw：全部 .*托位" || fail "no pinyin line: $(sed -n 3p "$T/all.txt")"
-all=$(sed -n 2p "$T/all.txt" | sed 's/.*：\([0-9]*\) 个结果.*/\1/')
-[ "$(sed -n 2p "$T/pick.txt")" = "“tw”：3 个结果" ] || fail "the pick: $(sed -n 2p "$T/pick.txt")"
+all=$(sed -n 2p "$T/all.txt" | sed 's/^\([0-9]*\) 个结果.*/\1/')
+[ "$(sed -n 2p "$T/pick.txt")" = "3 个结果：“tw”" ] || fail "the pick: $(sed -n 2p "$T/pick.txt")"
 grep -c "建设全龄友好包容社会\|全面落实发展目标\|構建育兒養老優質服務體系" "$T/pick.txt" | grep -qx 3 ||
     fail "the 托位 sections are not the results"
 # 全部 (all) is marked in the hit colour (S) until a word is picked.
 python3 tests/tui/roles.py "$T/all.txt" "$T/all.roles" 全部 S || fail "全部 not marked"
 python3 tests/tui/roles.py "$T/pick.txt" "$T/pick.roles" 全部 S >/dev/null &&
     fail "全部 still marked after a word was picked"
-count() { sed -n 2p "$1" | sed 's/.*：\([0-9]*\) 个结果.*/\1/'; }
+count() { sed -n 2p "$1" | sed 's/^\([0-9]*\) 个结果.*/\1/'; }
 # S-Tab goes back word by word to all of them, then on to the last word; Tab past the last
 # word comes back to all.
 [ "$(count "$T/back.txt")" = "$all" ] || fail "S-Tab back to all: $(sed -n 2p "$T/back.txt")"
@@ -68,7 +68,7 @@ dump @T@/tab.txt
 keys <F5>
 dump @T@/f5.txt" zhoushan-plan
 sed -n 3p "$T/tab.txt" | grep -q "F5/S-Tab 换词" || fail "the line names: $(sed -n 3p "$T/tab.txt")"
-[ "$(sed -n 2p "$T/f5.txt")" = "“tuowei”：3 个结果" ] || fail "F5: $(sed -n 2p "$T/f5.txt")"
+[ "$(sed -n 2p "$T/f5.txt")" = "3 个结果：“tuowei”" ] || fail "F5: $(sed -n 2p "$T/f5.txt")"
 rm -f "$XDG_CONFIG_HOME/gongfu/keys.conf"
 
 # A query with nothing to pick says how, and a word found as written shows no line.

@@ -42,7 +42,7 @@ tm resize-window -t gf -x 100 -y 30
 wait_for "舟山市 › 四、打造海岛"
 # Search for 托位 and open the first result: the target panel shows the indicator.
 tm send-keys -t gf / 托位
-wait_for "托位”：[0-9]* 个结果"
+wait_for "[0-9]* 个结果：“托位”"
 tm send-keys -t gf Enter
 wait_for "每千人口拥有3岁以下婴幼儿托位数"
 wait_for "舟山市 4.5个"

@@ -40,7 +40,7 @@ title "指标对比" "c ? BS"
 # The reader opened from the search results: q returns to the results.
 shot "keys / 托 位 <Enter> q"
 title "搜索所有措施" "/ 托位 Enter q"
-grep -q "“托位”：3 个结果" "$T/s.txt" || fail "the results are gone after q"
+grep -q "3 个结果：“托位”" "$T/s.txt" || fail "the results are gone after q"
 # q quits only from the main view; Esc there does nothing.
 shot "keys <Esc> <Esc>"
 title "gongfu ─ 舟山市" "Esc Esc"
