@@ -190,11 +190,12 @@ static void open_row(struct pane *p, size_t i)
         return;
     }
     struct loc to = {d, r->node_id, (long)r->offset};
-    ui_view_push(p->ui, VIEW_MAIN, NULL);
     if (r->target_id)
         ui_show_span(p->ui, to, SPAN_TARGET, (long)r->target_id);
     else
         ui_jump(p->ui, to);
+    /* After the jump, so back (BS, ←) returns to the answer from there. */
+    ui_view_main(p->ui);
     ui_focus(p->ui, PANE_READER);
     char key[32];
     ui_message(p->ui, ROLE_STATUS, "%s:%s · %s 回到回答", r->slug, r->path,

@@ -50,7 +50,8 @@ static void test_defaults(void **st)
     assert_int_equal(keymap_lookup(&km, KCTX_READER, '/'), CMD_SEARCH);
     assert_int_equal(keymap_lookup(&km, KCTX_HELP, ' '), CMD_PAGE_DOWN);
     assert_int_equal(keymap_lookup(&km, KCTX_GENERIC, '\''), CMD_JUMP_MARK);
-    assert_int_equal(keymap_lookup(&km, KCTX_GENERIC, '<'), CMD_TOP);
+    assert_int_equal(keymap_lookup(&km, KCTX_GENERIC, '<'), CMD_SIDEBAR_NARROWER);
+    assert_int_equal(keymap_lookup(&km, KCTX_GENERIC, '>'), CMD_SIDEBAR_WIDER);
     /* Every command but "none" has a key somewhere, so the help lists it with one. */
     for (int c = 1; c < CMD_COUNT; c++) {
         size_t n = 0;
@@ -93,12 +94,17 @@ static void test_contexts(void **st)
     load_defaults(&km);
     assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 'j'), CMD_NONE);
     assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 'q'), CMD_NONE);
-    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_DOWN)), CMD_DOWN);
+    /* ↑ and ↓ go through the search's history; C-n and C-p move in the results. */
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_DOWN)), CMD_HISTORY_NEXT);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_UP)), CMD_HISTORY_PREV);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 14), CMD_DOWN);    /* <C-n> */
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_LEFT)), CMD_LEFT);
+    assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 1), CMD_LINE_START); /* <C-a> */
     assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, 27), CMD_ESCAPE);
     assert_int_equal(keymap_lookup(&km, KCTX_SEARCH, KEYF(KEY_BACKSPACE)), CMD_ERASE_CHAR);
     assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, 21), CMD_ERASE_LINE);   /* <C-u> */
     assert_int_equal(keymap_lookup(&km, KCTX_READER, 21), CMD_HALF_UP);
-    assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, KEYF(KEY_DOWN)), CMD_NONE);
+    assert_int_equal(keymap_lookup(&km, KCTX_PROMPT, 'j'), CMD_NONE);
     assert_int_equal(keymap_lookup(&km, KCTX_MARK, 'a'), CMD_NONE);
     assert_int_equal(keymap_lookup(&km, KCTX_MARK, 27), CMD_ESCAPE);
     assert_true(kctx_typing(KCTX_SEARCH) && kctx_typing(KCTX_PROMPT) && kctx_typing(KCTX_MARK));
@@ -128,7 +134,7 @@ static void test_hints(void **st)
     assert_string_equal(hint_line(&km, KCTX_READER, reader, "  ", buf, sizeof buf),
                         "] [ 指标  / 搜索  Tab 切换窗格");
     assert_string_equal(hint_line(&km, KCTX_SEARCH, search, "，", buf, sizeof buf),
-                        "↑/↓ 选择，Esc 返回");
+                        "C-p/C-n 选择，Esc 返回");
     assert_string_equal(hint_key(&km, KCTX_TREE, CMD_LEFT, buf, sizeof buf), "h");
     assert_string_equal(hint_key(&km, KCTX_GENERIC, CMD_TOP, buf, sizeof buf), "g");
     assert_string_equal(hint_key(&km, KCTX_SEARCH, CMD_SORT, buf, sizeof buf), "");
@@ -136,7 +142,7 @@ static void test_hints(void **st)
                                       "bind generic / none\nbind generic <F2> search\n"
                                       "bind reader <C-t> next-pane\n", "keys.conf", &e), 0);
     assert_string_equal(hint_line(&km, KCTX_SEARCH, search, "，", buf, sizeof buf),
-                        "↑/F5 选择，Esc 返回");
+                        "C-p/F5 选择，Esc 返回");
     assert_string_equal(hint_line(&km, KCTX_READER, reader, "  ", buf, sizeof buf),
                         "] [ 指标  F2 搜索  C-t 切换窗格");
     /* A key rebound to something else no longer counts for its old command. */
