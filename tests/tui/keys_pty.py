@@ -8,35 +8,16 @@ terminal has been quiet for a while; what came after step N goes to OUTDIR/N.
 
 A STEP is text with \\e, \\r, \\n and \\xHH escapes. Exit status: the program's."""
 import os
-import pty
-import select
-import struct
 import sys
 import time
-import fcntl
-import termios
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+from tui_pty import drain, spawn  # noqa: E402  (the benchmarks' pty driver)
 
 
 def unescape(s):
     # Bytes that are not escapes come through as they are (UTF-8 text too).
     return s.replace("\\e", "\\x1b").encode().decode("unicode_escape").encode("latin-1")
-
-
-def drain(fd, quiet, limit):
-    out = b""
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        r, _, _ = select.select([fd], [], [], quiet)
-        if not r:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    return out
 
 
 # Seconds of silence that end a step's output (KEYS_PTY_QUIET).
@@ -47,10 +28,7 @@ def main():
     cut = sys.argv.index("--")
     cols, lines, outdir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     steps, argv = sys.argv[4:cut], sys.argv[cut + 1:]
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvp(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
+    pid, fd = spawn(cols, lines, argv)
     # The first screen: until the title's help key shows and the terminal is quiet.
     first = b""
     end = time.monotonic() + 20

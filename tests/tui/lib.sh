@@ -28,6 +28,17 @@ run_screen() {
     rc=$?
 }
 
+# screen_after COLSxLINES SCRIPT_TEXT [gongfu arguments…]: runs the script from a fresh
+# state and dumps the screen after it to $T/s.txt; fails the test if gongfu fails.
+screen_after() {
+    size=$1 text=$2
+    shift 2
+    rm -rf "$XDG_STATE_HOME" "$T/s.txt"
+    run_screen "$size" "$text
+dump @T@/s.txt" "$@"
+    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+}
+
 # golden NAME: compares $T/NAME.txt with the golden screen, or writes it when
 # GONGFU_UPDATE_GOLDEN=1. Returns 1 on a difference (printed).
 golden() {

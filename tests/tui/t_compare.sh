@@ -6,14 +6,7 @@
 # (11), / on names and C on categories, sorting within a unit, t hiding the chart (17).
 . tests/tui/lib.sh
 need_explorer
-shot() {   # shot SIZE SCRIPT [args…]: runs, the screen in $T/s.txt
-    size=$1 text=$2
-    shift 2
-    rm -rf "$XDG_STATE_HOME"
-    run_screen "$size" "$text
-dump @T@/s.txt" "$@"
-    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
-}
+shot() { screen_after "$@"; }   # shot SIZE SCRIPT [args…]: the screen in $T/s.txt
 has() { grep -q -- "$1" "$T/s.txt" || { cat "$T/s.txt"; fail "$2"; }; }
 hasnt() { ! grep -q -- "$1" "$T/s.txt" || { cat "$T/s.txt"; fail "$2"; }; }
 

@@ -5,12 +5,7 @@
 # and shrinks with > and <, and shows a row's whole title on i.
 . tests/tui/lib.sh
 need_explorer
-shot() {   # shot SIZE SCRIPT: the screen in $T/s.txt
-    rm -rf "$XDG_STATE_HOME"
-    run_screen "$1" "$2
-dump @T@/s.txt" zhoushan-plan:4.15
-    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
-}
+shot() { screen_after "$1" "$2" zhoushan-plan:4.15; }   # shot SIZE SCRIPT: the screen in $T/s.txt
 status() { tail -1 "$T/s.txt"; }
 
 # 11: ' with no bookmark says how to set one; with some, it lists them.

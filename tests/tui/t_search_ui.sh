@@ -6,12 +6,7 @@
 # chapter whose text is all in its items shows them instead of an empty snippet.
 . tests/tui/lib.sh
 need_explorer
-shot() {   # shot SIZE SCRIPT: the screen in $T/s.txt
-    rm -rf "$XDG_STATE_HOME"
-    run_screen "$1" "$2
-dump @T@/s.txt" zhoushan-plan:4.15
-    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
-}
+shot() { screen_after "$1" "$2" zhoushan-plan:4.15; }   # shot SIZE SCRIPT: the screen in $T/s.txt
 prompt() { tail -1 "$T/s.txt"; }
 head2() { sed -n 2p "$T/s.txt"; }
 want_prompt() { [ "$(prompt)" = "/$1" ] || fail "$2: the prompt reads '$(prompt)', not '/$1'"; }

@@ -6,11 +6,8 @@
 # right through its columns.
 . tests/tui/lib.sh
 need_explorer
-shot() {   # shot SCRIPT [args…]: the screen after the script in $T/s.txt
-    rm -rf "$XDG_STATE_HOME" "$T/s.txt"
-    run_screen 100x30 "$1
-dump @T@/s.txt" zhoushan-plan:1
-    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+shot() {   # shot SCRIPT: the screen after the script in $T/s.txt
+    screen_after 100x30 "$1" zhoushan-plan:1
     [ -s "$T/s.txt" ] || fail "'$1' quit before the end"
 }
 title() { head -1 "$T/s.txt" | grep -q -- "$1" || fail "after '$2' the screen is: $(head -1 "$T/s.txt")"; }
