@@ -42,7 +42,8 @@ void cli_register_hooks(void)
 
 static void usage(FILE *f)
 {
-    fputs("usage: gongfu [--db PATH] [--ambiwidth=1|2] [--theme NAME] [SLUG[:PATH] | --search WORDS]\n"
+    fputs("usage: gongfu [--db PATH] [--ambiwidth=1|2] [--theme NAME] [--text-width N]\n"
+          "              [SLUG[:PATH] | --search WORDS]\n"
           "       gongfu COMMAND [OPTIONS] [ARGS]\n\n"
           "With no command, gongfu opens the full-screen explorer (where you left off, at a\n"
           "document or item, or with search results). Commands:\n", f);

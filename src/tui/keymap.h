@@ -24,8 +24,8 @@
     X(ENTER,        "enter",          "打开所选；在指标栏和对比视图跳到原文") \
     X(BACK,         "back",           "后退到上一个位置；已退回打开时的位置，或在视图中：回到打开它的视图") \
     X(FORWARD,      "forward",        "前进") \
-    X(NEXT_PANE,    "next-pane",      "切换到下一个窗格") \
-    X(PREV_PANE,    "prev-pane",      "切换到上一个窗格") \
+    X(NEXT_PANE,    "next-pane",      "切换到下一个窗格（从左到右、从上到下）；对比视图：右边一列") \
+    X(PREV_PANE,    "prev-pane",      "切换到上一个窗格；对比视图：左边一列") \
     X(SEARCH,       "search",         "搜索所有措施（输入时即时更新）") \
     X(NEXT_HIT,     "next-hit",       "下一个搜索命中") \
     X(PREV_HIT,     "prev-hit",       "上一个搜索命中") \
@@ -35,7 +35,7 @@
     X(PREV_TARGET,  "prev-target",    "上一个指标") \
     X(COMPARE,      "compare",        "对比视图：指标 × 地区") \
     X(ASK,          "ask",            "问答：用中文提问，答案附原文；在问答视图里再问一个") \
-    X(SORT,         "sort",           "对比视图：按下一列排序（再按反向）") \
+    X(SORT,         "sort",           "对比视图：按所选地区列的数值排序，同一单位内比较（再按反向）") \
     X(FILTER,       "filter",         "对比视图：输入文字筛选指标名称") \
     X(FILTER_CATEGORY, "filter-category", "对比视图：输入文字筛选类别（经济、公共服务……）") \
     X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \

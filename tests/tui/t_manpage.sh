@@ -10,7 +10,7 @@ missing=
 for c in $(sed -n 's/^ *X([A-Z_]*, *"\([a-z-]*\)".*/\1/p' src/tui/keymap.h); do
     echo "$plain" | grep -q -- "$c" || missing="$missing $c"
 done
-for o in --db --theme --ambiwidth --search; do
+for o in --db --theme --ambiwidth --text-width --search; do
     "$GONGFU" --help | grep -q -- "$o" || fail "the explorer's --help lacks $o"
     echo "$plain" | grep -q -- "$o" || missing="$missing $o"
 done
