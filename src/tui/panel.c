@@ -31,6 +31,7 @@ struct panel {
     size_t nacross;
     struct panel_entry *entries;
     size_t nentries, sel;
+    size_t first;               /* the first entry shown: the selected one stays in view */
 };
 
 static const struct target_row *sort_all;
@@ -147,7 +148,7 @@ static void drop_across(struct panel *p)
     p->nacross = 0;
     free(p->entries);
     p->entries = NULL;
-    p->nentries = p->sel = 0;
+    p->nentries = p->sel = p->first = 0;
 }
 
 static void panel_free(struct pane *pn)
@@ -264,6 +265,45 @@ static void entry_text(const struct panel_entry *en, char *buf, size_t n)
     }
 }
 
+/* Where an entry goes on the panel's rows. */
+struct slot {
+    int y, x, w;
+};
+
+/* Lays out the entries from first, as many as fit the rows below the heading (an entry
+ * wider than a row is cut short on a row of its own); when some are left over, the last
+ * row keeps room for "更多 →". Returns how many fit (at most max). */
+static size_t layout(const struct pane *pn, size_t first, struct slot *slot, size_t max)
+{
+    const struct panel *p = pn->state;
+    char more[32];
+    snprintf(more, sizeof more, " 更多 %s", glyph(G_RIGHT));
+    int h = pn->h, wd = pn->w, mw = draw_width(more, strlen(more));
+    size_t n = 0;
+    for (int reserve = 0; reserve < 2; reserve++) {
+        int y = 1, x = 1;
+        n = 0;
+        for (size_t k = first; k < p->nentries && n < max; k++) {
+            char text[1024];
+            entry_text(&p->entries[k], text, sizeof text);
+            int need = draw_width(text, strlen(text));
+            int room = wd - (reserve && y == h - 1 ? mw : 0);
+            if (x > 1 && x + need > room) {
+                y++;
+                x = 1;
+                room = wd - (reserve && y == h - 1 ? mw : 0);
+            }
+            if (y >= h || (x > 1 && x + need > room))
+                break;
+            slot[n++] = (struct slot){ y, x, room - x };
+            x += need + 3;
+        }
+        if (first + n >= p->nentries || n == max)
+            break;
+    }
+    return n;
+}
+
 static void panel_draw(struct pane *pn, int focused)
 {
     struct panel *p = pn->state;
@@ -300,18 +340,26 @@ static void panel_draw(struct pane *pn, int focused)
         draw_trunc(w, 1, 0, hint, strlen(hint), wd, theme_attr(ROLE_DIM));
         return;
     }
-    int y = 1, x = 1;
-    for (size_t k = 0; k < p->nentries && y < h; k++) {
+    if (p->first > p->sel)
+        p->first = p->sel;
+    struct slot slot[64];
+    size_t n;
+    while ((n = layout(pn, p->first, slot, 64)) && p->first + n <= p->sel)
+        p->first++;
+    attr_t mark = theme_attr(ROLE_FLAG);
+    if (p->first > 0)
+        draw_text(w, 1, 0, glyph(G_LEFT), strlen(glyph(G_LEFT)), 1, mark);
+    if (p->first + n < p->nentries) {
+        char more[32];
+        snprintf(more, sizeof more, "更多 %s", glyph(G_RIGHT));
+        int mw = draw_width(more, strlen(more));
+        draw_text(w, h - 1, wd - mw, more, strlen(more), mw, mark);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = p->first + i;
         char text[1024];
         entry_text(&p->entries[k], text, sizeof text);
-        int need = draw_width(text, strlen(text));
-        if (x > 1 && x + need > wd) {
-            y++;
-            x = 1;
-            if (y >= h)
-                break;
-        }
-        int sel = focused && k == p->sel;
+        int sel = focused && k == p->sel, y = slot[i].y, x = slot[i].x;
         int mine = p->entries[k].n && p->shown >= 0 &&
                    !strcmp(p->entries[k].region, p->all[p->shown].region);
         attr_t at = theme_attr(sel ? ROLE_CURSOR : mine ? ROLE_TARGET_CURRENT : ROLE_VALUE);
@@ -319,11 +367,10 @@ static void panel_draw(struct pane *pn, int focused)
         size_t tl = strlen(text), rl = strlen(p->entries[k].region);
         if (rl > tl)
             rl = tl;
-        int used = draw_text(w, y, x, text, rl, wd - x, sel ? at : theme_attr(ROLE_PANEL_LABEL));
-        used += draw_trunc(w, y, x + used, text + rl, tl - rl, wd - x - used, at);
+        int used = draw_text(w, y, x, text, rl, slot[i].w, sel ? at : theme_attr(ROLE_PANEL_LABEL));
+        draw_trunc(w, y, x + used, text + rl, tl - rl, slot[i].w - used, at);
         if (sel)
             pane_cursor(pn, y, x);
-        x += used + 3;
     }
 }
 
@@ -379,22 +426,18 @@ static unsigned panel_key(struct pane *pn, enum cmd c, keycode k)
 static unsigned panel_click(struct pane *pn, int y, int x)
 {
     struct panel *p = pn->state;
-    int row = 1, col = 1;
-    for (size_t k = 0; k < p->nentries; k++) {
+    struct slot slot[64];
+    size_t n = layout(pn, p->first, slot, 64);
+    for (size_t i = 0; i < n; i++) {
         char text[1024];
-        entry_text(&p->entries[k], text, sizeof text);
+        entry_text(&p->entries[p->first + i], text, sizeof text);
         int need = draw_width(text, strlen(text));
-        if (col > 1 && col + need > pn->w) {
-            row++;
-            col = 1;
-        }
-        if (row == y && x >= col && x < col + need) {
-            p->sel = k;
+        if (slot[i].y == y && x >= slot[i].x && x < slot[i].x + need) {
+            p->sel = p->first + i;
             ui_focus(pn->ui, pn->id);
             open_entry(pn);
             return PANE_HANDLED | PANE_REDRAW;
         }
-        col += need + 3;
     }
     return 0;
 }

@@ -62,6 +62,14 @@ shot 80x24 "keys c l l l l l l" --db "$DB6" zhoushan-plan
 sed -n 2p "$T/s.txt" | grep -q "←" || fail "no ← where columns are off screen: $(sed -n 2p "$T/s.txt")"
 sed -n 2p "$T/s.txt" | grep -q "更多" && fail "更多 → at the last column: $(sed -n 2p "$T/s.txt")"
 
+# …and the target panel: entries that do not fit are marked, and the selected one is
+# scrolled into view (the mark on the other side then).
+shot 80x24 "keys ]" zhoushan-plan:1
+sed -n 23p "$T/s.txt" | grep -q "更多 →$" || fail "the panel drops 金华市 with no sign: $(sed -n 22,23p "$T/s.txt")"
+shot 80x24 "keys ] <Tab> l l l" zhoushan-plan:1
+sed -n 22p "$T/s.txt" | grep -q "^←舟山市" && sed -n 23p "$T/s.txt" | grep -q "金华市" ||
+    fail "the panel's selection is not in view: $(sed -n 22,23p "$T/s.txt")"
+
 # 9: c opens at the indicator of the target under the cursor, in its region's column.
 shot 80x24 "keys ] c" zhoushan-plan:1
 has "─ 舟山市 · 人均地区生产总值 " "c did not open at the target under the cursor"
