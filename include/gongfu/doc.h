@@ -20,6 +20,7 @@ struct node {
 
 struct doc {
     char *title, *region, *level, *kind, *issuer, *published, *slug;
+    char *note;          /* what a reader must know of the source (doc_note.h), or NULL */
     struct node *nodes;
     size_t nnodes, cap;
 };

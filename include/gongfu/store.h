@@ -5,7 +5,8 @@
  *   source(id, name, path, sha256, encoding, size, raw BLOB)   the raw file, byte for byte;
  *       name: its base name ("-": standard input), path: its full path (NULL for standard
  *       input, and for sources imported before version 2)
- *   doc(id, source_id, seq, slug UNIQUE, title, region, level, kind, issuer, published)
+ *   doc(id, source_id, seq, slug UNIQUE, title, region, level, kind, issuer, published,
+ *       note)   note: what a reader must know of the source (doc_note.h), else NULL
  *   node(id, doc_id, parent_id, seq, kind, label, ordinal, path, title, text,
  *        raw_start, raw_end)
  *       kind: preamble | chapter | item | paragraph; only paragraphs carry text;
@@ -118,6 +119,7 @@ void store_rollback(struct store *s);
 struct doc_row {
     int64_t id;
     char *slug, *title, *region, *level, *kind, *issuer, *published, *source;
+    char *note;             /* NULL when there is none (doc_note.h) */
     int chapters, items;
 };
 int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e);

@@ -184,17 +184,19 @@ int targets_compare(sqlite3 *db, int year, const char *category, struct compare_
 void compare_table_free(struct compare_table *t);
 /* ---- progress ---- */
 
-enum progress_status { PROGRESS_NO_DATA, PROGRESS_NOT_YET, PROGRESS_MET };
+enum progress_status { PROGRESS_NO_DATA, PROGRESS_NOT_YET, PROGRESS_MET, PROGRESS_NO_TARGET };
 
 struct progress_row {
-    const struct target_row *target;    /* into progress_table.targets */
+    const struct target_row *target;    /* into progress_table.targets; NULL: no target */
     const struct target_row *reported;  /* into progress_table.reported; NULL: no data */
     enum progress_status status;
 };
 struct progress_table {
     struct target_row *targets, *reported;
     size_t ntargets, nreported;
-    struct progress_row *rows;          /* one per target, in targets_query's order */
+    struct progress_row *rows;          /* one per target, in targets_query's order, then
+                                         * one per indicator and region reported and set
+                                         * by no target (PROGRESS_NO_TARGET) */
     size_t n;
 };
 
@@ -206,13 +208,15 @@ struct progress_table {
  * the indicator's direction (lower is better: a ratio ≤ 1.9 reported at 1.81 is met),
  * after scaling 万, 亿 … units; no data when nothing was reported, the target is words,
  * or the units count different things. */
+/* Then the latest value reported for each catalogue indicator and region that no target
+ * names. */
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
                      struct err *e);
 void progress_table_free(struct progress_table *t);
 /* Whether the reported value r meets target t, as targets_progress judges a pair (r may
  * be NULL: no data); for a pair the caller made (the asker's province-wide figure). */
 enum progress_status targets_judge(const struct target_row *t, const struct target_row *r);
-/* "met", "not yet", "no data" */
+/* "met", "not yet", "no data", "no target" */
 const char *progress_status_name(enum progress_status s);
 
 /* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; " [全国]"

@@ -16,16 +16,16 @@ static int run_docs(const struct cli_args *a)
         return EXIT_ERR;
     }
     static const char *const cols[] = {"slug", "region", "level", "title", "chapters", "items",
-                                       "published"};
+                                       "published", "note"};
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, 7);
+    out_begin_args(&t, stdout, a, cols, 8);
     out_numeric(&t, 1u << 4 | 1u << 5);
     for (size_t i = 0; i < n; i++) {
         char ch[16], it[16];
         snprintf(ch, sizeof ch, "%d", rows[i].chapters);
         snprintf(it, sizeof it, "%d", rows[i].items);
         const char *v[] = {rows[i].slug, rows[i].region, rows[i].level, rows[i].title, ch, it,
-                           rows[i].published};
+                           rows[i].published, rows[i].note};
         out_row(&t, v);
     }
     out_end(&t);
@@ -77,7 +77,9 @@ static const struct cli_opt list_opts[] = {OPT_DB, OPT_FORMAT(FORMATS_TEXT), OPT
 const struct cli_command cmd_docs = {
     .name = "docs", .summary = "list the documents", .synopsis = "", .max_args = 0,
     .opts = list_opts, .run = run_docs,
-    .about = "Lists the documents: slug, region, level, title, chapters, items, published.\n",
+    .about = "Lists the documents: slug, region, level, title, chapters, items, published, and\n"
+             "a note on the source when a reader must know one (an imported text that begins\n"
+             "mid-document: \"原文不完整：从“28.”开始，此前的部分未导入\").\n",
 };
 
 const struct cli_command cmd_tree = {

@@ -2,6 +2,7 @@
  * same indicator and region, and whether it is met. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 #include "gongfu/targets.h"
 
@@ -11,34 +12,51 @@ static void source_of(const struct target_row *r, char *buf, size_t n)
     snprintf(buf, n, "%s:%s", r->doc_slug ? r->doc_slug : "", r->path ? r->path : "");
 }
 
-static int print_table(const struct progress_table *p, const struct cli_args *a)
+/* For a region that set no target: the note of a document of its that is incomplete
+ * ("zhejiang-plan: 原文不完整…"), since the target may be in what was not imported. */
+static void incomplete_note(const struct doc_row *docs, size_t ndocs, const char *region,
+                            char *buf, size_t n)
+{
+    buf[0] = 0;
+    for (size_t i = 0; i < ndocs && !buf[0]; i++)
+        if (docs[i].note && docs[i].region && !strcmp(docs[i].region, region))
+            snprintf(buf, n, "%s: %s", docs[i].slug, docs[i].note);
+}
+
+static int print_table(const struct progress_table *p, const struct doc_row *docs,
+                       size_t ndocs, const struct cli_args *a)
 {
     static const char *const cols[] = {"indicator", "region", "target", "year", "frequency",
                                        "reported", "reported_year", "status", "target_source",
-                                       "reported_source", "set_by"};
+                                       "reported_source", "set_by", "note"};
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, 11);
+    out_begin_args(&t, stdout, a, cols, 12);
     out_numeric(&t, 1u << 3 | 1u << 6);
     for (size_t i = 0; i < p->n; i++) {
         const struct progress_row *row = &p->rows[i];
         const struct target_row *tg = row->target, *r = row->reported;
-        char *target = targets_format_cell(tg, 1, 0);
+        const struct target_row *what = tg ? tg : r;   /* a row has one or both */
+        char *target = tg ? targets_format_cell(tg, 1, 0) : NULL;
         char *reported = r ? targets_format_cell(r, 1, 0) : NULL;
-        char year[16], ryear[16], tsrc[512], rsrc[512] = "";
-        snprintf(year, sizeof year, "%d", tg->year);
+        char year[16], ryear[16], tsrc[512] = "", rsrc[512] = "", note[600] = "";
+        if (!tg)
+            incomplete_note(docs, ndocs, what->region, note, sizeof note);
+        snprintf(year, sizeof year, "%d", tg ? tg->year : 0);
         snprintf(ryear, sizeof ryear, "%d", r ? r->year : 0);
-        source_of(tg, tsrc, sizeof tsrc);
+        if (tg)
+            source_of(tg, tsrc, sizeof tsrc);
         if (r)
             source_of(r, rsrc, sizeof rsrc);
-        if (!target || (r && !reported)) {
+        if ((tg && !target) || (r && !reported)) {
             free(target);
             free(reported);
             return -1;
         }
-        const char *v[] = {tg->indicator_name ? tg->indicator_name : tg->phrase, tg->region,
-                           target, tg->year ? year : NULL, target_freq_name(tg->freq),
-                           reported ? reported : "", r && r->year ? ryear : NULL,
-                           progress_status_name(row->status), tsrc, rsrc, tg->set_by};
+        const char *v[] = {what->indicator_name ? what->indicator_name : what->phrase,
+                           what->region, target ? target : "", tg && tg->year ? year : NULL,
+                           tg ? target_freq_name(tg->freq) : "", reported ? reported : "",
+                           r && r->year ? ryear : NULL, progress_status_name(row->status), tsrc,
+                           rsrc, tg ? tg->set_by : "", note};
         out_row(&t, v);
         free(target);
         free(reported);
@@ -56,18 +74,21 @@ static int run(const struct cli_args *a)
     if (!s)
         return EXIT_ERR;
     struct progress_table p;
+    struct doc_row *docs = NULL;
+    size_t ndocs = 0;
     struct err e = {{0}};
     int rc = EXIT_OK;
-    if (targets_progress(store_db(s), &f, &p, &e) < 0) {
+    if (store_docs(s, &docs, &ndocs, &e) < 0 || targets_progress(store_db(s), &f, &p, &e) < 0) {
         cli_error("progress", "%s", e.msg);
         rc = EXIT_ERR;
     } else {
-        if (print_table(&p, a) < 0) {
+        if (print_table(&p, docs, ndocs, a) < 0) {
             cli_error("progress", "out of memory");
             rc = EXIT_ERR;
         }
         progress_table_free(&p);
     }
+    store_docs_free(&docs, ndocs);
     store_close(&s);
     return rc;
 }
@@ -86,11 +107,16 @@ const struct cli_command cmd_progress = {
     .synopsis = "", .max_args = 0, .opts = opts, .run = run,
     .about =
         "Every target beside the latest value a document reports as reached for the same\n"
-        "indicator and region, from any imported document, and its status: met, not yet,\n"
-        "or no data. A value per year (an annual target, a growth rate) is compared with the\n"
-        "value reported for that same year; any other with the latest reported at or before\n"
-        "the target's year. The comparator decides (>= > <= <); for = and ~ the indicator's\n"
-        "direction does (a 收入倍差 of 1.9 reported at 1.81 is met). Units are compared after\n"
-        "万, 亿 … are scaled; a target in words, or units that count different things, give\n"
-        "no data. Each row names its two sources as slug:path (gongfu show SLUG:PATH).\n",
+        "indicator and region, from any imported document, and its status: met, not yet, or\n"
+        "no data. A value per year (an annual target, a growth rate, what a year adds: 新增…)\n"
+        "is compared with the value reported for that same year; any other with the latest\n"
+        "reported at or before the target's year. Measures are followed (rates, amounts, the\n"
+        "catalogue's indicators), things counted (省级中试平台10家) are not. The comparator\n"
+        "decides (>= > <= <); for = and ~ the indicator's direction does (a 收入倍差 of 1.9\n"
+        "reported at 1.81 is met). Units are compared after 万, 亿 … are scaled; a target in\n"
+        "words, or units that count different things, give no data. Then, as \"no target\",\n"
+        "the latest value reported for each catalogue indicator and region that no imported\n"
+        "target names, with the note of an incomplete document of that region (its target\n"
+        "may be in the part not imported). Each row names its sources as slug:path (gongfu\n"
+        "show SLUG:PATH).\n",
 };

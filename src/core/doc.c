@@ -17,7 +17,7 @@ void doc_free(struct doc *d)
     }
     free(d->nodes);
     free(d->title), free(d->region), free(d->level), free(d->kind), free(d->issuer);
-    free(d->published), free(d->slug);
+    free(d->published), free(d->slug), free(d->note);
     memset(d, 0, sizeof *d);
 }
 

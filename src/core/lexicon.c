@@ -23,11 +23,11 @@ const struct lex_word lex_cmp_verbs[] = {
     { "年均增长", CMP_EQ, TF_ANNUAL | TF_CUMULATIVE | TF_GROWTH },
     { "年均提高", CMP_EQ, TF_ANNUAL | TF_CUMULATIVE | TF_GROWTH }, { "累计达到", CMP_EQ, TF_CUMULATIVE },
     { "累计达", CMP_EQ, TF_CUMULATIVE }, { "约", CMP_APPROX, TF_APPROX },
-    { "控制在", CMP_LE, 0 }, { "缩小到", CMP_LE, 0 }, { "缩小至", CMP_LE, 0 },
-    { "缩减到", CMP_LE, 0 }, { "降至", CMP_LE, 0 }, { "降到", CMP_LE, 0 },
-    { "降低到", CMP_LE, 0 }, { "降低至", CMP_LE, 0 }, { "下降到", CMP_LE, 0 },
-    { "下降至", CMP_LE, 0 }, { "减少到", CMP_LE, 0 }, { "减少至", CMP_LE, 0 },
-    { "压减到", CMP_LE, 0 }, { "压减至", CMP_LE, 0 }, { "不高于", CMP_LE, 0 },
+    { "控制在", CMP_LE, 0 }, { "缩小到", CMP_LE, TF_CHANGE_TO }, { "缩小至", CMP_LE, TF_CHANGE_TO },
+    { "缩减到", CMP_LE, TF_CHANGE_TO }, { "降至", CMP_LE, TF_CHANGE_TO }, { "降到", CMP_LE, TF_CHANGE_TO },
+    { "降低到", CMP_LE, TF_CHANGE_TO }, { "降低至", CMP_LE, TF_CHANGE_TO }, { "下降到", CMP_LE, TF_CHANGE_TO },
+    { "下降至", CMP_LE, TF_CHANGE_TO }, { "减少到", CMP_LE, TF_CHANGE_TO }, { "减少至", CMP_LE, TF_CHANGE_TO },
+    { "压减到", CMP_LE, TF_CHANGE_TO }, { "压减至", CMP_LE, TF_CHANGE_TO }, { "不高于", CMP_LE, 0 },
     { "不超过", CMP_LE, 0 }, { "不大于", CMP_LE, 0 }, { "不多于", CMP_LE, 0 },
     { "超过", CMP_GT, 0 }, { "超", CMP_GT, 0 }, { "突破", CMP_GT, 0 },
     { "高于", CMP_GT, 0 }, { "大于", CMP_GT, 0 }, { "多于", CMP_GT, 0 },
@@ -45,6 +45,7 @@ const char *const lex_count_openers[] = {
     "抓好", "守住", "改建", "争取", "力争", "提供", "选送", "惠及", "带动", "办好", "举办",
     "组建", "为", "让", "推进", "推动", "实施", "开展", "完成", "支持", NULL,
 };
+const char *const lex_flow_words[] = { "新增", "新建", "新开工", "新认定", "新引进", NULL };
 const char *const lex_scope_words[] = {
     "全省", "全市", "全国", "全区", "全县", "全年", "年内", "其中", "首批", "等", NULL,
 };

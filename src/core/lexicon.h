@@ -31,6 +31,9 @@ extern const char *const lex_count_verbs[];
  * ("完成全省1000所学校…"). */
 extern const char *const lex_count_openers[];
 extern const char *const lex_scope_words[];
+/* Words in a phrase that make its value what a year adds, not where a measure stands
+ * ("城镇新增就业"): progress compares it with the same year's. */
+extern const char *const lex_flow_words[];
 /* Verbs that open a clause of its own ("整治低效工业企业1500家"). */
 extern const char *const lex_action_verbs[];
 /* Verbs before a level in words: 达到…水平, 高于…平均水平. */

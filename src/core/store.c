@@ -33,7 +33,7 @@ static const char schema_sql[] =
     "CREATE INDEX source_sha256 ON source(sha256);"
     "CREATE TABLE doc(id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES source(id),"
     "  seq INTEGER NOT NULL, slug TEXT NOT NULL UNIQUE, title TEXT NOT NULL, region TEXT,"
-    "  level TEXT, kind TEXT, issuer TEXT, published TEXT);"
+    "  level TEXT, kind TEXT, issuer TEXT, published TEXT, note TEXT);"
     "CREATE TABLE node(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES doc(id),"
     "  parent_id INTEGER REFERENCES node(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  label TEXT, ordinal INTEGER, path TEXT, title TEXT, text TEXT,"
@@ -245,6 +245,20 @@ static int open_reader(const char *path, sqlite3 **out, struct err *e)
     return 0;
 }
 
+int store_has_column(sqlite3 *db, const char *table, const char *column)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
 /* A new working file, a copy of from (NULL: an empty database) of schema version
  * from_version, made the current version, as s->db. */
 static int new_work(struct store *s, sqlite3 *from, int from_version, struct err *e)
@@ -267,7 +281,10 @@ static int new_work(struct store *s, sqlite3 *from, int from_version, struct err
      * the private file is published, synced, after its last commit, or never. */
     if (exec(db, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON", e) < 0 ||
         (from && from_version == 1 && upgrade_v1(db, e) < 0) ||
-        run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0)) {
+        run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0) ||
+        /* doc.note came after schema version 1: a copy of an earlier database gains it. */
+        (from && !store_has_column(db, "doc", "note") &&
+         exec(db, "ALTER TABLE doc ADD COLUMN note TEXT", e) < 0)) {
         err_prefix(e, "%s: ", publish_target(s->pub));
         close_db(db);
         return -1;
@@ -275,6 +292,7 @@ static int new_work(struct store *s, sqlite3 *from, int from_version, struct err
     slug_alloc_reset(&s->slugs);
     s->db = db;
     s->published = 0;
+    s->has_note = 1;
     return 0;
 fail:
     err_set(e, "%s: cannot make the working copy: %s", publish_target(s->pub),
@@ -298,6 +316,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
     }
     s->db = db;
     s->mode = mode;
+    s->has_note = store_has_column(db, "doc", "note");
     *out = s;
     return 0;
 }

@@ -11,7 +11,10 @@ struct store {
     struct publish *pub;       /* a writer's lock and working copy */
     int published;             /* a writer's db is the published file: copy before writing */
     struct slug_alloc *slugs;  /* a writer's slug counters, for its current db */
+    int has_note;              /* doc.note exists (a database of an earlier gongfu lacks it) */
 };
+/* 1 when the table has the column. */
+int store_has_column(sqlite3 *db, const char *table, const char *column);
 
 /* The hooks registered with store_add_hooks, in order. */
 extern struct store_hooks store_hooks_set[8];

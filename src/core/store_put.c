@@ -206,7 +206,7 @@ int store_put_source(struct store *s, const struct source_file *src, struct doc 
     sqlite3_finalize(st);
     sqlite3_int64 source_id = sqlite3_last_insert_rowid(s->db);
     if (rc < 0 || prepare(s->db, "INSERT INTO doc(source_id, seq, slug, title, region, level, "
-                          "kind, issuer, published) VALUES(?,?,?,?,?,?,?,?,?)", &st, e) < 0) {
+                          "kind, issuer, published, note) VALUES(?,?,?,?,?,?,?,?,?,?)", &st, e) < 0) {
         old_slugs_free(&old);
         return -1;
     }
@@ -233,6 +233,7 @@ int store_put_source(struct store *s, const struct source_file *src, struct doc 
         sqlite3_bind_text(st, 7, d->kind, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 8, d->issuer, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 9, d->published, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 10, d->note, -1, SQLITE_STATIC);
         if ((rc = step_done(s->db, st, e)) < 0)
             break;
         rc = insert_nodes(s, d, sqlite3_last_insert_rowid(s->db), e);

@@ -32,10 +32,11 @@ char *store_column_dup(sqlite3_stmt *st, int i, int *failed)
     return copy;
 }
 
-#define DOC_COLUMNS                                                                       \
+/* note: d.note, or NULL for a database of an earlier gongfu, which has no such column. */
+#define DOC_COLUMNS(note)                                                                 \
     "SELECT d.id, d.slug, d.title, d.region, d.level, d.kind, d.issuer, d.published, s.name," \
     " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'chapter'),"               \
-    " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'item')"                   \
+    " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'item'), " note            \
     " FROM doc d JOIN source s ON s.id = d.source_id "
 
 static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
@@ -47,6 +48,7 @@ static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
     r->published = store_column_dup(st, 7, failed), r->source = store_column_dup(st, 8, failed);
     r->chapters = sqlite3_column_int(st, 9);
     r->items = sqlite3_column_int(st, 10);
+    r->note = col_dup(st, 11);
 }
 
 int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
@@ -55,8 +57,10 @@ int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
     *out = NULL;
     *n = 0;
     /* National first, then the province, then cities; within a level by region. */
-    if (prepare(s->db, DOC_COLUMNS "ORDER BY CASE d.level WHEN 'national' THEN 0 WHEN 'province'"
-                " THEN 1 WHEN 'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq", &st, e) < 0)
+#define DOC_ORDER "ORDER BY CASE d.level WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN " \
+    "'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq"
+    if (prepare(s->db, s->has_note ? DOC_COLUMNS("d.note") DOC_ORDER : DOC_COLUMNS("NULL") DOC_ORDER,
+                &st, e) < 0)
         return -1;
     size_t cap = 0;
     int rc, failed = 0;
@@ -89,7 +93,7 @@ void store_docs_free(struct doc_row **rows, size_t n)
     for (size_t i = 0; i < n; i++) {
         struct doc_row *r = &(*rows)[i];
         free(r->slug), free(r->title), free(r->region), free(r->level), free(r->kind);
-        free(r->issuer), free(r->published), free(r->source);
+        free(r->issuer), free(r->published), free(r->source), free(r->note);
     }
     free(*rows);
     *rows = NULL;
@@ -99,7 +103,8 @@ int store_doc_by_slug(struct store *s, const char *slug, struct doc_row **out, s
 {
     sqlite3_stmt *st;
     *out = NULL;
-    if (prepare(s->db, DOC_COLUMNS "WHERE d.slug = ?", &st, e) < 0)
+    if (prepare(s->db, s->has_note ? DOC_COLUMNS("d.note") "WHERE d.slug = ?"
+                                   : DOC_COLUMNS("NULL") "WHERE d.slug = ?", &st, e) < 0)
         return -1;
     sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
     int rc = store_step(st, "database", e), failed = 0;

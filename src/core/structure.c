@@ -11,6 +11,7 @@
 #include <string.h>
 #include "gongfu/clean.h"
 #include "gongfu/describe.h"
+#include "gongfu/doc_note.h"
 #include "gongfu/heading.h"
 #include "gongfu/lines.h"
 #include "gongfu/structure.h"
@@ -537,7 +538,10 @@ int structure_parse(const struct decoded *dt, const struct structure_opts *opts,
     for (size_t i = 0; i < *ndocs; i++)
         if (describe_doc(&(*docs)[i], opts ? opts->regions : NULL,
                          i == 0 && opts ? opts->title : NULL, opts ? opts->region : NULL,
-                         opts ? opts->fallback_title : NULL, e) < 0) {
+                         opts ? opts->fallback_title : NULL, e) < 0 ||
+            doc_note_incomplete(&(*docs)[i]) < 0) {
+            if (e && !e->msg[0])
+                err_set(e, "out of memory");
             structure_free(docs, *ndocs);
             *ndocs = 0;
             return -1;

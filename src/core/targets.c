@@ -160,12 +160,13 @@ static void emit(struct ctx *c, const struct emit *m)
     tg->value_text = m->v && !m->v->chinese ? tx_fold(t, vs, ve) : tx_orig(t, vs, ve);
     tg->value = m->v ? m->v->value : NAN;
     tg->unit = unit;
-    tg->cmp = m->cmp;
+    tg->cmp = f.kind == TK_REPORTED && (flags & TF_CHANGE_TO) ? CMP_EQ : m->cmp;
     tg->kind = f.kind == TK_REPORTED ? TK_REPORTED : TK_TARGET;
     tg->year = f.year ? f.year
              : tg->kind == TK_REPORTED && c->doc_year ? c->doc_year - 1 : c->default_year;
     tg->freq = flags & TF_ANNUAL ? TFQ_ANNUAL : flags & TF_CUMULATIVE ? TFQ_CUMULATIVE : TFQ_LEVEL;
-    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL | TF_PAST)) |
+    tg->flags = (flags & ~(TF_GROWTH | TF_EACH_YEAR | TF_CUMULATIVE | TF_ANNUAL | TF_PAST |
+                           TF_CHANGE_TO)) |
                 (m->v ? 0 : TF_QUALITATIVE);
     tg->qualifier = strdup(m->sub->qual);
     tg->key = key;
@@ -361,7 +362,7 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
                 vb = k - l;
         }
         if (last->has_suffix)
-            cmp = last->scmp;
+            cmp = last->scmp, vflags &= ~TF_CHANGE_TO;
         if (cmp == CMP_APPROX)
             vflags |= TF_APPROX;
         if (vb < it->start && tx_before_any(t, seg, vb, lex_perfect_words, NULL))

@@ -66,6 +66,9 @@ char *tx_orig_chars(const struct ttext *t, size_t a, size_t b);
 #define TF_ANNUAL 0x400
 /* Not a target flag: the verb is in the perfect (已达, 已经超过): a value reached. */
 #define TF_PAST 0x800
+/* Not a target flag: the verb changes a level to the value (缩小至, 降至): at most the
+ * value for a goal, the value itself once reached. */
+#define TF_CHANGE_TO 0x1000
 
 /* The longest word of a lexicon table at i / ending just before i (not before lo): its
  * length, and the word in *hit; 0 when none. */

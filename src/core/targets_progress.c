@@ -9,7 +9,8 @@
 
 const char *progress_status_name(enum progress_status s)
 {
-    return s == PROGRESS_MET ? "met" : s == PROGRESS_NOT_YET ? "not yet" : "no data";
+    return s == PROGRESS_MET ? "met" : s == PROGRESS_NOT_YET ? "not yet"
+         : s == PROGRESS_NO_TARGET ? "no target" : "no data";
 }
 
 void progress_table_free(struct progress_table *t)
@@ -48,13 +49,51 @@ static int is_growth(const struct target_row *t)
     return 0;
 }
 
+static int starts_with_any(const char *s, const char *const *words)
+{
+    for (size_t i = 0; s && words[i]; i++)
+        if (!strncmp(s, words[i], strlen(words[i])))
+            return 1;
+    return 0;
+}
+
+/* What a year adds ("新增高新技术企业6000家", "建成…", "安排…资金") is that year's, like a
+ * growth: 2026's additions are not met by 2025's. */
+static int is_flow(const struct target_row *t)
+{
+    for (size_t i = 0; t->key && lex_flow_words[i]; i++)
+        if (strstr(t->key, lex_flow_words[i]))
+            return 1;
+    return starts_with_any(t->key, lex_count_verbs) || starts_with_any(t->key, lex_count_openers) ||
+           starts_with_any(t->key, lex_action_verbs);
+}
+
+/* A value progress can follow: a catalogue indicator, or a phrase that names a measure (a
+ * rate, an amount: 粮食播种面积, 集装箱吞吐量), not things counted ("省级中试平台10家"
+ * says what is added, not where it stands). */
+static int measures(const struct target_row *t)
+{
+    if (t->indicator_slug)
+        return 1;
+    struct ttext tt;
+    int rate = 0, m = 0;
+    if (t->key && ttext_build(t->key, strlen(t->key), &tt) == 0) {
+        m = lex_measurable(&tt, 0, tt.n, &rate);
+        ttext_free(&tt);
+    }
+    return m;
+}
+
 /* The reported value a target is measured by: same measure and region; for a value per
- * year (an annual target or a growth rate), the same year and frequency; else the latest
- * at or before the target's year. Of several, the latest year, then the latest imported. */
+ * year (an annual target, a growth rate, a year's additions), the same year and
+ * frequency; else the latest at or before the target's year. Of several, the latest
+ * year, then the latest imported. */
 static const struct target_row *pair(const struct progress_table *p, const struct target_row *t)
 {
     const struct target_row *best = NULL;
-    int per_year = t->freq == TFQ_ANNUAL || is_growth(t);
+    if (!measures(t))
+        return NULL;
+    int per_year = t->freq == TFQ_ANNUAL || is_growth(t) || is_flow(t);
     for (size_t i = 0; i < p->nreported; i++) {
         const struct target_row *r = &p->reported[i];
         if (strcmp(r->region, t->region) || !same_measure(t, r) || isnan(r->value) || !r->year)
@@ -97,6 +136,29 @@ enum progress_status targets_judge(const struct target_row *t, const struct targ
     return met ? PROGRESS_MET : PROGRESS_NOT_YET;
 }
 
+/* The latest value reported for a catalogue indicator and a region that no target of the
+ * table names: what a place reached where the documents imported set nothing ("浙江省 托位数
+ * 4.76个" when only the second half of the province's plan is imported). */
+static void no_target_rows(struct progress_table *p, int year)
+{
+    for (size_t i = 0; i < p->nreported; i++) {
+        const struct target_row *r = &p->reported[i], *later = NULL;
+        if (!r->indicator_slug || (year && r->year != year))
+            continue;
+        int set = 0;
+        for (size_t k = 0; k < p->ntargets && !set; k++)
+            set = same_measure(&p->targets[k], r) && !strcmp(p->targets[k].region, r->region);
+        for (size_t k = 0; k < p->nreported && !later; k++) {
+            const struct target_row *o = &p->reported[k];
+            if (k != i && same_measure(o, r) && !strcmp(o->region, r->region) &&
+                (o->year > r->year || (o->year == r->year && k > i)))
+                later = o;
+        }
+        if (!set && !later)
+            p->rows[p->n++] = (struct progress_row){ NULL, r, PROGRESS_NO_TARGET };
+    }
+}
+
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
                      struct err *e)
 {
@@ -110,7 +172,7 @@ int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress
         progress_table_free(out);
         return -1;
     }
-    out->rows = calloc(out->ntargets + 1, sizeof *out->rows);
+    out->rows = calloc(out->ntargets + out->nreported + 1, sizeof *out->rows);
     if (!out->rows) {
         progress_table_free(out);
         return err_set(e, "out of memory"), -1;
@@ -121,5 +183,6 @@ int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress
         row->reported = pair(out, row->target);
         row->status = targets_judge(row->target, row->reported);
     }
+    no_target_rows(out, f->year);
     return 0;
 }

@@ -41,6 +41,14 @@ check targets-income-ratio.tsv targets --indicator 城乡居民收入倍差
 # government's opinions set for it (set_by 全国), in words.
 check targets-zhejiang.csv targets --region 浙江 --format csv
 check compare-2035.tsv compare --year 2035
+# Targets and reported values of one indicator: the plans' 2025 goals, the 2026 report's
+# 2030 goal and its 2025 value.
+check targets-kind-all-urbanization.tsv targets --kind all --indicator urbanization-rate
+check targets-kind-reported-zhejiang.tsv targets --kind reported --region 浙江 --year 2025
+# Progress: the province's goals beside what its 2026 report says was reached; json for one
+# indicator.
+check progress-zhejiang.tsv progress --region 浙江
+check progress-rd.json progress --indicator rd-intensity --format json
 check compare-ecology.tsv compare --category 生态
 
 status 1 targets --db "$db" --indicator 没有这个指标
@@ -48,6 +56,10 @@ status 2 targets --db "$db" --format xml
 status 2 targets --db "$db" stray-argument
 status 0 targets --help
 status 2 compare --db "$db" --year soon
+status 2 targets --db "$db" --kind goals
+status 2 progress --db "$db" --year soon
+status 1 progress --db "$db" --indicator 没有这个指标
+status 0 progress --help
 status 0 compare --help
 status 1 targets --db "$b/no-such-dir/none.db"
 
