@@ -219,9 +219,10 @@ enum progress_status targets_judge(const struct target_row *t, const struct targ
 /* "met", "not yet", "no data", "no target" */
 const char *progress_status_name(enum progress_status s);
 
-/* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; " [全国]"
- * after a target a body above the region set for it; several targets joined by "; ", each
- * with " (2035)" when with_year. malloc'd. */
+/* A cell as text: ">=4.5个", "~10%", "全覆盖"; "*" after a unit the source lost; " 每年" or
+ * " 累计" after a total each year or over the period; " [全国]" after a target a body
+ * above the region set for it; several targets joined by "; ", each with " (2035)" when
+ * with_year. malloc'd. */
 char *targets_format_cell(const struct target_row *t, size_t n, int with_year);
 
 #endif

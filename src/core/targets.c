@@ -597,7 +597,10 @@ static void do_clause(struct ctx *c, size_t cs, size_t ce, struct items *it)
     }
     if (has_period(t, cs, ce))
         c->period = TF_CUMULATIVE;
-    unsigned running = (own_verb(t, cs, ce, it) ? 0 : c->carry) | c->period;
+    /* 每年 holds to the end of its sentence ("每年招引…超百名,引育…大学生超10万名"); 力争
+     * stops at a clause with a verb of its own. */
+    unsigned each = c->carry & TF_EACH_YEAR ? c->carry & (TF_EACH_YEAR | TF_ANNUAL | TF_CUMULATIVE) : 0;
+    unsigned running = (own_verb(t, cs, ce, it) ? each : c->carry) | c->period;
     size_t seg = cs, cut = 0;
     for (size_t k = 0; k < it->n && !c->oom; k++) {
         if (it->v[k].kind == ITEM_BASELINE) {

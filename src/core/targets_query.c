@@ -376,8 +376,11 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
         /* A target set for this region by a body above it says so: "[全国]". */
         if (r->set_by && r->region && *r->set_by && strcmp(r->set_by, r->region))
             snprintf(by, sizeof by, " [%s]", r->set_by);
+        /* A total each year or over the period never sits unmarked beside a level. */
+        const char *freq = r->freq == TFQ_ANNUAL ? " 每年" : r->freq == TFQ_CUMULATIVE ? " 累计" : "";
         size_t need = len + strlen(cmp) + strlen(r->value_text ? r->value_text : "") +
-                      strlen(r->unit ? r->unit : "") + strlen(year) + strlen(by) + 8;
+                      strlen(r->unit ? r->unit : "") + strlen(freq) + strlen(year) +
+                      strlen(by) + 8;
         if (need > cap) {
             cap = need * 2;
             char *no = realloc(out, cap);
@@ -385,9 +388,9 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
                 return free(out), NULL;
             out = no;
         }
-        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s%s", i ? "; " : "", cmp,
+        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s%s%s", i ? "; " : "", cmp,
                                r->value_text ? r->value_text : "", r->unit ? r->unit : "",
-                               inferred ? "*" : "", year, by);
+                               inferred ? "*" : "", freq, year, by);
     }
     return out;
 }

@@ -228,7 +228,7 @@ static void measure(struct compare *c)
             c->name_need = w;
         for (size_t k = 0; k < c->t.nregions; k++) {
             const struct compare_cell *cell = &r->cells[k];
-            char *text = cell->n ? targets_format_cell(cell->t, cell->n, 0) : NULL;
+            char *text = cell->n ? compare_cell_text(c, cell) : NULL;
             if (!text)
                 continue;
             w = draw_width(text, strlen(text)) + 2;
@@ -297,6 +297,10 @@ static int compare_open(struct pane *p, const char *arg)
             return -1;
         }
         c->loaded = 1;
+        struct target_filter f;
+        memset(&f, 0, sizeof f);
+        if (targets_progress(store_db(p->ui->corpus->store), &f, &c->prog, &e) < 0)
+            memset(&c->prog, 0, sizeof c->prog);    /* the table without statuses */
         measure(c);
         rebuild(c);
     }
@@ -309,8 +313,10 @@ static int compare_open(struct pane *p, const char *arg)
 static void compare_free(struct pane *p)
 {
     struct compare *c = p->state;
-    if (c->loaded)
+    if (c->loaded) {
         compare_table_free(&c->t);
+        progress_table_free(&c->prog);
+    }
     free(c->lines);
     drop_headings(c);
     memset(c, 0, sizeof *c);
@@ -352,8 +358,12 @@ static void open_source(struct pane *p)
         if (c->col == 0)
             cell = &r->cells[k];
     if (!cell || !cell->n) {
-        ui_message(p->ui, ROLE_STATUS, "%s 没有设定这个指标",
-                   c->col > 0 ? c->t.regions[c->col - 1] : r->name);
+        char why[800];
+        if (c->col > 0)
+            corpus_no_target_text(p->ui->corpus, c->t.regions[c->col - 1], why, sizeof why);
+        else
+            snprintf(why, sizeof why, "%s 没有设定这个指标", r->name);
+        ui_message(p->ui, ROLE_STATUS, "%s", why);
         return;
     }
     int d = corpus_doc_by_slug(p->ui->corpus, cell->t->doc_slug);

@@ -61,6 +61,49 @@ static void draw_header(const struct compare *c, WINDOW *w, const struct geom *g
     }
 }
 
+const struct progress_row *compare_progress_of(const struct compare *c, int64_t id)
+{
+    for (size_t i = 0; i < c->prog.n; i++)
+        if (c->prog.rows[i].target && c->prog.rows[i].target->id == id)
+            return &c->prog.rows[i];
+    return NULL;
+}
+
+static const char *status_word(const struct progress_row *pr)
+{
+    return !pr ? "" : pr->status == PROGRESS_MET ? " 已达"
+         : pr->status == PROGRESS_NOT_YET ? " 未达" : "";
+}
+
+char *compare_cell_text(const struct compare *c, const struct compare_cell *cell)
+{
+    size_t cap = 64, len = 0;
+    char *out = malloc(cap), *reported = NULL;
+    for (size_t i = 0; out && i < cell->n; i++) {
+        char *t = targets_format_cell(&cell->t[i], 1, 0);
+        const struct progress_row *pr = compare_progress_of(c, cell->t[i].id);
+        if (pr && pr->reported && !reported)
+            reported = targets_format_cell(pr->reported, 1, 0);
+        size_t need = len + (t ? strlen(t) : 0) + (reported ? strlen(reported) : 0) + 64;
+        if (need > cap) {
+            char *no = realloc(out, cap = need * 2);
+            if (!no) {
+                free(out), free(t), free(reported);
+                return NULL;
+            }
+            out = no;
+        }
+        len += (size_t)sprintf(out + len, "%s%s%s", i ? "; " : "", t ? t : "", status_word(pr));
+        free(t);
+    }
+    if (out && reported)
+        sprintf(out + len, "（实际%s）", reported);
+    if (out && !cell->n)
+        out[0] = 0;
+    free(reported);
+    return out;
+}
+
 static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int wd)
 {
     const struct compare *c = p->state;
@@ -79,7 +122,7 @@ static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int
     for (int k = 0; k < g->shown; k++) {
         int col = g->first + k + 1;
         const struct compare_cell *cell = &r->cells[col - 1];
-        char *text = cell->n ? targets_format_cell(cell->t, cell->n, 0) : NULL;
+        char *text = cell->n ? compare_cell_text(c, cell) : NULL;
         const char *s = text ? text : glyph(G_DASH);
         attr_t at = sel && col == c->col ? theme_attr(ROLE_TARGET_CURRENT)
                     : cell->n && !sel ? theme_attr(ROLE_VALUE) : base;
@@ -102,7 +145,8 @@ static const struct { const char *flag, *label; } flag_labels[] = {
 };
 
 /* One target in full: ">=4.5个（2025年，到期水平，力争）[全国] 舟山…:4.15". */
-static size_t target_detail(const struct target_row *t, char *buf, size_t n)
+static size_t target_detail(const struct compare *c, const struct target_row *t, char *buf,
+                            size_t n)
 {
     char *cell = targets_format_cell(t, 1, 0);
     size_t o = (size_t)snprintf(buf, n, "%s（", cell ? cell : "");
@@ -114,6 +158,15 @@ static size_t target_detail(const struct target_row *t, char *buf, size_t n)
     for (size_t i = 0; i < sizeof flag_labels / sizeof *flag_labels && o < n; i++)
         if (t->flags && strstr(t->flags, flag_labels[i].flag))
             o += (size_t)snprintf(buf + o, n - o, "，%s", flag_labels[i].label);
+    const struct progress_row *pr = compare_progress_of(c, t->id);
+    if (pr && pr->reported && o < n) {
+        char *got = targets_format_cell(pr->reported, 1, 0);
+        o += (size_t)snprintf(buf + o, n - o, "，%s，实际%s", *status_word(pr) ?
+                              status_word(pr) + 1 : "进度未判", got ? got : "");
+        if (pr->reported->year && o < n)
+            o += (size_t)snprintf(buf + o, n - o, "（%d年）", pr->reported->year);
+        free(got);
+    }
     if (o < n)
         o += (size_t)snprintf(buf + o, n - o, "） %s:%s", t->doc_slug ? t->doc_slug : "",
                               t->path ? t->path : "");
@@ -146,7 +199,7 @@ static void detail_text(const struct compare *c, const struct compare_row *r, ch
         if (i)
             o += (size_t)snprintf(buf + o, n - o, "；");
         if (o < n)
-            o += target_detail(&cell->t[i], buf + o, n - o);
+            o += target_detail(c, &cell->t[i], buf + o, n - o);
     }
 }
 

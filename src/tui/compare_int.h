@@ -4,6 +4,7 @@
 #define GONGFU_TUI_COMPARE_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "gongfu/targets.h"
 #include "compare_csv.h"
 #include "prompt.h"
@@ -12,6 +13,7 @@
 struct compare {
     int loaded;
     struct compare_table t;
+    struct progress_table prog;     /* each target's reported value and status */
     struct cmp_line *lines;
     size_t nlines;
     int col;            /* the selected column: 0 the indicator, k the k-th region */
@@ -36,6 +38,11 @@ enum { MARK_INFERRED = 1, MARK_SET_ABOVE = 2 };
 
 /* The cell's first value, NAN when it has none (words, or no target). */
 double compare_cell_value(const struct compare_cell *c);
+/* A cell as the table writes it: each target with its status where the region reported a
+ * value for it, then that value once: "3.35% 未达; >=3.5% 未达（实际~3.3%）". malloc'd. */
+char *compare_cell_text(const struct compare *c, const struct compare_cell *cell);
+/* The progress row of target `id` (its status and the value reported), NULL if none. */
+const struct progress_row *compare_progress_of(const struct compare *c, int64_t id);
 /* Draws the view (its ops->draw). */
 void compare_draw(struct pane *p, int focused);
 

@@ -1,4 +1,5 @@
 /* corpus.c — the documents and outlines, and the places in them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "corpus.h"
@@ -102,4 +103,15 @@ int corpus_pos_to_loc(const struct corpus *c, const struct state_pos *p, struct 
             return 0;
         }
     return -1;
+}
+
+void corpus_no_target_text(const struct corpus *c, const char *region, char *buf, size_t n)
+{
+    for (size_t d = 0; region && d < c->ndocs; d++)
+        if (c->docs[d].note && c->docs[d].region && !strcmp(c->docs[d].region, region)) {
+            snprintf(buf, n, "%s：导入的文本中没有这个指标（%s %s）", region, c->docs[d].slug,
+                     c->docs[d].note);
+            return;
+        }
+    snprintf(buf, n, "%s 没有设定这个指标", region ? region : "");
 }

@@ -40,6 +40,10 @@ int corpus_group_count(void);
 int corpus_group_of(const char *level);
 const char *corpus_group_label(int group);
 
+/* What to say of a region that set no target for an indicator: "舟山市 没有设定这个指标", or,
+ * where one of its documents is incomplete (its note says so), that the imported text has
+ * none — the region may have set one in the part not imported. */
+void corpus_no_target_text(const struct corpus *c, const char *region, char *buf, size_t n);
 /* The document index of a slug, or -1. */
 int corpus_doc_by_slug(const struct corpus *c, const char *slug);
 /* The section's index in a document's outline, or -1. */

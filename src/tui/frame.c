@@ -17,7 +17,12 @@ static int place_parts(const struct corpus *c, const struct selection *s, char *
     if (s->doc < 0)
         return 0;
     const struct doc_row *d = &c->docs[s->doc];
-    parts[n++] = strdup(d->region && *d->region ? d->region : d->slug);
+    /* An incomplete source says so where the reader always looks (doc_note.h). */
+    char *first = NULL;
+    if (asprintf(&first, "%s%s", d->region && *d->region ? d->region : d->slug,
+                 d->note ? "（原文不完整）" : "") < 0)
+        first = NULL;
+    parts[n++] = first;
     const struct outline *ol = &c->outlines[s->doc];
     int chain[2], depth = 0;
     for (int i = s->node; i >= 0 && depth < 2;) {

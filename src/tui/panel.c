@@ -1,8 +1,9 @@
-/* panel.c — the target panel (panel_ops): the indicator of the target under the reading
- * cursor, set by every region side by side (the province first), each value one key from
- * its source. Every target is read once at start-up (a few hundred rows) and is the
- * reader's target span source; the cross-region rows of one indicator are picked out
- * when the cursor reaches a target of another indicator. */
+/* panel.c — the target panel (panel_ops): the indicator of the value under the reading
+ * cursor, set by every region side by side (the province first), each target with the
+ * value reported for it and its status, each value one key from its source. Every target
+ * and reported value is read once at start-up (a few hundred rows) and is the reader's
+ * target span source; the cross-region rows of one indicator are picked out when the
+ * cursor reaches a value of another indicator. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,16 +12,20 @@
 #include "draw.h"
 #include "ui.h"
 
-/* One region's entry in the panel: its targets for the indicator (n may be 0). */
+/* One entry of the panel: a region's targets for the indicator (n may be 0: it set none),
+ * or the latest value the region reported for it, after them ("实际 76% (2025)"). */
 struct panel_entry {
     const char *region;
+    const char *label;          /* what the entry shows first: the region, or 实际 */
     const struct target_row *const *t;
     size_t n;
 };
 
 struct panel {
-    struct target_row *all;     /* every target; a span's id is the target's id */
+    struct target_row *all;     /* every target and reported value; a span's id is its id */
     size_t nall;
+    struct progress_table prog; /* each target's reported value and status */
+    const struct progress_row **progress;  /* by index in all; NULL for no target */
     size_t *by_id;              /* indexes into all, by target id */
     struct secspan **doc_spans; /* per document */
     size_t *ndoc_spans;
@@ -91,6 +96,24 @@ static void load_regions(struct pane *pn)
     compare_table_free(&t);
 }
 
+/* Each target's pairing with a reported value (targets_progress), by index in all. */
+static void load_progress(struct pane *pn)
+{
+    struct panel *p = pn->state;
+    struct target_filter f;
+    struct err e = { "" };
+    memset(&f, 0, sizeof f);
+    if (targets_progress(store_db(pn->ui->corpus->store), &f, &p->prog, &e) < 0)
+        return;
+    p->progress = calloc(p->nall + 1, sizeof *p->progress);
+    for (size_t i = 0; p->progress && i < p->prog.n; i++) {
+        const struct progress_row *r = &p->prog.rows[i];
+        long at = r->target ? find(p, (long)r->target->id) : -1;
+        if (at >= 0)
+            p->progress[at] = r;
+    }
+}
+
 static size_t doc_spans(struct pane *pn, int doc, const struct secspan **out)
 {
     struct panel *p = pn->state;
@@ -116,6 +139,7 @@ static int panel_init(struct pane *pn)
     struct target_filter f;
     struct err e = { "" };
     memset(&f, 0, sizeof f);
+    f.kind = TARGET_KIND_ALL;
     p->shown = -1;
     p->doc_spans = calloc(c->ndocs + 1, sizeof *p->doc_spans);
     p->ndoc_spans = calloc(c->ndocs + 1, sizeof *p->ndoc_spans);
@@ -138,6 +162,7 @@ static int panel_init(struct pane *pn)
     qsort(p->by_id, p->nall, sizeof *p->by_id, by_id_cmp);
     file_spans(pn);
     load_regions(pn);
+    load_progress(pn);
     return 0;
 }
 
@@ -160,6 +185,8 @@ static void panel_free(struct pane *pn)
     free(p->doc_spans);
     free(p->ndoc_spans);
     free(p->by_id);
+    free(p->progress);
+    progress_table_free(&p->prog);
     target_rows_free(&p->all, p->nall);
     for (size_t i = 0; i < p->nregions; i++)
         free(p->regions[i]);
@@ -167,28 +194,63 @@ static void panel_free(struct pane *pn)
     memset(p, 0, sizeof *p);
 }
 
-static int add_entry(struct panel *p, const char *region, const struct target_row *const *t,
-                     size_t n)
+static int add_entry(struct panel *p, const char *region, const char *label,
+                     const struct target_row *const *t, size_t n)
 {
     struct panel_entry *v = realloc(p->entries, (p->nentries + 1) * sizeof *v);
     if (!v)
         return -1;
     p->entries = v;
-    v[p->nentries++] = (struct panel_entry){ region, t, n };
+    v[p->nentries++] = (struct panel_entry){ region, label, t, n };
     return 0;
+}
+
+/* A region's rows (from across[i], n of them, targets first): its targets' entry, then
+ * its latest reported value's. */
+static void add_region(struct panel *p, const char *region, size_t i, size_t n)
+{
+    size_t nt = 0;
+    while (nt < n && p->across[i + nt]->kind == TK_TARGET)
+        nt++;
+    add_entry(p, region, region, nt ? &p->across[i] : NULL, nt);
+    size_t latest = 0;
+    for (size_t k = nt; k < n; k++)
+        if (!latest || p->across[i + k]->year >= p->across[latest]->year)
+            latest = i + k;
+    if (n > nt)
+        add_entry(p, region, "实际", &p->across[latest], 1);
+}
+
+/* Within each region's run of across, the targets before the reported values (stable). */
+static void targets_first(struct panel *p)
+{
+    for (size_t i = 0; i < p->nacross;) {
+        size_t n = 1;
+        while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->across[i]->region))
+            n++;
+        for (size_t a = i + 1; a < i + n; a++)
+            for (size_t b = a; b > i && p->across[b]->kind == TK_TARGET &&
+                               p->across[b - 1]->kind == TK_REPORTED; b--) {
+                const struct target_row *x = p->across[b];
+                p->across[b] = p->across[b - 1];
+                p->across[b - 1] = x;
+            }
+        i += n;
+    }
 }
 
 /* One entry per compared region, in order (empty where a region sets no target), then
  * any other region that does. across is sorted by region already. */
 static void build_entries(struct panel *p)
 {
+    targets_first(p);
     for (size_t r = 0; r < p->nregions; r++) {
         size_t i = 0, n = 0;
         while (i < p->nacross && strcmp(p->across[i]->region, p->regions[r]))
             i++;
         while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->regions[r]))
             n++;
-        add_entry(p, p->regions[r], n ? &p->across[i] : NULL, n);
+        add_region(p, p->regions[r], i, n);
     }
     for (size_t i = 0; i < p->nacross;) {
         size_t n = 1;
@@ -198,9 +260,26 @@ static void build_entries(struct panel *p)
         for (size_t r = 0; r < p->nregions; r++)
             known |= !strcmp(p->regions[r], p->across[i]->region);
         if (!known)
-            add_entry(p, p->across[i]->region, &p->across[i], n);
+            add_region(p, p->across[i]->region, i, n);
         i += n;
     }
+}
+
+/* Does the entry show this row? */
+static int entry_has(const struct panel_entry *en, const struct target_row *t)
+{
+    for (size_t i = 0; i < en->n; i++)
+        if (en->t[i] == t)
+            return 1;
+    return 0;
+}
+
+static void select_shown(struct panel *p)
+{
+    const struct target_row *t = p->shown >= 0 ? &p->all[p->shown] : NULL;
+    for (size_t k = 0; t && k < p->nentries; k++)
+        if (entry_has(&p->entries[k], t))
+            p->sel = k;
 }
 
 /* Shows the indicator of target `at` (an index in all, -1: none). */
@@ -213,9 +292,7 @@ static void follow(struct panel *p, long at)
     int same = old && now && !strcmp(old, now);
     p->shown = at;
     if (same) {
-        for (size_t e = 0; e < p->nentries; e++)
-            if (p->entries[e].region && !strcmp(p->entries[e].region, p->all[at].region))
-                p->sel = e;
+        select_shown(p);
         return;
     }
     drop_across(p);
@@ -231,9 +308,7 @@ static void follow(struct panel *p, long at)
                 : (long)i == at)
             p->across[p->nacross++] = &p->all[i];
     build_entries(p);
-    for (size_t k = 0; k < p->nentries; k++)
-        if (p->entries[k].region && !strcmp(p->entries[k].region, p->all[at].region))
-            p->sel = k;
+    select_shown(p);
 }
 
 /* The panel follows the target under the reading cursor. */
@@ -247,20 +322,31 @@ static unsigned panel_notify(struct pane *pn, unsigned events)
     return PANE_REDRAW;
 }
 
-/* "舟山市 >=4.5个 (2025) 力争": each target as the command line's compare formats it,
- * with the words that qualify it (力争, 左右 …) after it. */
-static void entry_text(const struct panel_entry *en, char *buf, size_t n)
+/* The index in all of a row of the entry (the rows are all's). */
+static size_t index_of(const struct panel *p, const struct target_row *t)
 {
-    size_t o = (size_t)snprintf(buf, n, "%s ", en->region);
+    return (size_t)(t - p->all);
+}
+
+/* "舟山市 >=4.5个 (2025) 力争 已达成": each target as the command line's compare formats
+ * it, with the words that qualify it (力争, 左右 …) and its status against the value the
+ * region reported; "实际 4.76个 (2025)": the value reported. */
+static void entry_text(const struct panel *p, const struct panel_entry *en, char *buf, size_t n)
+{
+    size_t o = (size_t)snprintf(buf, n, "%s ", en->label);
     if (o >= n)                /* a region longer than the buffer: the entry is the region */
         return;
     if (!en->n)
         snprintf(buf + o, n - o, "%s", glyph(G_DASH));
     for (size_t i = 0; i < en->n && o < n; i++) {
-        char *cell = targets_format_cell(en->t[i], 1, 1);
-        const char *q = en->t[i]->qualifier;
-        o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s", i ? "; " : "", cell ? cell : "",
-                              q && *q ? " " : "", q && *q ? q : "");
+        const struct target_row *t = en->t[i];
+        char *cell = targets_format_cell(t, 1, 1);
+        const char *q = t->kind == TK_TARGET ? t->qualifier : NULL;
+        const struct progress_row *pr = p->progress ? p->progress[index_of(p, t)] : NULL;
+        const char *st = !pr ? "" : pr->status == PROGRESS_MET ? " 已达成"
+                       : pr->status == PROGRESS_NOT_YET ? " 未达成" : "";
+        o += (size_t)snprintf(buf + o, n - o, "%s%s%s%s%s", i ? "; " : "", cell ? cell : "",
+                              q && *q ? " " : "", q && *q ? q : "", st);
         free(cell);
     }
 }
@@ -285,7 +371,7 @@ static size_t layout(const struct pane *pn, size_t first, struct slot *slot, siz
         n = 0;
         for (size_t k = first; k < p->nentries && n < max; k++) {
             char text[1024];
-            entry_text(&p->entries[k], text, sizeof text);
+            entry_text(p, &p->entries[k], text, sizeof text);
             int need = draw_width(text, strlen(text));
             int room = wd - (reserve && y == h - 1 ? mw : 0);
             if (x > 1 && x + need > room) {
@@ -358,13 +444,12 @@ static void panel_draw(struct pane *pn, int focused)
     for (size_t i = 0; i < n; i++) {
         size_t k = p->first + i;
         char text[1024];
-        entry_text(&p->entries[k], text, sizeof text);
+        entry_text(p, &p->entries[k], text, sizeof text);
         int sel = focused && k == p->sel, y = slot[i].y, x = slot[i].x;
-        int mine = p->entries[k].n && p->shown >= 0 &&
-                   !strcmp(p->entries[k].region, p->all[p->shown].region);
+        int mine = p->shown >= 0 && entry_has(&p->entries[k], &p->all[p->shown]);
         attr_t at = theme_attr(sel ? ROLE_CURSOR : mine ? ROLE_TARGET_CURRENT : ROLE_VALUE);
         /* The region leads the entry text, which may have cut a very long one short. */
-        size_t tl = strlen(text), rl = strlen(p->entries[k].region);
+        size_t tl = strlen(text), rl = strlen(p->entries[k].label);
         if (rl > tl)
             rl = tl;
         int used = draw_text(w, y, x, text, rl, slot[i].w, sel ? at : theme_attr(ROLE_PANEL_LABEL));
@@ -374,7 +459,7 @@ static void panel_draw(struct pane *pn, int focused)
     }
 }
 
-/* Opens the selected region's target in the reader, highlighted. */
+/* Opens the selected region's target (or reported value) in the reader, highlighted. */
 static void open_entry(struct pane *pn)
 {
     struct panel *p = pn->state;
@@ -382,7 +467,9 @@ static void open_entry(struct pane *pn)
         return;
     const struct panel_entry *en = &p->entries[p->sel];
     if (!en->n) {
-        ui_message(pn->ui, ROLE_STATUS, "%s 没有设定这个指标", en->region);
+        char why[800];
+        corpus_no_target_text(pn->ui->corpus, en->region, why, sizeof why);
+        ui_message(pn->ui, ROLE_STATUS, "%s", why);
         return;
     }
     const struct target_row *t = en->t[0];
@@ -430,7 +517,7 @@ static unsigned panel_click(struct pane *pn, int y, int x)
     size_t n = layout(pn, p->first, slot, 64);
     for (size_t i = 0; i < n; i++) {
         char text[1024];
-        entry_text(&p->entries[p->first + i], text, sizeof text);
+        entry_text(p, &p->entries[p->first + i], text, sizeof text);
         int need = draw_width(text, strlen(text));
         if (slot[i].y == y && x >= slot[i].x && x < slot[i].x + need) {
             p->sel = p->first + i;

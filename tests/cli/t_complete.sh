@@ -24,7 +24,7 @@ has "gongfu " zhoushan-plan
 hasnt "gongfu " complete
 only "gongfu tr" tree
 # Slugs of the database, SLUG:PATH after the colon (bash completes the part after ':').
-only "gongfu tree zhe" "$(printf 'zhejiang-keypoints\nzhejiang-plan')"
+only "gongfu tree zhe" "$(printf 'zhejiang-keypoints\nzhejiang-plan\nzhejiang-work-report')"
 only "gongfu show zhous" "$(printf 'zhoushan-plan\nzhoushan-plan:')"
 has "gongfu show zhoushan-plan:4.1" 4.15
 hasnt "gongfu show zhoushan-plan:4.1" 4.2
@@ -72,7 +72,7 @@ if command -v zsh >/dev/null; then
                    _gongfu() { source "$1"; }; _gongfu "$1"' zsh "$TOP/data/completion/_gongfu" "$1" >"$T/z"
     }
     zcomp "gongfu tree zhe"
-    printf 'zhejiang-keypoints\nzhejiang-plan\n' >"$T/want"; same "$T/want" "$T/z" "zsh: gongfu tree zhe"
+    printf 'zhejiang-work-report\nzhejiang-keypoints\nzhejiang-plan\n' >"$T/want"; same "$T/want" "$T/z" "zsh: gongfu tree zhe"
     zcomp "gongfu show zhoushan-plan:4.1"
     grep -qx zhoushan-plan:4.15 "$T/z" || fail "zsh: no zhoushan-plan:4.15: $(cat "$T/z")"
     zcomp "gongfu targets --format="
@@ -91,5 +91,5 @@ bc=$T/inst/usr/share/bash-completion/completions/gongfu
 [ -f "$T/inst/usr/share/zsh/site-functions/_gongfu" ] || fail "no zsh function installed"
 rm "$T/bin/gongfu"
 ln -s "$T/inst/usr/bin/gongfu" "$T/bin/gongfu"
-SCRIPT=$bc only "gongfu tree zhe" "$(printf 'zhejiang-keypoints\nzhejiang-plan')"
+SCRIPT=$bc only "gongfu tree zhe" "$(printf 'zhejiang-keypoints\nzhejiang-plan\nzhejiang-work-report')"
 finish

@@ -29,8 +29,8 @@ dump @T@/first.txt" zhoushan-plan
 [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
 sed -n 2p "$T/empty.txt" | grep -q "C-p/F5 选择，Enter 打开，Esc 返回" ||
     fail "the search's keys do not follow the binding: $(sed -n 2p "$T/empty.txt")"
-tail -1 "$T/third.txt" | grep -q "结果 3/3" || fail "F5 did not move down: $(tail -1 "$T/third.txt")"
-tail -1 "$T/first.txt" | grep -q "结果 1/3" || fail "<Down> still moves: $(tail -1 "$T/first.txt")"
+tail -1 "$T/third.txt" | grep -q "结果 3/4" || fail "F5 did not move down: $(tail -1 "$T/third.txt")"
+tail -1 "$T/first.txt" | grep -q "结果 1/4" || fail "<Down> still moves: $(tail -1 "$T/first.txt")"
 
 # The prompt context: F6 empties what was typed (the key line shows again).
 run_screen 120x40 "keys /

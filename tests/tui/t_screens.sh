@@ -31,7 +31,13 @@ for size in 80x24 120x40 200x50; do
     # A view closed with the focus on the panel, which leaves the cursor nowhere: the main
     # view is all back (the view's window, where the cursor was, once painted over it).
     shot view-closed "$size" "keys <Tab> c q" zhoushan-plan
+    # The panel on a 2030 goal of the 2026 report: each target's status against the value
+    # reported for 2025, the value itself one entry after, the cities' 2025 targets.
+    shot panel-progress "$size" "keys ]" zhejiang-work-report:2
 done
+# The province reported 托位 but set no target in the text imported, which is only the
+# second half of its plan: the panel says so (and the title line of that plan).
+shot panel-incomplete 120x40 "keys / 托 位 <Enter> <Tab> <Left> <Enter>" zhoushan-plan
 # A resize: the same place redrawn at each size after starting at another.
 shot resize 120x40 "resize 80 24" zhoushan-plan:4.15
 shot resize 80x24 "resize 200 50" zhoushan-plan:4.15

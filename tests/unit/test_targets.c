@@ -382,8 +382,9 @@ static void test_cumulative(void **state)
     target_list_free(&l);
 }
 
-/* How far 力争, 每年 and “十四五”期间 reach: on through items joined by 、 and clauses
- * without a verb of their own; 累计 stays with its own verb. */
+/* How far 力争, 每年 and “十四五”期间 reach: 力争 on through items joined by 、 and clauses
+ * without a verb of their own, 每年 and “十四五”期间 to the sentence's end; 累计 stays with
+ * its own verb. */
 static void test_marker_scope(void **state)
 {
     (void)state;
@@ -419,7 +420,7 @@ static void test_marker_scope(void **state)
     check(&l, 1, "5000", "名", CMP_GT, 2025, 0);
     check_freq(&l, 1, TFQ_ANNUAL);
     check(&l, 2, "10", "万名", CMP_GT, 2025, 0);
-    check_freq(&l, 2, TFQ_LEVEL);
+    check_freq(&l, 2, TFQ_ANNUAL);      /* 每年 holds to the sentence's end */
     check(&l, 3, "50", "万人次", CMP_EQ, 2025, 0);
     check_freq(&l, 3, TFQ_CUMULATIVE);
     check(&l, 4, "一", "个", CMP_EQ, 2025, 0);
