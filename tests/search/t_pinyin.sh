@@ -29,14 +29,19 @@ within() {
     [ -z "$(LC_ALL=C comm -13 "$T/a" "$T/b")" ] || fail "'$1' misses hits of '$2'"
 }
 
-# 托位 by full syllables (with or without spaces, apostrophes, tones) and by initials.
-cut -f1-4 "$DIR/tuowei.tsv" | LC_ALL=C sort >"$T/tuowei"
-for q in tuowei "tuo wei" "tuo'wei" tuo1wei4 TuoWei tuow; do
+# 托位 by full syllables (with or without spaces, apostrophes, tones) and by initials. The
+# 2026 report's 稳妥有序 is read tuo-wei too (Unihan gives 有 wěi as well), so tuowei is 托位
+# or 妥有; with the tones written (tuo1wei4) only 托位.
+cut -f1-4 "$DIR/tuowei.tsv" | LC_ALL=C sort >"$T/tuo4"
+{ cat "$T/tuo4"; sections 妥有; } | LC_ALL=C sort -u >"$T/tuowei"
+for q in tuowei "tuo wei" "tuo'wei" TuoWei tuow; do
     sections "$q" >"$T/got"
     same "$T/tuowei" "$T/got" "pinyin '$q'"
 done
+sections tuo1wei4 >"$T/got"
+same "$T/tuo4" "$T/got" "pinyin 'tuo1wei4'"
 sections tw >"$T/got"
-[ -z "$(LC_ALL=C comm -13 "$T/got" "$T/tuowei")" ] || fail "tw misses the 托位 hits"
+[ -z "$(LC_ALL=C comm -13 "$T/got" "$T/tuo4")" ] || fail "tw misses the 托位 hits"
 # 数字化改革 by initials, and 數位化改革 through folding and the vocabulary.
 cut -f1-4 "$DIR/shuzihua-gaige.tsv" | LC_ALL=C sort >"$T/szhgg"
 for q in szhgg shuzihuagaige "shu zi hua gai ge" shuzhgg; do
@@ -68,7 +73,7 @@ status 2 "--pinyin without a query" "$GONGFU" search --db "$DB" --pinyin
 # The same line on standard error in every format; standard output stays the table.
 for f in tsv csv json; do
     "$GONGFU" search --db "$DB" --format $f tuowei >"$T/out" 2>"$T/err"
-    [ "$(cat "$T/err")" = "gongfu search: pinyin tuowei: 托位" ] || fail "$f: $(cat "$T/err")"
+    [ "$(cat "$T/err")" = "gongfu search: pinyin tuowei: 托位 妥有" ] || fail "$f: $(cat "$T/err")"
     lacks "$T/out" "pinyin" "$f output"
 done
 "$GONGFU" search --db "$DB" --format json szhgg 2>/dev/null | python3 -c 'import json, sys; json.load(sys.stdin)' ||
