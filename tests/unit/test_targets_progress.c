@@ -36,7 +36,7 @@ static void import(const char *name, const char *slug, const char *region, const
     d.nodes = calloc(2 * n, sizeof *d.nodes);
     assert_non_null(d.nodes);
     for (size_t i = 0; i < n; i++) {
-        char path[8];
+        char path[24];
         snprintf(path, sizeof path, "%zu", i + 1);
         d.nodes[d.nnodes++] = (struct node){ .kind = NODE_CHAPTER, .parent = -1,
                                              .path = strdup(path), .title = strdup(chapters[2 * i]) };
