@@ -48,7 +48,7 @@ static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
     r->published = store_column_dup(st, 7, failed), r->source = store_column_dup(st, 8, failed);
     r->chapters = sqlite3_column_int(st, 9);
     r->items = sqlite3_column_int(st, 10);
-    r->note = col_dup(st, 11);
+    r->note = store_column_dup(st, 11, failed);
 }
 
 int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
