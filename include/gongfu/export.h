@@ -25,10 +25,11 @@ int export_open_stream(FILE *f, enum export_format fmt, struct export **out, str
 int export_targets(struct export *x, struct store *s, const struct target_row *rows, size_t n,
                    struct err *e);
 /* The compare table: every target of every cell in long form, then (xlsx) the table as on
- * screen: category headings, one row per indicator, one column per region. order: the
- * rows in the order shown (indexes into t->rows; NULL for all in the table's order). */
+ * screen: category headings (when headings), one row per indicator, one column per region.
+ * order: the rows in the order shown (indexes into t->rows; NULL for all in the table's
+ * order). */
 int export_compare(struct export *x, struct store *s, const struct compare_table *t,
-                   const long *order, size_t n, struct err *e);
+                   const long *order, size_t n, int headings, struct err *e);
 /* commit: the file is complete, move it into place; else remove it. Frees *x. 0 or -1. */
 int export_close(struct export **x, int commit, struct err *e);
 

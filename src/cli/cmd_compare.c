@@ -46,7 +46,7 @@ static int export_table(const struct cli_args *a, struct store *s, const struct 
     struct err e = {{0}};
     if (out_export(a, &d, &x) < 0)
         return -1;
-    int ok = export_compare(x, s, ct, NULL, 0, &e) == 0;
+    int ok = export_compare(x, s, ct, NULL, 0, 1, &e) == 0;
     if (!ok)
         cli_error("compare", "%s", e.msg);
     if (out_export_close(a, &d, &x, ok) < 0 || !ok)

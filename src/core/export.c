@@ -199,7 +199,7 @@ int export_mixed_years(const struct compare_table *t, const struct compare_row *
 
 /* The screen's layout: category headings, then the indicator and a cell per region. */
 static int wide_sheet(struct export *x, const struct compare_table *t, const long *order,
-                      size_t n, struct err *e)
+                      size_t n, int headings, struct err *e)
 {
     size_t ncols = t->nregions + 1;
     const char **cols = calloc(ncols, sizeof *cols);
@@ -215,7 +215,7 @@ static int wide_sheet(struct export *x, const struct compare_table *t, const lon
     for (size_t i = 0; rc == 0 && i < n; i++) {
         const struct compare_row *r = &t->rows[order ? order[i] : (long)i];
         memset(c, 0, ncols * sizeof *c);
-        if (!order && r->category && (!cat || strcmp(cat, r->category))) {
+        if (headings && r->category && (!cat || strcmp(cat, r->category))) {
             c[0].text = cat = r->category;
             if ((rc = row(x, c, (int)ncols, e)) < 0)
                 break;
@@ -236,7 +236,7 @@ static int wide_sheet(struct export *x, const struct compare_table *t, const lon
 }
 
 int export_compare(struct export *x, struct store *s, const struct compare_table *t,
-                   const long *order, size_t n, struct err *e)
+                   const long *order, size_t n, int headings, struct err *e)
 {
     struct texts tx = {s, 0, NULL};
     if (!order)
@@ -250,7 +250,7 @@ int export_compare(struct export *x, struct store *s, const struct compare_table
     }
     free(tx.text);
     if (rc == 0 && x->fmt == EXPORT_XLSX)
-        rc = wide_sheet(x, t, order, n, e);
+        rc = wide_sheet(x, t, order, n, headings, e);
     return rc;
 }
 

@@ -1,6 +1,6 @@
 /* compare.c — the compare view (compare_ops): every indicator × every region, as `gongfu
  * compare` prints it; grouped by category, sortable by any column, filtered by typing,
- * with a bar chart of the selected row, Enter to the source, and export to CSV. Lines
+ * with a bar chart of the selected row, Enter to the source, and export (xlsx or csv). Lines
  * (category headings and rows) are rebuilt when the sort or the filter changes; the
  * table itself is read once, when the view first opens. */
 #include <math.h>
@@ -375,18 +375,34 @@ static void open_source(struct pane *p)
     ui_focus(p->ui, PANE_READER);
 }
 
-/* The table as shown, to the current directory as a shell user expects, else home; never
- * a shared directory such as /tmp, where another user could plant the name. */
-static void export(struct pane *p)
+/* The export asks where: a new file in the current directory as a shell user expects, else
+ * home (never a shared directory such as /tmp, where another user could plant the name);
+ * .xlsx or .csv says the format. */
+static void export_ask(struct pane *p)
 {
     struct compare *c = p->state;
-    char msg[4400];
+    char path[4200];
     const char *dir = access(".", W_OK) == 0 ? "." : getenv("HOME");
     if (!dir || !*dir) {
         ui_message(p->ui, ROLE_ERROR, "无法导出：当前目录不可写，也没有 HOME");
         return;
     }
-    int rc = compare_csv_export(&c->t, c->lines, c->nlines, dir, msg, sizeof msg);
+    compare_export_name(dir, path, sizeof path);
+    prompt_start(&c->save, !strncmp(path, "./", 2) ? path + 2 : path);
+}
+
+/* "~/x" is the user's home, as in a shell. */
+static void export_write(struct pane *p)
+{
+    struct compare *c = p->state;
+    char path[4200], msg[4400];
+    const char *home = getenv("HOME");
+    if (!strncmp(c->save.buf, "~/", 2) && home)
+        snprintf(path, sizeof path, "%s/%s", home, c->save.buf + 2);
+    else
+        snprintf(path, sizeof path, "%s", c->save.buf);
+    int rc = compare_export(p->ui->corpus->store, &c->t, c->lines, c->nlines, path, msg,
+                            sizeof msg);
     ui_message(p->ui, rc < 0 ? ROLE_ERROR : ROLE_STATUS, "%s", msg);
 }
 
@@ -415,6 +431,16 @@ static unsigned sort(struct pane *p)
     return rebuild(c);
 }
 
+/* Keys while the file name prompt is up. */
+static unsigned save_key(struct pane *p, enum cmd cmd, keycode k)
+{
+    struct compare *c = p->state;
+    enum prompt_result r = prompt_cmd(&c->save, cmd, k);
+    if (r == PROMPT_DONE && c->save.buf[0])
+        export_write(p);
+    return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
+}
+
 /* Keys while the filter prompt is up. */
 static unsigned filter_key(struct compare *c, enum cmd cmd, keycode k)
 {
@@ -433,6 +459,8 @@ static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
     struct compare *c = p->state;
     if (c->filter.active)
         return filter_key(c, cmd, k);
+    if (c->save.active)
+        return save_key(p, cmd, k);
     int page = p->h > 4 ? p->h / 2 : 1, big;
     long d = cmd_motion(cmd, page, (long)c->nlines, &big);
     if (d)
@@ -467,8 +495,8 @@ static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
         open_source(p);
         return PANE_HANDLED;
     case CMD_EXPORT:
-        export(p);
-        return PANE_HANDLED;
+        export_ask(p);
+        return PANE_HANDLED | PANE_STATUS;
     default:
         return 0;
     }
@@ -476,12 +504,17 @@ static unsigned compare_key(struct pane *p, enum cmd cmd, keycode k)
 
 static enum kctx compare_context(const struct pane *p)
 {
-    return ((const struct compare *)p->state)->filter.active ? KCTX_PROMPT : KCTX_COMPARE;
+    const struct compare *c = p->state;
+    return c->filter.active || c->save.active ? KCTX_PROMPT : KCTX_COMPARE;
 }
 
 static struct prompt *compare_prompt(struct pane *p, const char **label)
 {
     struct compare *c = p->state;
+    if (c->save.active) {
+        *label = "导出到 (.xlsx 或 .csv): ";
+        return &c->save;
+    }
     *label = c->filter_category ? "筛选类别: " : "筛选指标名称: ";
     return c->filter.active ? &c->filter : NULL;
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "gongfu/targets.h"
-#include "compare_csv.h"
+#include "compare_export.h"
 #include "prompt.h"
 #include "ui.h"
 
@@ -21,6 +21,7 @@ struct compare {
     int sort_desc;
     struct prompt filter;
     char filter_text[512];
+    struct prompt save;         /* the export's file name */
     int filter_category;        /* the filter text matches categories, not indicators */
     char **headings;            /* the unit headings of a sort by a region's values */
     size_t nheadings;

@@ -38,7 +38,7 @@
     X(SORT,         "sort",           "对比视图：按所选地区列的数值排序，同一单位内比较（再按反向）") \
     X(FILTER,       "filter",         "对比视图：输入文字筛选指标名称") \
     X(FILTER_CATEGORY, "filter-category", "对比视图：输入文字筛选类别（经济、公共服务……）") \
-    X(EXPORT,       "export",         "对比视图：导出为 CSV 文件") \
+    X(EXPORT,       "export",         "对比视图：导出为 xlsx 或 CSV 文件") \
     X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏；对比视图：显示或隐藏图表") \
     X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
     X(SIDEBAR_WIDER, "sidebar-wider", "侧栏加宽") \

@@ -128,4 +128,50 @@ tail -c +4 "$T/ce.csv" | cmp -s - "$T/c.csv" || fail "compare csv-excel differs 
 same "$T/compare.tsv" "$T/c.tsv" "compare --output"
 "$GONGFU" compare --db "$DB" --output "$T/c.tsv" 2>/dev/null && fail "compare --output replaced a file"
 same "$T/compare.tsv" "$T/c.tsv" "compare --output refused"
+
+# The explorer's compare view: `e` asks for the name (gongfu-compare.xlsx offered), the
+# table goes out as shown — here filtered to 托位 — and never over an existing file.
+mkdir -p "$T/work" "$T/state"
+explore() { # explore SCRIPT: the explorer headless in $T/work with that key script
+    printf '%s\n' "$1" >"$T/keys"
+    (cd "$T/work" && XDG_STATE_HOME="$T/state" HOME="$T" GONGFU_HEADLESS=120x40 \
+        GONGFU_SCRIPT="$T/keys" "$GONGFU" --db "$DB" >/dev/null 2>"$T/e") || fail "explorer: $(cat "$T/e")"
+}
+explore "keys c /
+type 托位
+keys <Enter> e
+dump $T/ask.txt
+keys <Enter>
+dump $T/done.txt"
+grep -q "导出到 (.xlsx 或 .csv): gongfu-compare.xlsx" "$T/ask.txt" || fail "the export does not offer a name: $(tail -2 "$T/ask.txt")"
+grep -q "已导出 [0-9]* 个指标到 $T/work/gongfu-compare.xlsx" "$T/done.txt" || fail "export message: $(tail -1 "$T/done.txt")"
+$PY - "$T/work/gongfu-compare.xlsx" <<'PY' || fail "the explorer's xlsx as openpyxl reads it"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["targets", "compare"], wb.sheetnames
+wide = [r for r in wb["compare"].iter_rows(values_only=True)][1:]
+rows = [r for r in wide if any(c is not None for c in r[1:])]
+assert rows and all("托位" in r[0] for r in rows), [r[0] for r in wide]
+long = list(wb["targets"].iter_rows(values_only=True))
+assert len(long) > 1 and all("托位" in (r[1] or "") for r in long[1:]), long[:3]
+assert any(isinstance(r[7], (int, float)) for r in long[1:])
+PY
+# The next offer is a free name; a name typed over an existing file is refused.
+cp "$T/work/gongfu-compare.xlsx" "$T/keep.xlsx"
+explore "keys c e
+dump $T/ask2.txt
+keys <C-u>
+type gongfu-compare.xlsx
+keys <Enter>
+dump $T/refused.txt
+keys e <C-u>
+type notes.txt
+keys <Enter>
+dump $T/badext.txt"
+grep -q "gongfu-compare-2.xlsx" "$T/ask2.txt" || fail "the second export offers no free name: $(tail -2 "$T/ask2.txt")"
+grep -q "the file exists" "$T/refused.txt" || fail "no refusal: $(tail -1 "$T/refused.txt")"
+cmp -s "$T/work/gongfu-compare.xlsx" "$T/keep.xlsx" || fail "the explorer replaced an existing file"
+grep -q "文件名请以 .xlsx 或 .csv 结尾" "$T/badext.txt" || fail "a name without .xlsx/.csv: $(tail -1 "$T/badext.txt")"
+[ -e "$T/work/notes.txt" ] && fail "wrote a file with an unknown ending"
+ls -A "$T/work" | grep -q '^\.gongfu-export' && fail "a temporary directory was left in the working directory"
 finish

@@ -85,13 +85,16 @@ dump @T@/m2.txt" zhoushan-plan:1
 grep -q "gongfu ─ 浙江省" "$T/m1.txt" || fail "click on the sidebar: $(head -1 "$T/m1.txt")"
 [ "$(tail -1 "$T/m1.txt")" != "$(tail -1 "$T/m2.txt")" ] || fail "the wheel did not move the reader"
 
-# The compare view exports its table as CSV and says where.
+# The compare view exports its table (asking for the file name: Enter takes the offered
+# one, a .csv name writes csv) and says where.
 mkdir -p "$T/work"
-printf 'keys c e\ndump %s/e.txt\n' "$T" > "$T/exp"
+printf 'keys c e <Enter>\ndump %s/e.txt\nkeys e <C-u>\ntype t.csv\nkeys <Enter>\ndump %s/e2.txt\n' "$T" "$T" > "$T/exp"
 (cd "$T/work" && GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$T/exp" "$GONGFU" --db "$DB" zhoushan-plan >/dev/null 2>"$T/err") || fail "export run: $(cat "$T/err")"
-f=$T/work/gongfu-compare.csv
-[ -s "$f" ] || fail "no CSV written"
+f=$T/work/gongfu-compare.xlsx
+[ -s "$f" ] || fail "no xlsx written"
 grep -q "已导出 [0-9]* 个指标到 $f" "$T/e.txt" || fail "export message: $(tail -1 "$T/e.txt")"
-head -1 "$f" | grep -q "^category,indicator,name,浙江省" || fail "CSV header: $(head -1 "$f")"
+f=$T/work/t.csv
+grep -q "已导出 [0-9]* 个指标到 $f" "$T/e2.txt" || fail "csv export message: $(tail -1 "$T/e2.txt")"
+head -1 "$f" | grep -q "region,indicator,indicator_slug,category" || fail "CSV header: $(head -1 "$f")"
 grep -q "每千人口拥有3岁以下婴幼儿托位数" "$f" || fail "CSV lacks the 托位 row"
 echo "options: locale, errors, keys.conf, themes, old terminals, mouse and export all work"
