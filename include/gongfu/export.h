@@ -30,6 +30,11 @@ int export_targets(struct export *x, struct store *s, const struct target_row *r
  * order). */
 int export_compare(struct export *x, struct store *s, const struct compare_table *t,
                    const long *order, size_t n, int headings, struct err *e);
+/* Progress: one row per target beside the value reported for it — region, indicator, its
+ * slug, comparator, target (a number where there is one), unit, year, frequency, flags,
+ * reported, its unit and year, status, set_by, and each side's source and sentence. */
+int export_progress(struct export *x, struct store *s, const struct progress_table *p,
+                    struct err *e);
 /* commit: the file is complete, move it into place; else remove it. Frees *x. 0 or -1. */
 int export_close(struct export **x, int commit, struct err *e);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "gongfu/export.h"
 #include "gongfu/targets.h"
 
 /* "zhejiang-report:1" */
@@ -23,14 +24,14 @@ static void incomplete_note(const struct doc_row *docs, size_t ndocs, const char
             snprintf(buf, n, "%s: %s", docs[i].slug, docs[i].note);
 }
 
-static int print_table(const struct progress_table *p, const struct doc_row *docs,
+static int print_table(FILE *f, const struct progress_table *p, const struct doc_row *docs,
                        size_t ndocs, const struct cli_args *a)
 {
     static const char *const cols[] = {"indicator", "region", "target", "year", "frequency",
                                        "reported", "reported_year", "status", "target_source",
                                        "reported_source", "set_by", "note"};
     struct table_out t;
-    out_begin_args(&t, stdout, a, cols, 12);
+    out_begin_args(&t, f, a, cols, 12);
     out_numeric(&t, 1u << 3 | 1u << 6);
     for (size_t i = 0; i < p->n; i++) {
         const struct progress_row *row = &p->rows[i];
@@ -65,8 +66,47 @@ static int print_table(const struct progress_table *p, const struct doc_row *doc
     return 0;
 }
 
+/* csv and xlsx: export.h's long form, value, unit, comparator and year in columns of their
+ * own, with each side's sentence. */
+static int export_table(const struct cli_args *a, struct store *s, const struct progress_table *p)
+{
+    struct out_dest d;
+    struct export *x;
+    struct err e = {{0}};
+    if (out_export(a, &d, &x) < 0)
+        return -1;
+    int ok = export_progress(x, s, p, &e) == 0;
+    if (!ok)
+        cli_error("progress", "%s", e.msg);
+    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+        return -1;
+    if (args_text(a, "output"))
+        fprintf(stderr, "gongfu progress: %zu targets written to %s\n", p->n,
+                args_text(a, "output"));
+    return 0;
+}
+
+/* tsv and json: one cell per side, as the terminal reads it. */
+static int text_table(const struct cli_args *a, const struct progress_table *p,
+                      const struct doc_row *docs, size_t ndocs)
+{
+    struct out_dest d;
+    if (out_open(a, &d) < 0)
+        return -1;
+    int ok = print_table(d.f, p, docs, ndocs, a) == 0;
+    if (!ok)
+        cli_error("progress", "out of memory");
+    return out_close(a, &d, ok) < 0 || !ok ? -1 : 0;
+}
+
 static int run(const struct cli_args *a)
 {
+    int rc = out_check(a);
+    if (rc >= 0)
+        return rc;
+    enum out_format fmt;
+    int bom;
+    out_format_of(a, &fmt, &bom);
     struct target_filter f = {.indicator = args_text(a, "indicator"),
                               .region = args_text(a, "region"),
                               .year = (int)args_number(a, "year", 0)};
@@ -77,15 +117,14 @@ static int run(const struct cli_args *a)
     struct doc_row *docs = NULL;
     size_t ndocs = 0;
     struct err e = {{0}};
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     if (store_docs(s, &docs, &ndocs, &e) < 0 || targets_progress(store_db(s), &f, &p, &e) < 0) {
         cli_error("progress", "%s", e.msg);
         rc = EXIT_ERR;
     } else {
-        if (print_table(&p, docs, ndocs, a) < 0) {
-            cli_error("progress", "out of memory");
+        if ((fmt == OUT_CSV || out_xlsx(a) ? export_table(a, s, &p)
+                                           : text_table(a, &p, docs, ndocs)) < 0)
             rc = EXIT_ERR;
-        }
         progress_table_free(&p);
     }
     store_docs_free(&docs, ndocs);
@@ -99,7 +138,7 @@ static const struct cli_opt opts[] = {
     {"indicator", ARG_TEXT, "X", "only this indicator: a slug, a name or an alias",
      VAL_INDICATOR, NULL, 0, 0},
     {"year", ARG_NUMBER, "Y", "only targets for year Y", VAL_NONE, NULL, 1900, 2200},
-    OPT_FORMAT(FORMATS_TEXT), OPT_BOM, OPT_DB, OPT_END,
+    OPT_FORMAT_SHEET, OPT_BOM, OPT_OUTPUT, OPT_FORCE, OPT_DB, OPT_END,
 };
 
 const struct cli_command cmd_progress = {
@@ -118,5 +157,8 @@ const struct cli_command cmd_progress = {
         "the latest value reported for each catalogue indicator and region that no imported\n"
         "target names, with the note of an incomplete document of that region (its target\n"
         "may be in the part not imported). Each row names its sources as slug:path (gongfu\n"
-        "show SLUG:PATH).\n",
+        "show SLUG:PATH).\n"
+        "That is the tsv (and json) table. csv, and xlsx with --output, are the long form:\n"
+        "region, indicator, its slug, comparator, target, unit, year, frequency, flags,\n"
+        "reported, its unit and year, status, set_by, each side's source and sentence.\n",
 };

@@ -254,6 +254,76 @@ int export_compare(struct export *x, struct store *s, const struct compare_table
     return rc;
 }
 
+static const char *const progress_cols[] = {
+    "region", "indicator", "indicator_slug", "comparator", "target", "unit", "year",
+    "frequency", "flags", "reported", "reported_unit", "reported_year", "status", "set_by",
+    "target_source", "target_sentence", "reported_source", "reported_sentence",
+};
+#define NPROGRESS (int)(sizeof progress_cols / sizeof *progress_cols)
+
+/* A value cell: the number where there is one (xlsx), else the text as written. */
+static struct sheet_cell value_cell(const struct export *x, const struct target_row *r)
+{
+    struct sheet_cell c = {r ? r->value_text : NULL, 0, 0};
+    if (r && !isnan(r->value) && x->book)
+        c.number = r->value, c.is_number = 1;
+    return c;
+}
+
+static struct sheet_cell year_cell(const struct export *x, const struct target_row *r,
+                                   char *buf, size_t n)
+{
+    struct sheet_cell c = {NULL, 0, 0};
+    if (r && r->year) {
+        snprintf(buf, n, "%d", r->year);
+        c = (struct sheet_cell){buf, r->year, x->book != NULL};
+    }
+    return c;
+}
+
+/* A row has a target, a reported value or both (a value no imported target names). */
+static int progress_row(struct export *x, struct texts *tt, struct texts *rt,
+                        const struct progress_row *p, struct err *e)
+{
+    const struct target_row *t = p->target, *r = p->reported, *what = t ? t : r;
+    char ty[16], ry[16], tsrc[512] = "", rsrc[512] = "";
+    if (t)
+        snprintf(tsrc, sizeof tsrc, "%s:%s", t->doc_slug ? t->doc_slug : "",
+                 t->path ? t->path : "");
+    if (r)
+        snprintf(rsrc, sizeof rsrc, "%s:%s", r->doc_slug ? r->doc_slug : "",
+                 r->path ? r->path : "");
+    const char *ttext = t ? section_text(tt, t->node_id) : NULL;
+    const char *rtext = r ? section_text(rt, r->node_id) : NULL;
+    char *tsent = ttext ? export_sentence(ttext, (size_t)t->start, (size_t)t->end) : NULL;
+    char *rsent = rtext ? export_sentence(rtext, (size_t)r->start, (size_t)r->end) : NULL;
+    struct sheet_cell c[NPROGRESS] = {
+        {what->region}, {what->indicator_name ? what->indicator_name : what->phrase},
+        {what->indicator_slug}, {t ? t->comparator : NULL}, value_cell(x, t),
+        {t ? t->unit : NULL}, year_cell(x, t, ty, sizeof ty),
+        {t ? target_freq_name(t->freq) : NULL}, {t ? t->flags : NULL}, value_cell(x, r),
+        {r ? r->unit : NULL}, year_cell(x, r, ry, sizeof ry),
+        {progress_status_name(p->status)}, {t ? t->set_by : NULL},
+        {tsrc}, {tsent}, {rsrc}, {rsent},
+    };
+    int rc = row(x, c, NPROGRESS, e);
+    free(tsent);
+    free(rsent);
+    return rc;
+}
+
+int export_progress(struct export *x, struct store *s, const struct progress_table *p,
+                    struct err *e)
+{
+    struct texts tt = {s, 0, NULL}, rt = {s, 0, NULL};
+    int rc = begin(x, "progress", progress_cols, NPROGRESS, e);
+    for (size_t i = 0; rc == 0 && i < p->n; i++)
+        rc = progress_row(x, &tt, &rt, &p->rows[i], e);
+    free(tt.text);
+    free(rt.text);
+    return rc;
+}
+
 int export_close(struct export **xp, int commit, struct err *e)
 {
     struct export *x = *xp;

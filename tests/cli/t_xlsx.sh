@@ -129,6 +129,39 @@ same "$T/compare.tsv" "$T/c.tsv" "compare --output"
 "$GONGFU" compare --db "$DB" --output "$T/c.tsv" 2>/dev/null && fail "compare --output replaced a file"
 same "$T/compare.tsv" "$T/c.tsv" "compare --output refused"
 
+# progress: a work report's targets beside the values it reports, in long form — target
+# and reported value as numbers, each side's source and sentence; csv the same as text.
+"$GONGFU" import --db "$T/p.db" tests/dev/corpus/zhejiang_gov_work_report_2026.txt 2>/dev/null ||
+    fail "import the work report"
+"$GONGFU" progress --db "$T/p.db" >"$T/p.tsv"
+"$GONGFU" progress --output "$T/p.xlsx" --db "$T/p.db" --format xlsx 2>"$T/e" || fail "progress xlsx: $(cat "$T/e")"
+"$GONGFU" progress --db "$T/p.db" --format csv >"$T/p.csv" || fail "progress csv"
+$PY - "$T/p.xlsx" "$T/p.tsv" "$T/p.csv" <<'PY' || fail "progress.xlsx as openpyxl reads it"
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["progress"], wb.sheetnames
+ws = wb["progress"]
+assert ws.freeze_panes == "A2"
+rows = list(ws.iter_rows(values_only=True))
+col = {n: i for i, n in enumerate(rows[0])}
+tsv = list(csv.DictReader(open(sys.argv[2], encoding="utf-8"), delimiter="\t"))
+assert len(rows) - 1 == len(tsv), (len(rows), len(tsv))
+seen = 0
+for x, t in zip(rows[1:], tsv):
+    assert x[col["status"]] == t["status"] and x[col["region"]] == t["region"], (x, t)
+    assert x[col["target_source"]] == t["target_source"], (x, t)
+    if t["status"] != "no data":
+        seen += 1
+        assert isinstance(x[col["target"]], (int, float)), x
+        assert isinstance(x[col["reported"]], (int, float)), x
+        assert x[col["reported_source"]] == t["reported_source"], (x, t)
+        assert x[col["reported_year"]] == int(t["reported_year"]), (x, t)
+        assert str(x[col["reported_sentence"]] or "") != "", x
+assert seen >= 3, seen
+text = list(csv.reader(open(sys.argv[3], encoding="utf-8")))
+assert text[0] == list(rows[0]) and len(text) == len(rows), (text[0], len(text))
+PY
+
 # The explorer's compare view: `e` asks for the name (gongfu-compare.xlsx offered), the
 # table goes out as shown — here filtered to 托位 — and never over an existing file.
 mkdir -p "$T/work" "$T/state"
