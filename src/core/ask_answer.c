@@ -76,6 +76,7 @@ static void other_regions(struct ask *a, const struct ask_intent *q, struct ask_
     size_t *sel = malloc((a->nrows + 1) * sizeof *sel);
     struct ask_intent any = *q;
     any.level = NULL;
+    any.nplaces = 0;
     size_t n = sel ? ask_select(a, &any, key, 0, mode, sel) : 0;
     char list[512] = "";
     size_t len = 0;
@@ -243,6 +244,32 @@ static int compare(struct ask *a, const struct ask_intent *q, struct ask_build *
     return 0;
 }
 
+/* Words of the subject the chosen indicator does not cover (the second of two indicators
+ * asked at once): said, so that nothing asked is passed over in silence. */
+static void say_unused(struct ask *a, const struct ask_intent *q, struct ask_build *b,
+                       size_t key)
+{
+    unsigned char *cov = calloc(q->n + 1, 1);
+    if (!cov)
+        return;
+    const struct ask_key *k = &a->keys[key];
+    for (size_t t = 0; t < k->ntexts; t++)
+        ask_match(q, k->texts[t], k->ntext[t], cov);
+    for (size_t i = 0; i < q->ntok; i++) {
+        const struct ask_token *t = &q->tok[i];
+        size_t j = i, chars = 0;
+        while (j < q->ntok && q->tok[j].role == AR_CONTENT && !cov[q->tok[j].start])
+            chars += q->tok[j].end - q->tok[j].start, j++;
+        if (chars >= 2) {
+            ask_other(b, "问题里的“%.*s”没有用上，可以另问", (int)(q->tok[j - 1].oend - t->ostart),
+                      b->question + t->ostart);
+            break;
+        }
+        i = j > i ? j - 1 : i;
+    }
+    free(cov);
+}
+
 static int answer_values(struct ask *a, const struct ask_intent *q, struct ask_build *b)
 {
     int mode = ask_kind_mode(q, q->kind != ASK_LOOKUP);
@@ -252,6 +279,9 @@ static int answer_values(struct ask *a, const struct ask_intent *q, struct ask_b
     }
     struct ask_resolved r;
     if (ask_resolve(a, q, mode, 0, &r) < 0)
+        return -1;
+    /* No phrase names it anywhere: the places' phrases with their sentences may. */
+    if (!r.found && q->nplaces && ask_resolve(a, q, mode, 1, &r) < 0)
         return -1;
     if (!r.found) {
         ask_say(b, "文件中没有与“%s”对应的指标%s。", q->subject,
@@ -265,6 +295,7 @@ static int answer_values(struct ask *a, const struct ask_intent *q, struct ask_b
         for (size_t i = 0; i < r.nalts; i++)
             ask_other(b, "%s", a->keys[r.alts[i].key].name);
     }
+    say_unused(a, q, b, r.best.key);
     switch (q->kind) {
     case ASK_LOOKUP:
         return lookup(a, q, b, r.best.key, mode);

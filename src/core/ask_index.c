@@ -200,8 +200,12 @@ static int load_rows(struct ask *a, struct err *e)
     a->row_key = calloc(a->nrows + 1, sizeof *a->row_key);
     a->row_region = calloc(a->nrows + 1, sizeof *a->row_region);
     a->row_doc = calloc(a->nrows + 1, sizeof *a->row_doc);
+    a->row_reg = calloc(a->nrows + 1, sizeof *a->row_reg);
     size_t kcap = 0;
-    int rc = kt.names && kt.index && a->row_key && a->row_region && a->row_doc ? 0 : -1;
+    int rc = kt.names && kt.index && a->row_key && a->row_region && a->row_doc && a->row_reg
+             ? 0 : -1;
+    const char *last = NULL;
+    const struct region *last_reg = NULL;
     for (size_t i = 0; rc == 0 && i < a->nrows; i++) {
         const struct target_row *r = &a->rows[i];
         long k = key_for(a, &kt, &kcap, r);
@@ -217,6 +221,10 @@ static int load_rows(struct ask *a, struct err *e)
         int own = r->region && r->set_by && !strcmp(r->region, r->set_by);
         a->row_region[i] = own && d < a->ndocs && a->docs[d].subject ? a->docs[d].subject
                            : r->region;
+        /* Rows come grouped by region: look each up once. */
+        if (!last || !a->row_region[i] || strcmp(last, a->row_region[i]))
+            last = a->row_region[i], last_reg = ask_region(a, last);
+        a->row_reg[i] = last_reg;
     }
     for (size_t i = 0; i < kt.cap; i++)
         free(kt.names ? kt.names[i] : NULL);
@@ -244,9 +252,11 @@ void ask_index_free(struct ask *a)
     }
     free(a->keys);
     target_rows_free(&a->rows, a->nrows);
+    progress_table_free(&a->progress);
     free(a->row_key);
     free(a->row_region);
     free(a->row_doc);
+    free(a->row_reg);
     store_docs_free(&a->docrows, a->ndocs);
     free(a->docs);
 }

@@ -86,9 +86,13 @@ struct ask {
     size_t nrows;
     size_t *row_key;                /* the key of each row */
     const char **row_region;        /* the region each row is for (after the subject rule) */
+    const struct region **row_reg;  /* that region in the table, NULL when unknown */
     size_t *row_doc;
     struct ask_key *keys;
     size_t nkeys;
+    struct progress_table progress;  /* every target's progress, read at the first
+                                      * progress question */
+    int has_progress;
 };
 
 int ask_index_load(struct ask *a, struct err *e);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "ask_int.h"
 
-/* Runs cover a subject of one character only when it stands alone. */
+/* Runs are two characters or more; a subject of one character is matched by nothing. */
 #define MIN_RUN 2
 /* Recall weighs more than precision: a subject fully named by a longer indicator name
  * (托位 in 每千人口…托位数) is what was meant. */
@@ -82,9 +82,10 @@ struct ask_score ask_match(const struct ask_intent *q, const uint32_t *p, size_t
         hi--;
     for (size_t i = lo; i < hi; i++)
         total += q->cls[i] == ASK_SUBJECT;
-    size_t min_run = total == 1 ? 1 : MIN_RUN;
-    if (!total || !np || (min_run > 1 && !shares_pair(q, lo, hi, p, np)))
+    /* One character names nothing (主 of 主要). */
+    if (total < MIN_RUN || !np || !shares_pair(q, lo, hi, p, np))
         return s;
+    size_t min_run = MIN_RUN;
     unsigned char *qm = calloc(q->n + 1, 1), *pm = calloc(np + 1, 1);
     size_t *row = malloc((np + 1) * sizeof *row), *pref = malloc((q->n + 1) * sizeof *pref);
     if (!qm || !pm || !row || !pref)
@@ -112,7 +113,7 @@ struct ask_score ask_match(const struct ask_intent *q, const uint32_t *p, size_t
     size_t before = hi - 1;
     while (before > lo && q->cls[before - 1] != ASK_SUBJECT)
         before--;
-    s.head = qm[hi - 1] && (total == 1 || (before > lo && qm[before - 1]));
+    s.head = qm[hi - 1] && before > lo && qm[before - 1];
     s.recall = (double)subj / (double)total;
     s.precision = (double)pcov / (double)np;
     s.score = RECALL_WEIGHT * s.recall + (1 - RECALL_WEIGHT) * s.precision;

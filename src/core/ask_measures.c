@@ -28,6 +28,7 @@ struct finds {
     size_t n;
     int more;               /* more documents matched than an answer lists */
     char done[8][256];      /* the searches run, so none runs twice */
+    char names[256];        /* the other names searched (“义新欧”), or "" */
     size_t ndone;
 };
 
@@ -215,6 +216,27 @@ static int search_level(struct ask *a, const struct ask_intent *q, const char *q
     return 0;
 }
 
+/* How many documents a search finds (as far as an answer would list them). */
+static long count_docs(struct ask *a, const struct ask_intent *q, const char *query,
+                       struct err *e)
+{
+    const struct search_hit *hits;
+    size_t nh;
+    struct search_opts o = {.limit = SEARCH_HITS};
+    if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
+        return -1;
+    long n = 0;
+    for (size_t i = 0; i < nh; i++) {
+        if (!in_places(q, hits[i].region) || !kind_ok(a, q, hits[i].slug))
+            continue;
+        size_t k = 0;
+        while (k < i && strcmp(hits[k].slug, hits[i].slug))
+            k++;
+        n += k == i;
+    }
+    return n;
+}
+
 /* Where text holds `first`, at most MAX_GAP characters, then `rest` (folded UTF-8, as
  * 碳排放达峰 holds 碳…达峰): the span's bytes in text, or 0. */
 #define MAX_GAP 2
@@ -282,6 +304,60 @@ static int search_gapped(struct ask *a, const struct ask_intent *q, size_t t0, s
     return 0;
 }
 
+/* The name in quotes written right before or after the topic in a sentence (推进“义新欧”
+ * 中欧班列: 义新欧), folded, into name (cap bytes); 0 when there is none. */
+static int quoted_beside(const char *sentence, const char *topic, char *name, size_t cap)
+{
+    static const char *const open[] = {"“", "「", "『", "《"}, *const close[] = {"”", "」", "』", "》"};
+    char *fs = fold_utf8(sentence, strlen(sentence), NULL, NULL),
+         *ft = fold_utf8(topic, strlen(topic), NULL, NULL);
+    int found = 0;
+    const char *at = fs && ft && *ft ? strstr(fs, ft) : NULL;
+    for (size_t k = 0; at && !found && k < sizeof open / sizeof *open; k++) {
+        size_t lc = strlen(close[k]), lo = strlen(open[k]);
+        const char *a = NULL, *z = NULL;
+        if ((size_t)(at - fs) >= lc && !strncmp(at - lc, close[k], lc)) {
+            /* “name”topic */
+            z = at - lc;
+            for (const char *p = fs; p < z; p++)
+                if (!strncmp(p, open[k], lo))
+                    a = p + lo;
+        } else if (!strncmp(at + strlen(ft), open[k], lo)) {
+            /* topic“name” */
+            a = at + strlen(ft) + lo;
+            z = strstr(a, close[k]);
+        }
+        if (a && z && z > a && (size_t)(z - a) >= 6 && (size_t)(z - a) < cap &&
+            (size_t)(z - a) <= 24) {
+            memcpy(name, a, (size_t)(z - a));
+            name[z - a] = 0;
+            found = 1;
+        }
+    }
+    free(fs);
+    free(ft);
+    return found;
+}
+
+/* A name the documents give the topic's kind (“义新欧” beside 中欧班列) is searched too,
+ * for documents that write only the name (义新欧班列). */
+static int search_names(struct ask *a, const struct ask_intent *q, const char *topic,
+                        struct finds *f, struct err *e)
+{
+    char query[256] = "", name[64];
+    size_t len = 0, n = f->n;
+    if (strchr(topic, ' '))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f->v[i].level <= 1 && quoted_beside(f->v[i].sentence, topic, name, sizeof name) &&
+            !strstr(query, name) && len + strlen(name) + 5 < sizeof query)
+            len += (size_t)snprintf(query + len, sizeof query - len, "%s%s", len ? " OR " : "",
+                                    name);
+    size_t found;
+    snprintf(f->names, sizeof f->names, "%s", query);
+    return len ? search_level(a, q, query, 5, f, &found, e) : 0;
+}
+
 /* The searches, loosest last, each adding the documents the ones before did not find:
  * the longest phrase of the topic that finds anything, trimming the words at its edges
  * that are no subject (关于发展…有 → 发展慈善事业 → …); the topic without them (慈善事业);
@@ -300,8 +376,18 @@ static int run_searches(struct ask *a, const struct ask_intent *q, const char *q
     while (cj > ci && weak(q->tok[cj - 1].role))
         cj--;
     char query[256];
-    size_t len;
-    /* Variants by how many tokens they drop, fewest first. */
+    size_t len = 0;
+    query[0] = 0;
+    put_words(q, question, ci, cj, 0, query, sizeof query, &len);
+    more_words(q, question, t, nt, query, &len);
+    long core = count_docs(a, q, query, e);
+    if (core < 0)
+        return -1;
+    /* The longest variant (by how many tokens it drops, fewest first) that finds every
+     * document the topic alone finds: the words around it are kept while they lose
+     * nothing (碳达峰碳中和), and dropped when they only match by accident (共同富裕有, in
+     * 共同富裕有效) or nowhere (宅基地改革). */
+    long need = core > 1 ? core : 1;
     size_t fa = i, fz = j;
     for (size_t drop = 0; !hit && drop <= (ci - i) + (j - cj); drop++)
         for (size_t l = 0; !hit && l <= drop; l++) {
@@ -311,11 +397,17 @@ static int run_searches(struct ask *a, const struct ask_intent *q, const char *q
             len = 0, query[0] = 0;
             put_words(q, question, i + l, j - r, 0, query, sizeof query, &len);
             more_words(q, question, t, nt, query, &len);
+            long docs = count_docs(a, q, query, e);
+            if (docs < 0)
+                return -1;
+            if (!used[0])
+                strcpy(used, query);
+            if (docs < need)
+                continue;
             if (search_level(a, q, query, 0, f, &hit, e) < 0)
                 return -1;
             fa = i + l, fz = j - r;
-            if (!used[0] || hit)
-                strcpy(used, query);
+            strcpy(used, query);
         }
     size_t half = 0;
     for (int level = 1; level <= 3; level++) {
@@ -338,9 +430,11 @@ static int run_searches(struct ask *a, const struct ask_intent *q, const char *q
         if (search_level(a, q, query, level, f, &found, e) < 0)
             return -1;
     }
-    if (half)
-        return search_gapped(a, q, fa, half, f, e) < 0 ? -1 : search_gapped(a, q, half, fz, f, e);
-    return ci < cj ? search_gapped(a, q, ci, cj, f, e) : 0;
+    if ((half && (search_gapped(a, q, fa, half, f, e) < 0 ||
+                  search_gapped(a, q, half, fz, f, e) < 0)) ||
+        (!half && ci < cj && search_gapped(a, q, ci, cj, f, e) < 0))
+        return -1;
+    return search_names(a, q, used, f, e);
 }
 
 static void add_rows(struct ask *a, struct ask_build *b, const struct finds *f)
@@ -394,15 +488,21 @@ int ask_answer_measures(struct ask *a, const struct ask_intent *q, struct ask_bu
                 seen = !strcmp(f.v[i].region, f.v[j].region);
             nreg += !seen;
         }
-        ask_say(b, "关于“%s”，%zu个地区的%zu份文件有相关内容（每份文件最相关的一条）。", used,
-                nreg, f.n);
+        ask_say(b, "关于“%s”，%zu个地区的%zu份文件有相关内容（每份文件最相关的一条）。",
+                q->subject, nreg, f.n);
         if (f.more)
             ask_say(b, "还有更多文件提到，这里只列出最相关的%d份。", MAX_DOCS);
-        int loose = 0;
-        for (size_t i = 0; i < f.n; i++)
-            loose |= f.v[i].level > 0;
+        int loose = 0, named = 0;
+        for (size_t i = 0; i < f.n; i++) {
+            loose |= f.v[i].level > 0 && f.v[i].level < 5;
+            named |= f.v[i].level == 5;
+        }
+        if (named)
+            ask_other(b, "也按文件对它的称呼“%s”搜索", f.names);
         if (loose)
-            ask_reading(b, "有的文件没有“%s”这个说法，列出的是其中部分词语的搜索结果", used);
+            ask_reading(b, "按“%s”搜索；有的文件没有这个说法，列出的是其中部分词语的结果", used);
+        else if (strcmp(used, q->subject))
+            ask_reading(b, "按“%s”搜索", used);
         add_rows(a, b, &f);
     }
     finds_free(&f);

@@ -108,7 +108,7 @@ static size_t wider_figure(struct ask *a, const struct target_row *t, const char
     int best_named = 0;
     for (size_t i = 0; own && tu && i < a->nrows; i++) {
         const struct target_row *r = &a->rows[i];
-        const struct region *g = ask_region(a, a->row_region[i]);
+        const struct region *g = a->row_reg[i];
         if (r->kind != TK_REPORTED || isnan(r->value) || !g || g == own ||
             !regions_within(&a->regions, own, g) || (t->year && r->year > t->year))
             continue;
@@ -140,7 +140,7 @@ static size_t holder_value(struct ask *a, const struct ask_intent *q, const char
     double best_score = 0;
     for (size_t i = 0; own && i < a->nrows; i++) {
         const struct target_row *r = &a->rows[i];
-        const struct region *g = ask_region(a, a->row_region[i]);
+        const struct region *g = a->row_reg[i];
         if (r->kind != TK_REPORTED || isnan(r->value) || !g || g == own ||
             !regions_within(&a->regions, own, g))
             continue;
@@ -177,23 +177,35 @@ static void add_status(struct ask *a, struct ask_build *b, const struct target_r
         b->oom = 1;
 }
 
-/* One region's targets for the key; 1 if it said anything. */
+/* Whether a target of the progress table is the key's, in the region (and year). */
+static int progress_for(const struct ask_key *k, const struct target_row *t,
+                        const char *region, int year)
+{
+    if (!t->region || strcmp(t->region, region) || (year && t->year != year))
+        return 0;
+    return k->ind ? t->indicator_slug && !strcmp(t->indicator_slug, k->id)
+                  : !t->indicator_slug && t->key && !strcmp(t->key, k->id);
+}
+
+/* One region's targets for the key, from the progress of every target (targets_progress,
+ * read once); 1 if it said anything. */
 static int one_region(struct ask *a, const struct ask_intent *q, struct ask_build *b,
                       size_t key, const char *region, int year)
 {
     const struct ask_key *k = &a->keys[key];
-    struct target_filter f = {.indicator = k->ind ? k->ind->slug : NULL, .region = region,
-                              .unlinked = !k->ind, .year = year};
-    struct progress_table pt;
-    if (targets_progress(store_db(a->store), &f, &pt, b->e) < 0)
-        return -1;
+    if (!a->has_progress) {
+        struct target_filter all = {0};
+        if (targets_progress(store_db(a->store), &all, &a->progress, b->e) < 0)
+            return -1;
+        a->has_progress = 1;
+    }
+    const struct progress_table *pt = &a->progress;
     size_t rep = a->nrows;
     int yrep = latest_reported(a, q, key, region, &rep), said = 0;
-    for (size_t i = 0; i < pt.n; i++) {
-        const struct progress_row *pr = &pt.rows[i];
+    for (size_t i = 0; i < pt->n; i++) {
+        const struct progress_row *pr = &pt->rows[i];
         const struct target_row *t = pr->target;
-        if (strcmp(t->region, region) || (!k->ind && (!t->key || strcmp(t->key, k->id))) ||
-            (yrep && t->year > yrep))
+        if (!progress_for(k, t, region, year) || (yrep && t->year > yrep))
             continue;
         ask_say(b, "%s%s：", said++ ? "；" : "", region);
         const struct target_row *r = pr->reported;
@@ -228,17 +240,15 @@ static int one_region(struct ask *a, const struct ask_intent *q, struct ask_buil
         free(rv);
         add_status(a, b, &a->rows[rep], region, 1, progress_status_name(PROGRESS_NO_DATA));
         size_t ahead = 0;
-        for (size_t i = 0; i < pt.n; i++)
-            if (!strcmp(pt.rows[i].target->region, region) &&
-                (k->ind || (pt.rows[i].target->key && !strcmp(pt.rows[i].target->key, k->id)))) {
-                ask_say(b, "%s%d年", ahead++ ? "、" : "；目标在", pt.rows[i].target->year);
-                add_status(a, b, pt.rows[i].target, region, 0, NULL);
+        for (size_t i = 0; i < pt->n; i++)
+            if (progress_for(k, pt->rows[i].target, region, year)) {
+                ask_say(b, "%s%d年", ahead++ ? "、" : "；目标在", pt->rows[i].target->year);
+                add_status(a, b, pt->rows[i].target, region, 0, NULL);
             }
         if (ahead)
             ask_say(b, "才到期");
         said = 1;
     }
-    progress_table_free(&pt);
     return said;
 }
 

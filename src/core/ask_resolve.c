@@ -196,7 +196,8 @@ int ask_level_ok(const struct ask *a, const struct ask_intent *q, const char *re
     return g && !strcmp(g->level, q->level);
 }
 
-/* The rows that answer for key in the question's scope, in region order (the province
+/* The rows that answer for key in the question's scope (its places, else every region of
+ * its level), in region order (the province
  * first, then cities, counties, the rest; within a level as targets_query orders them). */
 size_t ask_select(const struct ask *a, const struct ask_intent *q, size_t key, int year,
                   int mode, size_t *out)
@@ -204,9 +205,9 @@ size_t ask_select(const struct ask *a, const struct ask_intent *q, size_t key, i
     size_t n = 0;
     for (int rank = 0; rank <= 4; rank++)
         for (size_t i = 0; i < a->nrows; i++) {
-            if (!ask_row_in(a, q, i, key, NULL, year, mode) ||
+            if (!ask_row_in(a, q, i, key, NULL, year, mode) || !in_places(a, q, i) ||
                 !ask_level_ok(a, q, a->row_region[i]) ||
-                ask_region_rank(a, a->row_region[i]) != rank)
+                (a->row_reg[i] ? ask_level_rank(a->row_reg[i]->level) : 4) != rank)
                 continue;
             /* Group each region's rows together, at its first row. */
             int seen = 0;
