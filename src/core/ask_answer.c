@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/vocab.h"
 #include "ask_int.h"
 #include "ask_values.h"
 
@@ -18,7 +19,8 @@ int ask_open(struct store *s, const struct ask_files *f, struct ask **out, struc
     if (regions_load(f->regions, &a->regions, e) < 0 ||
         ask_grammar_load(f->grammar, &a->regions, &a->grammar, e) < 0 ||
         catalogue_load(f->indicators, &a->cat, e) < 0 ||
-        search_open(store_db(s), f->vocab, &a->search, e) < 0 || ask_index_load(a, e) < 0) {
+        search_open(store_db(s), f->vocab, &a->search, e) < 0 ||
+        (f->vocab && vocab_load(f->vocab, &a->vocab, e) < 0) || ask_index_load(a, e) < 0) {
         ask_close(&a);
         return -1;
     }
@@ -33,6 +35,7 @@ void ask_close(struct ask **pa)
         return;
     ask_index_free(a);
     search_close(&a->search);
+    vocab_free(&a->vocab);
     catalogue_free(&a->cat);
     ask_grammar_free(&a->grammar);
     regions_free(&a->regions);

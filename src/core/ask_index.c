@@ -92,6 +92,29 @@ const struct ask_doc *ask_doc_by_slug(const struct ask *a, const char *slug)
     return d < a->ndocs ? &a->docs[d] : NULL;
 }
 
+static int by_id(const void *x, const void *y, void *ctx)
+{
+    const struct ask *s = ctx;
+    int64_t a = s->docs[*(const size_t *)x].row->id, b = s->docs[*(const size_t *)y].row->id;
+    return a < b ? -1 : a > b;
+}
+
+const struct ask_doc *ask_doc_by_id(const struct ask *a, int64_t id)
+{
+    size_t lo = 0, hi = a->ndocs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int64_t m = a->docs[a->doc_by_id[mid]].row->id;
+        if (m == id)
+            return &a->docs[a->doc_by_id[mid]];
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
 static int load_docs(struct ask *a, struct err *e)
 {
     size_t n;
@@ -103,8 +126,13 @@ static int load_docs(struct ask *a, struct err *e)
         a->docs[i].row = &a->docrows[i];
     a->ndocs = n;
     qsort(a->docs, n, sizeof *a->docs, by_slug);
-    for (size_t i = 0; i < n; i++)
+    if (!(a->doc_by_id = malloc((n + 1) * sizeof *a->doc_by_id)))
+        return err_set(e, "out of memory"), -1;
+    for (size_t i = 0; i < n; i++) {
         a->docs[i].subject = doc_subject(a, a->docs[i].row);
+        a->doc_by_id[i] = i;
+    }
+    qsort_r(a->doc_by_id, n, sizeof *a->doc_by_id, by_id, a);
     return 0;
 }
 
@@ -259,4 +287,5 @@ void ask_index_free(struct ask *a)
     free(a->row_reg);
     store_docs_free(&a->docrows, a->ndocs);
     free(a->docs);
+    free(a->doc_by_id);
 }

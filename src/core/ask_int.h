@@ -79,8 +79,10 @@ struct ask {
     struct ask_grammar *grammar;
     struct catalogue *cat;
     struct search *search;
+    struct vocab *vocab;            /* for counting what a search finds; may be NULL */
     struct doc_row *docrows;
-    struct ask_doc *docs;
+    struct ask_doc *docs;           /* by slug */
+    size_t *doc_by_id;              /* indexes into docs, by the documents' ids */
     size_t ndocs;
     struct target_row *rows;        /* every target and reported value */
     size_t nrows;
@@ -96,8 +98,9 @@ struct ask {
 };
 
 int ask_index_load(struct ask *a, struct err *e);
-/* The document with this slug, or NULL. */
+/* The document with this slug, or id; NULL when none. */
 const struct ask_doc *ask_doc_by_slug(const struct ask *a, const char *slug);
+const struct ask_doc *ask_doc_by_id(const struct ask *a, int64_t id);
 void ask_index_free(struct ask *a);
 const struct region *ask_region(const struct ask *a, const char *name);
 /* The level rank of a region: 0 national, 1 province, 2 city, 3 county, 4 unknown. */

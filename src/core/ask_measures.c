@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/fold.h"
+#include "gongfu/query.h"
 #include "ask_int.h"
 #include "ask_values.h"
 
@@ -216,24 +217,28 @@ static int search_level(struct ask *a, const struct ask_intent *q, const char *q
     return 0;
 }
 
-/* How many documents a search finds (as far as an answer would list them). */
+/* How many documents hold what a query finds (FTS5 counts them; no hit is laid out). */
 static long count_docs(struct ask *a, const struct ask_intent *q, const char *query,
                        struct err *e)
 {
-    const struct search_hit *hits;
-    size_t nh;
-    struct search_opts o = {.limit = SEARCH_HITS};
-    if (search_run(a->search, query, &o, &hits, &nh, e) < 0)
+    struct query *qq = NULL;
+    if (query_parse(query, a->vocab, &qq, e) < 0)
         return -1;
     long n = 0;
-    for (size_t i = 0; i < nh; i++) {
-        if (!in_places(q, hits[i].region) || !kind_ok(a, q, hits[i].slug))
-            continue;
-        size_t k = 0;
-        while (k < i && strcmp(hits[k].slug, hits[i].slug))
-            k++;
-        n += k == i;
+    sqlite3_stmt *st = NULL;
+    if (qq->fts && store_prepare(store_db(a->store), "SELECT DISTINCT n.doc_id FROM search_fts"
+                                 " JOIN node n ON n.id = search_fts.rowid WHERE search_fts"
+                                 " MATCH ?1", &st, "search index", e) < 0)
+        n = -1;
+    if (st) {
+        sqlite3_bind_text(st, 1, qq->fts, -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const struct ask_doc *d = ask_doc_by_id(a, sqlite3_column_int64(st, 0));
+            n += d && in_places(q, d->row->region) && kind_ok(a, q, d->row->slug);
+        }
+        sqlite3_finalize(st);
     }
+    query_free(&qq);
     return n;
 }
 
