@@ -341,6 +341,11 @@ int ask_question(struct ask *a, const char *question, struct ask_answer *out, st
     if (q.truncated)
         ask_other(&b, "问题太长，只读了前%d个字", ASK_MAX_CHARS);
     ask_intent_free(&q);
+    if (a->read_failed) {
+        a->read_failed = 0;
+        ask_answer_free(out);
+        return err_set(e, "%s", a->read_err.msg), -1;
+    }
     if (rc < 0 || b.oom) {
         ask_answer_free(out);
         return err_set(e, "out of memory"), -1;

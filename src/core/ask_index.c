@@ -263,6 +263,17 @@ static int load_rows(struct ask *a, struct err *e)
     return rc;
 }
 
+char *ask_section_text(struct ask *a, int64_t node_id)
+{
+    struct err e = {{0}};
+    char *text = store_section_text(a->store, node_id, &e);
+    if (!text && !a->read_failed) {
+        a->read_failed = 1;
+        err_set(&a->read_err, "%s", e.msg[0] ? e.msg : "out of memory");
+    }
+    return text;
+}
+
 int ask_index_load(struct ask *a, struct err *e)
 {
     return load_docs(a, e) < 0 || load_rows(a, e) < 0 ? -1 : 0;

@@ -92,12 +92,16 @@ struct ask {
     size_t *row_doc;
     struct ask_key *keys;
     size_t nkeys;
+    struct err read_err;            /* the first read of the database that failed while */
+    int read_failed;                /* answering: the question fails, never answers less */
     struct progress_table progress;  /* every target's progress, read at the first
                                       * progress question */
     int has_progress;
 };
 
 int ask_index_load(struct ask *a, struct err *e);
+/* A section's text; NULL when the read failed (remembered in a->read_err). */
+char *ask_section_text(struct ask *a, int64_t node_id);
 /* The document with this slug, or id; NULL when none. */
 const struct ask_doc *ask_doc_by_slug(const struct ask *a, const char *slug);
 const struct ask_doc *ask_doc_by_id(const struct ask *a, int64_t id);

@@ -88,8 +88,7 @@ static int names_region(const struct ask *a, const char *sentence, const char *r
 
 static char *sentence_of(struct ask *a, const struct target_row *t)
 {
-    struct err e = {{0}};
-    char *text = store_section_text(a->store, t->node_id, &e);
+    char *text = ask_section_text(a, t->node_id);
     size_t hs, he;
     char *s = text ? ask_sentence(text, strlen(text), (size_t)t->start, (size_t)t->end, &hs,
                                   &he) : NULL;

@@ -99,8 +99,7 @@ static size_t by_sentence(struct ask *a, const struct ask_intent *q, int mode,
         }
         if (ph.recall <= 0)
             continue;
-        struct err e = {{0}};
-        char *text = store_section_text(a->store, a->rows[i].node_id, &e);
+        char *text = ask_section_text(a, a->rows[i].node_id);
         size_t hs, he, np;
         char *sent = text ? ask_sentence(text, strlen(text), (size_t)a->rows[i].start,
                                          (size_t)a->rows[i].end, &hs, &he) : NULL;

@@ -171,8 +171,7 @@ struct ask_row *ask_add_target(struct ask *a, struct ask_build *b, const struct 
     struct ask_row *r = ask_add_row(b);
     if (!r)
         return NULL;
-    struct err e = {{0}};
-    char *text = store_section_text(a->store, t->node_id, &e);
+    char *text = ask_section_text(a, t->node_id);
     r->answer = answer;
     r->region = dup_or_empty(region);
     r->indicator = dup_or_empty(t->indicator_name ? t->indicator_name : t->phrase);
