@@ -5,6 +5,7 @@
 #define GONGFU_REGIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "gongfu/err.h"
 
 struct region {
@@ -14,9 +15,15 @@ struct region {
     size_t naliases;
 };
 
+struct region_alias;
+
 struct regions {
     struct region *v;
     size_t n;
+    /* Every alias by its first two bytes, for finding them in text (regions.c). */
+    struct region_alias *alias;
+    size_t nalias;
+    uint32_t *bucket;        /* REGIONS_BUCKETS + 1 starts into alias */
 };
 
 /* Reads "name<TAB>slug<TAB>level<TAB>alias|alias…[<TAB>parent]" lines; '#' starts a comment.

@@ -51,6 +51,58 @@ static int add_region(struct regions *out, char *line, struct err *e, const char
     return 0;
 }
 
+/* An alias as alias_at compares it, with its region's level as flags. */
+struct region_alias {
+    const char *s;
+    uint32_t len, region;
+    unsigned national : 1, county : 1;
+};
+
+#define BUCKETS 1024u
+
+/* Aliases are found by their first two bytes (one of 64 characters of a Chinese script
+ * block), so a lookup compares a handful instead of every alias there is. */
+static uint32_t bucket_of(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return n < 2 ? BUCKETS : ((uint32_t)u[0] * 31u + u[1]) % BUCKETS;
+}
+
+/* The aliases in buckets, each in the order of the table (region, then alias), so that of
+ * two aliases as long the first still wins. The last bucket holds those under two bytes,
+ * which any text may start with. */
+static int index_aliases(struct regions *r, struct err *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++)
+        n += r->v[i].naliases;
+    r->alias = malloc((n ? n : 1) * sizeof *r->alias);
+    r->bucket = calloc(BUCKETS + 2, sizeof *r->bucket);
+    if (!r->alias || !r->bucket)
+        return err_set(e, "out of memory"), -1;
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t a = 0; a < r->v[i].naliases; a++)
+            r->bucket[bucket_of(r->v[i].aliases[a], strlen(r->v[i].aliases[a])) + 1]++;
+    for (size_t b = 0; b <= BUCKETS; b++)
+        r->bucket[b + 1] += r->bucket[b];
+    uint32_t *fill = calloc(BUCKETS + 1, sizeof *fill);
+    if (!fill)
+        return err_set(e, "out of memory"), -1;
+    memcpy(fill, r->bucket, (BUCKETS + 1) * sizeof *fill);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct region *g = &r->v[i];
+        for (size_t a = 0; a < g->naliases; a++) {
+            size_t k = strlen(g->aliases[a]);
+            r->alias[fill[bucket_of(g->aliases[a], k)]++] = (struct region_alias){
+                g->aliases[a], (uint32_t)k, (uint32_t)i, !strcmp(g->level, "national"),
+                !strcmp(g->level, "county") };
+        }
+    }
+    free(fill);
+    r->nalias = n;
+    return 0;
+}
+
 int regions_load(const char *path, struct regions *out, struct err *e)
 {
     memset(out, 0, sizeof *out);
@@ -73,6 +125,8 @@ int regions_load(const char *path, struct regions *out, struct err *e)
     }
     free(line);
     fclose(f);
+    if (rc == 0)
+        rc = index_aliases(out, e);
     if (rc < 0)
         regions_free(out);
     return rc;
@@ -87,6 +141,8 @@ void regions_free(struct regions *r)
         free(r->v[i].name), free(r->v[i].slug), free(r->v[i].level), free(r->v[i].parent);
     }
     free(r->v);
+    free(r->alias);
+    free(r->bucket);
     memset(r, 0, sizeof *r);
 }
 
@@ -117,28 +173,36 @@ int regions_within(const struct regions *r, const struct region *g, const struct
     return 0;
 }
 
+/* The longest alias among those of bucket b starting exactly at s; in running text a
+ * county counts only by its full name (…区, …县, …市), and the nation not at all. */
+static const struct region_alias *longest_in(const struct regions *r, uint32_t b, const char *s,
+                                             size_t n, const struct region_alias *best, int text)
+{
+    for (const struct region_alias *a = r->alias + r->bucket[b]; a < r->alias + r->bucket[b + 1];
+         a++) {
+        if (a->len <= (best ? best->len : 0) || a->len > n || memcmp(s, a->s, a->len))
+            continue;
+        if (text && (a->national || (a->county && a->len <= 6)))
+            continue;
+        best = a;
+    }
+    return best;
+}
+
 /* The longest alias starting exactly at s: its region, and its length in *len. */
 static const struct region *alias_at(const struct regions *r, const char *s, size_t n,
                                      size_t *len, int text)
 {
-    const struct region *best = NULL;
     *len = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        const struct region *g = &r->v[i];
-        if (text && !strcmp(g->level, "national"))
-            continue;
-        for (size_t a = 0; a < g->naliases; a++) {
-            const char *al = g->aliases[a];
-            size_t k = strlen(al);
-            if (k <= *len || k > n || al[0] != s[0] || memcmp(s, al, k))
-                continue;
-            /* In running text a county counts only by its full name (…区, …县, …市). */
-            if (text && !strcmp(g->level, "county") && k <= 6)
-                continue;
-            best = g, *len = k;
-        }
-    }
-    return best;
+    if (!r->bucket || !n)
+        return NULL;
+    const struct region_alias *best = longest_in(r, BUCKETS, s, n, NULL, text);
+    if (n >= 2)
+        best = longest_in(r, bucket_of(s, n), s, n, best, text);
+    if (!best)
+        return NULL;
+    *len = best->len;
+    return &r->v[best->region];
 }
 
 const struct region *regions_in_title(const struct regions *r, const char *s, size_t n)
