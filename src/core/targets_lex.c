@@ -66,12 +66,33 @@ void ttext_free(struct ttext *t)
     t->n = 0;
 }
 
+/* One character of a lexicon word (a NUL-terminated literal: a NUL ends any sequence, so
+ * nothing past it is read); the common lengths decoded here, the rest by fold_decode. */
+static inline size_t word_char(const char *w, uint32_t *c)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if (u[0] < 0x80) {
+        *c = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t v = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *c = v;
+            return 3;
+        }
+    }
+    return fold_decode(w, 4, c);
+}
+
+/* Matching is the extractor's inner loop (every word list at every position): a word is
+ * compared character by character as it is decoded, and most fail at the first. */
 size_t tx_at(const struct ttext *t, size_t i, size_t lim, const char *word)
 {
-    size_t k = 0, wl = strlen(word);
-    for (size_t b = 0; b < wl; k++) {
+    size_t k = 0;
+    for (const char *w = word; *w; k++) {
         uint32_t c;
-        b += fold_decode(word + b, wl - b, &c);
+        w += word_char(w, &c);
         if (i + k >= lim || t->v[i + k].c != c)
             return 0;
     }
@@ -80,21 +101,50 @@ size_t tx_at(const struct ttext *t, size_t i, size_t lim, const char *word)
 
 size_t tx_before(const struct ttext *t, size_t lo, size_t i, const char *word)
 {
-    size_t wl = strlen(word), k = 0;
-    for (size_t b = 0; b < wl; k++) {
+    size_t k = 0;
+    for (const char *w = word; *w;) {
         uint32_t c;
-        b += fold_decode(word + b, wl - b, &c);
+        w += word_char(w, &c);
+        k++;
     }
     if (k > i || i - k < lo)
         return 0;
     return tx_at(t, i - k, i, word) == k ? k : 0;
 }
 
+/* The character at i as UTF-8, to hold each word of a list against before comparing it
+ * character by character: most words of a list fail on their first bytes. n is 0 past lim. */
+struct first_char {
+    char b[4];
+    size_t n;
+};
+
+static struct first_char first_at(const struct ttext *t, size_t i, size_t lim)
+{
+    struct first_char f = {{0}, 0};
+    if (i < lim)
+        f.n = fold_encode(t->v[i].c, f.b);
+    return f;
+}
+
+/* Whether word (a NUL-terminated literal) can start with f's character: its first bytes are
+ * f's (a NUL in word stops the comparison). */
+static inline int starts_so(const char *word, const struct first_char *f)
+{
+    for (size_t k = 0; k < f->n; k++)
+        if (word[k] != f->b[k])
+            return 0;
+    return f->n > 0;
+}
+
 size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const *words,
                  int *which)
 {
+    struct first_char f = first_at(t, i, lim);
     size_t best = 0;
     for (int w = 0; words[w]; w++) {
+        if (!starts_so(words[w], &f))
+            continue;
         size_t l = tx_at(t, i, lim, words[w]);
         if (l > best) {
             best = l;
@@ -123,8 +173,11 @@ size_t tx_before_any(const struct ttext *t, size_t lo, size_t i, const char *con
 size_t lex_word_at(const struct ttext *t, size_t i, size_t lim, const struct lex_word *words,
                    const struct lex_word **hit)
 {
+    struct first_char f = first_at(t, i, lim);
     size_t best = 0;
     for (const struct lex_word *w = words; w->w; w++) {
+        if (!starts_so(w->w, &f))
+            continue;
         size_t l = tx_at(t, i, lim, w->w);
         if (l > best) {
             best = l;
