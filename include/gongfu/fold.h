@@ -28,4 +28,8 @@ size_t fold_decode(const char *s, size_t n, uint32_t *c);
 /* Encodes c as UTF-8 into out (4 bytes room); returns the length. */
 size_t fold_encode(uint32_t c, char out[4]);
 
+/* The folding table's identity (a hash of every character it folds and what to), fixed at
+ * build time: what the search index records it was built with. */
+const char *fold_table_id(void);
+
 #endif

@@ -1,9 +1,10 @@
 /* search.h — full-text search over every section (preamble, chapter lead, item) of every
  * document: the index behind `gongfu search` and the explorer's incremental search.
  *
- * The index is an FTS5 table (search_fts: rowid = the section's node id; title, text)
- * filled through the store's hooks with the tokenizer of tokenizer.h, and search_len (the
- * sections' lengths). A query (query.h) gives hits ranked by bm25 (FTS5's formula, title
+ * The index is an FTS5 table (search_fts: rowid = the section's node id; text, title) over
+ * the stored sections (external content: the view search_text over node, so the text is
+ * stored once), filled through the store's hooks with the tokenizer of tokenizer.h, and
+ * search_len (the sections' lengths); meta's search_index records its format. A query (query.h) gives hits ranked by bm25 (FTS5's formula, title
  * weighted 2, text 1; lengths kept in memory), each with the byte spans of every
  * matched phrase in its title and text, computed from token offsets, and a snippet. */
 #ifndef GONGFU_SEARCH_H
@@ -16,8 +17,12 @@
 #include "gongfu/store.h"
 
 /* on_open registers the tokenizer, on_create makes search_fts, on_section indexes a
- * section, on_delete_doc removes a document's sections. */
+ * section, on_delete_doc removes a document's sections, on_commit rebuilds the word list.
+ * In a database whose index has another format (or an older gongfu's), the first write
+ * drops it and the commit indexes every stored section anew. */
 extern const struct store_hooks search_hooks;
+/* Makes db's index anew in the open transaction (the commit fills it): 0 or -1. */
+int search_reindex(sqlite3 *db, struct err *e);
 
 /* A byte range [start, end) in some text. */
 struct search_span {
@@ -59,7 +64,8 @@ struct search;
 
 /* A search context on an open connection (with the tokenizer registered, as store_open
  * does through search_hooks). vocab_path: data/vocab.tsv, or NULL for no expansion.
- * 0, or -1 with e set (e.g. the database has no search index). */
+ * 0, or -1 with e set (e.g. the database has no search index, or one of another format:
+ * the message says to re-index). */
 int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct err *e);
 void search_close(struct search **s);
 

@@ -16,6 +16,7 @@
 #define GONGFU_TOKENIZER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "gongfu/err.h"
 
@@ -34,6 +35,16 @@ typedef int (*tokenizer_cb)(void *ctx, int flags, const char *tok, int ntok, int
                             int end);
 
 int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx);
+
+/* The tokens' format: a change to what tokenizer_run emits makes every index built before
+ * it stale (the search index records it, with the folding table's identity). */
+#define TOKENIZER_FORMAT 1
+
+/* How many token positions (tokens not colocated) FTS5 has had from the tokenizer in
+ * document mode on this thread so far: the difference across one INSERT into an FTS5
+ * table is the length of the row it indexed, as FTS5 would count it, without tokenizing it
+ * again. */
+int64_t tokenizer_positions(void);
 
 /* The connection's FTS5 API, NULL if SQLite has no FTS5. */
 fts5_api *tokenizer_fts5(sqlite3 *db);

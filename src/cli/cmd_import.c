@@ -10,6 +10,7 @@
 #include "gongfu/paths.h"
 #include "gongfu/decode.h"
 #include "gongfu/describe.h"
+#include "gongfu/search.h"
 #include "gongfu/sha256.h"
 #include "gongfu/structure.h"
 #include "gongfu/text.h"
@@ -19,7 +20,9 @@ static const char about[] =
     "the database in one transaction: a file imported again replaces its documents, and a\n"
     "file that fails leaves the database as it was. The new database is built beside the\n"
     "old one and replaces it whole when done; readers keep what they opened. One import at\n"
-    "a time: another waits for the lock (PATH.lock), saying who holds it.\n";
+    "a time: another waits for the lock (PATH.lock), saying who holds it. A search index\n"
+    "built by another gongfu (another format or folding table) is built anew from the\n"
+    "stored text by any import, or by --reindex alone.\n";
 
 /* Reads a whole file ("-": standard input). */
 static char *slurp(const char *path, size_t *n, struct err *e)
@@ -165,6 +168,9 @@ static int run(const struct cli_args *a)
     struct structure_opts so = {.region = args_text(a, "region"), .title = args_text(a, "title")};
     struct store_write_opts wo = { .fresh = args_flag(a, "fresh"),
                                    .no_wait = args_flag(a, "no-wait"), .waiting = say_waiting };
+    int reindex = args_flag(a, "reindex");
+    if (a->argc == 0 && !reindex)
+        return args_error(a->cmd, "no file to import (--reindex rebuilds the search index alone)");
     if (db && (!*db || !strcmp(db, ":memory:") || !strncmp(db, "file:", 5)))
         return args_error(a->cmd, "--db '%s': the database must be a file name", db);
     struct err e = {{0}};
@@ -189,6 +195,8 @@ static int run(const struct cli_args *a)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     struct totals tot = {0};
     int rc = store_begin(s, &e);
+    if (rc == 0 && reindex)
+        rc = search_reindex(store_db(s), &e);
     for (int i = 0; rc == 0 && i < a->argc; i++)
         if ((rc = import_one(s, a->argv[i], &so, encoding, &tot, &e)) < 0)
             err_prefix(&e, "%s: ", a->argv[i]);
@@ -221,13 +229,15 @@ static const struct cli_opt opts[] = {
      VAL_REGION, NULL, 0, 0},
     {"title", ARG_TEXT, "T", "the title of each file's first document (default: from the text)",
      VAL_NONE, NULL, 0, 0},
+    {"reindex", ARG_FLAG, NULL, "build the search index anew from the stored text (no FILE "
+     "needed)", VAL_NONE, NULL, 0, 0},
     {"encoding", ARG_TEXT, "E", "the files' encoding (default: auto, UTF-8 else GB18030)",
      VAL_NONE, NULL, 0, 0},
     OPT_END,
 };
 
 const struct cli_command cmd_import = {
-    .name = "import", .summary = "import plan texts into the database", .synopsis = "FILE...",
-    .min_args = 1, .max_args = -1, .arg_values = VAL_FILE, .opts = opts, .run = run,
+    .name = "import", .summary = "import plan texts into the database", .synopsis = "[FILE...]",
+    .min_args = 0, .max_args = -1, .arg_values = VAL_FILE, .opts = opts, .run = run,
     .about = about,
 };

@@ -28,6 +28,11 @@ size_t fold_char(uint32_t c, uint32_t out[FOLD_MAX])
     return n;
 }
 
+const char *fold_table_id(void)
+{
+    return FOLD_TABLE_ID;
+}
+
 size_t fold_decode(const char *s, size_t n, uint32_t *c)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -6,86 +6,9 @@
 #include "gongfu/query.h"
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
+#include "search_index.h"
 #include "search_rank.h"
 #include "search_words.h"
-
-/* ---- the index, kept up to date by the store ---- */
-
-static int exec(sqlite3 *db, const char *sql, struct err *e)
-{
-    return store_exec(db, sql, "search index", e);
-}
-
-static int hook_open(void *ctx, sqlite3 *db, struct err *e)
-{
-    (void)ctx;
-    return tokenizer_register(db, e) || rank_register(db, e) ? -1 : 0;
-}
-
-/* FTS5 keeps no lengths of its own (columnsize=0): search_len holds them for ranking. */
-static int hook_create(void *ctx, sqlite3 *db, struct err *e)
-{
-    (void)ctx;
-    return exec(db, "CREATE VIRTUAL TABLE search_fts USING fts5(title, text, tokenize='"
-                TOKENIZER_NAME "', columnsize=0);"
-                "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432)", e) ||
-           rank_create(db, e) || words_create(db, e) ? -1 : 0;
-}
-
-/* Runs one statement with an integer and two optional texts bound. */
-static int run1(sqlite3 *db, const char *sql, int64_t id, const char *a, const char *b,
-                struct err *e)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        err_set(e, "search index: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, a ? a : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, b ? b : "", -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-    if (rc)
-        err_set(e, "search index: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
-                        size_t i, const char *title, const char *text, struct err *e)
-{
-    (void)ctx, (void)d, (void)i;
-    if ((!title || !*title) && (!text || !*text))
-        return 0;
-    title = title ? title : "", text = text ? text : "";
-    return run1(db, "INSERT INTO search_fts(rowid, title, text) VALUES(?1, ?2, ?3)", node_id,
-                title, text, e) || rank_put(db, node_id, title, text, e) ? -1 : 0;
-}
-
-static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
-{
-    (void)ctx;
-    return run1(db, "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM node WHERE "
-                "doc_id = ?1)", doc_id, NULL, NULL, e) ||
-           run1(db, "DELETE FROM search_len WHERE id IN (SELECT id FROM node WHERE "
-                "doc_id = ?1)", doc_id, NULL, NULL, e) ? -1 : 0;
-}
-
-/* The word list pinyin is read with (search_words.h), over every document. */
-static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
-{
-    (void)ctx;
-    return words_rebuild(db, e);
-}
-
-/* The index keeps no state outside the database: no context, nothing to forget. */
-const struct store_hooks search_hooks = {
-    .on_open = hook_open,
-    .on_create = hook_create,
-    .on_section = hook_section,
-    .on_delete_doc = hook_delete_doc,
-    .on_commit = hook_commit,
-};
 
 /* ---- memory that lives until the next query: blocks reused, never moved ---- */
 
@@ -189,9 +112,26 @@ static const char rank_filtered_sql[] =
     "  AND (?4 IS NULL OR d.slug = ?4))"
     " ORDER BY r, rowid LIMIT ?2";
 static const char row_sql[] =
-    "SELECT f.title, f.text, n.path, n.kind, d.slug, coalesce(d.region, '')"
-    " FROM search_fts f JOIN node n ON n.id = f.rowid JOIN doc d ON d.id = n.doc_id"
-    " WHERE f.rowid = ?1";
+    "SELECT v.title, v.text, n.path, n.kind, d.slug, coalesce(d.region, '')"
+    " FROM search_text v JOIN node n ON n.id = v.id JOIN doc d ON d.id = n.doc_id"
+    " WHERE v.id = ?1";
+
+/* An index of another format finds nothing this build's queries look for. */
+static int check_format(sqlite3 *db, struct err *e)
+{
+    char stored[128];
+    int rc = search_index_stored_format(db, stored, sizeof stored);
+    if (rc == 0 && !strcmp(stored, search_index_format()))
+        return 0;
+    if (rc < 0)
+        err_set(e, "the database has no search index (%s): import the documents again with "
+                "'gongfu import'", sqlite3_errmsg(db));
+    else
+        err_set(e, "the search index was built %s%s%s, this gongfu needs %s: re-index with "
+                "'gongfu import --reindex'", rc ? "by an older gongfu" : "in another format (",
+                rc ? "" : stored, rc ? "" : ")", search_index_format());
+    return -1;
+}
 
 int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct err *e)
 {
@@ -203,7 +143,7 @@ int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct
     if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
         goto fail;
     const unsigned p = SQLITE_PREPARE_PERSISTENT;
-    if (rank_lengths_load(db, &s->lengths, e) < 0 || words_open(db, &s->words, e) < 0)
+    if (check_format(db, e) < 0 || rank_lengths_load(db, &s->lengths, e) < 0 || words_open(db, &s->words, e) < 0)
         goto fail;
     if (sqlite3_prepare_v3(db, rank_sql, -1, p, &s->rank, NULL) ||
         sqlite3_prepare_v3(db, rank_filtered_sql, -1, p, &s->rank_filtered, NULL) ||

@@ -9,7 +9,7 @@
 #define K1 1.2
 #define B 0.75
 
-static const double col_weight[] = {2.0, 1.0};   /* title, text */
+static const double col_weight[] = {1.0, 2.0};   /* text, title: search_fts's columns */
 
 struct rank_lengths {
     int64_t *id;        /* sorted */
@@ -32,20 +32,8 @@ int rank_create(sqlite3 *db, struct err *e)
     return 0;
 }
 
-/* Counts token positions the way FTS5 counts a column's size: colocated tokens share one. */
-static int count_position(void *ctx, int flags, const char *t, int n, int s, int e)
+int rank_put(sqlite3 *db, int64_t id, int64_t n, struct err *e)
 {
-    (void)t, (void)n, (void)s, (void)e;
-    if (!(flags & TOKEN_COLOCATED))
-        ++*(int64_t *)ctx;
-    return 0;
-}
-
-int rank_put(sqlite3 *db, int64_t id, const char *title, const char *text, struct err *e)
-{
-    int64_t n = 0;
-    tokenizer_run(title, (int)strlen(title), TOKENIZER_DOCUMENT, count_position, &n);
-    tokenizer_run(text, (int)strlen(text), TOKENIZER_DOCUMENT, count_position, &n);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "INSERT INTO search_len VALUES(?1, ?2)", -1, &st, NULL)) {
         err_set(e, "search index: %s", sqlite3_errmsg(db));

@@ -18,9 +18,10 @@ struct rank_lengths;
 
 /* Registers gongfu_rank on a connection. 0 or -1. */
 int rank_register(sqlite3 *db, struct err *e);
-/* The table of section lengths, and one section's row (its number of token positions). */
+/* The table of section lengths, and one section's row: its number of token positions, as
+ * FTS5 counts a column's size (colocated tokens share one; tokenizer_positions). */
 int rank_create(sqlite3 *db, struct err *e);
-int rank_put(sqlite3 *db, int64_t id, const char *title, const char *text, struct err *e);
+int rank_put(sqlite3 *db, int64_t id, int64_t positions, struct err *e);
 
 int rank_lengths_load(sqlite3 *db, struct rank_lengths **out, struct err *e);
 void rank_lengths_free(struct rank_lengths **l);

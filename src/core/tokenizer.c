@@ -162,11 +162,21 @@ int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx)
 struct fts_ctx {
     void *pctx;
     int (*xtoken)(void *, int, const char *, int, int, int);
+    int64_t positions;
 };
+
+/* Positions of the documents FTS5 had tokenized on this thread (tokenizer.h). */
+static _Thread_local int64_t doc_positions;
+
+int64_t tokenizer_positions(void)
+{
+    return doc_positions;
+}
 
 static int fts_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
     struct fts_ctx *f = ctx;
+    f->positions += !(flags & TOKEN_COLOCATED);
     return f->xtoken(f->pctx, flags & TOKEN_COLOCATED ? FTS5_TOKEN_COLOCATED : 0, tok, ntok,
                      start, end);
 }
@@ -192,9 +202,12 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *pctx, int flags, const char *t
                         int (*xtoken)(void *, int, const char *, int, int, int))
 {
     (void)tok;
-    struct fts_ctx f = {pctx, xtoken};
+    struct fts_ctx f = {pctx, xtoken, 0};
     int mode = (flags & FTS5_TOKENIZE_QUERY) ? TOKENIZER_QUERY : TOKENIZER_DOCUMENT;
-    return tokenizer_run(text, n, mode, fts_token, &f);
+    int rc = tokenizer_run(text, n, mode, fts_token, &f);
+    if (flags & FTS5_TOKENIZE_DOCUMENT)
+        doc_positions += f.positions;
+    return rc;
 }
 
 fts5_api *tokenizer_fts5(sqlite3 *db)

@@ -125,6 +125,9 @@ int main(int argc, char **argv)
     static uint16_t stage2[NBLOCK][BLOCK], blocks[NBLOCK][BLOCK];
     static uint16_t stage1[NBLOCK];
     uint32_t nvals = 1, npool = 0, nblocks = 0, nmapped = 0, nt2s = 0;
+    /* FNV-1a over every character that folds and what it folds to: the table's identity,
+     * which the search index records (an index built with another table must be rebuilt). */
+    uint64_t id = 0xcbf29ce484222325u;
 
     for (uint32_t c = 0; c < NCP; c++) {
         uint16_t v = 0;
@@ -132,6 +135,10 @@ int main(int argc, char **argv)
             struct fold f;
             fold_of(c, &f);
             if (!(f.n == 1 && f.c[0] == c)) {
+                uint32_t words[1 + FOLD_MAX] = {c};
+                memcpy(words + 1, f.c, f.n * sizeof f.c[0]);
+                for (size_t b = 0; b < (1 + f.n) * sizeof words[0]; b++)
+                    id = (id ^ ((const unsigned char *)words)[b]) * 0x100000001b3u;
                 if (nvals == (1 << 16) || npool + FOLD_MAX > (1 << 16))
                     die("table overflow");
                 if (f.n == 1) {
@@ -156,6 +163,7 @@ int main(int argc, char **argv)
            " * OpenCC %s (Traditional to Simplified). Do not edit. %u code points fold,\n"
            " * %u of them through OpenCC directly. */\n", cfg, nmapped, nt2s);
     printf("#define FOLD_BLOCK %u\n", BLOCK);
+    printf("#define FOLD_TABLE_ID \"%016llx\"\n", (unsigned long long)id);
     two_stage_print("fold", stage1, blocks, nblocks);
     printf("static const uint32_t fold_vals[%u] = {", nvals);
     for (uint32_t i = 0; i < nvals; i++)

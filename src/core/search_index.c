@@ -1,0 +1,232 @@
+/* search_index.c — the section index the store's hooks keep up to date: an FTS5 table over
+ * the stored sections, their lengths, the word list, and the format they were built in. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gongfu/fold.h"
+#include "gongfu/search.h"
+#include "gongfu/tokenizer.h"
+#include "search_index.h"
+#include "search_rank.h"
+#include "search_words.h"
+
+/* Bumped when the tables below change shape. */
+#define INDEX_LAYOUT 2
+
+static int exec(sqlite3 *db, const char *sql, struct err *e)
+{
+    return store_exec(db, sql, "search index", e);
+}
+
+const char *search_index_format(void)
+{
+    static char format[96];
+    if (!format[0])
+        snprintf(format, sizeof format, "layout %d, tokens %d, fold table %s", INDEX_LAYOUT,
+                 TOKENIZER_FORMAT, fold_table_id());
+    return format;
+}
+
+/* A section's text is kept once, in its paragraphs (node.text): the index reads it through
+ * this view (FTS5 external content), joined as store_section_text joins it. Text comes first
+ * in the index: FTS5 marks every hit outside column 0, and text hits are most of them (the
+ * index is about 30% smaller than with the title first). FTS5 keeps no lengths of its own
+ * (columnsize=0): search_len holds them for ranking. */
+static const char create_sql[] =
+    "CREATE VIEW search_text(id, text, title) AS SELECT s.id,"
+    "  coalesce((SELECT group_concat(p.text, char(10)) FROM (SELECT text FROM node p"
+    "    WHERE p.parent_id = s.id AND p.kind = 'paragraph' ORDER BY p.seq) p), ''),"
+    "  coalesce(s.title, '') FROM node s WHERE s.kind <> 'paragraph';"
+    "CREATE VIRTUAL TABLE search_fts USING fts5(text, title, tokenize='" TOKENIZER_NAME "',"
+    "  content='search_text', content_rowid='id', columnsize=0);"
+    "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432);";
+
+static int record_format(sqlite3 *db, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (store_prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('" INDEX_FORMAT_KEY
+                      "', ?)", &st, "search index", e) < 0)
+        return -1;
+    sqlite3_bind_text(st, 1, search_index_format(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int create(sqlite3 *db, struct err *e)
+{
+    return exec(db, create_sql, e) || rank_create(db, e) || words_create(db, e) ||
+           record_format(db, e) ? -1 : 0;
+}
+
+int search_index_stored_format(sqlite3 *db, char *out, size_t cap)
+{
+    sqlite3_stmt *st;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = '" INDEX_FORMAT_KEY "'", -1,
+                           &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* ---- the hooks' state: per connection, whether its index is current or stale ---- */
+
+enum { UNKNOWN, CURRENT, STALE };
+
+struct index_state {
+    sqlite3 *db;
+    int state;
+};
+
+static struct index_state hook_state;
+
+/* The state of db's index, found out on first use in a transaction. A stale index (of
+ * another format, or an older gongfu's that recorded none) is left alone until the commit,
+ * which makes it anew (no table can be dropped while the store reads the documents it
+ * replaces). */
+static int state_of(struct index_state *is, sqlite3 *db, struct err *e)
+{
+    if (is->db == db && is->state != UNKNOWN)
+        return is->state;
+    char stored[128];
+    int rc = search_index_stored_format(db, stored, sizeof stored);
+    if (rc < 0)
+        return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
+    is->db = db;
+    is->state = rc == 0 && !strcmp(stored, search_index_format()) ? CURRENT : STALE;
+    return is->state;
+}
+
+int search_reindex(sqlite3 *db, struct err *e)
+{
+    (void)e;
+    hook_state.db = db, hook_state.state = STALE;
+    return 0;
+}
+
+/* ---- writing ---- */
+
+/* Indexes one section with the statement ins (rowid, text, title) and keeps its length. */
+static int put(sqlite3 *db, sqlite3_stmt *ins, int64_t id, const char *text, const char *title,
+               struct err *e)
+{
+    int64_t before = tokenizer_positions();
+    sqlite3_bind_int64(ins, 1, id);
+    sqlite3_bind_text(ins, 2, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, title, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (rc != SQLITE_DONE)
+        return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
+    return rank_put(db, id, tokenizer_positions() - before, e);
+}
+
+/* Every section not in the index yet (a stale index holds none), indexed in one pass at
+ * the commit. Indexing as the sections come would cost far more: FTS5 writes out what it
+ * holds in memory whenever another statement of the transaction opens a savepoint (every
+ * insert into node and target does), so the index would grow by a segment per section and
+ * spend the import merging them. */
+static int index_pending(sqlite3 *db, struct err *e)
+{
+    sqlite3_stmt *rows, *ins;
+    if (store_prepare(db, "SELECT id, text, title FROM search_text WHERE id NOT IN "
+                      "(SELECT id FROM search_len) ORDER BY id", &rows, "search index", e) < 0)
+        return -1;
+    if (store_prepare(db, "INSERT INTO search_fts(rowid, text, title) VALUES(?1, ?2, ?3)", &ins,
+                      "search index", e) < 0) {
+        sqlite3_finalize(rows);
+        return -1;
+    }
+    int rc = 0, step;
+    while (rc == 0 && (step = sqlite3_step(rows)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(rows, 1),
+                   *title = (const char *)sqlite3_column_text(rows, 2);
+        if (*text || *title)
+            rc = put(db, ins, sqlite3_column_int64(rows, 0), text, title, e);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(rows), sqlite3_finalize(ins);
+    return rc;
+}
+
+/* Runs sql with the document id bound. */
+static int run_doc(sqlite3 *db, const char *sql, int64_t doc_id, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (store_prepare(db, sql, &st, "search index", e) < 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* FTS5 reads what to take out of the index from the view, so this runs while the
+ * document's nodes are still there; only the sections that were indexed. */
+static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
+{
+    int state = state_of(ctx, db, e);
+    if (state != CURRENT)
+        return state < 0 ? -1 : 0;
+    return run_doc(db, "DELETE FROM search_fts WHERE rowid IN (SELECT l.id FROM search_len l"
+                   " JOIN node n ON n.id = l.id WHERE n.doc_id = ?1)", doc_id, e) ||
+           run_doc(db, "DELETE FROM search_len WHERE id IN (SELECT id FROM node WHERE "
+                   "doc_id = ?1)", doc_id, e) ? -1 : 0;
+}
+
+static int hook_open(void *ctx, sqlite3 *db, struct err *e)
+{
+    (void)ctx;
+    return tokenizer_register(db, e) || rank_register(db, e) ? -1 : 0;
+}
+
+static int hook_create(void *ctx, sqlite3 *db, struct err *e)
+{
+    struct index_state *is = ctx;
+    if (create(db, e) < 0)
+        return -1;
+    is->db = db, is->state = CURRENT;
+    return 0;
+}
+
+/* The import's sections indexed (a stale index made anew first, from every stored
+ * section); then the word list pinyin is read with (search_words.h), over every document. */
+static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
+{
+    struct index_state *is = ctx;
+    int state = state_of(is, db, e);
+    if (state < 0)
+        return -1;
+    if (state == STALE && (exec(db, "DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS "
+                                "search_text; DROP TABLE IF EXISTS search_len;", e) < 0 ||
+                           create(db, e) < 0))
+        return -1;
+    is->state = CURRENT;
+    return index_pending(db, e) || words_rebuild(db, e) ? -1 : 0;
+}
+
+/* A rollback undoes a remade index; the next transaction looks again. */
+static void hook_rollback(void *ctx, sqlite3 *db)
+{
+    struct index_state *is = ctx;
+    if (is->db == db)
+        is->db = NULL, is->state = UNKNOWN;
+}
+
+const struct store_hooks search_hooks = {
+    .ctx = &hook_state,
+    .on_open = hook_open,
+    .on_create = hook_create,
+    .on_delete_doc = hook_delete_doc,
+    .on_rollback = hook_rollback,
+    .on_commit = hook_commit,
+};
