@@ -23,10 +23,16 @@ SAN     ?= 0
 CC      ?= cc
 OPT     ?= -O2 -g
 
-PKGS     = ncursesw sqlite3 opencc xlsxwriter
+PKGS     = ncursesw sqlite3 opencc xlsxwriter libxml-2.0 libzip
 # Only the include paths: the packages' feature macros would fight ours.
 PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# MuPDF (the PDF reader). Debian 12's libmupdf-dev ships only static archives, which need
+# MuPDF's own dependencies at link time; Debian has no -dev package for some of them
+# (mujs, gumbo, jbig2dec, openjpeg, harfbuzz's is heavy), so they are linked by the shared
+# objects that mupdf-tools' runtime packages install.
+MUPDF_LIB = -lmupdf -lmupdf-third -l:libmujs.so.2 -l:libgumbo.so.1 -l:libopenjp2.so.7 \
+            -l:libjbig2dec.so.0 -l:libjpeg.so.62 -l:libfreetype.so.6 -l:libharfbuzz.so.0 -lz
 
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -44,7 +50,7 @@ CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=
                -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"'
 CFLAGS_ALL   = -std=c11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                -Wno-missing-field-initializers -MMD -MP $(CFLAGS)
-LDLIBS_ALL   = $(PKG_LIB) -lunistring -lm $(LDLIBS)
+LDLIBS_ALL   = $(PKG_LIB) $(MUPDF_LIB) -lunistring -lm $(LDLIBS)
 
 CORE_SRC := $(wildcard src/core/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)

@@ -99,11 +99,13 @@ sqlite3 *store_db(struct store *s);
  * is. A different file of the same base name adds its own documents. */
 struct source_file {
     const char *name;       /* base name, or "-" for standard input: what is shown */
-    const char *raw;
+    const char *raw;        /* what node offsets point into: the file itself for text, the
+                             * extracted text for a web page, Word document or PDF */
     size_t size;
-    const char *encoding;
+    const char *encoding;   /* "UTF-8", "GB18030", "html GB18030", "docx", "pdf" */
     const char *path;       /* the full path (symlinks resolved); NULL for standard input */
-    const char *sha256;     /* the bytes' SHA-256 in hex, or NULL: computed from raw */
+    const char *sha256;     /* the file's SHA-256 in hex, or NULL: computed from raw */
+    size_t file_size;       /* the file's size when raw is text read out of it; 0: size */
 };
 /* A writer's transaction runs on its working copy; store_commit commits it and publishes
  * the copy (fsync, rename), after which store_db reads what was published and the next

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/paths.h"
-#include "gongfu/decode.h"
+#include "gongfu/format.h"
 #include "gongfu/describe.h"
 #include "gongfu/search.h"
 #include "gongfu/sha256.h"
@@ -16,13 +16,14 @@
 #include "gongfu/text.h"
 
 static const char about[] =
-    "Imports plan texts (UTF-8, UTF-8 with BOM, GB18030/GBK; '-' reads standard input) into\n"
-    "the database in one transaction: a file imported again replaces its documents, and a\n"
-    "file that fails leaves the database as it was. The new database is built beside the\n"
-    "old one and replaces it whole when done; readers keep what they opened. One import at\n"
-    "a time: another waits for the lock (PATH.lock), saying who holds it. A search index\n"
-    "built by another gongfu (another format or folding table) is built anew from the\n"
-    "stored text by any import, or by --reindex alone.\n";
+    "Imports plans into the database in one transaction: texts (UTF-8, UTF-8 with BOM,\n"
+    "GB18030/GBK), web pages, Word documents (.docx) and PDFs, told apart by their content;\n"
+    "'-' reads standard input. A file imported again replaces its documents, and a file that\n"
+    "fails leaves the database as it was. The new database is built beside the old one and\n"
+    "replaces it whole when done; readers keep what they opened. One import at a time:\n"
+    "another waits for the lock (PATH.lock), saying who holds it. A search index built by\n"
+    "another gongfu (another format or folding table) is built anew from the stored text by\n"
+    "any import, or by --reindex alone.\n";
 
 /* Reads a whole file ("-": standard input). */
 static char *slurp(const char *path, size_t *n, struct err *e)
@@ -108,7 +109,8 @@ static void say(const char *fmt, const char *a, const char *b)
 }
 
 static int import_one(struct store *s, const char *path, const struct structure_opts *o,
-                      const char *encoding, struct totals *t, struct err *e)
+                      const char *encoding, enum format format, struct totals *t,
+                      struct err *e)
 {
     size_t n;
     char *raw = slurp(path, &n, e);
@@ -122,23 +124,23 @@ static int import_one(struct store *s, const char *path, const struct structure_
         free(raw);
         return 0;
     }
-    struct decoded d;
+    struct format_text ft;
     struct doc *docs = NULL;
     size_t ndocs = 0;
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     struct structure_opts opts = *o;
     opts.fallback_title = strcmp(path, "-") ? base : "stdin";
     char *full = full_path(path);
-    int rc = decode_bytes(raw, n, encoding, &d, e);
+    int rc = format_read(raw, n, format, encoding, &ft, e);
     if (rc == 0) {
-        rc = structure_parse(&d, &opts, &docs, &ndocs, e);
+        rc = structure_parse(&ft.text, &opts, &docs, &ndocs, e);
         if (rc == 0) {
-            struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = raw,
-                                       .size = n, .encoding = d.encoding, .path = full,
-                                       .sha256 = sha };
+            struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = ft.shown,
+                                       .size = ft.shown_len, .encoding = ft.encoding,
+                                       .path = full, .sha256 = sha, .file_size = n };
             rc = store_put_source(s, &src, docs, ndocs, e);
         }
-        decoded_free(&d);
+        format_text_free(&ft);
     }
     for (size_t i = 0; rc == 0 && i < ndocs; i++) {
         t->docs++;
@@ -165,6 +167,9 @@ static void say_waiting(const char *holder, void *db)
 static int run(const struct cli_args *a)
 {
     const char *db = args_text(a, "db"), *encoding = args_text(a, "encoding");
+    enum format format = FORMAT_AUTO;
+    if (args_text(a, "format"))
+        format_from_name(args_text(a, "format"), &format);   /* the table checked the name */
     struct structure_opts so = {.region = args_text(a, "region"), .title = args_text(a, "title")};
     struct store_write_opts wo = { .fresh = args_flag(a, "fresh"),
                                    .no_wait = args_flag(a, "no-wait"), .waiting = say_waiting };
@@ -198,7 +203,7 @@ static int run(const struct cli_args *a)
     if (rc == 0 && reindex)
         rc = search_reindex(store_db(s), &e);
     for (int i = 0; rc == 0 && i < a->argc; i++)
-        if ((rc = import_one(s, a->argv[i], &so, encoding, &tot, &e)) < 0)
+        if ((rc = import_one(s, a->argv[i], &so, encoding, format, &tot, &e)) < 0)
             err_prefix(&e, "%s: ", a->argv[i]);
     if (rc == 0)
         rc = store_commit(s, &e);
@@ -231,13 +236,16 @@ static const struct cli_opt opts[] = {
      VAL_NONE, NULL, 0, 0},
     {"reindex", ARG_FLAG, NULL, "build the search index anew from the stored text (no FILE "
      "needed)", VAL_NONE, NULL, 0, 0},
-    {"encoding", ARG_TEXT, "E", "the files' encoding (default: auto, UTF-8 else GB18030)",
-     VAL_NONE, NULL, 0, 0},
+    {"encoding", ARG_TEXT, "E", "the encoding of texts and web pages (default: a page's "
+     "declared charset, else UTF-8, else GB18030)", VAL_NONE, NULL, 0, 0},
+    {"format", ARG_CHOICE, "F", "what the files are (default: auto, told by their content)",
+     VAL_CHOICES, "auto text html docx pdf", 0, 0},
     OPT_END,
 };
 
 const struct cli_command cmd_import = {
-    .name = "import", .summary = "import plan texts into the database", .synopsis = "[FILE...]",
-    .min_args = 0, .max_args = -1, .arg_values = VAL_FILE, .opts = opts, .run = run,
+    .name = "import", .summary = "import plans (text, web page, docx, PDF) into the database",
+    .synopsis = "[FILE...]", .min_args = 0, .max_args = -1, .arg_values = VAL_FILE,
+    .opts = opts, .run = run,
     .about = about,
 };

@@ -200,7 +200,7 @@ int store_put_source(struct store *s, const struct source_file *src, struct doc 
     sqlite3_bind_text(st, 2, src->path, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, hex, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, src->encoding, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)src->size);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)(src->file_size ? src->file_size : src->size));
     sqlite3_bind_blob64(st, 6, src->raw, src->size, SQLITE_STATIC);
     int rc = step_done(s->db, st, e);
     sqlite3_finalize(st);
