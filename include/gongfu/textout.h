@@ -25,8 +25,10 @@ struct textout {
 void textout_put(struct textout *t, const char *s, size_t n);
 /* Appends one code point (treated as textout_put treats it). */
 void textout_putc(struct textout *t, uint32_t c);
-/* Appends text as it is, white space included (for <pre>), line breaks as line breaks. */
+/* Appends text whose line breaks are line breaks (<pre>, a paragraph with breaks in it). */
 void textout_put_raw(struct textout *t, const char *s, size_t n);
+/* Appends text that is lines already (as textout_finish made them), as it is. */
+void textout_put_lines(struct textout *t, const char *s, size_t n);
 /* Ends the current line, unless it is empty. */
 void textout_break(struct textout *t);
 /* Begins a table cell: rows are written "| a | b |", so that an empty cell keeps its place. */

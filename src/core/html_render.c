@@ -209,7 +209,7 @@ char *html_article_text(htmlDocPtr doc, size_t *len)
         textout_free(&out);
         return NULL;
     }
-    textout_put_raw(&out, btext, blen);
+    textout_put_lines(&out, btext, blen);
     free(btext);
     return textout_finish(&out, len);
 }

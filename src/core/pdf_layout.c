@@ -81,10 +81,12 @@ int pdf_is_page_number(const char *s, size_t n)
         i += 4;
     while (i < m && v[i] >= '0' && v[i] <= '9' && digits < 5)
         i++, digits++;
-    if (!digits) {                                      /* front matter: ii, iv */
+    if (!digits) {                                      /* front matter: - ii - */
         size_t r = 0;
         while (i < m && r < 6 && (v[i] == 'i' || v[i] == 'v' || v[i] == 'x'))
             i++, r++;
+        while (i < m && is_dash(v[i]))
+            i++;
         return r > 0 && i == m && lead > 0;
     }
     if (i < m && v[i] == '/') {                         /* 3/9 */

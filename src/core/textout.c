@@ -28,8 +28,8 @@ size_t textout_line_len(const struct textout *t)
 /* A visible character: the pending space goes first, unless the line is empty. */
 static void visible(struct textout *t, const char *s, size_t n)
 {
-    if (t->space && textout_line_len(t) > 0)
-        append(t, " ", 1);
+    if (t->space && textout_line_len(t) > 0 && t->s[t->len - 1] != ' ')
+        append(t, " ", 1);               /* not twice, nor after a cell's separator */
     t->space = 0;
     append(t, s, n);
 }
@@ -74,24 +74,25 @@ void textout_put(struct textout *t, const char *s, size_t n)
 
 void textout_put_raw(struct textout *t, const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
+    for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && s[j] != '\n' && s[j] != '\r')
             j++;
-        /* Leading spaces are kept: they are indentation the source meant. */
-        size_t lead = i;
-        while (lead < j && (s[lead] == ' ' || s[lead] == '\t'))
-            lead++;
-        if (lead > i && textout_line_len(t) == 0 && lead < j)
-            append(t, s + i, lead - i);
-        textout_put(t, s + lead, j - lead);
-        if (j < n)
-            textout_break(t);
-        i = j + (j < n);
-        if (j < n && s[j] == '\r' && i < n && s[i] == '\n')
-            i++;
+        textout_put(t, s + i, j - i);
+        if (j == n)
+            break;
+        textout_break(t);
+        i = j + 1 + (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
     }
+}
+
+void textout_put_lines(struct textout *t, const char *s, size_t n)
+{
+    textout_break(t);
+    append(t, s, n);
+    if (n && s[n - 1] != '\n')
+        append(t, "\n", 1);
+    t->line_start = t->len;
 }
 
 void textout_break(struct textout *t)

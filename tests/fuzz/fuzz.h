@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -44,6 +46,27 @@ static inline char *fuzz_strdup(const uint8_t *data, size_t size)
         s[i] = (char)data[i];
     s[size] = '\0';
     return s;
+}
+
+/* What a format reader (HTML, DOCX, PDF) hands the cleaner: valid UTF-8 without NUL or
+ * control characters, one non-empty line each ended by '\n', no line starting or ending with
+ * a space; then it goes through structure as an import does. */
+static inline void fuzz_check_text(const char *what, const char *s, size_t n)
+{
+    if (u8_check((const uint8_t *)s, n) || strlen(s) != n)
+        fuzz_fail("%s: text is not NUL-free UTF-8", what);
+    if (n && s[n - 1] != '\n')
+        fuzz_fail("%s: the last line has no end", what);
+    for (size_t i = 0, start = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n') {
+            if (i == start || s[start] == ' ' || s[i - 1] == ' ')
+                fuzz_fail("%s: line at %zu is empty or has spaces at an edge", what, start);
+            start = i + 1;
+        } else if (c < 0x20 || c == 0x7F) {
+            fuzz_fail("%s: control character 0x%02x at %zu", what, c, i);
+        }
+    }
 }
 
 #endif

@@ -178,3 +178,48 @@ for k, shape in enumerate(shapes * 4):
                                                           ("time", roles["time"]), ("reported", roles["reported"]),
                                                           ("strict", roles["strict"])]})
     put("ask", q.encode())
+
+# html, docx, pdf: pieces of the plans made into a web page, a Word document and a PDF by the
+# fixture scripts (tests/fixtures), small enough to fuzz. docx seeds are also the XML parts
+# joined by NUL bytes, the form fuzz_docx puts into an archive itself; pdf seeds are also
+# line records for pdf_layout (see fuzz_pdf.c).
+import struct
+import subprocess
+import tempfile
+import zipfile
+
+py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
+with tempfile.TemporaryDirectory() as tmp:
+    for name, raw in corpus.items():
+        piece = os.path.join(tmp, "piece.txt")
+        open(piece, "wb").write(pieces(raw, 2500)[0])
+        subprocess.run([py, "tests/fixtures/make_html.py", piece, tmp + "/a.html", tmp + "/p.html",
+                        "--title-line", "1"], check=True)
+        put("html", open(tmp + "/p.html", "rb").read())
+        put("html", open(tmp + "/a.html", "rb").read())
+        subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", tmp + "/d.docx", tmp + "/a.html"], check=True)
+        with zipfile.ZipFile(tmp + "/d.docx") as z:
+            put("docx", b"\0".join(z.read(p) for p in ("word/document.xml", "word/styles.xml",
+                                                        "word/numbering.xml")))
+        small = os.path.join(tmp, "small.txt")
+        open(small, "wb").write(pieces(raw, 300)[0])
+        subprocess.run([py, "tests/fixtures/make_pdf.py", small, tmp + "/s.pdf", "--title-line", "1",
+                        "--header", name], check=True)
+        subprocess.run(["mutool", "clean", "-d", "-f", tmp + "/s.pdf", tmp + "/d.pdf"], check=True,
+                       stderr=subprocess.DEVNULL)
+        put("pdf", open(tmp + "/d.pdf", "rb").read())
+    put("docx", open(tmp + "/d.docx", "rb").read())
+    put("html", open("tests/formats/national-15th-fyp-recommendations.html", "rb").read()[:30000])
+
+
+def record(page, x0, x1, base, size, text):
+    t = text.encode()[:255]
+    return struct.pack(">BHHHBB", page, int(x0 * 64), int(x1 * 64), int(base * 64), int(size * 4), len(t)) + t
+
+
+sheet = b""
+for p in range(3):
+    sheet += record(p, 250, 345, 60, 10.5, "舟山市实施方案") + record(p, 280, 330, 780, 14, "— %d —" % (p + 1))
+    for k, line in enumerate(["一、总体要求", "加快发展，提高收入水平，扩大中等收入", "群体。", "| 指标 | 单位 |"]):
+        sheet += record(p, 132 if k == 0 else 100, 528 if k == 1 else 300, 120 + 28.5 * k, 16, line)
+put("pdf", sheet)
