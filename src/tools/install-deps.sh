@@ -3,7 +3,14 @@
 # so that `make run` and `make check` work on a fresh machine and cost nothing after.
 set -eu
 pkgs="make gcc pkg-config libncurses-dev libsqlite3-dev libunistring-dev libopencc-dev
-libopencc1.1 opencc unicode-data bzip2 libcmocka-dev libxlsxwriter-dev tmux python3 python3-openpyxl zsh"
+libopencc1.1 opencc unicode-data bzip2 libcmocka-dev libxlsxwriter-dev tmux python3 python3-openpyxl zsh
+libxml2-dev libzip-dev zlib1g-dev libmupdf-dev mupdf-tools libmujs2 libgumbo1 libopenjp2-7
+libjbig2dec0 libjpeg62-turbo libfreetype6 libharfbuzz0b pandoc fonts-noto-cjk python3-cairo
+libxml2-utils unzip"
+# The import formats: libxml2 (web pages, Word's XML), libzip (.docx), MuPDF (PDF; its static
+# archives link against the runtime libraries listed after it, see the Makefile); the tests
+# make their fixtures with pandoc and python3-cairo + fonts-noto-cjk; the benchmarks compare
+# with xmllint, unzip and mutool.
 # The fuzz targets need clang's libFuzzer runtime.
 [ "${GONGFU_WITH_FUZZ:-0}" = 1 ] && pkgs="$pkgs clang libclang-rt-14-dev"
 
