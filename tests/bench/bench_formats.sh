@@ -5,12 +5,7 @@
 # for the .docx files, mutool draw -F txt for the PDFs, iconv for the texts. The import does
 # more (structure, targets, search index, one transaction), so a ratio near the tool's is the
 # aim, not below it. Each figure is the best of three runs.
-B=${1:-build}
-GONGFU="$PWD/$B/gongfu"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-now() { date +%s.%N; }
-mb() { du -cb "$@" | tail -1 | awk '{printf "%.2f", $1 / 1e6}'; }
+. tests/bench/lib.sh
 
 # title lines of the embedded plans, for the fixtures' layout
 for spec in jinhua-plan:1 taizhou-plan:4 zhejiang-opengov-2021-and-central-opinions:3 \

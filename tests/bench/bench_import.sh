@@ -1,12 +1,7 @@
 #!/bin/sh
 # Import speed at 1× and 100× the embedded corpus, in MB/s, next to iconv reading and
 # converting the same bytes (UTF-8 → UTF-16) in the same run.
-B=${1:-build}
-GONGFU="$PWD/$B/gongfu"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-now() { date +%s.%N; }
-mb() { du -cb "$@" | tail -1 | awk '{printf "%.2f", $1 / 1e6}'; }
+. tests/bench/lib.sh
 
 run() {   # run LABEL FILES...
     label=$1; shift

@@ -4,7 +4,6 @@
 # real web page gets its real title, region and outline; page furniture and chrome never
 # reach the stored text; bad files fail naming the file and the reason, importing nothing.
 . tests/cli/lib.sh
-F=tests/formats
 
 # everything NAME.DB shows: documents, each one's outline and text, the targets
 snapshot() {
@@ -58,8 +57,9 @@ header=$(sed -n 11p data/corpus/zhoushan-plan.txt)
 [ "$(grep -c -F "$header" "$T/zhoushan-plan-pdf.out")" = "$(grep -c -F "$header" "$T/zhoushan-plan-txt.out")" ] ||
     fail "the PDF's running header reached the text"
 
-# The central committee's recommendations as a school's web site has them.
-status 0 "import the recommendations page" "$GONGFU" import --db "$T/r.db" "$F/national-15th-fyp-recommendations.html"
+# The central committee's recommendations as a school's web site has them (the copy in
+# tests/dev/corpus, see its README).
+status 0 "import the recommendations page" "$GONGFU" import --db "$T/r.db" tests/dev/corpus/national_15th_fyp_recommendations_2025_cpc_central_committee.html
 "$GONGFU" docs --db "$T/r.db" >"$T/r.docs"
 contains "$T/r.docs" "national-recommendations	全国	national	中共中央关于制定国民经济和社会发展第十五个五年规划的建议	15	61	2025-10-23" "recommendations page"
 "$GONGFU" tree --db "$T/r.db" national-recommendations >"$T/r.tree"
@@ -123,7 +123,7 @@ snapshot "$T/bad.db" >"$T/bad.after"
 same "$T/bad.before" "$T/bad.after" "database after refused files"
 
 # --format forces a reader: a page read as text keeps its tags, a text read as PDF fails.
-status 0 "html --format text" "$GONGFU" import --db "$T/f.db" --format text "$F/national-15th-fyp-recommendations.html"
+status 0 "html --format text" "$GONGFU" import --db "$T/f.db" --format text tests/dev/corpus/national_15th_fyp_recommendations_2025_cpc_central_committee.html
 "$GONGFU" docs --db "$T/f.db" | grep -q "national-recommendations" && fail "--format text still read the page as HTML"
 status 1 "text --format pdf" "$GONGFU" import --db "$T/f.db" --format pdf data/corpus/jinhua-plan.txt
 contains "$T/err" "jinhua-plan.txt: not a readable PDF" "forced PDF message"

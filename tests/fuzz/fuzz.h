@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include "gongfu/regions.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,6 +35,14 @@ static inline const char *fuzz_data_file(const char *name)
     const char *dir = getenv("GONGFU_DATA");
     snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "data", name);
     return path;
+}
+
+/* The shipped region table, or the run fails. */
+static inline void fuzz_load_regions(struct regions *r)
+{
+    struct err e = {{0}};
+    if (regions_load(fuzz_data_file("regions.tsv"), r, &e) < 0)
+        fuzz_fail("%s", e.msg);
 }
 
 /* The input as a NUL-terminated string (a NUL inside ends it, as for a C string). */

@@ -18,9 +18,7 @@ static struct regions regions;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    struct err e = {{0}};
-    if (regions_load(fuzz_data_file("regions.tsv"), &regions, &e) < 0)
-        fuzz_fail("%s", e.msg);
+    fuzz_load_regions(&regions);
     return 0;
 }
 

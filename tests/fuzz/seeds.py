@@ -209,7 +209,7 @@ with tempfile.TemporaryDirectory() as tmp:
                        stderr=subprocess.DEVNULL)
         put("pdf", open(tmp + "/d.pdf", "rb").read())
     put("docx", open(tmp + "/d.docx", "rb").read())
-    put("html", open("tests/formats/national-15th-fyp-recommendations.html", "rb").read()[:30000])
+    put("html", open("tests/dev/corpus/national_15th_fyp_recommendations_2025_cpc_central_committee.html", "rb").read()[:30000])
 
 
 def record(page, x0, x1, base, size, text):
