@@ -10,6 +10,7 @@ enum line_kind {
     LINE_META,      /* metadata fields ("发布日期:2022-02-28", a "|" table row) */
     LINE_CHROME,    /* page furniture: phone numbers, infobox bullets */
     LINE_TRAILER,   /* starts the chrome after an article: 相关新闻, FOLLOW US, (来源: … */
+    LINE_TABLE,     /* a row of a table of indicators (itable.h): content, a paragraph of its own */
 };
 
 enum meta_key { META_NONE, META_ISSUER, META_WRITTEN, META_PUBLISHED, META_OTHER };
@@ -23,6 +24,8 @@ struct meta_field {
 
 struct line {
     size_t start, end;          /* trimmed content */
+    size_t whole_start, whole_end;  /* the whole trimmed line, before chrome or a "|" frame
+                                     * narrowed it */
     enum line_kind kind;
     int nfields;
     struct meta_field field[LINE_MAX_FIELDS];

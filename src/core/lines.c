@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/chrome.h"
+#include "gongfu/itable.h"
 #include "gongfu/lines.h"
 
 struct meta_name {
@@ -255,6 +256,32 @@ static void classify(const char *t, struct line *l)
         l->kind = LINE_CHROME;
 }
 
+static int whole_row(const char *t, const struct line *l)
+{
+    return itable_is_row(t + l->whole_start, l->whole_end - l->whole_start);
+}
+
+/* Rows of "|" tables are metadata or chrome, except the tables of indicators: from a
+ * header with an indicator column and years, every row of the table is content. */
+static void mark_tables(const char *t, struct lines *L)
+{
+    for (size_t k = 0; k < L->n;) {
+        const struct line *l = &L->v[k], *next = k + 1 < L->n ? &L->v[k + 1] : NULL;
+        if (!whole_row(t, l) ||
+            !itable_is_header(t + l->whole_start, l->whole_end - l->whole_start,
+                              next ? t + next->whole_start : NULL,
+                              next ? next->whole_end - next->whole_start : 0)) {
+            k++;
+            continue;
+        }
+        for (; k < L->n && whole_row(t, &L->v[k]); k++) {   /* the header and its rows */
+            struct line *r = &L->v[k];
+            *r = (struct line){.start = r->whole_start, .end = r->whole_end, .kind = LINE_TABLE,
+                               .whole_start = r->whole_start, .whole_end = r->whole_end};
+        }
+    }
+}
+
 int lines_split(const char *t, size_t len, struct lines *out)
 {
     size_t cap = 64;
@@ -269,6 +296,7 @@ int lines_split(const char *t, size_t len, struct lines *out)
             e++;
         struct line l = {.start = i, .end = e, .kind = LINE_TEXT};
         trim(t, &l.start, &l.end);
+        l.whole_start = l.start, l.whole_end = l.end;
         if (l.end > l.start)
             classify(t, &l);
         if (l.end > l.start || l.nfields) {
@@ -286,6 +314,7 @@ int lines_split(const char *t, size_t len, struct lines *out)
         if (i < len && t[i] == '\n')
             i++;
     }
+    mark_tables(t, out);
     /* A field whose value stands alone on the next line ("公開日期:" / "2021-08-02"). */
     for (size_t k = 0; k + 1 < out->n; k++) {
         struct line *l = &out->v[k];

@@ -135,6 +135,24 @@ static void flush_paragraph(struct builder *b)
     cover(b, p, raw(b, last));
 }
 
+static void close_title(struct builder *b);
+
+/* A row of a table of indicators: a paragraph of its own, as written (its cells' spaces
+ * and "|" are the table's, not extraction artefacts). */
+static void add_row(struct builder *b, const struct line *l)
+{
+    flush_paragraph(b);
+    close_title(b);
+    ensure_section(b, l->start);
+    int p = add_node(b, NODE_PARAGRAPH, b->section, raw(b, l->start));
+    if (p < 0)
+        return;
+    if (!(b->doc->nodes[p].text = strndup(b->t + l->start, l->end - l->start)))
+        b->oom = 1;
+    b->doc->nodes[p].raw_end = raw(b, l->end);
+    cover(b, p, raw(b, l->end));
+}
+
 static void close_title(struct builder *b)
 {
     if (b->title_open < 0)
@@ -413,6 +431,8 @@ static size_t read_body(struct builder *b, size_t body, size_t end_limit)
             k = j < end_limit ? title_first : end_limit;
             break;
         }
+        if (l->kind == LINE_TABLE)
+            add_row(b, l);
         if (l->kind != LINE_TEXT)
             continue;
         if (k > body && b->seq.chapter > 0 && doc_starts_at(b, k))
@@ -479,7 +499,9 @@ static void read_plain(struct builder *b, size_t title_at)
     b->doc->nodes[ch].title = strdup(b->doc->title ? b->doc->title : "");
     b->section = b->chapter_node = ch;
     for (size_t k = 0; k < b->L->n; k++)
-        if (b->L->v[k].kind == LINE_TEXT && k != title_at)
+        if (b->L->v[k].kind == LINE_TABLE)
+            add_row(b, &b->L->v[k]);
+        else if (b->L->v[k].kind == LINE_TEXT && k != title_at)
             add_text(b, b->L->v[k].start, b->L->v[k].end);
     flush_paragraph(b);
 }

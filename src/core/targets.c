@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/itable.h"
 #include "targets_int.h"
 
 #define MAX_OUTER 8
@@ -656,6 +657,11 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
         size_t pe = ps;
         while (pe < t.n && t.v[pe].c != '\n')
             pe++;
+        /* A row of a table of indicators is read as a table (itable.h), not as a sentence. */
+        if (pe > ps && itable_is_row(t.src + t.v[ps].off, t.v[pe - 1].end - t.v[ps].off)) {
+            ps = pe + 1;
+            continue;
+        }
         struct frame para;
         int has_para;
         if (frame_marks(&t, ps, pe, c.doc_year, &c.marks, &para, &has_para) < 0)
@@ -683,6 +689,8 @@ int targets_extract(const char *text, size_t n, const struct targets_opts *o,
     free(c.marks.v);
     free(items.v);
     ttext_free(&t);
+    if (!c.oom && itable_extract(text ? text : "", text ? n : 0, o, out, e) < 0)
+        c.oom = 1;
     if (c.oom) {
         err_set(e, "out of memory");
         return -1;

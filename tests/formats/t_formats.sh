@@ -12,14 +12,14 @@ snapshot() {
         "$GONGFU" tree --db "$1" "$s"
         "$GONGFU" show --db "$1" --width 100000 "$s"
     done
-    "$GONGFU" targets --db "$1"
+    "$GONGFU" targets --db "$1" --kind all
 }
 
 # SOURCE TITLE_LINE: the four formats agree, detected by content (the copies have no
 # extension that says what they are).
 same_in_every_format() {
     name=$(basename "$1" .txt)
-    sh tests/fixtures/make-fixtures.sh "data/corpus/$1" "$2" "$T/$name" || { fail "fixtures of $1"; return; }
+    sh tests/fixtures/make-fixtures.sh "$1" "$2" "$T/$name" || { fail "fixtures of $1"; return; }
     for f in txt html docx pdf; do
         cp "$T/$name.$f" "$T/$name-as-$f"
         status 0 "import $name.$f" "$GONGFU" import --db "$T/$name-$f.db" "$T/$name-as-$f"
@@ -30,9 +30,10 @@ same_in_every_format() {
         same "$T/$name-txt.out" "$T/$name-$f.out" "$name as $f"
     done
 }
-same_in_every_format zhoushan-plan.txt 11
-same_in_every_format jinhua-plan.txt 1
-same_in_every_format zhejiang-opengov-2021-and-central-opinions.txt 3
+same_in_every_format data/corpus/zhoushan-plan.txt 11
+same_in_every_format data/corpus/jinhua-plan.txt 1
+same_in_every_format data/corpus/zhejiang-opengov-2021-and-central-opinions.txt 3
+same_in_every_format tests/fixtures/indicators.txt 1
 
 # What each reader was given to drop is in no stored text: the PDF's page numbers and
 # running header, the web page's navigation, breadcrumb, side bar, share bar and footer.
