@@ -19,19 +19,21 @@
 static void detection_by_content(void **state)
 {
     (void)state;
+#define CASE(bytes, f) {bytes, sizeof bytes - 1, f}
     static const struct { const char *bytes; size_t n; enum format f; } cases[] = {
-        {"%PDF-1.7\n", 9, FORMAT_PDF},
-        {"\r\n\r\ngarbage before it %PDF-1.4", 30, FORMAT_PDF},
-        {"PK\x03\x04....word/document.xml....", 31, FORMAT_DOCX},
-        {"PK\x03\x04....xl/workbook.xml", 25, FORMAT_TEXT},
-        {"<!DOCTYPE html>\n<html>", 22, FORMAT_HTML},
-        {"\xEF\xBB\xBF  <HTML lang=zh>", 20, FORMAT_HTML},
-        {"<!-- saved --><div class=\"a\">", 29, FORMAT_HTML},
-        {"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">", 39, FORMAT_HTML},
-        {"<p>一段</p>", 13, FORMAT_HTML},
-        {"一、总体要求\n<p>不是标签", 31, FORMAT_TEXT},
-        {"<abbr", 5, FORMAT_TEXT},
+        CASE("%PDF-1.7\n", FORMAT_PDF),
+        CASE("\r\n\r\ngarbage before it %PDF-1.4", FORMAT_PDF),
+        CASE("PK\x03\x04....word/document.xml....", FORMAT_DOCX),
+        CASE("PK\x03\x04....xl/workbook.xml", FORMAT_TEXT),
+        CASE("<!DOCTYPE html>\n<html>", FORMAT_HTML),
+        CASE("\xEF\xBB\xBF  <HTML lang=zh>", FORMAT_HTML),
+        CASE("<!-- saved --><div class=\"a\">", FORMAT_HTML),
+        CASE("<?xml version=\"1.0\"?>\n<html xmlns=\"x\">", FORMAT_HTML),
+        CASE("<p>一段</p>", FORMAT_HTML),
+        CASE("一、总体要求\n<p>不是标签", FORMAT_TEXT),
+        CASE("<abbr", FORMAT_TEXT),
     };
+#undef CASE
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_int_equal(format_detect(cases[i].bytes, cases[i].n), cases[i].f);
     enum format f;
