@@ -146,14 +146,22 @@ $(B)/accuracy: tests/targets/accuracy.c $(LIB) | $(GEN_HDR)
 $(B)/ask_golden: tests/ask/golden.c $(LIB) | $(GEN_HDR)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
-unit: $(TESTS) $(B)/accuracy $(B)/ask_golden
+# The related lists against the hand key in tests/golden/relations (tests/relations/
+# t_accuracy.sh fails below tests/relations/baseline.txt); --sweep shows the calibration.
+$(B)/rel_accuracy: tests/relations/accuracy.c $(LIB) | $(GEN_HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
-accuracy: all $(B)/accuracy
+unit: $(TESTS) $(B)/accuracy $(B)/ask_golden $(B)/rel_accuracy
+
+accuracy: all $(B)/accuracy $(B)/rel_accuracy
 	@echo "== the embedded plans (tests/golden/targets)"
 	@./$(B)/accuracy --db $(B)/gongfu.db --labels tests/golden/targets \
 	    --baseline tests/targets/baseline.txt
 	@echo "== the development set (tests/dev)"
 	@python3 tests/dev/accuracy.py $(B)/gongfu --baseline tests/targets/baseline.txt
+	@echo "== related lists against the hand key (tests/golden/relations)"
+	@./$(B)/rel_accuracy --db $(B)/gongfu.db --key tests/golden/relations/key.tsv \
+	    --baseline tests/relations/baseline.txt --sweep
 
 # Every test, twice: the normal build and the ASan+UBSan build.
 check: deps
@@ -233,4 +241,4 @@ clean:
 
 # What the compiler found each object, test and fuzzer to include (-MMD -MP).
 -include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(B)/ask_golden.d \
-         $(FUZZERS:=.d)
+         $(B)/rel_accuracy.d $(FUZZERS:=.d)

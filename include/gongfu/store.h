@@ -52,9 +52,9 @@ struct store_hooks {
                       size_t node_index, const char *title, const char *text, struct err *e);
     int (*on_delete_doc)(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e);
     void (*on_rollback)(void *ctx, sqlite3 *db);
-    /* At store_commit, inside the import's transaction just before COMMIT: data derived
-     * from all the documents (the search index's word list); an error rolls the import
-     * back. */
+    /* At store_commit, once in every import, inside its transaction just before COMMIT,
+     * after every source is written: data derived from all the documents at once (the
+     * search index's word list, the relations); an error rolls the import back. */
     int (*on_commit)(void *ctx, sqlite3 *db, struct err *e);
 };
 void store_add_hooks(const struct store_hooks *h);

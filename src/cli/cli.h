@@ -80,7 +80,8 @@ void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(prin
 
 /* Every subcommand, with its options' table (args.h); main.c lists them. */
 extern const struct cli_command cmd_import, cmd_docs, cmd_tree, cmd_show, cmd_search,
-    cmd_targets, cmd_compare, cmd_progress, cmd_ask;
+    cmd_targets, cmd_compare, cmd_progress, cmd_ask,
+    cmd_related;
 /* The explorer's options (no command word), and the hidden `gongfu complete`. */
 extern const struct cli_command cmd_explorer, cmd_complete;
 /* The command called name, or NULL; the names in the order `gongfu --help` lists them. */

@@ -6,13 +6,14 @@
 #include <string.h>
 #include "cli.h"
 #include "gongfu/paths.h"
+#include "gongfu/relations_store.h"
 #include "gongfu/search.h"
 #include "gongfu/targets.h"
 #include "../tui/tui.h"
 
 static const struct cli_command *const commands[] = {
     &cmd_import, &cmd_docs, &cmd_tree, &cmd_show, &cmd_search, &cmd_targets, &cmd_compare,
-    &cmd_progress, &cmd_ask,
+    &cmd_progress, &cmd_ask, &cmd_related,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
@@ -38,6 +39,7 @@ void cli_register_hooks(void)
     targets_set_regions(paths_data_file("regions.tsv"));
     store_add_hooks(&search_hooks);
     store_add_hooks(&targets_hooks);
+    store_add_hooks(&relations_hooks);
 }
 
 static void usage(FILE *f)

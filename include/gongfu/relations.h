@@ -1,0 +1,78 @@
+/* relations.h — which sections of other documents carry out the same measure as a section:
+ * the scoring behind `gongfu related` and the explorer's related list.
+ *
+ * Every section (item, chapter lead, preamble: its title and text) becomes the folded
+ * tokens the search index is made of (tokenizer.h: CJK bigrams, letter/digit words; the
+ * colocated single characters are left out), so Traditional 醫保 and Simplified 医保 are
+ * one token. Weights are TF-IDF: (1 + ln tf) · ln(N / df), with df counted over every
+ * section of every document, so words every plan uses (共同富裕, 推进, 建设) weigh little;
+ * vectors are L2-normalised and a pair's score is their cosine (0…1, symmetric).
+ *
+ * Only sections of the same kind in different documents are compared. A section's
+ * background is its mean score against every section of its kind in the other documents
+ * (at least half the mean background of its kind, so that a section sharing almost
+ * nothing cannot clear a background of almost nothing). A section b is related to a when
+ * score(a, b) >= factor · background(a): a counterpart stands out from the common
+ * vocabulary of the plans, and a section with none gets none. The factor is calibrated on
+ * the hand key in tests/golden/relations (see its CALIBRATION.md); at most
+ * RELATIONS_PER_DOC sections per document and RELATIONS_PER_SECTION in all are kept for
+ * each section, the best first. */
+#ifndef GONGFU_RELATIONS_H
+#define GONGFU_RELATIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "gongfu/err.h"
+#include "gongfu/search.h"
+
+#define RELATIONS_FACTOR 4.36
+#define RELATIONS_PER_DOC 3
+#define RELATIONS_PER_SECTION 20
+/* Shared phrases kept for a pair, the weightiest first. */
+#define RELATIONS_MAX_PHRASES 8
+#define RELATIONS_PHRASE_IDF 2.0794415416798357   /* ln 8 */
+
+struct relations_section {
+    int doc;                  /* sections of one document are never related */
+    int kind;                 /* only sections of one kind are related */
+    const char *title, *text; /* either may be NULL; kept by the caller while the model lives */
+};
+
+struct relations_pair {
+    size_t from, to;          /* indexes into the sections given to relations_build */
+    double score;
+};
+
+struct relations;
+
+/* Tokenizes and weighs n sections. 0, or -1 with e set (out of memory). */
+int relations_build(const struct relations_section *s, size_t n, struct relations **out,
+                    struct err *e);
+void relations_free(struct relations **m);
+
+/* The cosine of two sections (0 when either has no tokens). */
+double relations_score(const struct relations *m, size_t a, size_t b);
+/* The background of section a (see above); 0 when no other document has its kind. */
+double relations_background(const struct relations *m, size_t a);
+
+/* Every related pair for the given factor (RELATIONS_FACTOR in the product): grouped by
+ * `from` in increasing order, each group best first (ties: lower `to` first). *out is
+ * malloc'd (NULL when there are none). 0, or -1 with e set. */
+int relations_pairs(struct relations *m, double factor, struct relations_pair **out,
+                    size_t *n, struct err *e);
+
+/* The phrases a and b share: maximal runs of at least two consecutive bigrams found in
+ * both (three characters or more) whose bigrams are in at most an eighth of the sections
+ * on average (mean IDF >= ln 8: 共同富裕, 公共服务, 数字化改革 alone are in more and are no
+ * phrase), as written in a's title or text (whitespace inside dropped), the weightiest
+ * (summed IDF) first, none inside another one kept, at most RELATIONS_MAX_PHRASES, joined
+ * by single spaces. malloc'd ("" when none); NULL when out of memory. */
+char *relations_shared(const struct relations *m, size_t a, size_t b);
+
+/* Where the phrases of a relations_shared() string occur in text (compared folded, so a
+ * Traditional text matches Simplified phrases): sorted, disjoint spans; *spans is
+ * malloc'd (NULL when none). 0, or -1 when out of memory. */
+int relations_spans(const char *shared, const char *text, size_t n, struct search_span **spans,
+                    size_t *nspans);
+
+#endif

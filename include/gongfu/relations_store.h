@@ -1,0 +1,54 @@
+/* relations_store.h — the relation table and the store hooks that keep it true:
+ *   relation(from_node, to_node, score, shared)
+ * one row per related pair (relations.h), both directions stored (a's threshold is its own),
+ * shared = the phrases the two share, as from_node writes them, joined by spaces. Every
+ * import recomputes every document's relations just before its commit, inside its
+ * transaction (the IDF and the backgrounds change with each document added or replaced),
+ * so readers see the relations of exactly the documents they see. */
+#ifndef GONGFU_RELATIONS_STORE_H
+#define GONGFU_RELATIONS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include "gongfu/err.h"
+#include "gongfu/relations.h"
+#include "gongfu/store.h"
+
+/* on_create makes the table, on_delete_doc drops the rows of a document being replaced,
+ * on_commit recomputes every relation. */
+extern const struct store_hooks relations_hooks;
+
+/* Every section (preamble, chapter lead, item) of every document, as the search index
+ * sees it: title, and text = its paragraphs joined by "\n". */
+struct relations_corpus {
+    struct relations_section *secs;
+    int64_t *node_id;
+    size_t n;
+};
+int relations_corpus_load(sqlite3 *db, struct relations_corpus *c, struct err *e);
+void relations_corpus_free(struct relations_corpus *c);
+
+/* Deletes and recomputes every relation, in the caller's transaction. 0, or -1 with e set. */
+int relations_recompute(sqlite3 *db, struct err *e);
+
+/* Whether the database has a relation table (one imported before relations existed has
+ * none until its next import). */
+int relations_stored(sqlite3 *db);
+
+/* A section related to the one asked about. */
+struct relation_row {
+    int64_t node_id;
+    char *slug, *region, *path, *kind, *title, *shared;
+    double score;
+};
+
+/* The sections related to node from_node: grouped by document in the order of
+ * store_docs (national, province, cities), best first in each; only document doc_slug
+ * when given; at most limit rows per document (0: all). 0 (also when the database has no
+ * relation table: no rows), or -1 with e set. */
+int relations_of(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t limit,
+                 struct relation_row **rows, size_t *n, struct err *e);
+void relations_rows_free(struct relation_row **rows, size_t n);
+
+#endif
