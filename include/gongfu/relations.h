@@ -14,9 +14,13 @@
  * nothing cannot clear a background of almost nothing). A section b is related to a when
  * score(a, b) >= factor · background(a): a counterpart stands out from the common
  * vocabulary of the plans, and a section with none gets none. The factor is calibrated on
- * the hand key in tests/golden/relations (see its CALIBRATION.md); at most
+ * the province→city rows of the hand key in tests/golden/relations (tests/relations/
+ * accuracy.c --sweep; README "Related measures"); at most
  * RELATIONS_PER_DOC sections per document and RELATIONS_PER_SECTION in all are kept for
- * each section, the best first. */
+ * each section, the best first. With more than RELATIONS_NEIGHBOURS + 1 documents, a
+ * document's sections are compared with those of its RELATIONS_NEIGHBOURS most similar
+ * documents only (see relations_docs.c), so the work grows with the corpus, not with its
+ * square. */
 #ifndef GONGFU_RELATIONS_H
 #define GONGFU_RELATIONS_H
 
@@ -27,7 +31,9 @@
 
 #define RELATIONS_FACTOR 4.36
 #define RELATIONS_PER_DOC 3
-#define RELATIONS_PER_SECTION 20
+#define RELATIONS_PER_SECTION 10
+/* Documents each document is compared with when there are more (the most similar). */
+#define RELATIONS_NEIGHBOURS 16
 /* Shared phrases kept for a pair, the weightiest first. */
 #define RELATIONS_MAX_PHRASES 8
 #define RELATIONS_PHRASE_IDF 2.0794415416798357   /* ln 8 */

@@ -342,6 +342,8 @@ static int build(struct relations *m, struct err *e)
     if (!(m->idf = calloc(m->nterms + 1, sizeof *m->idf)))
         return err_set(e, "out of memory"), -1;
     weigh(m);
+    if (rel_docs_build(m) < 0)
+        return err_set(e, "out of memory"), -1;
     return backgrounds(m, e);
 }
 
@@ -369,7 +371,7 @@ void relations_free(struct relations **m)
         return;
     free(r->pool), free(r->term_off), free(r->slots), free(r->term_len), free(r->df);
     free(r->idf), free(r->toks), free(r->tok_off), free(r->vec), free(r->vec_off);
-    free(r->background);
+    free(r->background), free(r->docs.off), free(r->docs.sec), free(r->doc_of);
     free(r);
     *m = NULL;
 }

@@ -20,6 +20,14 @@ struct rel_entry {
     float w;
 };
 
+/* Sections grouped by document: document k (0 … n - 1, in increasing order of the
+ * sections' doc numbers) has sections sec[off[k] .. off[k + 1]). */
+struct rel_docs {
+    size_t n;
+    size_t *off;
+    uint32_t *sec;
+};
+
 struct relations {
     const struct relations_section *secs;
     size_t n;
@@ -36,6 +44,8 @@ struct relations {
     struct rel_entry *vec;           /* section i: vec[vec_off[i] .. vec_off[i + 1]), by term */
     size_t *vec_off;
     double *background;
+    struct rel_docs docs;
+    uint32_t *doc_of;                /* section → its document in docs */
 };
 
 /* Whether token k of a section follows token k - 1 inside one run of characters. */
@@ -44,6 +54,12 @@ static inline int rel_tok_joined(const struct rel_tok *t, size_t k)
     return k > 0 && t[k].bigram && t[k - 1].bigram && t[k].part == t[k - 1].part &&
            t[k].start < t[k - 1].start + t[k - 1].len;
 }
+
+/* Fills m->docs and m->doc_of (relations_docs.c). 0, or -1 when out of memory. */
+int rel_docs_build(struct relations *m);
+/* Which documents each document is compared with: document k's are nb[nb_off[k] ..
+ * nb_off[k + 1]); both arrays malloc'd. 0, or -1 when out of memory. */
+int rel_neighbours(const struct relations *m, uint32_t **nb_off, uint32_t **nb);
 
 /* Whether the token is one CJK character (left out: the bigrams carry them). */
 int rel_single_cjk(const char *tok, int n);

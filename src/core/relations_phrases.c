@@ -6,7 +6,8 @@
 #include "gongfu/tokenizer.h"
 #include "relations_int.h"
 
-/* b's bigrams by term: a small hash of chains, head[slot] → position → next[position]. */
+/* b's bigrams of the terms a and b share, by term: a small hash of chains,
+ * head[slot] → position → next[position]; a term neither shares has no slot. */
 struct index {
     uint32_t *head, *term, *next;   /* head/term: per slot; next: per position of b */
     size_t mask;
@@ -19,11 +20,22 @@ static size_t slot_of(const struct index *x, uint32_t term)
     return (size_t)((term * 2654435769u) >> x->shift);
 }
 
-static int index_build(struct index *x, const struct rel_tok *b, size_t nb)
+static size_t find(const struct index *x, uint32_t term)
 {
-    size_t ns = 16;
+    size_t h = slot_of(x, term);
+    while (x->term[h] != UINT32_MAX && x->term[h] != term)
+        h = (h + 1) & x->mask;
+    return h;
+}
+
+static int index_build(struct index *x, const struct relations *m, size_t ia, size_t ib)
+{
+    const struct rel_entry *va = m->vec + m->vec_off[ia], *vb = m->vec + m->vec_off[ib];
+    size_t na = m->vec_off[ia + 1] - m->vec_off[ia], nv = m->vec_off[ib + 1] - m->vec_off[ib];
+    const struct rel_tok *b = m->toks + m->tok_off[ib];
+    size_t nb = m->tok_off[ib + 1] - m->tok_off[ib], ns = 16;
     x->shift = 28;
-    while (ns < 2 * nb)
+    while (ns < 2 * (na < nv ? na : nv))
         ns *= 2, x->shift--;
     x->mask = ns - 1;
     x->head = malloc(ns * sizeof *x->head);
@@ -32,24 +44,27 @@ static int index_build(struct index *x, const struct rel_tok *b, size_t nb)
     if (!x->head || !x->term || !x->next)
         return -1;
     memset(x->head, 0xff, ns * sizeof *x->head);
+    memset(x->term, 0xff, ns * sizeof *x->term);
+    for (size_t i = 0, j = 0; i < na && j < nv;) {   /* the shared terms: a merge */
+        if (va[i].term < vb[j].term)
+            i++;
+        else if (va[i].term > vb[j].term)
+            j++;
+        else
+            x->term[find(x, va[i].term)] = va[i].term, i++, j++;
+    }
     for (size_t k = nb; k-- > 0;) {      /* backwards, so chains run in reading order */
-        if (!b[k].bigram)
-            continue;
-        size_t h = slot_of(x, b[k].term);
-        while (x->head[h] != UINT32_MAX && x->term[h] != b[k].term)
-            h = (h + 1) & x->mask;
-        x->next[k] = x->head[h];
-        x->head[h] = (uint32_t)k, x->term[h] = b[k].term;
+        size_t h;
+        if (b[k].bigram && x->term[h = find(x, b[k].term)] == b[k].term)
+            x->next[k] = x->head[h], x->head[h] = (uint32_t)k;
     }
     return 0;
 }
 
 static uint32_t index_first(const struct index *x, uint32_t term)
 {
-    size_t h = slot_of(x, term);
-    while (x->head[h] != UINT32_MAX && x->term[h] != term)
-        h = (h + 1) & x->mask;
-    return x->head[h];
+    size_t h = find(x, term);
+    return x->term[h] == term ? x->head[h] : UINT32_MAX;
 }
 
 static void index_free(struct index *x)
@@ -104,7 +119,7 @@ static int find_runs(const struct relations *m, size_t ia, size_t ib, struct phr
     struct index x = {0};
     size_t cap = 0, *best = malloc((na + 1) * sizeof *best);
     uint32_t *lens = malloc((nb + 1) * sizeof *lens), *stamp = malloc((nb + 1) * sizeof *stamp);
-    int rc = best && lens && stamp && index_build(&x, b, nb) == 0 ? 0 : -1;
+    int rc = best && lens && stamp && index_build(&x, m, ia, ib) == 0 ? 0 : -1;
     *out = NULL, *nout = 0;
     if (rc == 0)
         memset(stamp, 0xff, (nb + 1) * sizeof *stamp);
@@ -155,7 +170,8 @@ char *relations_shared(const struct relations *m, size_t a, size_t b)
     size_t n, kept = 0, len = 0;
     if (find_runs(m, a, b, &runs, &n) < 0)
         return free(runs), NULL;
-    qsort(runs, n, sizeof *runs, by_weight);
+    if (n)
+        qsort(runs, n, sizeof *runs, by_weight);
     int failed = 0;
     for (size_t i = 0; i < n && kept < RELATIONS_MAX_PHRASES && !failed; i++) {
         char *t = phrase_text(&m->secs[a], m->toks + m->tok_off[a] + runs[i].at, runs[i].len);
@@ -262,6 +278,8 @@ static int by_start(const void *a, const void *b)
 static size_t merge_spans(struct search_span *s, size_t n)
 {
     size_t out = 0;
+    if (!n)
+        return 0;
     qsort(s, n, sizeof *s, by_start);
     for (size_t i = 0; i < n; i++) {
         if (out && s[i].start <= s[out - 1].end) {

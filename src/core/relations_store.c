@@ -26,6 +26,8 @@ static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e
 {
     (void)ctx;
     sqlite3_stmt *st;
+    if (!relations_stored(db))       /* made before relations: the commit creates the table */
+        return 0;
     if (prepare(db, "DELETE FROM relation WHERE from_node IN (SELECT id FROM node WHERE "
                 "doc_id = ?1) OR to_node IN (SELECT id FROM node WHERE doc_id = ?1)", &st, e) < 0)
         return -1;

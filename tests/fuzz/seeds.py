@@ -179,6 +179,15 @@ for k, shape in enumerate(shapes * 4):
                                                           ("strict", roles["strict"])]})
     put("ask", q.encode())
 
+# relations: small sets of sections ("\n\n" between them; a first byte picking document and
+# kind, a title line, then text), paragraphs of different plans side by side.
+for k in range(20):
+    secs = []
+    for j in range(6):
+        p = paras[(k * 37 + j * 101) % len(paras)]
+        secs.append(bytes([j % 4 + 4 * (k % 2)]) + (p[:12] + "\n" + p[12:160]).encode())
+    put("relations", b"\n\n".join(secs))
+
 # html, docx, pdf: pieces of the plans made into a web page, a Word document and a PDF by the
 # fixture scripts (tests/fixtures), small enough to fuzz. docx seeds are also the XML parts
 # joined by NUL bytes, the form fuzz_docx puts into an archive itself; pdf seeds are also

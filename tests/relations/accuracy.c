@@ -6,7 +6,8 @@
  *
  * For a row with counterparts, the list for to_doc is right first when its first section
  * is one of them, and within three when one of its first three is; a row without shows
- * none when the list is empty. Rows are grouped by the levels of their documents
+ * none when the list is empty; listed-ok is the share of everything listed (first three)
+ * for rows with counterparts that the key lists too. Rows are grouped by the levels of their documents
  * (province>city …); the group named by --tune (default province>city) is the one the
  * factor was calibrated on, the others are held out. --sweep rebuilds the model from the
  * database's sections and prints the figures for a range of factors, and the factor that
@@ -35,6 +36,7 @@ struct row {
 struct group {
     char name[64];
     int rows, pos, first, within3, neg, none;
+    int listed, listed_right;      /* rows with counterparts: all listed, those in the key */
 };
 
 static struct row *rows;
@@ -158,7 +160,7 @@ static void tally(struct group *g, const struct row *r, char *const *got, int ng
     g->first += ngot > 0 && is_cp(r, got[0]);
     int in3 = 0;
     for (int i = 0; i < ngot && i < 3; i++)
-        in3 |= is_cp(r, got[i]);
+        in3 |= is_cp(r, got[i]), g->listed++, g->listed_right += is_cp(r, got[i]);
     g->within3 += in3;
 }
 
@@ -171,21 +173,23 @@ static void print_group(const struct group *g, const char *suffix)
 {
     char name[96];
     snprintf(name, sizeof name, "%.60s%s", g->name[0] ? g->name : "?", suffix);
-    printf("%-24s %4d %6d %9.3f %10.3f %6d %8.3f\n", name, g->rows, g->pos,
-           ratio(g->first, g->pos), ratio(g->within3, g->pos), g->neg, ratio(g->none, g->neg));
+    printf("%-24s %4d %6d %9.3f %10.3f %6d %8.3f %9.3f\n", name, g->rows, g->pos,
+           ratio(g->first, g->pos), ratio(g->within3, g->pos), g->neg, ratio(g->none, g->neg),
+           ratio(g->listed_right, g->listed));
 }
 
 static void add(struct group *to, const struct group *g)
 {
     to->rows += g->rows, to->pos += g->pos, to->first += g->first;
     to->within3 += g->within3, to->neg += g->neg, to->none += g->none;
+    to->listed += g->listed, to->listed_right += g->listed_right;
 }
 
 /* Prints every group, then the held-out groups together and all rows. */
 static void report(const struct group *gs, int tune, struct group *held, struct group *all)
 {
-    printf("%-24s %4s %6s %9s %10s %6s %8s\n", "group", "rows", "with", "first", "within-3",
-           "none", "shown-0");
+    printf("%-24s %4s %6s %9s %10s %6s %8s %9s\n", "group", "rows", "with", "first",
+           "within-3", "none", "shown-0", "listed-ok");
     *held = (struct group){"held out"}, *all = (struct group){"all"};
     for (int i = 0; i < ngroups; i++) {
         print_group(&gs[i], i == tune ? " (tuned)" : "");
