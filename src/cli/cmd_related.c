@@ -28,16 +28,15 @@ static int64_t find_section(struct store *s, const char *spec)
     struct node_row *nodes = NULL;
     size_t n = 0;
     int64_t id = 0;
-    if (store_doc_by_slug(s, slug, &doc, &e) < 0 || store_nodes(s, doc->id, 0, &nodes, &n, &e) < 0)
+    if (cli_find_doc(s, "related", slug, &doc) == 0 &&
+        store_nodes(s, doc->id, 0, &nodes, &n, &e) < 0)
         cli_error("related", "%s", e.msg);
-    else {
-        for (size_t i = 0; i < n && !id; i++)
-            if (nodes[i].path && !strcmp(nodes[i].path, path))
-                id = nodes[i].id;
-        if (!id)
-            cli_error("related", "%s has no chapter or item '%s' (see 'gongfu tree %s')", slug,
-                      path, slug);
-    }
+    for (size_t i = 0; i < n && !id; i++)
+        if (nodes[i].path && !strcmp(nodes[i].path, path))
+            id = nodes[i].id;
+    if (doc && !id && !e.msg[0])
+        cli_error("related", "%s has no chapter or item '%s' (see 'gongfu tree %s')", slug, path,
+                  slug);
     store_nodes_free(&nodes, n);
     store_docs_free(&doc, doc ? 1 : 0);
     free(slug);
@@ -76,9 +75,7 @@ static int run(const struct cli_args *a)
     struct doc_row *d = NULL;
     int64_t node = find_section(s, a->argv[0]);
     int rc = EXIT_ERR;
-    if (node && doc && store_doc_by_slug(s, doc, &d, &e) < 0) {
-        cli_error("related", "%s", e.msg);
-    } else if (node) {
+    if (node && (!doc || cli_find_doc(s, "related", doc, &d) == 0)) {
         struct relation_row *rows;
         size_t n;
         if (!relations_stored(store_db(s)))
