@@ -22,7 +22,8 @@ remade() {
 
 # Each source's dependencies as the compiler finds them now: "SOURCE FILE" lines.
 INC="-Iinclude -I$B/gen $(pkg-config --cflags-only-I ncursesw sqlite3 opencc 2>/dev/null) -D_GNU_SOURCE -DNCURSES_WIDECHAR=1"
-for s in src/*/*.c tests/unit/test_*.c tests/targets/accuracy.c tests/ask/golden.c; do
+for s in src/*/*.c tests/unit/test_*.c tests/targets/accuracy.c tests/ask/golden.c \
+         tests/relations/accuracy.c; do
     # shellcheck disable=SC2086
     cc -MM $INC -Isrc/tui "$s" > "$T/mm" || fail "cc -MM $s"
     sed 's/^[^:]*://; s/\\$//' "$T/mm" | tr ' ' '\n' | grep . | sed "s|^|$s |"
@@ -42,6 +43,7 @@ expected() {
                 if (lib || hit[line]) { n = line; sub(/.*\//, "", n); sub(/\.c$/, "", n); print b "/tests/" n }
             if (lib || hit["tests/targets/accuracy.c"]) print b "/accuracy"
             if (lib || hit["tests/ask/golden.c"]) print b "/ask_golden"
+            if (lib || hit["tests/relations/accuracy.c"]) print b "/rel_accuracy"
             if (lib || app) { print b "/gongfu"; print b "/gongfu.db" }
         }' "$T/deps" | sort -u
 }
