@@ -153,14 +153,33 @@ static long usec_since(const struct timespec *t0)
     return (t.tv_sec - t0->tv_sec) * 1000000L + (t.tv_nsec - t0->tv_nsec) / 1000;
 }
 
-/* The next input from the terminal; 0 when a signal interrupted the wait. */
-static int read_input(struct input *in)
+/* The terminal's late answer to the width probe (term.h): swallowed, and when it says
+ * the terminal draws ambiguous characters otherwise than the screen assumed, everything
+ * drawn again for that width. */
+static void late_reply(struct app *a, int width)
+{
+    if (width <= 0 || a->ambiwidth_given || (width == 2) == draw_ambi2())
+        return;
+    draw_init(width == 2);
+    app_notify(a, UI_GLYPHS);
+    clearok(curscr, TRUE);
+    a->dirty |= DIRTY_LAYOUT;
+}
+
+/* The next input from the terminal; 0 when a signal interrupted the wait, or when what
+ * came was the terminal's answer to a question, not a key. */
+static int read_input(struct app *a, struct input *in)
 {
     wint_t ch;
     memset(in, 0, sizeof *in);
     int rc = term_read_key(&ch);
     if (rc == ERR)
         return 0;
+    int reply = term_reply(rc == KEY_CODE_YES, ch);
+    if (reply) {
+        late_reply(a, reply);
+        return 0;
+    }
     in->key = keyseq_decode(rc == KEY_CODE_YES, (uint32_t)ch);
     if (in->key == KEYF(KEY_MOUSE) && getmouse(&in->mouse) != OK)
         return 0;
@@ -210,7 +229,7 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
         if (sc) {
             if (!script_next(sc, &in))
                 break;
-        } else if (!read_input(&in)) {
+        } else if (!read_input(a, &in)) {
             continue;
         }
         clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -331,7 +350,8 @@ int tui_main(int argc, char **argv)
         app_free(&a);
         return 1;
     }
-    int ambi = o.ambiwidth ? o.ambiwidth : to.headless ? 1 : term_probe_ambiwidth();
+    int ambi = o.ambiwidth ? o.ambiwidth : 1;
+    a.ambiwidth_given = o.ambiwidth != 0;
     struct script *sc = NULL;
     const char *script = getenv("GONGFU_SCRIPT");
     if (to.headless && script && *script && script_open(script, &sc, &e) < 0) {
@@ -344,6 +364,10 @@ int tui_main(int argc, char **argv)
         app_free(&a);
         return 1;
     }
+    /* Asked once the screen is ours; a terminal slower than 200 ms gets the first screen
+     * drawn narrow, and its answer is applied when it comes (late_reply). */
+    if (!o.ambiwidth && !to.headless)
+        ambi = term_probe_ambiwidth(200) == 2 ? 2 : 1;
     draw_init(ambi == 2);
     /* A theme that marks things by colour alone would hide them on a terminal without
      * colours (TERM=vt100): there, unless the user chose one, the mono theme. */

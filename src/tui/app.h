@@ -58,6 +58,7 @@ struct app {
     int show_panel;
     int zoom;                   /* the reader alone, full width */
     int sidebar_extra;          /* columns < and > added to the sidebar's width */
+    int ambiwidth_given;        /* --ambiwidth: the terminal is not asked, nor its answer taken */
 
     struct loc hist[HISTORY_MAX];
     int nhist, ihist;

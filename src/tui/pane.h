@@ -48,6 +48,7 @@ enum {
     UI_JUMPED = 1 << 1,         /* a jump to a place (maybe the same one): sel.jumped */
     UI_SPANS = 1 << 2,          /* a span source changed its spans */
     UI_RESIZED = 1 << 3,        /* the windows were made again (a resize, zoom …) */
+    UI_GLYPHS = 1 << 4,         /* ambiguous characters' width changed (draw_ambi2) */
 };
 #define UI_SPAN_AT(k) (1u << (8 + (k)))   /* sel.span[k], the span under the cursor */
 

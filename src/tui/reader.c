@@ -421,8 +421,40 @@ static unsigned reader_click(struct pane *p, int y, int x)
     return PANE_HANDLED | PANE_REDRAW | PANE_STATUS;
 }
 
+/* Ambiguous characters' width became known after the first screen: every document is
+ * laid out anew for it, at the same place. */
+static void reglyph(struct pane *p)
+{
+    struct reader *r = p->state;
+    for (size_t d = 0; r->cache && d < p->ui->corpus->ndocs; d++)
+        rdoc_free(&r->cache[d]);
+    if (r->doc < 0 || !r->d.nodes)
+        return;
+    int64_t node = 0;
+    long off = 0;
+    if (r->d.nlines)
+        reader_where(p, &node, &off);
+    for (size_t i = 0; i < r->d.nblocks; i++)
+        free(r->d.blocks[i].own);
+    free(r->d.blocks), free(r->d.lines);
+    r->d.blocks = NULL, r->d.lines = NULL;
+    r->d.nblocks = r->d.nlines = 0;
+    r->d.width = 0;
+    if (build_blocks(p) < 0) {
+        snprintf(r->failed, sizeof r->failed, "out of memory");
+        ui_message(p->ui, ROLE_ERROR, "%s", r->failed);
+        return;
+    }
+    relayout(p);
+    reader_goto(p, node, off);
+}
+
 static unsigned reader_notify(struct pane *p, unsigned events)
 {
+    if (events & UI_GLYPHS) {
+        reglyph(p);
+        return PANE_REDRAW;
+    }
     if (events & UI_RESIZED)
         relayout(p);
     if (events & UI_SPANS) {

@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <curses.h>
 #include "keyseq.h"
 #include "term.h"
@@ -73,58 +74,64 @@ static long ms_since(const struct timespec *t0)
     return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* Reads a cursor position report "ESC [ row ; col R" within the time left; the column,
- * or -1. */
-static int read_cpr(int fd, const struct timespec *t0, int budget_ms)
+/* The width probe. Sent once curses has the screen: the cursor is put on row 2, "“" (East
+ * Asian Ambiguous) drawn, and the cursor position asked for (as vim does). Where the cursor
+ * lands says how wide the terminal drew it: the answer is ESC[2;2R (narrow) or ESC[2;3R
+ * (wide), two strings curses is told to read as keys of their own, so they are recognised
+ * whenever they come: within the wait here, or later over a slow link, when read_input
+ * swallows them (term_reply) instead of taking ESC [ 2 ; 3 R for five keys. Row 2, as
+ * terminfo has keys of the form ESC[1;nR (shifted F3 …) but none ESC[2;nR. */
+#define KEY_REPLY_NARROW (KEY_MAX + 1)
+#define KEY_REPLY_WIDE (KEY_MAX + 2)
+static int probe_sent;
+
+/* A key read while waiting for the answer, given back to curses for the loop. */
+static void give_back(int rc, wint_t ch)
 {
-    char buf[64];
-    size_t n = 0;
-    while (n < sizeof buf - 1) {
-        long left = budget_ms - ms_since(t0);
-        struct pollfd p = { fd, POLLIN, 0 };
-        if (left <= 0 || poll(&p, 1, (int)left) <= 0)
-            return -1;
-        if (read(fd, buf + n, 1) != 1)
-            return -1;
-        if (buf[n++] == 'R')
-            break;
-    }
-    buf[n] = '\0';
-    char *esc = strrchr(buf, '\033');
-    int row, col;
-    if (!esc || sscanf(esc, "\033[%d;%dR", &row, &col) != 2)
-        return -1;
-    return col;
+    if (rc == KEY_CODE_YES)
+        ungetch((int)ch);
+    else
+        unget_wch((wchar_t)ch);
 }
 
-int term_probe_ambiwidth(void)
+int term_probe_ambiwidth(int wait_ms)
 {
-    int fd = open("/dev/tty", O_RDWR | O_NOCTTY);
-    if (fd < 0)
-        return 1;
-    struct termios old, raw;
-    if (tcgetattr(fd, &old) < 0) {
-        close(fd);
-        return 1;
-    }
-    raw = old;
-    raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-    raw.c_cc[VMIN] = 0;
-    raw.c_cc[VTIME] = 0;
-    tcsetattr(fd, TCSANOW, &raw);
+    if (headless || !started)
+        return 0;
+    define_key("\033[2;2R", KEY_REPLY_NARROW);
+    define_key("\033[2;3R", KEY_REPLY_WIDE);
+    static const char probe[] = "\033[2;1H\xe2\x80\x9c\033[6n";
+    fflush(stdout);
+    if (write(STDOUT_FILENO, probe, sizeof probe - 1) != (ssize_t)(sizeof probe - 1))
+        return 0;
+    probe_sent = 1;
+    clearok(curscr, TRUE);   /* the probe drew outside curses: paint everything */
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    /* "“" is East Asian Ambiguous: where the cursor lands says how wide it was drawn. */
-    static const char probe[] = "\r\xe2\x80\x9c\033[6n";
-    int col = -1;
-    if (write(fd, probe, sizeof probe - 1) == (ssize_t)(sizeof probe - 1))
-        col = read_cpr(fd, &t0, 200);
-    static const char erase[] = "\r\033[K";
-    if (write(fd, erase, sizeof erase - 1) < 0)
-        col = -1;
-    tcsetattr(fd, TCSANOW, &old);
-    close(fd);
-    return col == 3 ? 2 : 1;
+    int answer = 0, kept = 0, krc[8];
+    wint_t kch[8];
+    for (long left; !answer && (left = wait_ms - ms_since(&t0)) > 0;) {
+        wint_t ch;
+        wtimeout(input, (int)left);
+        int rc = wget_wch(input, &ch);
+        if (rc == ERR)
+            break;
+        if (rc == KEY_CODE_YES && (ch == KEY_REPLY_NARROW || ch == KEY_REPLY_WIDE))
+            answer = ch == KEY_REPLY_WIDE ? 2 : 1;
+        else if (kept < 8)
+            krc[kept] = rc, kch[kept++] = ch;
+    }
+    nodelay(input, TRUE);
+    while (kept-- > 0)   /* the last given back is read first */
+        give_back(krc[kept], kch[kept]);
+    return answer;
+}
+
+int term_reply(int is_code, wint_t key)
+{
+    if (!is_code || (key != KEY_REPLY_NARROW && key != KEY_REPLY_WIDE))
+        return 0;
+    return probe_sent ? (key == KEY_REPLY_WIDE ? 2 : 1) : -1;
 }
 
 int term_start(const struct term_opts *o)

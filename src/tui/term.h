@@ -11,9 +11,14 @@ extern volatile sig_atomic_t term_winch, term_stop_req, term_quit_sig, term_cont
 
 /* 0 when LC_CTYPE is UTF-8; otherwise prints how to fix it and returns -1. */
 int term_check_locale(void);
-/* Asks the terminal where the cursor lands after an ambiguous character (as vim does):
- * 2 if it drew it wide, 1 if narrow or if no answer came within ~200 ms. */
-int term_probe_ambiwidth(void);
+/* Asks the terminal, once curses has started, where the cursor lands after an ambiguous
+ * character (as vim does): 2 if it drew it wide, 1 if narrow, 0 if no answer came within
+ * wait_ms (keys typed meanwhile are kept for the loop). A later answer comes as a key that
+ * term_reply recognises. */
+int term_probe_ambiwidth(int wait_ms);
+/* For every key read: 0 when it is a key; when it is the probe's answer (to be swallowed,
+ * never taken for keys): 1 narrow or 2 wide, or -1 when no probe asked for it. */
+int term_reply(int is_code, wint_t key);
 
 struct term_opts {
     int headless;            /* curses output to /dev/null, input from a script */

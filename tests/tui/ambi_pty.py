@@ -5,6 +5,7 @@ with "none"), for t_ambiwidth.sh. Prints the ms until the first screen was compl
 everything gongfu wrote after its question (the question itself draws a “).   usage: ambi_pty.py 1|2|none -- CMD…"""
 import os
 import pty
+import re
 import select
 import struct
 import sys
@@ -36,8 +37,11 @@ while time.monotonic() < end:
     if not answered and b"\x1b[6n" in out:
         answered = True
         if mode != "none":
-            # After "\r“" the cursor is in column 2 (narrow) or 3 (wide), 1-based.
-            os.write(fd, ("\x1b[1;%dR" % (1 + int(mode))).encode())
+            # After "“" the cursor is in column 2 (narrow) or 3 (wide), 1-based, of the
+            # row of the last cursor move before the request (else the first row).
+            moves = re.findall(rb"\x1b\[(\d+);\d+H", out[:out.find(b"\x1b[6n")])
+            row = int(moves[-1]) if moves else 1
+            os.write(fd, ("\x1b[%d;%dR" % (row, 1 + int(mode))).encode())
     if first is None and "帮助".encode() in out:
         first = time.monotonic() - t0
 os.write(fd, b"q")
