@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "args.h"
+#include "cli.h"
 #include "gongfu/text.h"
 
 int args_error(const struct cli_command *c, const char *fmt, ...)
@@ -13,7 +14,7 @@ int args_error(const struct cli_command *c, const char *fmt, ...)
     const char *sp = *c->name ? " " : "";
     fprintf(stderr, "gongfu%s%s: ", sp, c->name);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vsay(stderr, fmt, ap);   /* it quotes what was typed */
     va_end(ap);
     fprintf(stderr, "\nTry 'gongfu%s%s --help'.\n", sp, c->name);
     return 2;

@@ -3,6 +3,7 @@
 #ifndef GONGFU_CLI_H
 #define GONGFU_CLI_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include "args.h"
 #include "gongfu/outfile.h"
@@ -75,7 +76,11 @@ int cli_unknown_word(struct store *s, const char *word);
 
 /* The arguments joined by spaces, as typed (a search's words, a question); malloc'd. */
 char *cli_join_args(int argc, char **argv);
-/* Prints "gongfu CMD: message" to stderr. */
+/* Prints to f what fmt makes, sanitised as document text is: a file name or word from
+ * outside never carries a control sequence to the terminal. */
+void cli_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_vsay(FILE *f, const char *fmt, va_list ap);
+/* Prints "gongfu CMD: message" to stderr, sanitised. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Every subcommand, with its options' table (args.h); main.c lists them. */

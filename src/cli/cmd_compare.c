@@ -52,7 +52,7 @@ static int export_table(const struct cli_args *a, struct store *s, const struct 
     if (out_export_close(a, &d, &x, ok) < 0 || !ok)
         return -1;
     if (args_text(a, "output"))
-        fprintf(stderr, "gongfu compare: %zu indicators × %zu regions written to %s\n", ct->nrows,
+        cli_say(stderr, "gongfu compare: %zu indicators × %zu regions written to %s\n", ct->nrows,
                 ct->nregions, args_text(a, "output"));
     return 0;
 }

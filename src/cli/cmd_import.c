@@ -101,13 +101,6 @@ static const char *seen_before(struct totals *t, const char *sha, const char *pa
     return NULL;
 }
 
-static void say(const char *fmt, const char *a, const char *b)
-{
-    char *sa = text_sanitize(a, strlen(a)), *sb = text_sanitize(b, strlen(b));
-    fprintf(stderr, fmt, sa ? sa : "", sb ? sb : "");
-    free(sa), free(sb);
-}
-
 static int import_one(struct store *s, const char *path, const struct structure_opts *o,
                       const char *encoding, enum format format, struct totals *t,
                       struct err *e)
@@ -120,7 +113,7 @@ static int import_one(struct store *s, const char *path, const struct structure_
     sha256_hex(raw, n, sha);
     const char *same = seen_before(t, sha, path);
     if (same) {
-        say("gongfu import: %s: the same bytes as %s, imported once\n", path, same);
+        cli_say(stderr, "gongfu import: %s: the same bytes as %s, imported once\n", path, same);
         free(raw);
         return 0;
     }
@@ -158,10 +151,8 @@ static int import_one(struct store *s, const char *path, const struct structure_
 
 static void say_waiting(const char *holder, void *db)
 {
-    char *path = text_sanitize(db, strlen(db));
-    fprintf(stderr, "gongfu import: %s is locked by another import (%s); waiting for it to "
-            "finish (--no-wait fails instead)\n", path ? path : "", holder);
-    free(path);
+    cli_say(stderr, "gongfu import: %s is locked by another import (%s); waiting for it to "
+            "finish (--no-wait fails instead)\n", (const char *)db, holder);
 }
 
 static int run(const struct cli_args *a)
@@ -213,7 +204,7 @@ static int run(const struct cli_args *a)
     } else {
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-        fprintf(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
+        cli_say(stderr, "gongfu import: %zu documents (%zu chapters, %zu items) from %d files, "
                 "%.1f MB in %.0f ms, into %s\n", tot.docs, tot.chapters, tot.items,
                 a->argc, (double)tot.bytes / 1e6, ms, path);
     }

@@ -21,7 +21,7 @@ static int write_sheet(const struct cli_args *a, struct store *s, const struct t
         cli_error("targets", "%s", e.msg);
     if (out_export_close(a, &d, &x, ok) < 0 || !ok)
         return EXIT_ERR;
-    fprintf(stderr, "gongfu targets: %zu targets written to %s\n", n, args_text(a, "output"));
+    cli_say(stderr, "gongfu targets: %zu targets written to %s\n", n, args_text(a, "output"));
     return EXIT_OK;
 }
 

@@ -7,13 +7,41 @@
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/paths.h"
+#include "gongfu/text.h"
+
+void cli_vsay(FILE *f, const char *fmt, va_list ap)
+{
+    char buf[4096];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    if (n < 0)
+        return;
+    /* Line ends are the message's own; everything between them is sanitised. */
+    for (char *line = buf, *nl;; line = nl + 1) {
+        nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        char *clean = text_sanitize(line, len);
+        fputs(clean ? clean : "(out of memory)", f);
+        free(clean);
+        if (!nl)
+            break;
+        fputc('\n', f);
+    }
+}
+
+void cli_say(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli_vsay(f, fmt, ap);
+    va_end(ap);
+}
 
 void cli_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "gongfu%s%s: ", cmd ? " " : "", cmd ? cmd : "");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vsay(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }
