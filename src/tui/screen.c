@@ -38,7 +38,7 @@ static void draw_status(struct app *a)
     }
     /* The main view shows where the reader is, whichever pane has the keys. */
     const struct pane *where = app_top(a) == VIEW_MAIN ? &a->panes[PANE_READER] : p;
-    char right[600] = "", hint[512];
+    char right[600] = "", hint[1024];
     size_t o = 0;
     /* In the main view, what the spans under the reader's cursor are ("结果 2/3"). */
     for (int k = 0; app_top(a) == VIEW_MAIN && k < SPAN_COUNT && o < sizeof right / 2; k++) {
