@@ -5,41 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "gongfu/paths.h"
-#include "gongfu/relations_store.h"
-#include "gongfu/search.h"
-#include "gongfu/targets.h"
 #include "../tui/tui.h"
 
-static const struct cli_command *const commands[] = {
-    &cmd_import, &cmd_docs, &cmd_tree, &cmd_show, &cmd_search, &cmd_targets, &cmd_compare,
-    &cmd_progress, &cmd_ask, &cmd_related,
-};
-#define NCOMMANDS (sizeof commands / sizeof *commands)
-
-const struct cli_command *cli_command_named(const char *name)
+/* Every command's name, in the order the usage lists them. */
+static size_t command_list(const struct cli_command **out, size_t cap)
 {
-    for (size_t i = 0; i < NCOMMANDS; i++)
-        if (!strcmp(commands[i]->name, name))
-            return commands[i];
-    return NULL;
-}
-
-size_t cli_command_names(const char **out, size_t cap)
-{
-    size_t n = 0;
-    for (; n < NCOMMANDS && n < cap; n++)
-        out[n] = commands[n]->name;
+    const char *names[32];
+    size_t n = cli_command_names(names, cap < 32 ? cap : 32);
+    for (size_t i = 0; i < n; i++)
+        out[i] = cli_command_named(names[i]);
     return n;
-}
-
-void cli_register_hooks(void)
-{
-    targets_set_catalogue(paths_data_file("indicators.tsv"));
-    targets_set_regions(paths_data_file("regions.tsv"));
-    store_add_hooks(&search_hooks);
-    store_add_hooks(&targets_hooks);
-    store_add_hooks(&relations_hooks);
 }
 
 static void usage(FILE *f)
@@ -49,8 +24,10 @@ static void usage(FILE *f)
           "       gongfu COMMAND [OPTIONS] [ARGS]\n\n"
           "With no command, gongfu opens the full-screen explorer (where you left off, at a\n"
           "document or item, or with search results). Commands:\n", f);
-    for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+    const struct cli_command *cmds[32];
+    size_t n = command_list(cmds, 32);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  %-9s %s\n", cmds[i]->name, cmds[i]->summary);
     fputs("\n'gongfu COMMAND --help' tells more. Options go anywhere on the line (-- ends\n"
           "them). The database is --db PATH, else $GONGFU_DB, else the embedded one.\n", f);
 }
@@ -59,8 +36,10 @@ static void usage(FILE *f)
 static int takes_value(const char *name)
 {
     const struct cli_opt *o = args_find(cmd_explorer.opts, name);
-    for (size_t i = 0; (!o || o->kind == ARG_FLAG) && i < NCOMMANDS; i++)
-        o = args_find(commands[i]->opts, name);
+    const struct cli_command *cmds[32];
+    size_t n = command_list(cmds, 32);
+    for (size_t i = 0; (!o || o->kind == ARG_FLAG) && i < n; i++)
+        o = args_find(cmds[i]->opts, name);
     return o && o->kind != ARG_FLAG;
 }
 
