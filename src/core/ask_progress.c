@@ -176,11 +176,12 @@ static void add_status(struct ask *a, struct ask_build *b, const struct target_r
         b->oom = 1;
 }
 
-/* Whether a target of the progress table is the key's, in the region (and year). */
+/* Whether a target of the progress table is the key's, in the region (and year); a row
+ * without one (a value reported that no target names) is not. */
 static int progress_for(const struct ask_key *k, const struct target_row *t,
                         const char *region, int year)
 {
-    if (!t->region || strcmp(t->region, region) || (year && t->year != year))
+    if (!t || !t->region || strcmp(t->region, region) || (year && t->year != year))
         return 0;
     return k->ind ? t->indicator_slug && !strcmp(t->indicator_slug, k->id)
                   : !t->indicator_slug && t->key && !strcmp(t->key, k->id);
