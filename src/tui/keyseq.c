@@ -41,6 +41,7 @@ static const struct { const char *seq; keycode key; } table[] = {
 
 #define NSEQ (sizeof table / sizeof table[0])
 #define CODE0 (KEY_MAX + 1)
+_Static_assert(CODE0 + NSEQ <= KEYSEQ_CODE_END, "keyseq's codes run into the ones after them");
 
 void keyseq_define(void)
 {

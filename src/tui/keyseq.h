@@ -8,6 +8,7 @@
 #define GONGFU_TUI_KEYSEQ_H
 
 #include <stdint.h>
+#include <curses.h>
 #include "keymap.h"
 
 /* Tells curses every sequence of the table (define_key), on the screen in use. */
@@ -15,6 +16,10 @@ void keyseq_define(void);
 /* From wget_wch's result: the key, as key_normalise gives it, with the codes that
  * keyseq_define gave curses turned into the keys they stand for. */
 keycode keyseq_decode(int is_func, uint32_t value);
+
+/* The codes keyseq_define gives curses lie below this one; other sequences curses must
+ * read whole (the width probe's answers, term.c) take codes from here on. */
+#define KEYSEQ_CODE_END (KEY_MAX + 1 + 64)
 
 /* The table, for tests: the i-th sequence and its key; NULL past the end. */
 const char *keyseq_at(size_t i, keycode *key);

@@ -81,8 +81,8 @@ static long ms_since(const struct timespec *t0)
  * whenever they come: within the wait here, or later over a slow link, when read_input
  * swallows them (term_reply) instead of taking ESC [ 2 ; 3 R for five keys. Row 2, as
  * terminfo has keys of the form ESC[1;nR (shifted F3 …) but none ESC[2;nR. */
-#define KEY_REPLY_NARROW (KEY_MAX + 1)
-#define KEY_REPLY_WIDE (KEY_MAX + 2)
+#define KEY_REPLY_NARROW KEYSEQ_CODE_END
+#define KEY_REPLY_WIDE (KEYSEQ_CODE_END + 1)
 static int probe_sent;
 
 /* A key read while waiting for the answer, given back to curses for the loop. */
