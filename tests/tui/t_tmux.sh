@@ -55,7 +55,8 @@ wait_for "所有窗格"
 tm send-keys -t gf q q
 wait_for "gongfu ─ 搜索所有措施"
 tm send-keys -t gf Escape
-sleep 0.2
+# q only once Esc is read alone (a loaded machine may deliver them together, Alt-q).
+wait_for "gongfu ─ .* › "
 tm send-keys -t gf q
 wait_for "EXITED 0"
 grep -q "^last	" "$XDG_STATE_HOME/gongfu/state" || fail "no state saved"
