@@ -94,9 +94,13 @@ if command -v tmux >/dev/null; then
         tm send-keys -t h "$k"
         sleep 0.15
     done
-    tm send-keys -t h q
+    # q goes back through the views visited (here the search's), then quits; Esc leaves the
+    # search prompt. As many rounds as it takes, a few at most.
     i=0
-    while [ $i -lt 150 ] && ! tm capture-pane -p -t h 2>/dev/null | grep -q EXITED; do sleep 0.1; i=$((i + 1)); done
+    while [ $i -lt 150 ] && ! tm capture-pane -p -t h 2>/dev/null | grep -q EXITED; do
+        [ $((i % 10)) -eq 0 ] && { tm send-keys -t h Escape; sleep 0.2; tm send-keys -t h q; }
+        sleep 0.1; i=$((i + 1))
+    done
     tm capture-pane -p -t h | grep -q EXITED || fail "the explorer in tmux did not quit"
     tm kill-server 2>/dev/null
     [ -s "$T/raw" ] || fail "nothing recorded from the explorer in tmux"
