@@ -22,13 +22,54 @@ void progress_table_free(struct progress_table *t)
 }
 
 /* What the two values are compared as: the indicator when linked, else the folded
- * phrase (two documents writing the same words mean the same measure). */
-static int same_measure(const struct target_row *a, const struct target_row *b)
+ * phrase (two documents writing the same words mean the same measure). 2: by the
+ * indicator, 1: by the phrase, 0: nothing to compare by (the row matches no other). */
+static int measure_of(const struct target_row *t, const char **name)
 {
-    if (a->indicator_slug || b->indicator_slug)
-        return a->indicator_slug && b->indicator_slug &&
-               !strcmp(a->indicator_slug, b->indicator_slug);
-    return a->key && b->key && *a->key && !strcmp(a->key, b->key);
+    *name = t->indicator_slug ? t->indicator_slug : t->key;
+    return t->indicator_slug ? 2 : t->key && *t->key ? 1 : 0;
+}
+
+/* The order of the rows' index: region, then measure; rows of one region and measure
+ * side by side, in their table's order. */
+static int by_measure(const void *x, const void *y)
+{
+    const struct target_row *a = *(const struct target_row *const *)x,
+                            *b = *(const struct target_row *const *)y;
+    const char *na, *nb;
+    int c = strcmp(a->region, b->region), ta = measure_of(a, &na), tb = measure_of(b, &nb);
+    if (!c)
+        c = ta != tb ? ta - tb : ta ? strcmp(na, nb) : 0;
+    return c ? c : (a > b) - (a < b);
+}
+
+/* Every row of one table with t's region and measure, through its sorted index: sets
+ * *from and returns the count (0 when t has nothing to compare by). Finding them this
+ * way, not by a scan per row, keeps a progress table of 600 documents under a second. */
+static size_t same_measure(const struct target_row *const *idx, size_t n,
+                           const struct target_row *t, const struct target_row *const **from)
+{
+    const char *name, *on;
+    int tag = measure_of(t, &name);
+    size_t lo = 0, hi = n;
+    if (!tag)
+        return 0;
+    while (lo < hi) {                 /* the first row not before t's region and measure */
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(idx[mid]->region, t->region), ot = measure_of(idx[mid], &on);
+        if (!c)
+            c = ot != tag ? ot - tag : ot ? strcmp(on, name) : 0;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    while (k < n && !strcmp(idx[k]->region, t->region) && measure_of(idx[k], &on) == tag &&
+           !strcmp(on, name))
+        k++;
+    *from = idx + lo;
+    return k - lo;
 }
 
 /* A growth rate ("增长5%", "增速", "涨幅") is a change within its year, so it is compared
@@ -88,15 +129,16 @@ static int measures(const struct target_row *t)
  * year (an annual target, a growth rate, a year's additions), the same year and
  * frequency; else the latest at or before the target's year. Of several, the latest
  * year, then the latest imported. */
-static const struct target_row *pair(const struct progress_table *p, const struct target_row *t)
+static const struct target_row *pair(const struct target_row *const *reported, size_t n,
+                                     const struct target_row *t)
 {
-    const struct target_row *best = NULL;
+    const struct target_row *best = NULL, *const *same;
     if (!measures(t))
         return NULL;
     int per_year = t->freq == TFQ_ANNUAL || is_growth(t) || is_flow(t);
-    for (size_t i = 0; i < p->nreported; i++) {
-        const struct target_row *r = &p->reported[i];
-        if (strcmp(r->region, t->region) || !same_measure(t, r) || isnan(r->value) || !r->year)
+    for (size_t i = 0, m = same_measure(reported, n, t, &same); i < m; i++) {
+        const struct target_row *r = same[i];
+        if (isnan(r->value) || !r->year)
             continue;
         if (per_year ? r->year != t->year || r->freq != t->freq
                      : (t->year && r->year > t->year) || r->freq != t->freq)
@@ -139,24 +181,33 @@ enum progress_status targets_judge(const struct target_row *t, const struct targ
 /* The latest value reported for a catalogue indicator and a region that no target of the
  * table names: what a place reached where the documents imported set nothing ("浙江省 托位数
  * 4.76个" when only the second half of the province's plan is imported). */
-static void no_target_rows(struct progress_table *p, int year)
+static void no_target_rows(struct progress_table *p, const struct target_row *const *targets,
+                           const struct target_row *const *reported, int year)
 {
     for (size_t i = 0; i < p->nreported; i++) {
-        const struct target_row *r = &p->reported[i], *later = NULL;
-        if (!r->indicator_slug || (year && r->year != year))
+        const struct target_row *r = &p->reported[i], *const *same;
+        if (!r->indicator_slug || (year && r->year != year) ||
+            same_measure(targets, p->ntargets, r, &same))
             continue;
-        int set = 0;
-        for (size_t k = 0; k < p->ntargets && !set; k++)
-            set = same_measure(&p->targets[k], r) && !strcmp(p->targets[k].region, r->region);
-        for (size_t k = 0; k < p->nreported && !later; k++) {
-            const struct target_row *o = &p->reported[k];
-            if (k != i && same_measure(o, r) && !strcmp(o->region, r->region) &&
-                (o->year > r->year || (o->year == r->year && k > i)))
-                later = o;
-        }
-        if (!set && !later)
+        int later = 0;
+        for (size_t k = 0, m = same_measure(reported, p->nreported, r, &same); k < m && !later;
+             k++)
+            later = same[k] != r && (same[k]->year > r->year ||
+                                     (same[k]->year == r->year && same[k] > r));
+        if (!later)
             p->rows[p->n++] = (struct progress_row){ NULL, r, PROGRESS_NO_TARGET };
     }
+}
+
+/* An index of a table's rows in by_measure's order; NULL out of memory. */
+static const struct target_row **measure_index(const struct target_row *rows, size_t n)
+{
+    const struct target_row **idx = malloc((n + 1) * sizeof *idx);
+    for (size_t i = 0; idx && i < n; i++)
+        idx[i] = &rows[i];
+    if (idx)
+        qsort(idx, n, sizeof *idx, by_measure);
+    return idx;
 }
 
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
@@ -173,16 +224,22 @@ int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress
         return -1;
     }
     out->rows = calloc(out->ntargets + out->nreported + 1, sizeof *out->rows);
-    if (!out->rows) {
+    const struct target_row **ti = measure_index(out->targets, out->ntargets),
+                            **ri = measure_index(out->reported, out->nreported);
+    if (!out->rows || !ti || !ri) {
+        free(ti);
+        free(ri);
         progress_table_free(out);
         return err_set(e, "out of memory"), -1;
     }
     for (size_t i = 0; i < out->ntargets; i++) {
         struct progress_row *row = &out->rows[out->n++];
         row->target = &out->targets[i];
-        row->reported = pair(out, row->target);
+        row->reported = pair(ri, out->nreported, row->target);
         row->status = targets_judge(row->target, row->reported);
     }
-    no_target_rows(out, f->year);
+    no_target_rows(out, ti, ri, f->year);
+    free(ti);
+    free(ri);
     return 0;
 }
