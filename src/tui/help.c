@@ -28,14 +28,6 @@ struct help {
     size_t top;         /* the first row shown */
 };
 
-/* How the help names the contexts. */
-static const char *const ctx_titles[KCTX_COUNT] = {
-    [KCTX_GENERIC] = "所有窗格", [KCTX_TREE] = "侧栏（文档与章节）",
-    [KCTX_READER] = "阅读区", [KCTX_PANEL] = "指标栏", [KCTX_COMPARE] = "对比视图",
-    [KCTX_SEARCH] = "搜索（打字即时搜索）", [KCTX_HELP] = "帮助", [KCTX_ASK] = "问答",
-    [KCTX_PROMPT] = "输入框（搜索、对比视图的筛选、提问）", [KCTX_MARK] = "设书签或回到书签时",
-};
-
 /* What a command does in a context where it means something of its own (h and l fold the
  * outline, choose a region, choose a column); elsewhere its help in the command table. */
 static const struct { enum kctx ctx; enum cmd cmd; const char *text; } in_context[] = {
@@ -114,7 +106,7 @@ static int help_init(struct pane *p)
                 continue;
             if (!heading) {
                 add(h, "", "");
-                add(h, NULL, ctx_titles[x]);
+                add(h, NULL, kctx_title((enum kctx)x));
                 heading = 1;
             }
             char buf[256] = "";

@@ -11,16 +11,19 @@
 #define CMD_HELP(id, name, help) help,
 static const char *const cmd_names[] = { CMD_LIST(CMD_NAME) };
 static const char *const cmd_helps[] = { CMD_LIST(CMD_HELP) };
-#define KCTX_NAME(id, name, parent, typing) name,
-#define KCTX_PARENT(id, name, parent, typing) KCTX_##parent,
-#define KCTX_TYPING(id, name, parent, typing) typing,
+#define KCTX_NAME(id, name, parent, typing, title) name,
+#define KCTX_PARENT(id, name, parent, typing, title) KCTX_##parent,
+#define KCTX_TYPING(id, name, parent, typing, title) typing,
+#define KCTX_TITLE(id, name, parent, typing, title) title,
 static const char *const kctx_names[] = { KCTX_LIST(KCTX_NAME) };
+static const char *const kctx_titles[] = { KCTX_LIST(KCTX_TITLE) };
 static const enum kctx kctx_parents[] = { KCTX_LIST(KCTX_PARENT) };
 static const char kctx_typings[] = { KCTX_LIST(KCTX_TYPING) };
 
 const char *cmd_name(enum cmd c) { return c < CMD_COUNT ? cmd_names[c] : "?"; }
 const char *cmd_help(enum cmd c) { return c < CMD_COUNT ? cmd_helps[c] : "?"; }
 const char *kctx_name(enum kctx c) { return c < KCTX_COUNT ? kctx_names[c] : "?"; }
+const char *kctx_title(enum kctx c) { return c < KCTX_COUNT ? kctx_titles[c] : "?"; }
 enum kctx kctx_parent(enum kctx c) { return c < KCTX_COUNT ? kctx_parents[c] : KCTX_GENERIC; }
 int kctx_typing(enum kctx c) { return c < KCTX_COUNT && kctx_typings[c]; }
 

@@ -67,19 +67,20 @@ enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };
 /* Where a binding applies. A key is looked up in its context, then in the context's
  * parent, and so on up to a context that is its own parent. In a typing context a
  * printable character that nothing binds is typed (into a prompt, or as a mark's letter).
- *     id       name       parent   typing */
+ * The title is how the help heads the context's keys.
+ *     id       name       parent   typing  title */
 #define KCTX_LIST(X) \
-    X(GENERIC, "generic", GENERIC, 0) \
-    X(TREE,    "tree",    GENERIC, 0) \
-    X(READER,  "reader",  GENERIC, 0) \
-    X(PANEL,   "panel",   GENERIC, 0) \
-    X(COMPARE, "compare", GENERIC, 0) \
-    X(SEARCH,  "search",  PROMPT,  1) \
-    X(HELP,    "help",    GENERIC, 0) \
-    X(ASK,     "ask",     GENERIC, 0) \
-    X(PROMPT,  "prompt",  PROMPT,  1) \
-    X(MARK,    "mark",    MARK,    1)
-#define KCTX_ENUM(id, name, parent, typing) KCTX_##id,
+    X(GENERIC, "generic", GENERIC, 0, "所有窗格") \
+    X(TREE,    "tree",    GENERIC, 0, "侧栏（文档与章节）") \
+    X(READER,  "reader",  GENERIC, 0, "阅读区") \
+    X(PANEL,   "panel",   GENERIC, 0, "指标栏") \
+    X(COMPARE, "compare", GENERIC, 0, "对比视图") \
+    X(SEARCH,  "search",  PROMPT,  1, "搜索（打字即时搜索）") \
+    X(HELP,    "help",    GENERIC, 0, "帮助") \
+    X(ASK,     "ask",     GENERIC, 0, "问答") \
+    X(PROMPT,  "prompt",  PROMPT,  1, "输入框（搜索、对比视图的筛选、提问）") \
+    X(MARK,    "mark",    MARK,    1, "设书签或回到书签时")
+#define KCTX_ENUM(id, name, parent, typing, title) KCTX_##id,
 enum kctx { KCTX_LIST(KCTX_ENUM) KCTX_COUNT };
 #undef KCTX_ENUM
 
@@ -111,6 +112,8 @@ int cmd_parse(const char *name, enum cmd *c);
  * of more than a line. */
 long cmd_motion(enum cmd c, long page, long n, int *big);
 const char *kctx_name(enum kctx c);
+/* How the help heads the context's keys: "阅读区". */
+const char *kctx_title(enum kctx c);
 enum kctx kctx_parent(enum kctx c);
 /* Is an unbound printable character typed in this context? */
 int kctx_typing(enum kctx c);
