@@ -209,5 +209,21 @@ grep -q "the file exists" "$T/refused.txt" || fail "no refusal: $(tail -1 "$T/re
 cmp -s "$T/work/gongfu-compare.xlsx" "$T/keep.xlsx" || fail "the explorer replaced an existing file"
 grep -q "文件名请以 .xlsx 或 .csv 结尾" "$T/badext.txt" || fail "a name without .xlsx/.csv: $(tail -1 "$T/badext.txt")"
 [ -e "$T/work/notes.txt" ] && fail "wrote a file with an unknown ending"
+# A name ending .csv writes the long form as csv, with the BOM Excel and WPS need: the
+# same rows as `gongfu compare --format csv-excel` for what the view shows.
+explore "keys c e <C-u>
+type 托位.csv
+keys <Enter>
+dump $T/csvdone.txt"
+grep -q "已导出 [0-9]* 个指标到 $T/work/托位.csv" "$T/csvdone.txt" || fail "csv export message: $(tail -1 "$T/csvdone.txt")"
+[ "$(head -c 3 "$T/work/托位.csv")" = "$(printf '\357\273\277')" ] || fail "the explorer's csv has no BOM"
+$PY - "$T/work/托位.csv" "$T/c.csv" <<'PY' || fail "the explorer's csv"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+cli = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+assert rows[0] == cli[0], (rows[0], cli[0])
+assert len(rows) > 1 and all(len(r) == len(rows[0]) for r in rows), len(rows)
+assert any(r[rows[0].index("value")].replace(".", "").isdigit() for r in rows[1:]), rows[:3]
+PY
 ls -A "$T/work" | grep -q '^\.gongfu-export' && fail "a temporary directory was left in the working directory"
 finish
