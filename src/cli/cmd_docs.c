@@ -78,8 +78,9 @@ const struct cli_command cmd_docs = {
     .name = "docs", .summary = "list the documents", .synopsis = "", .max_args = 0,
     .opts = list_opts, .run = run_docs,
     .about = "Lists the documents: slug, region, level, title, chapters, items, published, and\n"
-             "a note on the source when a reader must know one (an imported text that begins\n"
-             "mid-document: \"原文不完整：从“28.”开始，此前的部分未导入\").\n",
+             "a note on the source when a reader must know one: an imported text that begins\n"
+             "mid-document (\"原文不完整：从“28.”开始，此前的部分未导入\") or whose numbered items\n"
+             "skip numbers (\"原文不完整：缺第14—15条\").\n",
 };
 
 const struct cli_command cmd_tree = {

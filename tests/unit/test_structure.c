@@ -251,6 +251,28 @@ static void bracket_items_numbered_across_chapters(void **state)
     release(&p);
 }
 
+/* An imported text that lost part of itself says so (doc_note.h): numbered items that skip
+ * numbers, where numbering does not start again, are named as missing; a text that begins
+ * past its first part says where it begins; a whole one, numbered per chapter, has no note. */
+static void a_text_that_lost_items_says_so(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("行动方案\n一、目标\n1.收入。增长。\n2.就业。稳定。\n二、任务\n5.教育。均衡。\n"
+          "6.医疗。可及。\n8.养老。普惠。\n", &p);
+    assert_non_null(p.docs[0].note);
+    assert_string_equal(p.docs[0].note, "原文不完整：缺第3—4条、第7条");
+    release(&p);
+    parse("实施方案\n（紧接第二版）\n28.推进改革。加快发展。\n29.扩大开放。深化合作。\n"
+          "31.优化环境。\n", &p);
+    assert_string_equal(p.docs[0].note, "原文不完整：从“28.”开始，此前的部分未导入；缺第30条");
+    release(&p);
+    parse("行动方案\n一、目标\n1.收入。增长。\n2.就业。稳定。\n二、任务\n1.教育。均衡。\n"
+          "2.医疗。可及。\n", &p);
+    assert_null(p.docs[0].note);
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +287,7 @@ int main(void)
         cmocka_unit_test(a_chapter_title_may_begin_with_a_year),
         cmocka_unit_test(raw_spans_point_into_the_source),
         cmocka_unit_test(bracket_items_numbered_across_chapters),
+        cmocka_unit_test(a_text_that_lost_items_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
