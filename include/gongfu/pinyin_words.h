@@ -11,8 +11,11 @@
  *     the caller's exists() says the documents hold them;
  *   - the longer phrases of the list.
  * Best first: words every unit of which can be a whole syllable (so tuowei prefers 托位
- * to a reading by initials), then words that need no rare reading, then the most
- * sections. When a word reads as whole syllables, readings by initials are left out
+ * to a reading by initials), then words that need no rare reading, then two-character
+ * terms by their contexts — the fewer of the different characters seen before and after
+ * them (accessor variety): a word is used in many (托位: 婴幼儿托位数, 设施托位达到), a
+ * bigram across two words in one (态文, only in 生态文明), so tw is 托位 before 态文 though
+ * 态文 is in more sections — then the most sections. When a word reads as whole syllables, readings by initials are left out
  * (yanglao is 养老, not 严格落). A chain is not checked when it can be in no more than
  * one in PINYIN_SHARE of the sections of the best word found, or when a word of the list
  * as long, read the same way, was found. */
@@ -32,9 +35,11 @@ struct pinyin_words;
 /* An empty list; words are added, then pinyin_words_finish indexes them. 0 or -1 (out of
  * memory). */
 int pinyin_words_new(struct pinyin_words **out);
-/* Adds a word (n bytes of folded UTF-8) and the sections it is in. Words that are not
+/* Adds a word (n bytes of folded UTF-8), the sections it is in and, for a two-character
+ * term, its contexts (above; 0: not known, ranked by sections alone). Words that are not
  * all Han characters with readings are left out. 0 or -1 (out of memory). */
-int pinyin_words_add(struct pinyin_words *w, const char *word, size_t n, double sections);
+int pinyin_words_add(struct pinyin_words *w, const char *word, size_t n, double sections,
+                     unsigned contexts);
 int pinyin_words_finish(struct pinyin_words *w);
 /* How many words the list keeps. */
 size_t pinyin_words_size(const struct pinyin_words *w);

@@ -14,8 +14,8 @@
  * With a reader (query_parse_pinyin), a word that can be pinyin (pinyin.h: tuowei, tw,
  * tuo1wei4, tuo'wei) is also read as the Chinese words the documents contain that read
  * so, when the word as written is found in no section, or in fewer than one in
- * QUERY_PINYIN_RATIO of the sections its best reading is in (so gdp stays GDP): the word
- * becomes (word OR 托位 OR …), or without the word when it is in no section. Single
+ * QUERY_PINYIN_RATIO of the sections its most frequent reading is in (so gdp stays GDP):
+ * the word becomes (word OR 托位 OR …), or without the word when it is in no section. Single
  * syllables typed apart ("tuo wei", "shu zi hua") are read together, the longest run that
  * reads as a word first. A quoted word is always as written. A choice (query_choice) makes
  * a pinyin word the one word picked among those it becomes. */

@@ -14,6 +14,7 @@ struct entry {
     uint32_t c0, c1;         /* the first two characters */
     uint32_t m0, m1;         /* the first letters of their readings, one bit each */
     double count;
+    unsigned contexts;       /* a two-character term's (pinyin_words_add); 0: not known */
 };
 
 /* Entry ids grouped by a small number (a letter, or a pair of letters). */
@@ -27,6 +28,7 @@ struct cand {
     uint32_t nch;
     double count, est;       /* a chain: its rarest pair's count and its estimate */
     int flags, chain, dup;
+    unsigned contexts;       /* 0: not known */
 };
 
 /* A chain being grown: the letter it reached, its characters (parent states), and two
@@ -95,9 +97,10 @@ static uint32_t letters(uint32_t c)
     return m;
 }
 
-int pinyin_words_add(struct pinyin_words *w, const char *word, size_t n, double sections)
+int pinyin_words_add(struct pinyin_words *w, const char *word, size_t n, double sections,
+                     unsigned contexts)
 {
-    struct entry e = {(uint32_t)w->ntext, (uint32_t)n, 0, 0, 0, 0, 0, sections};
+    struct entry e = {(uint32_t)w->ntext, (uint32_t)n, 0, 0, 0, 0, 0, sections, contexts};
     for (size_t i = 0; i < n;) {
         uint32_t c, m;
         i += fold_decode(word + i, n - i, &c);
@@ -223,13 +226,14 @@ static int add_text(struct pinyin_words *w, const char *s, size_t n, uint32_t *o
 }
 
 static int add_cand(struct pinyin_words *w, const char *s, size_t n, uint32_t nch, double count,
-                    double est, int flags, int chain)
+                    double est, int flags, int chain, unsigned contexts)
 {
     uint32_t off;
     if (array_grow((void **)&w->cand, &w->capcand, w->ncand + 1, sizeof *w->cand) ||
         add_text(w, s, n, &off))
         return -1;
-    w->cand[w->ncand++] = (struct cand){off, (uint32_t)n, nch, count, est, flags, chain, 0};
+    w->cand[w->ncand++] = (struct cand){off, (uint32_t)n, nch, count, est, flags, chain, 0,
+                                        contexts};
     return 0;
 }
 
@@ -256,7 +260,8 @@ static int scan_bucket(struct pinyin_words *w, const struct pinyin_key *key,
         int flags;
         if (pinyin_match(key, w->text + e->off, e->len, &flags) &&
             (!single_full || (flags & PINYIN_FULL)) &&
-            add_cand(w, w->text + e->off, e->len, e->nch, e->count, e->count, flags, 0))
+            add_cand(w, w->text + e->off, e->len, e->nch, e->count, e->count, flags, 0,
+                     e->contexts))
             return -1;
         if (e->nch != 2 || key->n < 3)
             continue;
@@ -343,7 +348,7 @@ static int grow_chains(struct pinyin_words *w, const struct pinyin_key *key)
                     if (t.pos == key->n) {
                         char buf[4 * (PINYIN_MAX_CHAIN + 2)];
                         if (add_cand(w, buf, chain_text(w, at[a], e->c1, buf),
-                                     (uint32_t)t.nch, t.upper, t.est, t.flags, 1))
+                                     (uint32_t)t.nch, t.upper, t.est, t.flags, 1, 0))
                             goto oom;
                     } else if (push_state(w, t)) {
                         goto oom;
@@ -371,6 +376,11 @@ static int by_rank(const void *a, const void *b, void *ctx)
     int f = better_flags(x->flags, y->flags);
     if (f)
         return f;
+    /* More contexts first (a word before a bigram across two words); a word whose
+     * contexts are not known (longer ones, an older database) by its sections alone. */
+    unsigned cx = x->contexts ? x->contexts : UINT32_MAX, cy = y->contexts ? y->contexts : UINT32_MAX;
+    if (cx != cy)
+        return cx > cy ? -1 : 1;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
     if (x->est != y->est)

@@ -237,7 +237,10 @@ static int add_pinyin(struct qb *q, size_t s, size_t e, int joined, int keep, in
     if (n < 0)
         q->failed = 1;
     int chosen = n > 0 ? picked(rd, q->text + s, e - s, w, n) : -1;
-    if (n <= 0 || (chosen < 0 && !rd->force && lit * QUERY_PINYIN_RATIO >= w[0].sections))
+    double most = 0;            /* the readings come best first, not most frequent first */
+    for (int i = 0; i < n; i++)
+        most = w[i].sections > most ? w[i].sections : most;
+    if (n <= 0 || (chosen < 0 && !rd->force && lit * QUERY_PINYIN_RATIO >= most))
         return 0;
     int literal = chosen < 0 && !rd->force && lit > 0;
     record_pinyin(q, s, e, w, n, literal, chosen);

@@ -7,13 +7,15 @@
 #include "gongfu/store.h"
 #include "gongfu/tokenizer.h"
 #include "search_words.h"
+#include "gongfu/word_contexts.h"
 
 #define MIN_PHRASE 3     /* characters: shorter runs are terms of the index already */
 
 int words_create(sqlite3 *db, struct err *e)
 {
     return store_exec(db, "CREATE TABLE IF NOT EXISTS search_word(word TEXT PRIMARY KEY, "
-                      "sections INTEGER NOT NULL) WITHOUT ROWID", "search index", e);
+                      "sections INTEGER NOT NULL, contexts INTEGER NOT NULL DEFAULT 0) "
+                      "WITHOUT ROWID", "search index", e);
 }
 
 /* How many sections hold the folded phrase s; -1 on an error. */
@@ -82,7 +84,7 @@ static int add_catalogue(sqlite3 *db, struct err *e)
         return 0;
     int rc = store_prepare(db, "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
                            &count, "search index", e) ||
-             store_prepare(db, "INSERT OR REPLACE INTO search_word VALUES(?, ?)", &put,
+             store_prepare(db, "INSERT OR REPLACE INTO search_word(word, sections) VALUES(?, ?)", &put,
                            "search index", e) ? -1 : 0;
     int step;
     while (rc == 0 && (step = sqlite3_step(names)) == SQLITE_ROW)
@@ -93,15 +95,55 @@ static int add_catalogue(sqlite3 *db, struct err *e)
     return rc;
 }
 
+static int put_contexts(void *ctx, const char *term, size_t n, unsigned contexts)
+{
+    sqlite3_stmt *st = ctx;
+    sqlite3_bind_int64(st, 1, contexts);
+    sqlite3_bind_text(st, 2, term, (int)n, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc != SQLITE_DONE;
+}
+
+/* Each two-character term's contexts (word_contexts.h), from every section's text and
+ * title as the index reads them. */
+static int add_contexts(sqlite3 *db, struct err *e)
+{
+    struct word_contexts *t;
+    sqlite3_stmt *text = NULL, *put = NULL;
+    if (word_contexts_new(&t) < 0)
+        return err_set(e, "out of memory"), -1;
+    int rc = store_prepare(db, "SELECT text, title FROM search_text", &text, "search index", e) ||
+             store_prepare(db, "UPDATE search_word SET contexts = ? WHERE word = ?", &put,
+                           "search index", e) ? -1 : 0;
+    int step;
+    while (rc == 0 && (step = store_step(text, "search index", e)) != 0)
+        for (int col = 0; col < 2 && rc == 0; col++)
+            if (step < 0 || word_contexts_add(t, (const char *)sqlite3_column_text(text, col),
+                                              (size_t)sqlite3_column_bytes(text, col)) < 0)
+                rc = step < 0 ? -1 : (err_set(e, "out of memory"), -1);
+    if (rc == 0 && word_contexts_each(t, put_contexts, put))
+        rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(text), sqlite3_finalize(put);
+    word_contexts_free(&t);
+    return rc;
+}
+
 int words_rebuild(sqlite3 *db, struct err *e)
 {
-    return words_create(db, e) ||
+    /* A table from before the contexts column is made again. */
+    sqlite3_stmt *probe = NULL;
+    int old = sqlite3_prepare_v2(db, "SELECT contexts FROM search_word", -1, &probe, NULL) !=
+              SQLITE_OK;
+    sqlite3_finalize(probe);
+    return (old && store_exec(db, "DROP TABLE IF EXISTS search_word", "search index", e)) ||
+           words_create(db, e) ||
            store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
                       "fts5vocab(main, search_fts, row);"
                       "DELETE FROM search_word;"
-                      "INSERT INTO search_word SELECT term, doc FROM temp.search_vocab",
-                      "search index", e) ||
-           add_catalogue(db, e) ? -1 : 0;
+                      "INSERT INTO search_word(word, sections) SELECT term, doc FROM "
+                      "temp.search_vocab", "search index", e) ||
+           add_contexts(db, e) || add_catalogue(db, e) ? -1 : 0;
 }
 
 /* ---- reading ---- */
@@ -207,13 +249,17 @@ static int exists(void *ctx, const char *s, size_t n)
 static int load(struct words *w)
 {
     sqlite3_stmt *st;
-    if (store_prepare(w->db, "SELECT word, sections FROM search_word", &st, "search index",
+    /* A database from before the contexts column ranks by sections alone. */
+    if (sqlite3_prepare_v2(w->db, "SELECT word, sections, contexts FROM search_word", -1, &st,
+                           NULL) != SQLITE_OK &&
+        store_prepare(w->db, "SELECT word, sections, 0 FROM search_word", &st, "search index",
                       w->e) < 0)
         return -1;
     int rc = pinyin_words_new(&w->list), step;
     while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = pinyin_words_add(w->list, (const char *)sqlite3_column_text(st, 0),
-                              (size_t)sqlite3_column_bytes(st, 0), sqlite3_column_double(st, 1));
+                              (size_t)sqlite3_column_bytes(st, 0), sqlite3_column_double(st, 1),
+                              (unsigned)sqlite3_column_int(st, 2));
     if (rc == 0 && step != SQLITE_DONE) {
         err_set(w->e, "search index: %s", sqlite3_errmsg(w->db));
         rc = -1;

@@ -11,6 +11,7 @@
 #include "gongfu/pinyin_words.h"
 #include "gongfu/query.h"
 #include "gongfu/tokenizer.h"
+#include "gongfu/word_contexts.h"
 
 static struct pinyin_words *words;
 static char *plans;              /* the embedded plans, folded */
@@ -52,6 +53,9 @@ static void load_plans(void)
                                         "zhejiang-plan-part2.txt",
                                         "zhejiang-opengov-2021-and-central-opinions.txt"};
     size_t total = 0;
+    struct word_contexts *contexts;
+    if (word_contexts_new(&contexts))
+        abort();
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char name[128];
         snprintf(name, sizeof name, "corpus/%s", files[i]);
@@ -71,12 +75,17 @@ static void load_plans(void)
         total += nf;
         free(folded);
         tokenizer_run(buf, (int)n, TOKENIZER_DOCUMENT, on_plan_token, NULL);
+        if (word_contexts_add(contexts, buf, n))
+            abort();
     }
     if (pinyin_words_new(&words))
         abort();
     for (size_t k = 0; k < SLOTS; k++)
-        if (slot[k].n && pinyin_words_add(words, slot[k].w, (size_t)slot[k].n, slot[k].count))
+        if (slot[k].n && pinyin_words_add(words, slot[k].w, (size_t)slot[k].n, slot[k].count,
+                                          word_contexts_of(contexts, slot[k].w,
+                                                           (size_t)slot[k].n)))
             abort();
+    word_contexts_free(&contexts);
     if (pinyin_words_finish(words) || pinyin_words_size(words) < 1000)
         fuzz_fail("the word list of the plans is too small");
 }

@@ -12,34 +12,34 @@ for size in 80x24 120x40 200x50; do
     run_screen "$size" "keys /
 type tw
 dump @T@/search-pinyin-all-$size.txt
-keys <Tab> <Tab> <Tab>
+keys <Tab>
 dump @T@/search-pinyin-pick-$size.txt" zhoushan-plan
     [ "$rc" -eq 0 ] || fail "$size: exit $rc: $(cat "$T/err")"
     golden "search-pinyin-all-$size" || bad=1
     golden "search-pinyin-pick-$size" || bad=1
 done
 
-# What it became: 托位 is among the words, all of them searched; the 3rd Tab picks it (the
-# 3rd word since the 2026 report joined the corpus), whose four sections are the results.
+# What it became: 托位 is among the words, all of them searched; Tab picks it (the first
+# word: it stands in more contexts than 态文 of 生态文明), whose four sections are the results.
 rm -rf "$XDG_STATE_HOME"
 run_screen 120x40 "keys /
 type tw
 dump @T@/all.txt
 dumproles @T@/all.roles
-keys <Tab> <Tab> <Tab>
+keys <Tab>
 dump @T@/pick.txt
 dumproles @T@/pick.roles
-keys <S-Tab> <S-Tab> <S-Tab>
+keys <S-Tab>
 dump @T@/back.txt
 keys <S-Tab>
 dump @T@/last.txt
 dumproles @T@/last.roles
 keys <Tab>
 dump @T@/around.txt
-keys <Tab> <Tab> <Tab> <Enter>
+keys <Tab> <Enter>
 dump @T@/opened.txt" zhoushan-plan
 [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
-sed -n 3p "$T/all.txt" | grep -q "tw：全部 .*托位" || fail "no pinyin line: $(sed -n 3p "$T/all.txt")"
+sed -n 3p "$T/all.txt" | grep -q "tw：全部 托位 " || fail "no pinyin line: $(sed -n 3p "$T/all.txt")"
 all=$(sed -n 2p "$T/all.txt" | sed 's/^\([0-9]*\) 个结果.*/\1/')
 [ "$(sed -n 2p "$T/pick.txt")" = "4 个结果：“tw”" ] || fail "the pick: $(sed -n 2p "$T/pick.txt")"
 grep -c "建设全龄友好包容社会\|全面落实发展目标\|構建育兒養老優質服務體系\|持续增进民生福祉" "$T/pick.txt" | grep -qx 4 ||

@@ -9,13 +9,15 @@
 #include <cmocka.h>
 #include "gongfu/pinyin_words.h"
 
-/* The terms an index of a few plans might hold, with their section counts. */
+/* The terms an index of a few plans might hold, with their section counts and, for some
+ * two-character ones, their contexts (word_contexts.h; 0: not known). */
 static const struct {
     const char *w;
     double n;
+    unsigned contexts;
 } terms[] = {
-    {"托", 23}, {"位", 30}, {"托位", 3}, {"态", 15}, {"文", 40}, {"态文", 11},
-    {"体", 50}, {"为", 90}, {"体为", 4}, {"拓", 29}, {"税", 13}, {"妥", 6},
+    {"托", 23}, {"位", 30}, {"托位", 3, 2}, {"态", 15}, {"文", 40}, {"态文", 11, 1},
+    {"体", 50}, {"为", 90}, {"体为", 4, 1}, {"拓", 29}, {"税", 13}, {"妥", 6},
     {"数", 70}, {"字", 60}, {"化", 200}, {"改", 80}, {"革", 70},
     {"数字", 59}, {"字化", 36}, {"化改", 18}, {"改革", 70}, {"化工", 5}, {"工", 90},
     {"化公", 2}, {"公", 100}, {"公共", 60}, {"共", 120},
@@ -37,7 +39,7 @@ static int setup(void **state)
     if (pinyin_words_new(&w))
         return -1;
     for (size_t i = 0; i < sizeof terms / sizeof *terms; i++)
-        if (pinyin_words_add(w, terms[i].w, strlen(terms[i].w), terms[i].n))
+        if (pinyin_words_add(w, terms[i].w, strlen(terms[i].w), terms[i].n, terms[i].contexts))
             return -1;
     return pinyin_words_finish(w);
 }
@@ -89,9 +91,10 @@ static void test_two_characters(void **state)
     assert_string_equal(find("tuo'wei", 8), "托位");
     assert_string_equal(find("tuo1wei4", 8), "托位");
     assert_string_equal(find("tuow", 8), "托位");
-    /* Initials: by how many sections hold them. */
-    assert_string_equal(find("tw", 8), "态文 体为 托位");
-    assert_string_equal(find("tw", 2), "态文 体为");
+    /* Initials: a word used in more contexts first — 托位 in two, 态文 (生态文明) and
+     * 体为 (主体为) in one each — then by how many sections hold them. */
+    assert_string_equal(find("tw", 8), "托位 态文 体为");
+    assert_string_equal(find("tw", 2), "托位 态文");
     /* Every reading of a polyphonic character. */
     assert_string_equal(find("yinhang", 8), "银行");
     assert_string_equal(find("xingdong", 8), "行动");
@@ -133,6 +136,25 @@ static void test_chains(void **state)
     assert_string_equal(find("renjundiqushengchanzongzhi", 8), "人均地区生产总值");
 }
 
+/* With no contexts known (a database from before them), by sections alone. */
+static void test_without_contexts(void **state)
+{
+    (void)state;
+    struct pinyin_words *o;
+    struct pinyin_key k;
+    struct pinyin_candidate c[4];
+    assert_int_equal(pinyin_words_new(&o), 0);
+    for (size_t i = 0; i < sizeof terms / sizeof *terms; i++)
+        assert_int_equal(pinyin_words_add(o, terms[i].w, strlen(terms[i].w), terms[i].n, 0), 0);
+    assert_int_equal(pinyin_words_finish(o), 0);
+    assert_int_equal(pinyin_key_parse("tw", 2, &k), 1);
+    assert_int_equal(pinyin_words_find(o, &k, exists, NULL, c, 4), 3);
+    assert_string_equal(c[0].s, "态文");
+    assert_string_equal(c[1].s, "体为");
+    assert_string_equal(c[2].s, "托位");
+    pinyin_words_free(&o);
+}
+
 static void test_empty_list(void **state)
 {
     (void)state;
@@ -154,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_two_characters),
         cmocka_unit_test(test_single_and_full_first),
         cmocka_unit_test(test_chains),
+        cmocka_unit_test(test_without_contexts),
         cmocka_unit_test(test_empty_list),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
