@@ -15,7 +15,9 @@
  * terms by their contexts — the fewer of the different characters seen before and after
  * them (accessor variety): a word is used in many (托位: 婴幼儿托位数, 设施托位达到), a
  * bigram across two words in one (态文, only in 生态文明), so tw is 托位 before 态文 though
- * 态文 is in more sections — then the most sections. When a word reads as whole syllables, readings by initials are left out
+ * 态文 is in more sections; up to PINYIN_FREE: a term seen in that many on each side is as
+ * free as one seen in more, and among those the sections decide (行动 before 兴东, a name's
+ * start found before many names) — then the most sections. When a word reads as whole syllables, readings by initials are left out
  * (yanglao is 养老, not 严格落). A chain is not checked when it can be in no more than
  * one in PINYIN_SHARE of the sections of the best word found, or when a word of the list
  * as long, read the same way, was found. */
@@ -29,6 +31,7 @@
 #define PINYIN_MAX_CHAIN 12
 #define PINYIN_MAX_CHECKS 4
 #define PINYIN_SHARE 8
+#define PINYIN_FREE 4
 
 struct pinyin_words;
 

@@ -24,11 +24,6 @@ int word_contexts_add(struct word_contexts *t, const char *text, size_t n);
 /* The fewer of term's characters before and after, 1 … WORD_CONTEXTS_MAX; 0 for a term
  * never seen (or not two Han characters). term: folded, as the index holds it. */
 unsigned word_contexts_of(const struct word_contexts *t, const char *term, size_t n);
-/* Calls cb for every term seen, with its count as word_contexts_of gives it; stops at a
- * non-zero return, and returns it. */
-int word_contexts_each(const struct word_contexts *t,
-                       int (*cb)(void *ctx, const char *term, size_t n, unsigned contexts),
-                       void *ctx);
 void word_contexts_free(struct word_contexts **t);
 
 #endif

@@ -376,9 +376,10 @@ static int by_rank(const void *a, const void *b, void *ctx)
     int f = better_flags(x->flags, y->flags);
     if (f)
         return f;
-    /* More contexts first (a word before a bigram across two words); a word whose
-     * contexts are not known (longer ones, an older database) by its sections alone. */
-    unsigned cx = x->contexts ? x->contexts : UINT32_MAX, cy = y->contexts ? y->contexts : UINT32_MAX;
+    /* More contexts first, up to PINYIN_FREE (a word before a bigram across two words);
+     * a word whose contexts are not known (longer ones, an older database) counts as free. */
+    unsigned cx = x->contexts && x->contexts < PINYIN_FREE ? x->contexts : PINYIN_FREE,
+             cy = y->contexts && y->contexts < PINYIN_FREE ? y->contexts : PINYIN_FREE;
     if (cx != cy)
         return cx > cy ? -1 : 1;
     if (x->count != y->count)

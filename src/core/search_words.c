@@ -95,36 +95,40 @@ static int add_catalogue(sqlite3 *db, struct err *e)
     return rc;
 }
 
-static int put_contexts(void *ctx, const char *term, size_t n, unsigned contexts)
+/* contexts_of(term): the term's contexts in the table given as the function's data. */
+static void contexts_fn(sqlite3_context *c, int argc, sqlite3_value **v)
 {
-    sqlite3_stmt *st = ctx;
-    sqlite3_bind_int64(st, 1, contexts);
-    sqlite3_bind_text(st, 2, term, (int)n, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc != SQLITE_DONE;
+    (void)argc;
+    const struct word_contexts *t = sqlite3_user_data(c);
+    const char *term = (const char *)sqlite3_value_text(v[0]);
+    sqlite3_result_int(c, term ? (int)word_contexts_of(t, term, (size_t)sqlite3_value_bytes(v[0]))
+                               : 0);
 }
 
 /* Each two-character term's contexts (word_contexts.h), from every section's text and
- * title as the index reads them. */
-static int add_contexts(sqlite3 *db, struct err *e)
+ * title as the index reads them, then every term of the index with its sections and
+ * contexts. */
+static int add_terms(sqlite3 *db, struct err *e)
 {
     struct word_contexts *t;
-    sqlite3_stmt *text = NULL, *put = NULL;
+    sqlite3_stmt *text = NULL;
     if (word_contexts_new(&t) < 0)
         return err_set(e, "out of memory"), -1;
-    int rc = store_prepare(db, "SELECT text, title FROM search_text", &text, "search index", e) ||
-             store_prepare(db, "UPDATE search_word SET contexts = ? WHERE word = ?", &put,
-                           "search index", e) ? -1 : 0;
+    int rc = store_prepare(db, "SELECT text, title FROM search_text", &text, "search index", e);
     int step;
     while (rc == 0 && (step = store_step(text, "search index", e)) != 0)
         for (int col = 0; col < 2 && rc == 0; col++)
             if (step < 0 || word_contexts_add(t, (const char *)sqlite3_column_text(text, col),
                                               (size_t)sqlite3_column_bytes(text, col)) < 0)
                 rc = step < 0 ? -1 : (err_set(e, "out of memory"), -1);
-    if (rc == 0 && word_contexts_each(t, put_contexts, put))
+    sqlite3_finalize(text);
+    if (rc == 0 && sqlite3_create_function(db, "gongfu_contexts", 1, SQLITE_UTF8, t,
+                                           contexts_fn, NULL, NULL) != SQLITE_OK)
         rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(text), sqlite3_finalize(put);
+    if (rc == 0)
+        rc = store_exec(db, "INSERT INTO search_word(word, sections, contexts) SELECT term, "
+                        "doc, gongfu_contexts(term) FROM temp.search_vocab", "search index", e);
+    sqlite3_create_function(db, "gongfu_contexts", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL);
     word_contexts_free(&t);
     return rc;
 }
@@ -140,10 +144,8 @@ int words_rebuild(sqlite3 *db, struct err *e)
            words_create(db, e) ||
            store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
                       "fts5vocab(main, search_fts, row);"
-                      "DELETE FROM search_word;"
-                      "INSERT INTO search_word(word, sections) SELECT term, doc FROM "
-                      "temp.search_vocab", "search index", e) ||
-           add_contexts(db, e) || add_catalogue(db, e) ? -1 : 0;
+                      "DELETE FROM search_word;", "search index", e) ||
+           add_terms(db, e) || add_catalogue(db, e) ? -1 : 0;
 }
 
 /* ---- reading ---- */

@@ -164,22 +164,6 @@ static unsigned fewer(const struct slot *s)
     return (unsigned)(l < r ? l : r);
 }
 
-int word_contexts_each(const struct word_contexts *t,
-                       int (*cb)(void *ctx, const char *term, size_t n, unsigned contexts),
-                       void *ctx)
-{
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->s[i].key)
-            continue;
-        char term[9] = {0};
-        memcpy(term, &t->s[i].key, 8);
-        int rc = cb(ctx, term, strlen(term), fewer(&t->s[i]));
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 unsigned word_contexts_of(const struct word_contexts *t, const char *term, size_t n)
 {
     uint64_t k = key_of(term, n);

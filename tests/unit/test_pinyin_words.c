@@ -21,7 +21,8 @@ static const struct {
     {"数", 70}, {"字", 60}, {"化", 200}, {"改", 80}, {"革", 70},
     {"数字", 59}, {"字化", 36}, {"化改", 18}, {"改革", 70}, {"化工", 5}, {"工", 90},
     {"化公", 2}, {"公", 100}, {"公共", 60}, {"共", 120},
-    {"银", 5}, {"行", 158}, {"银行", 3}, {"动", 90}, {"行动", 40},
+    {"银", 5}, {"行", 158}, {"银行", 3}, {"动", 90}, {"行动", 40, 11}, {"兴", 9}, {"东", 20},
+    {"兴东", 3, 30},
     {"重", 130}, {"点", 60}, {"重点", 50}, {"建", 90}, {"重建", 2},
     {"西", 10}, {"安", 40}, {"西安", 2}, {"先", 81}, {"现", 135}, {"省", 94},
     {"人均地区生产总值", 2},
@@ -97,10 +98,12 @@ static void test_two_characters(void **state)
     assert_string_equal(find("tw", 2), "托位 态文");
     /* Every reading of a polyphonic character. */
     assert_string_equal(find("yinhang", 8), "银行");
-    assert_string_equal(find("xingdong", 8), "行动");
+    /* Both free (PINYIN_FREE contexts or more, 兴东 as the start of many names): by
+     * sections. */
+    assert_string_equal(find("xingdong", 8), "行动 兴东");
     assert_string_equal(find("zhongdian", 8), "重点");
     assert_string_equal(find("chongjian", 8), "重建");
-    assert_string_equal(find("xd", 8), "行动");
+    assert_string_equal(find("xd", 8), "行动 兴东");
     assert_string_equal(find("hd", 8), "行动");
     assert_string_equal(find("gdp", 8), "");
 }
