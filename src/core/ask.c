@@ -165,8 +165,8 @@ static enum ask_role role_of(const struct ask_intent *q, long i)
 }
 
 /* Words whose role depends on their neighbours: 和 joins regions or is a word of the
- * subject; 三 counts regions only before 个 or 城市; 城市 names the level asked for only
- * beside 哪个 or after a count. */
+ * subject; 三 counts regions only before 个 or 城市, 各 only before 市 or 个 (else it is a
+ * filler); 城市 names the level asked for only beside 哪个, after a count or after 各. */
 static void settle_roles(struct ask_intent *q)
 {
     for (long i = 0; i < (long)q->ntok; i++) {
@@ -174,12 +174,13 @@ static void settle_roles(struct ask_intent *q)
         if (t->role == AR_AND && !(role_of(q, prev_tok(q, i)) == AR_REGION &&
                                    role_of(q, next_tok(q, i)) == AR_REGION))
             t->role = q->text[t->start] == 0x3001 ? AR_PUNCT : AR_FILLER;
-        if (t->role == AR_NUMERAL) {
+        if (t->role == AR_NUMERAL || t->role == AR_EACH) {
             enum ask_role nx = role_of(q, i + 1 < (long)q->ntok ? i + 1 : -1);
             if (nx != AR_COUNTER && nx != AR_CLASS)
-                t->role = AR_CONTENT;
+                t->role = t->role == AR_EACH ? AR_FILLER : AR_CONTENT;
         }
-        if (t->role == AR_COUNTER && role_of(q, i - 1) != AR_NUMERAL)
+        if (t->role == AR_COUNTER && role_of(q, i - 1) != AR_NUMERAL &&
+            role_of(q, i - 1) != AR_EACH)
             t->role = AR_CONTENT;
     }
     for (long i = 0; i < (long)q->ntok; i++) {
@@ -187,7 +188,8 @@ static void settle_roles(struct ask_intent *q)
         if (t->role != AR_CLASS)
             continue;
         enum ask_role p = role_of(q, prev_tok(q, i)), n = role_of(q, next_tok(q, i));
-        int names = p == AR_WHICH || n == AR_WHICH || p == AR_NUMERAL || p == AR_COUNTER;
+        int names = p == AR_WHICH || n == AR_WHICH || p == AR_NUMERAL || p == AR_COUNTER ||
+                    p == AR_EACH;
         if (names && !q->level)
             q->level = strcmp(ask_levels[t->value], "any") ? ask_levels[t->value] : NULL;
         if (!names)

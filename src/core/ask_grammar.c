@@ -15,7 +15,7 @@ static const char *const role_names[] = {
     [AR_REPORTED] = "reported", [AR_PERIOD] = "period", [AR_TIME] = "time",
     [AR_CLASS] = "class", [AR_NUMERAL] = "numeral", [AR_COUNTER] = "counter",
     [AR_AND] = "and", [AR_ISSUER] = "issuer", [AR_DOC] = "doc", [AR_REPORT] = "report", [AR_VERB] = "verb",
-    [AR_PARTICLE] = "particle", [AR_FILLER] = "filler", [AR_GENERIC] = "generic",
+    [AR_PARTICLE] = "particle", [AR_FILLER] = "filler", [AR_GENERIC] = "generic", [AR_EACH] = "each",
     [AR_REGION] = "region", [AR_YEAR] = "year", [AR_PUNCT] = "punct",
     [AR_CONTENT] = "subject",
 };

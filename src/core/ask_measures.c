@@ -58,6 +58,12 @@ static int weak(enum ask_role r)
     return r != AR_CONTENT;
 }
 
+/* A word a searched phrase may begin or end with besides its core. */
+static int edge_word(enum ask_role r)
+{
+    return r == AR_GENERIC || r == AR_CONTENT;
+}
+
 /* Appends the question's words of tokens [t0, t1) as written; with split, the subject's
  * parts only, a space between them. */
 static void put_words(const struct ask_intent *q, const char *question, size_t t0, size_t t1,
@@ -380,6 +386,12 @@ static int run_searches(struct ask *a, const struct ask_intent *q, const char *q
         ci++;
     while (cj > ci && weak(q->tok[cj - 1].role))
         cj--;
+    /* What may be kept around the core is words of the topic's kind (改革 of 宅基地改革),
+     * never grammar at its edge (的 of 民营经济的措施, 关于, 达到). */
+    while (i < ci && !edge_word(q->tok[i].role))
+        i++;
+    while (j > cj && !edge_word(q->tok[j - 1].role))
+        j--;
     char query[256];
     size_t len = 0;
     query[0] = 0;

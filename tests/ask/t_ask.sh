@@ -40,6 +40,16 @@ EOF
 head -n 1 "$T/tsv" | grep -q "^answer	region	indicator	kind	comparator	value	unit	year	" ||
     fail "tsv header: $(head -n 1 "$T/tsv")"
 
+# A measures question searches its topic without the grammar at its edge: "关于X的措施"
+# searches X, not "X的" (which would find only the sections where a 的 follows).
+"$GONGFU" ask --db "$DB" --format json 台州有哪些关于民营经济的措施？ >"$T/mjson" || fail "measures json exit"
+python3 - "$T/mjson" <<'EOF2' || fail "a measures topic kept its 的"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["kind"] == "measures" and a["answered"], a
+assert "的”" not in (a["reading"] or ""), a["reading"]
+EOF2
+
 # Traditional, full-width and Simplified questions get the same rows.
 "$GONGFU" ask --db "$DB" --format tsv 臺州的每萬人口擁有律師數目標是多少？ >"$T/trad"
 "$GONGFU" ask --db "$DB" --format tsv 台州的每万人口拥有律师数目标是多少? >"$T/simp"

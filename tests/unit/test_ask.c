@@ -152,6 +152,23 @@ static void test_order_and_level(void **state)
     assert_null(q.level);
     assert_string_equal(q.subject, "空气质量优良天数比例");
     ask_intent_free(&q);
+    /* 各 before a class word or a counter names the level (each city); elsewhere it
+     * carries no subject. */
+    q = parse("各市的居民人均可支配收入目标分别是多少");
+    assert_string_equal(q.level, "city");
+    assert_string_equal(q.subject, "居民人均可支配收入");
+    ask_intent_free(&q);
+    q = parse("各个城市的托位目标");
+    assert_string_equal(q.level, "city");
+    assert_string_equal(q.subject, "托位");
+    ask_intent_free(&q);
+    q = parse("关于托位有哪些措施，各地区分别是什么");
+    assert_null(q.level);
+    ask_intent_free(&q);
+    q = parse("各项托位措施");
+    assert_null(q.level);
+    assert_string_equal(q.subject, "托位");
+    ask_intent_free(&q);
     /* An order word outside a rank is part of the subject. */
     q = parse("舟山最低生活保障标准");
     assert_int_equal(q.order, ASK_ORDER_NONE);
