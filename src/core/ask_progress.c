@@ -258,10 +258,15 @@ int ask_answer_progress(struct ask *a, const struct ask_intent *q, struct ask_bu
         ask_say(b, "问题里没有看出问的是哪个指标。");
         return 0;
     }
-    /* The targets of the places asked about first; else whatever has values. */
-    struct ask_resolved r = {0};
-    if (q->nplaces && ask_resolve(a, q, KM_TARGETS, 1, &r) < 0)
+    /* The targets of the places asked about first, unless what they report names the
+     * subject better (城乡居民收入倍差, reported by a province whose imported text sets no
+     * target for it, is not its 城乡居民收入 target); else whatever has values. */
+    struct ask_resolved r = {0}, any = {0};
+    if (q->nplaces && (ask_resolve(a, q, KM_TARGETS, 1, &r) < 0 ||
+                       ask_resolve(a, q, KM_ANY, 1, &any) < 0))
         return -1;
+    if (any.found && (!r.found || any.best.s.score > r.best.s.score))
+        r = any;
     if (!r.found && ask_resolve(a, q, KM_ANY, 0, &r) < 0)
         return -1;
     if (!r.found) {

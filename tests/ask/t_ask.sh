@@ -50,6 +50,17 @@ assert a["kind"] == "measures" and a["answered"], a
 assert "的”" not in (a["reading"] or ""), a["reading"]
 EOF2
 
+# Progress for a region that reports a value no imported target of its names: the
+# indicator that names the whole subject, not a target of its that names part of it
+# (浙江省 reports 收入倍差 1.81; its 城乡居民收入 target is another thing).
+"$GONGFU" ask --db "$DB" --format json 浙江的城乡居民收入倍差完成了吗 >"$T/pjson" || fail "progress json exit"
+python3 - "$T/pjson" <<'EOF2' || fail "progress took a target naming part of the subject"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["kind"] == "progress" and a["rows"], a
+assert all(r["indicator"] == "城乡居民收入倍差" for r in a["rows"] if r["answer"]), a["rows"]
+EOF2
+
 # Traditional, full-width and Simplified questions get the same rows.
 "$GONGFU" ask --db "$DB" --format tsv 臺州的每萬人口擁有律師數目標是多少？ >"$T/trad"
 "$GONGFU" ask --db "$DB" --format tsv 台州的每万人口拥有律师数目标是多少? >"$T/simp"
