@@ -75,7 +75,7 @@ static int grow(struct word_contexts *t)
 
 static struct slot *slot_for(struct word_contexts *t, uint64_t key)
 {
-    if ((t->n + 1) * 4 > t->cap * 3 && grow(t) < 0)
+    if ((t->n + 1) * 2 > t->cap && grow(t) < 0)      /* at most half full: short probes */
         return NULL;
     struct slot *s = find(t->s, t->cap, key);
     if (!s->key)
@@ -103,15 +103,23 @@ struct scan {
     char prev[TOKENIZER_MAX_TOKEN];
     int nprev, prev_end;        /* nprev 0: none; prev_end: its end in the text */
     size_t first;               /* bytes of prev's first character */
+    size_t slot, cap;           /* prev's slot, while the table has that capacity */
     int failed;
 };
+
+/* The previous term's slot: where it was, unless the table has grown since. */
+static struct slot *prev_slot(struct scan *sc)
+{
+    if (sc->cap == sc->t->cap)
+        return &sc->t->s[sc->slot];
+    return slot_for(sc->t, key_of(sc->prev, (size_t)sc->nprev));
+}
 
 /* The term before closes: its right side is the edge of its run. */
 static void close_prev(struct scan *sc)
 {
-    uint64_t k = sc->nprev ? key_of(sc->prev, (size_t)sc->nprev) : 0;
-    struct slot *s = k ? slot_for(sc->t, k) : NULL;
-    if (k && !s)
+    struct slot *s = sc->nprev ? prev_slot(sc) : NULL;
+    if (sc->nprev && !s)
         sc->failed = 1;
     else if (s)
         s->right |= bit_of("", 0);
@@ -132,7 +140,7 @@ static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, 
         /* Each slot is used before the next is looked up: a lookup may move them all. */
         if (linked) {
             size_t second = char_len(tok);
-            struct slot *p = slot_for(sc->t, key_of(sc->prev, (size_t)sc->nprev));
+            struct slot *p = prev_slot(sc);
             if (!p)
                 return sc->failed = 1;
             p->right |= bit_of(tok + second, (size_t)ntok - second);
@@ -141,6 +149,8 @@ static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, 
         if (!s)
             return sc->failed = 1;
         s->left |= linked ? bit_of(sc->prev, sc->first) : bit_of("", 0);
+        sc->slot = (size_t)(s - sc->t->s);
+        sc->cap = sc->t->cap;
         memcpy(sc->prev, tok, (size_t)ntok);
         sc->nprev = ntok;
         sc->prev_end = end;
