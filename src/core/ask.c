@@ -164,16 +164,17 @@ static enum ask_role role_of(const struct ask_intent *q, long i)
     return i < 0 ? AR_PUNCT : q->tok[i].role;
 }
 
-/* Words whose role depends on their neighbours: 和 joins regions or is a word of the
- * subject; 三 counts regions only before 个 or 城市, 各 only before 市 or 个 (else it is a
+/* Words whose role depends on their neighbours: 和 joins regions, or two subjects (教育和
+ * 医疗), or is a character of the subject (碳中和, 和美乡村); 三 counts regions only before 个 or 城市, 各 only before 市 or 个 (else it is a
  * filler); 城市 names the level asked for only beside 哪个, after a count or after 各. */
 static void settle_roles(struct ask_intent *q)
 {
     for (long i = 0; i < (long)q->ntok; i++) {
         struct ask_token *t = &q->tok[i];
-        if (t->role == AR_AND && !(role_of(q, prev_tok(q, i)) == AR_REGION &&
-                                   role_of(q, next_tok(q, i)) == AR_REGION))
-            t->role = q->text[t->start] == 0x3001 ? AR_PUNCT : AR_FILLER;
+        enum ask_role before = role_of(q, prev_tok(q, i)), after = role_of(q, next_tok(q, i));
+        if (t->role == AR_AND && !(before == AR_REGION && after == AR_REGION))
+            t->role = q->text[t->start] == 0x3001 ? AR_PUNCT
+                    : before == AR_CONTENT && after == AR_CONTENT ? AR_FILLER : AR_CONTENT;
         if (t->role == AR_NUMERAL || t->role == AR_EACH) {
             enum ask_role nx = role_of(q, i + 1 < (long)q->ntok ? i + 1 : -1);
             if (nx != AR_COUNTER && nx != AR_CLASS)

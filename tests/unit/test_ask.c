@@ -189,6 +189,24 @@ static void test_words_by_neighbours(void **state)
             cut_inside = 1;
     assert_false(cut_inside);
     ask_intent_free(&q);
+    /* A character of the subject where no subject follows it (碳中和 before the comma,
+     * 和美乡村 at its start), and joining two subjects between them. */
+    q = parse("关于碳达峰碳中和，各地有什么措施");
+    assert_string_equal(q.subject, "碳达峰碳中和");
+    ask_intent_free(&q);
+    q = parse("和美乡村有哪些措施");
+    assert_string_equal(q.subject, "和美乡村");
+    ask_intent_free(&q);
+    q = parse("舟山的教育和医疗措施");
+    for (size_t i = 0; i < q.ntok; i++)
+        if (q.text[q.tok[i].start] == 0x548C)   /* 和 */
+            assert_int_equal(q.tok[i].role, AR_FILLER);
+    ask_intent_free(&q);
+    q = parse("关于碳达峰碳中和，各地有什么措施");
+    for (size_t i = 0; i < q.ntok; i++)
+        if (q.text[q.tok[i].start] == 0x548C)
+            assert_int_equal(q.tok[i].role, AR_CONTENT);
+    ask_intent_free(&q);
     /* 三 counts regions before 个 or 市; in 三甲医院 it is a character of the subject. */
     q = parse("三个城市中，哪个的三甲医院目标最多");
     assert_string_equal(q.level, "city");
