@@ -119,6 +119,12 @@ static void test_kinds(void **state)
         {"舟山、台州、金华三市的医师数分别是多少", ASK_COMPARE},
         {"金华的森林覆盖率目标实现了没有", ASK_PROGRESS},
         {"台州的就业目标进展如何？", ASK_PROGRESS},
+        /* Reaching asked as yes or no, in its other spellings. */
+        {"舟山托位目标达到了没有", ASK_PROGRESS},
+        {"金华的城乡居民收入倍差目标实现了没", ASK_PROGRESS},
+        {"浙江省的城镇化率目标有没有完成", ASK_PROGRESS},
+        {"舟山的托位目标能否达标", ASK_PROGRESS},
+        {"哪些地方把劳动报酬占比作为目标", ASK_WHICH},
         {"关于数字乡村有哪些举措", ASK_MEASURES},
         {"舟山在海洋经济方面有什么措施", ASK_MEASURES},
         {"政务公开工作的考核权重要求是多少", ASK_WHICH},
