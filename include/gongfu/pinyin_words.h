@@ -53,6 +53,7 @@ struct pinyin_candidate {
     size_t n;
     double sections;     /* sections holding it; for a chain, at most this many */
     int flags;           /* of its best reading: PINYIN_FULL, PINYIN_RARE */
+    unsigned contexts;   /* as ranked: 1 … PINYIN_FREE (PINYIN_FREE when not known) */
 };
 
 /* 1 if the documents hold the phrase s (n bytes), 0 if not, -1 on an error. */

@@ -369,6 +369,13 @@ oom:
     return -1;
 }
 
+/* Contexts as ranked: up to PINYIN_FREE; a word whose contexts are not known (longer ones,
+ * an older database) counts as free. */
+static unsigned freedom(unsigned contexts)
+{
+    return contexts && contexts < PINYIN_FREE ? contexts : PINYIN_FREE;
+}
+
 static int by_rank(const void *a, const void *b, void *ctx)
 {
     const struct pinyin_words *w = ctx;
@@ -376,10 +383,8 @@ static int by_rank(const void *a, const void *b, void *ctx)
     int f = better_flags(x->flags, y->flags);
     if (f)
         return f;
-    /* More contexts first, up to PINYIN_FREE (a word before a bigram across two words);
-     * a word whose contexts are not known (longer ones, an older database) counts as free. */
-    unsigned cx = x->contexts && x->contexts < PINYIN_FREE ? x->contexts : PINYIN_FREE,
-             cy = y->contexts && y->contexts < PINYIN_FREE ? y->contexts : PINYIN_FREE;
+    /* More contexts first, up to PINYIN_FREE (a word before a bigram across two words). */
+    unsigned cx = freedom(x->contexts), cy = freedom(y->contexts);
     if (cx != cy)
         return cx > cy ? -1 : 1;
     if (x->count != y->count)
@@ -483,7 +488,8 @@ int pinyin_words_find(struct pinyin_words *w, const struct pinyin_key *k,
             if (!r)
                 continue;
         }
-        out[n++] = (struct pinyin_candidate){s, c->len, c->count, c->flags};
+        out[n++] = (struct pinyin_candidate){s, c->len, c->count, c->flags,
+                                             freedom(c->contexts)};
     }
     return (int)n;
 }

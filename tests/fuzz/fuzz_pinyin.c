@@ -159,9 +159,14 @@ static void check_key(const char *typed, size_t size)
         for (int j = 0; j < i; j++)
             if (c[j].n == c[i].n && !memcmp(c[j].s, c[i].s, c[i].n))
                 fuzz_fail("\"%s\" found twice for \"%s\"", c[i].s, f);
+        /* Best first: by flags, then contexts (how freely it combines), then sections. */
+        if (c[i].contexts < 1 || c[i].contexts > PINYIN_FREE)
+            fuzz_fail("\"%s\" for \"%s\" has contexts %u", c[i].s, f, c[i].contexts);
         if (i && (order(c[i - 1].flags) > order(c[i].flags) ||
                   (order(c[i - 1].flags) == order(c[i].flags) &&
-                   c[i - 1].sections < c[i].sections)))
+                   (c[i - 1].contexts < c[i].contexts ||
+                    (c[i - 1].contexts == c[i].contexts &&
+                     c[i - 1].sections < c[i].sections)))))
             fuzz_fail("\"%s\" ranked before \"%s\" for \"%s\"", c[i - 1].s, c[i].s, f);
     }
 }
