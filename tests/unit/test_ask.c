@@ -125,6 +125,7 @@ static void test_kinds(void **state)
         {"浙江省的城镇化率目标有没有完成", ASK_PROGRESS},
         {"舟山的托位目标能否达标", ASK_PROGRESS},
         {"哪些地方把劳动报酬占比作为目标", ASK_WHICH},
+        {"舟山、金华两地的城镇登记失业率哪个更低", ASK_RANK},
         {"关于数字乡村有哪些举措", ASK_MEASURES},
         {"舟山在海洋经济方面有什么措施", ASK_MEASURES},
         {"政务公开工作的考核权重要求是多少", ASK_WHICH},
@@ -170,6 +171,9 @@ static void test_order_and_level(void **state)
     ask_intent_free(&q);
     q = parse("关于托位有哪些措施，各地区分别是什么");
     assert_null(q.level);
+    ask_intent_free(&q);
+    q = parse("舟山、金华两地的城镇登记失业率哪个更低");
+    assert_string_equal(q.subject, "城镇登记失业率");
     ask_intent_free(&q);
     q = parse("各项托位措施");
     assert_null(q.level);
