@@ -33,13 +33,19 @@ while [ $# -gt 1 ]; do
     n=$((n + 1))
     shift 2
 done
-mkdir -p "$T/seq"
-rm -rf "$XDG_STATE_HOME"
-KEYS_PTY_QUIET=0.1 GONGFU_TIMING="$T/timing" $PTY 100 30 "$T/seq" $steps -- "$GONGFU" --db "$DB" --ambiwidth=1 \
-    >/dev/null 2>&1
+# Both with the width given and with it probed: the probe's answers are key codes of
+# their own too, and must not take the codes of these sequences (ESC[1~ was swallowed as
+# an answer once).
+for ambi in --ambiwidth=1 ""; do
+    rm -rf "$XDG_STATE_HOME" "$T/seq" "$T/timing"
+    mkdir -p "$T/seq"
+    KEYS_PTY_QUIET=0.1 GONGFU_TIMING="$T/timing" $PTY 100 30 "$T/seq" $steps -- "$GONGFU" --db "$DB" $ambi \
+        >/dev/null 2>&1
+    cut -d' ' -f2 "$T/timing" | head -n $n > "$T/got"
+    diff "$T/want" "$T/got" > "$T/diff" ||
+        { cat "$T/diff"; fail "key sequences read as other keys (< wanted, > read) ${ambi:-probing the width}"; }
+done
 set +f
-cut -d' ' -f2 "$T/timing" | head -n $n > "$T/got"
-diff "$T/want" "$T/got" > "$T/diff" || { cat "$T/diff"; fail "key sequences read as other keys (< wanted, > read)"; }
 
 # End in the reader, and in the search prompt, as PuTTY sends it: the same place as the
 # End key of a headless run (whose keys need no decoding), where [ and ~ would not be.
