@@ -41,6 +41,7 @@ c1=$(col)
 shot 100x30 "keys > > <"
 c2=$(col)
 [ "$c2" -eq $((c0 + 4)) ] || fail "> > < put the divider at $c2, not $((c0 + 4))"
-shot 120x30 "keys <S-Tab> g j j j j j j j j i"
+# (h from the item: up to its chapter, fold it, up to the document.)
+shot 120x30 "keys <S-Tab> h h h i"
 status | grep -q "《舟山高质量发展建设共同富裕示范区先行市实施方案(2021-2025年)》" || fail "i: $(status)"
 echo "discover: bookmarks listed, help with position, per-pane keys and mouse; sidebar levels, widths, titles"
