@@ -9,8 +9,10 @@
 #include "compare_int.h"
 #include "draw.h"
 
-/* Rows the detail takes below the table: a rule (with the legend) and two lines. */
+/* Rows the detail takes below the table: a rule (with the legend) and at least two lines,
+ * more when a cell of the selected row needs them, while the table keeps 6 rows. */
 #define DETAIL_ROWS 3
+#define TABLE_MIN_ROWS 6
 
 static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -173,12 +175,12 @@ static size_t target_detail(const struct compare *c, const struct target_row *t,
     return o < n ? o : n;
 }
 
-/* The focused cell whole: every target with its year, how it is counted and its flags;
+/* A cell whole (column col of row r): every target with its year, how it is counted and its flags;
  * on the indicator column, the indicator itself. */
-static void detail_text(const struct compare *c, const struct compare_row *r, char *buf,
-                        size_t n)
+static void detail_text(const struct compare *c, const struct compare_row *r, int col,
+                        char *buf, size_t n)
 {
-    if (c->col == 0) {
+    if (col == 0) {
         size_t o = (size_t)snprintf(buf, n, "%s", r->name);
         if (r->category && o < n)
             o += (size_t)snprintf(buf + o, n - o, " · %s", r->category);
@@ -189,9 +191,9 @@ static void detail_text(const struct compare *c, const struct compare_row *r, ch
             snprintf(buf + o, n - o, " · %zu 个地区设定（%s）", set, r->slug);
         return;
     }
-    const struct compare_cell *cell = &r->cells[c->col - 1];
+    const struct compare_cell *cell = &r->cells[col - 1];
     if (!cell->n) {
-        snprintf(buf, n, "%s 没有设定这个指标", c->t.regions[c->col - 1]);
+        snprintf(buf, n, "%s 没有设定这个指标", c->t.regions[col - 1]);
         return;
     }
     size_t o = 0;
@@ -209,6 +211,26 @@ static void legend(const struct compare *c, char *buf, size_t n)
     snprintf(buf, n, "%s%s%s", c->marks & MARK_INFERRED ? " * 原文缺单位，据目录补 " : "",
              c->marks == (MARK_INFERRED | MARK_SET_ABOVE) ? " " : "",
              c->marks & MARK_SET_ABOVE ? " [全国] 上级设定 " : "");
+}
+
+/* The lines the widest detail of the selected row's cells takes at width wd: the detail's
+ * height stays the same while h and l move along the row. */
+static int detail_lines(const struct compare *c, int wd)
+{
+    if (c->cur >= c->nlines || c->lines[c->cur].row < 0 || wd < 3)
+        return 0;
+    const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
+    char text[4096];
+    int most = 0;
+    for (int col = 0; col <= (int)c->t.nregions; col++) {
+        detail_text(c, r, col, text, sizeof text);
+        struct text_line *tl = NULL;
+        int nl = (int)text_wrap(text, strlen(text), wd - 2, &tl);
+        free(tl);
+        if (nl > most)
+            most = nl;
+    }
+    return most;
 }
 
 static void draw_detail(const struct compare *c, WINDOW *w, int y0, int rows, int wd)
@@ -229,7 +251,7 @@ static void draw_detail(const struct compare *c, WINDOW *w, int y0, int rows, in
     snprintf(head, sizeof head, " %s · %s ", c->col ? c->t.regions[c->col - 1] : "指标",
              r->name);
     draw_trunc(w, y0, 1, head, strlen(head), wd - lw - 3, label);
-    detail_text(c, r, text, sizeof text);
+    detail_text(c, r, c->col, text, sizeof text);
     struct text_line *tl = NULL;
     size_t nl = text_wrap(text, strlen(text), wd - 2, &tl);
     for (size_t i = 0; i < nl && (int)i + 1 < rows; i++) {
@@ -254,8 +276,15 @@ void compare_draw(struct pane *p, int focused)
     draw_header(c, w, &g, wd);
     /* Below the table: the detail, then the chart, each where the table keeps 6 rows. */
     int chart = c->chart_off || !c->nlines ? 0 : compare_chart_rows(c);
-    int detail = c->nlines && h - 1 - DETAIL_ROWS >= 6 ? DETAIL_ROWS : 0;
-    if (h - 1 - detail - chart < 6)
+    int detail = c->nlines && h - 1 - DETAIL_ROWS >= TABLE_MIN_ROWS ? DETAIL_ROWS : 0;
+    if (detail) {
+        int need = 1 + detail_lines(c, wd);
+        if (need > h - 1 - TABLE_MIN_ROWS)
+            need = h - 1 - TABLE_MIN_ROWS;
+        if (need > detail)
+            detail = need;
+    }
+    if (h - 1 - detail - chart < TABLE_MIN_ROWS)
         chart = 0;
     int rows = h - 1 - detail - chart;
     if (c->cur < c->top)
