@@ -185,8 +185,8 @@ static void beyond(struct pane *p, int dir)
     int d = corpus_doc_by_slug(p->ui->corpus, h->slug);
     const char *doc = d >= 0 && p->ui->corpus->docs[d].title ? p->ui->corpus->docs[d].title
                                                              : h->slug;
-    ui_message(p->ui, ROLE_STATUS, "结果 %ld/%zu：%s《%s》%s %s", next + 1, f->nhits, h->region,
-               doc, h->path, h->title);
+    /* Where the hit is; which result it is, the status line's right side says (describe). */
+    ui_message(p->ui, ROLE_STATUS, "%s《%s》%s %s", h->region, doc, h->path, h->title);
 }
 
 /* The status line while a hit is under the reader's cursor: which result it is. */
