@@ -166,13 +166,14 @@ static void late_reply(struct app *a, int width)
     a->dirty |= DIRTY_LAYOUT;
 }
 
-/* The next input from the terminal; 0 when a signal interrupted the wait, or when what
- * came was the terminal's answer to a question, not a key. */
-static int read_input(struct app *a, struct input *in)
+/* The next input from the terminal (wait: for as long as it takes, else only one there
+ * already); 0 when there was none, a signal interrupted the wait, or what came was the
+ * terminal's answer to a question, not a key. */
+static int read_input(struct app *a, struct input *in, int wait)
 {
     wint_t ch;
     memset(in, 0, sizeof *in);
-    int rc = term_read_key(&ch);
+    int rc = term_read_key(&ch, wait);
     if (rc == ERR)
         return 0;
     int reply = term_reply(rc == KEY_CODE_YES, ch);
@@ -220,18 +221,19 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
         signals(a);
         if (a->quit)
             break;
-        if (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen)
+        /* Keys typed ahead (a key held down, a slow link) are handled before the screen is
+         * drawn: the terminal gets the screen they lead to, not every one on the way. */
+        struct input in;
+        int ahead = !sc && read_input(a, &in, 0);
+        if (!ahead && (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen))
             app_redraw(a);
         if (timed && timing)
             fprintf(timing, "%ld %d\n", usec_since(&t0), (int)last);
         timed = 0;
-        struct input in;
-        if (sc) {
-            if (!script_next(sc, &in))
-                break;
-        } else if (!read_input(a, &in)) {
+        if (!ahead && sc && !script_next(sc, &in))
+            break;
+        if (!ahead && !sc && !read_input(a, &in, 1))
             continue;
-        }
         clock_gettime(CLOCK_MONOTONIC, &t0);
         timed = 1;
         last = in.key;

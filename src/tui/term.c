@@ -239,12 +239,12 @@ static int term_wait_input(void)
     return 1;
 }
 
-int term_read_key(wint_t *ch)
+int term_read_key(wint_t *ch, int wait)
 {
     /* curses may hold keys it read while it waited for the end of an escape sequence
      * (Esc ? as Alt-? sends it): those first, the terminal only when it has none. */
     int rc = wget_wch(input, ch);
-    if (rc != ERR || !term_wait_input())
+    if (rc != ERR || !wait || !term_wait_input())
         return rc;
     return wget_wch(input, ch);
 }

@@ -32,9 +32,10 @@ int term_start(const struct term_opts *o);
 void term_end(void);
 /* Ctrl-Z: restores the terminal, stops, and comes back in curses mode. */
 void term_suspend(void);
-/* The next key, as wget_wch gives it (OK, KEY_CODE_YES or ERR): one curses holds already,
- * else one from the terminal after waiting for it; ERR when a signal came first. */
-int term_read_key(wint_t *ch);
+/* The next key, as wget_wch gives it (OK, KEY_CODE_YES or ERR): one curses holds already
+ * or the terminal has sent, else (wait) one from the terminal after waiting for it; ERR
+ * when there is none (!wait) or a signal came first. */
+int term_read_key(wint_t *ch, int wait);
 /* The terminal's size now (after SIGWINCH), into LINES/COLS via resizeterm. */
 void term_resize(void);
 int term_has_color(void);
