@@ -1,6 +1,8 @@
 /* help.c — the help view (help_ops), generated from the command table and the bindings
  * in force, so it lists exactly the keys that work: one section per context, one line
- * per command with its keys (wrapped to the screen), then what the mouse does. */
+ * per command with its keys, its name (what keys.conf calls it, as tig and neomutt show)
+ * and what it does (wrapped to the screen); the commands no key runs; what the mouse
+ * does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 
 struct help_line {
     char *keys;         /* NULL for a heading */
+    const char *name;   /* the command's name ("" none, the text in the same column);
+                         * NULL: the text right after the keys (the mouse's lines) */
     char *text;
 };
 
@@ -25,6 +29,7 @@ struct help {
     struct help_row *rows;
     size_t nrows;
     int width;          /* what rows were laid out for */
+    int name_w;         /* the names' column: the longest name and two spaces */
     size_t top;         /* the first row shown */
 };
 
@@ -74,16 +79,25 @@ static const char *const typed[KCTX_COUNT] = {
     [KCTX_PROMPT] = "输入这个字", [KCTX_MARK] = "书签的字母：a–z 或 A–Z",
 };
 
-static int add(struct help *h, const char *keys, const char *text)
+static int add_cmd(struct help *h, const char *keys, const char *name, const char *text)
 {
     struct help_line *v = realloc(h->lines, (h->n + 1) * sizeof *v);
     if (!v)
         return -1;
     h->lines = v;
     v[h->n].keys = keys ? strdup(keys) : NULL;
+    v[h->n].name = name;
     v[h->n].text = strdup(text);
     h->n++;
+    int w = name ? (int)strlen(name) + 2 : 0;
+    if (w > h->name_w)
+        h->name_w = w;
     return 0;
+}
+
+static int add(struct help *h, const char *keys, const char *text)
+{
+    return add_cmd(h, keys, NULL, text);
 }
 
 static int help_init(struct pane *p)
@@ -104,9 +118,11 @@ static int help_init(struct pane *p)
             size_t n = keymap_keys(km, (enum kctx)x, (enum cmd)c, keys, 8);
             if (!n)
                 continue;
-            if (!heading) {
+            if (!heading) {   /* with the context's name in keys.conf */
+                char title[128];
+                snprintf(title, sizeof title, "%s · %s", kctx_title((enum kctx)x), kctx_name((enum kctx)x));
                 add(h, "", "");
-                add(h, NULL, kctx_title((enum kctx)x));
+                add(h, NULL, title);
                 heading = 1;
             }
             char buf[256] = "";
@@ -116,17 +132,34 @@ static int help_init(struct pane *p)
                 key_format(keys[k], name, sizeof name);
                 o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", k ? " " : "", name);
             }
-            add(h, buf, help_text((enum kctx)x, (enum cmd)c));
+            add_cmd(h, buf, cmd_name((enum cmd)c), help_text((enum kctx)x, (enum cmd)c));
         }
         if (heading && typed[x])
-            add(h, "其他字符", typed[x]);
+            add_cmd(h, "其他字符", "", typed[x]);
+    }
+    /* A command no key runs (unbound in keys.conf) is still one a key can be given. */
+    int heading = 0;
+    for (int c = 1; c < CMD_COUNT; c++) {
+        int bound = 0;
+        keycode one[1];
+        for (int x = 0; x < KCTX_COUNT && !bound; x++)
+            bound = keymap_keys(km, (enum kctx)x, (enum cmd)c, one, 1) > 0;
+        if (bound)
+            continue;
+        if (!heading) {
+            add(h, "", "");
+            add(h, NULL, "没有按键的命令（可在 keys.conf 中绑定）");
+            heading = 1;
+        }
+        add_cmd(h, "", cmd_name((enum cmd)c), cmd_help((enum cmd)c));
     }
     add(h, "", "");
     add(h, NULL, "鼠标");
     for (size_t i = 0; i < sizeof mouse_lines / sizeof *mouse_lines; i++)
         add(h, mouse_lines[i][0], mouse_lines[i][1]);
     add(h, "", "");
-    add(h, NULL, "按键可在 ~/.config/gongfu/keys.conf 中修改（格式见 data/keys.conf）");
+    add(h, NULL, "按键可在 ~/.config/gongfu/keys.conf 中修改：bind 上下文 按键 命令（上下文见各节标题，"
+                 "命令名见宽屏的帮助、man gongfu 和 data/keys.conf；none 取消一个绑定）");
     return 0;
 }
 
@@ -144,11 +177,21 @@ static void help_free(struct pane *p)
 
 /* The keys' column: 28 columns, or a third of a narrow screen. */
 static int keys_width(int wd) { return wd > 70 ? 28 : wd / 3; }
+/* The names' column, where the text keeps 40 columns beside it (not at 80 columns). */
+static int names_width(const struct help *hp, int wd)
+{
+    return wd - keys_width(wd) - hp->name_w >= 40 ? hp->name_w : 0;
+}
+
+/* Where a line's text starts. */
+static int text_x(const struct help *hp, const struct help_line *l, int wd)
+{
+    return keys_width(wd) + (l->name ? names_width(hp, wd) : 0);
+}
 
 /* The lines wrapped to the screen, so a long explanation is read whole. */
 static void layout(struct help *hp, int wd)
 {
-    int kw = keys_width(wd);
     free(hp->rows);
     hp->rows = NULL;
     hp->nrows = 0;
@@ -157,7 +200,7 @@ static void layout(struct help *hp, int wd)
     for (size_t i = 0; i < hp->n; i++) {
         const struct help_line *l = &hp->lines[i];
         struct text_line *tl = NULL;
-        int room = l->keys ? wd - kw : wd - 1;
+        int room = l->keys ? wd - text_x(hp, l, wd) : wd - 1;
         size_t nl = text_wrap(l->text, strlen(l->text), room > 2 ? room : 2, &tl);
         for (size_t k = 0; k < (nl ? nl : 1); k++) {
             if (hp->nrows == cap) {
@@ -188,7 +231,7 @@ static void help_draw(struct pane *p, int focused)
     WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
     (void)focused;
-    int kw = keys_width(wd);
+    int kw = keys_width(wd), nw = names_width(hp, wd);
     if (hp->width != wd)
         layout(hp, wd);
     clamp_top(hp, (size_t)h);
@@ -204,10 +247,14 @@ static void help_draw(struct pane *p, int focused)
                        theme_attr(ROLE_HEADING));
             continue;
         }
-        if (!i || hp->rows[i - 1].line != r->line)
+        if (!i || hp->rows[i - 1].line != r->line) {
             draw_trunc(w, y, 3, l->keys, strlen(l->keys), kw - 4, theme_attr(ROLE_HELP_KEY));
-        if (wd > kw)
-            draw_trunc(w, y, kw, l->text + r->start, r->end - r->start, wd - kw,
+            if (nw && l->name && *l->name)
+                draw_trunc(w, y, kw, l->name, strlen(l->name), nw - 1, theme_attr(ROLE_DIM));
+        }
+        int tx = text_x(hp, l, wd);
+        if (wd > tx)
+            draw_trunc(w, y, tx, l->text + r->start, r->end - r->start, wd - tx,
                        theme_attr(ROLE_NORMAL));
     }
     pane_cursor(p, 0, 0);

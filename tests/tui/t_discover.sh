@@ -24,6 +24,19 @@ for want in "侧栏（文档与章节）" "折叠；已折叠时到上一级" "�
     grep -q -- "$want" "$T/s.txt" || { cat "$T/s.txt"; fail "the help lacks \"$want\""; }
 done
 
+# The help names each command as keys.conf does (where there is room for it), each
+# context too, and lists the commands a user's keys.conf left without a key.
+shot 120x200 "keys ?"
+grep -q "^   j <Down> <C-n>  *down  *下移一行" "$T/s.txt" || fail "the help does not name down: $(grep 下移一行 "$T/s.txt")"
+grep -q "^ 侧栏（文档与章节） · tree" "$T/s.txt" || fail "the help does not name the tree context"
+grep -q "没有按键的命令" "$T/s.txt" && fail "the help lists unbound commands when every one has a key"
+mkdir -p "$XDG_CONFIG_HOME/gongfu"
+echo "bind generic z none" > "$XDG_CONFIG_HOME/gongfu/keys.conf"
+shot 120x200 "keys ?"
+rm -f "$XDG_CONFIG_HOME/gongfu/keys.conf"
+sed -n '/没有按键的命令/,$p' "$T/s.txt" | grep -q "^ *zoom  *阅读区占满屏幕" ||
+    { cat "$T/s.txt"; fail "the help does not list zoom once z is unbound"; }
+
 # 13: documents in 《》 one level in, chapters two columns further, items two more.
 shot 100x30 ""
 grep -q "^ ▸ 《中共中央 国务院" "$T/s.txt" || fail "a document row: $(sed -n 3p "$T/s.txt")"

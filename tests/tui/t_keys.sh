@@ -61,7 +61,7 @@ tail -1 "$T/compare.txt" | grep -q "h/l 选列  S 排序" || fail "compare hint:
 # The help screen lists the new keys in their contexts.
 run_screen 120x120 "keys ?
 dump @T@/help.txt" zhoushan-plan
-grep -q "^   <C-n> <F5>  *下一个结果" "$T/help.txt" || fail "help, search: $(grep 下一个结果 "$T/help.txt")"
-grep -q "^   <C-u> <F6>  *删除光标前的全部输入" "$T/help.txt" ||
+grep -q "^   <C-n> <F5>  *down  *下一个结果" "$T/help.txt" || fail "help, search: $(grep 下一个结果 "$T/help.txt")"
+grep -q "^   <C-u> <F6>  *erase-line  *删除光标前的全部输入" "$T/help.txt" ||
     fail "help, prompt: $(grep 删除光标前的全部 "$T/help.txt")"
 echo "keys: rebinding in the search, prompt, mark, reader and compare contexts works; hints follow"

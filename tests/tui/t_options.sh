@@ -35,8 +35,8 @@ printf 'bind generic x help\nbind reader j up\n' > "$XDG_CONFIG_HOME/gongfu/keys
 run_screen 120x80 "keys x
 dump @T@/k.txt" zhoushan-plan
 grep -q "所有窗格" "$T/k.txt" || fail "x did not open help"
-grep -q "^   ? <F1> x  *帮助（本页）" "$T/k.txt" || fail "help does not list x: $(grep 本页 "$T/k.txt")"
-grep -q "^   j  *上移一行" "$T/k.txt" || fail "help does not list j as up in the reader"
+grep -q "^   ? <F1> x  *help  *帮助（本页）" "$T/k.txt" || fail "help does not list x: $(grep 本页 "$T/k.txt")"
+grep -q "^   j  *up  *上移一行" "$T/k.txt" || fail "help does not list j as up in the reader"
 printf 'bind generic x fly\n' > "$XDG_CONFIG_HOME/gongfu/keys.conf"
 run_screen 80x24 "" zhoushan-plan
 [ "$rc" -eq 1 ] && grep -q "keys.conf:1: unknown command \"fly\"" "$T/err" || fail "bad keys.conf: $(cat "$T/err")"
