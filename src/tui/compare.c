@@ -530,7 +530,8 @@ static unsigned compare_click(struct pane *p, int y, int x)
 {
     struct compare *c = p->state;
     size_t li = c->top + (size_t)(y - 1);
-    if (y < 1 || li >= c->nlines || c->lines[li].row < 0)
+    /* Only the table's rows: the detail and the chart below it select nothing. */
+    if (y < 1 || y > c->table_rows || li >= c->nlines || c->lines[li].row < 0)
         return 0;
     struct geom g = compare_geometry(c, p->w);
     c->cur = li;

@@ -287,6 +287,7 @@ void compare_draw(struct pane *p, int focused)
     if (h - 1 - detail - chart < TABLE_MIN_ROWS)
         chart = 0;
     int rows = h - 1 - detail - chart;
+    c->table_rows = rows;
     if (c->cur < c->top)
         c->top = c->cur;
     if (rows > 0 && c->cur >= c->top + (size_t)rows)

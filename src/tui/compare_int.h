@@ -29,6 +29,7 @@ struct compare {
     int name_need, cell_need;   /* the widest indicator name and cell (capped), drawn */
     int marks;                  /* MARK_* the table's cells carry, for the legend */
     size_t cur, top;
+    int table_rows;             /* the table's rows last drawn (the detail and chart below) */
 };
 
 /* A cell wider than this is cut short in the table (the detail line shows it whole). */

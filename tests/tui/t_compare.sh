@@ -54,6 +54,22 @@ grep -q "中等发达经济体水平 \[全国\]（2025年，到期水平，文�
 shot 200x50 "keys c" zhoushan-plan
 has " 研究与试验发展经费支出占地区生产总值比重 " "the indicator column does not widen at 200 columns"
 
+# A click selects a cell of the table; one on the detail or the chart below selects no
+# row (once, a row off screen).
+shot 80x24 "keys c" zhoushan-plan
+before=$(grep "^─ 指标 · " "$T/s.txt")
+y=$(grep -n "^─ [^·]*（.*）─" "$T/s.txt" | cut -d: -f1)
+for dy in -2 -1 0 1; do
+    shot 80x24 "keys c
+click 30 $((y + dy))" zhoushan-plan
+    [ "$(grep "^─ 指标 · " "$T/s.txt")" = "$before" ] ||
+        { cat "$T/s.txt"; fail "a click on row $((y + dy)), below the table, selected a row"; }
+done
+shot 80x24 "keys c
+click 30 4" zhoushan-plan
+name=$(sed -n 5p "$T/s.txt" | cut -c2-13 | sed 's/ *$//')
+grep -q "^─ 浙江省 · $name" "$T/s.txt" || { cat "$T/s.txt"; fail "a click on a row's 浙江省 cell did not select it"; }
+
 # 8: six regions at 80×24: the columns off screen are marked on each side.
 cat > "$T/ningbo.txt" <<'EOF'
 宁波高质量发展建设共同富裕先行市实施方案（2021—2025年）
