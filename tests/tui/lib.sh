@@ -56,3 +56,18 @@ need_explorer() {
     [ "$rc" -eq 0 ] && [ -s "$T/probe.txt" ] ||
         fail "'$GONGFU --db $DB' did not run the explorer headless (rc=$rc): $(cat "$T/err")"
 }
+
+# tmux_wait SESSION TEXT: up to 10 s for the tmux pane of SESSION to show TEXT (a grep
+# pattern), through the caller's tm (tmux with its socket); the pane is left in $T/pane.
+# Fails with the pane otherwise.
+tmux_wait() {
+    i=0
+    while [ $i -lt 100 ]; do
+        tm capture-pane -p -t "$1" > "$T/pane" 2>/dev/null
+        grep -q -- "$2" "$T/pane" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    echo "--- the pane of $1:"; cat "$T/pane"
+    fail "tmux: waited in vain for \"$2\""
+}

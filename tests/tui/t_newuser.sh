@@ -26,18 +26,7 @@ for term in xterm screen-256color; do
     done
 done
 pane() { tm capture-pane -p -t "$1" > "$T/pane"; }
-# wait_for SESSION TEXT: up to 10 s for the pane to show TEXT (a grep pattern).
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        pane "$1"
-        grep -q -- "$2" "$T/pane" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    echo "--- $1:"; cat "$T/pane"
-    fail "$1: waited in vain for \"$2\""
-}
+wait_for() { tmux_wait "$@"; }
 for s in $sessions; do
     lines=${s##*x}
     wait_for "$s" "[0-9]*/[0-9]* [0-9]*%"

@@ -6,18 +6,7 @@ need_explorer
 command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
 sock=$T/tmux.sock
 tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
-# Waits up to 10 s for the pane to show a text; fails with the screen otherwise.
-wait_for() {
-    i=0
-    while [ $i -lt 100 ]; do
-        tm capture-pane -p -t gf > "$T/pane" 2>/dev/null
-        grep -q -- "$1" "$T/pane" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    echo "--- the pane:"; cat "$T/pane"
-    fail "tmux: waited in vain for \"$1\""
-}
+wait_for() { tmux_wait gf "$1"; }
 tm new-session -d -x 100 -y 30 -s gf \
     "'$GONGFU' --db '$DB' zhoushan-plan:4.15; echo \"EXITED \$?\"; sleep 60"
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
