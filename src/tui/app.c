@@ -215,18 +215,21 @@ static void signals(struct app *a)
 static void loop(struct app *a, struct script *sc, FILE *timing)
 {
     struct timespec t0;
-    int timed = 0;
+    int timed = 0, drawn = 0;
     keycode last = 0;
     while (!a->quit) {
         signals(a);
         if (a->quit)
             break;
         /* Keys typed ahead (a key held down, a slow link) are handled before the screen is
-         * drawn: the terminal gets the screen they lead to, not every one on the way. */
+         * drawn: the terminal gets the screen they lead to, not every one on the way. The
+         * first screen is drawn whatever is typed ahead (as less does). */
         struct input in;
-        int ahead = !sc && read_input(a, &in, 0);
-        if (!ahead && (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen))
+        int ahead = drawn && !sc && read_input(a, &in, 0);
+        if (!ahead && (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen)) {
             app_redraw(a);
+            drawn = 1;
+        }
         if (timed && timing)
             fprintf(timing, "%ld %d\n", usec_since(&t0), (int)last);
         timed = 0;
