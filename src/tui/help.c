@@ -120,7 +120,8 @@ static int help_init(struct pane *p)
                 continue;
             if (!heading) {   /* with the context's name in keys.conf */
                 char title[128];
-                snprintf(title, sizeof title, "%s · %s", kctx_title((enum kctx)x), kctx_name((enum kctx)x));
+                snprintf(title, sizeof title, "%s · %s", kctx_title((enum kctx)x),
+                         kctx_name((enum kctx)x));
                 add(h, "", "");
                 add(h, NULL, title);
                 heading = 1;
