@@ -239,14 +239,25 @@ static int one_region(struct ask *a, const struct ask_intent *q, struct ask_buil
                 rv ? rv : "", a->rows[rep].year);
         free(rv);
         add_status(a, b, &a->rows[rep], region, 1, progress_status_name(PROGRESS_NO_DATA));
+        int years[16];          /* the targets' years, each once, earliest first */
         size_t ahead = 0;
         for (size_t i = 0; i < pt->n; i++)
             if (progress_for(k, pt->rows[i].target, region, year)) {
-                ask_say(b, "%s%d年", ahead++ ? "、" : "；目标在", pt->rows[i].target->year);
+                int y = pt->rows[i].target->year;
+                size_t at = 0;
+                while (at < ahead && years[at] < y)
+                    at++;
+                if ((at == ahead || years[at] != y) && ahead < 16) {
+                    memmove(years + at + 1, years + at, (ahead - at) * sizeof *years);
+                    years[at] = y, ahead++;
+                }
                 add_status(a, b, pt->rows[i].target, region, 0, NULL);
             }
-        if (ahead)
-            ask_say(b, "才到期");
+        if (ahead) {
+            char words[256];
+            ask_years_words(years, ahead, words, sizeof words);
+            ask_say(b, "；目标在%s才到期", words);
+        }
         said = 1;
     }
     return said;

@@ -61,6 +61,10 @@ assert a["kind"] == "progress" and a["rows"], a
 assert all(r["indicator"] == "城乡居民收入倍差" for r in a["rows"] if r["answer"]), a["rows"]
 EOF2
 
+# The targets still ahead are named by their years, each once, earliest first.
+"$GONGFU" ask --db "$DB" 浙江省研发投入强度的目标实现了吗 >"$T/ahead" || fail "progress exit"
+head -n 1 "$T/ahead" | grep -q "目标在2026年、2030年才到期" || fail "years ahead: $(head -n 1 "$T/ahead")"
+
 # Traditional, full-width and Simplified questions get the same rows.
 "$GONGFU" ask --db "$DB" --format tsv 臺州的每萬人口擁有律師數目標是多少？ >"$T/trad"
 "$GONGFU" ask --db "$DB" --format tsv 台州的每万人口拥有律师数目标是多少? >"$T/simp"
