@@ -37,6 +37,11 @@ alike "search -- at the end" search --db "$DB" --limit 1 养老 :: search 养老
 # targets and compare: no arguments, options in any order.
 alike "targets" targets --db "$DB" --indicator urbanization-rate --format json :: --format json targets --indicator=urbanization-rate --db "$DB"
 alike "compare" compare --db "$DB" --year 2035 :: compare --year=2035 --db "$DB"
+# progress, related and ask: after the argument, and before the command.
+alike "progress" progress --db "$DB" --region 浙江 --format csv :: progress --region 浙江 --format=csv --db "$DB"
+alike "related" related --db "$DB" --limit 1 zhejiang-plan:0.29 :: related zhejiang-plan:0.29 --limit 1 --db="$DB"
+alike "ask after" ask --db "$DB" --format tsv 舟山的托位目标是多少 :: ask 舟山的托位目标是多少 --format tsv --db "$DB"
+alike "ask between" ask --db "$DB" --format tsv 舟山的托位目标是多少 :: --db "$DB" ask 舟山的托位目标 是多少 --format=tsv
 # import: options between and after the files, "-" is standard input.
 "$GONGFU" import --db "$T/a.db" --region 台州市 data/corpus/taizhou-plan.txt data/corpus/jinhua-plan.txt 2>"$T/e" ||
     { fail "import canonical"; cat "$T/e"; }
