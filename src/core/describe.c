@@ -201,17 +201,63 @@ static const struct region *text_region(const struct doc *d, const struct region
     return regions_in_text(r, buf, n, 2);
 }
 
+/* The speaker's address at the opening of a report ("现在，我代表国务院，向大会报告政府工作"):
+ * the organ it speaks for, as [*at, *at + *len) of paragraph *text, and whether what it
+ * presents is a work report. 0 when the first paragraphs have none. */
+static int address(const struct doc *d, const char **text, size_t *at, size_t *len,
+                   int *work_report)
+{
+    static const char speaks[] = "我代表";
+    static const char *const stops[] = {"，", ",", "、", "向", "。", "；"};
+    int seen = 0;
+    for (size_t i = 0; i < d->nnodes && seen < 3; i++) {
+        const char *s = d->nodes[i].text;
+        if (d->nodes[i].kind == NODE_CHAPTER && seen)
+            break;
+        if (d->nodes[i].kind != NODE_PARAGRAPH || !s)
+            continue;
+        seen++;
+        const char *p = strstr(s, speaks);
+        if (!p || p - s > 60)
+            continue;
+        p += sizeof speaks - 1;
+        size_t n = strlen(p), end = n < 60 ? n : 60;
+        for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+            const char *q = memmem(p, end, stops[k], strlen(stops[k]));
+            if (q && (size_t)(q - p) < end)
+                end = (size_t)(q - p);
+        }
+        const char *stop = strstr(p, "。");
+        size_t sentence = stop ? (size_t)(stop - p) : n;
+        char *rest = strndup(p, sentence);
+        *work_report = rest && (strstr(rest, "报告政府工作") || strstr(rest, "报告工作") ||
+                                strstr(rest, "報告政府工作") || strstr(rest, "報告工作"));
+        free(rest);
+        *text = s, *at = (size_t)(p - s), *len = end;
+        return end > 0;
+    }
+    return 0;
+}
+
 int describe_doc(struct doc *d, const struct regions *r, const char *title, const char *region,
                  const char *fallback_title, struct err *e)
 {
     if ((title && replace(&d->title, title) < 0) ||
         (!d->title && replace(&d->title, fallback_title ? fallback_title : "untitled") < 0))
         return err_set(e, "out of memory"), -1;
-    const char *kind = describe_title_kind(d->title, strlen(d->title));
+    const char *kind = describe_title_kind(d->title, strlen(d->title)), *said = NULL;
+    size_t said_at = 0, said_len = 0;
+    int work_report = 0;
+    if (!address(d, &said, &said_at, &said_len, &work_report))
+        said = NULL;
+    if (!kind && said && work_report)
+        kind = "work-report";
     const struct region *reg = region ? regions_by_name(r, region)
                                       : regions_in_title(r, d->title, strlen(d->title));
     if (!region && !reg && d->region)
         reg = regions_by_name(r, d->region);
+    if (!region && !reg && said)
+        reg = regions_in_title(r, said + said_at, said_len);
     if (!region && !reg)
         reg = text_region(d, r);
     char slug[128];

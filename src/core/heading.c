@@ -87,10 +87,37 @@ static int finish(const char *s, size_t n, size_t i, struct heading *h)
     return 1;
 }
 
+/* 第一章 第二节 第三条: the kind the word after the numeral names, or HEADING_NONE. */
+static enum heading_kind named_kind(const char *s, size_t n, size_t *len)
+{
+    static const struct {
+        const char *word;
+        enum heading_kind kind;
+    } words[] = {{"章", HEADING_CHAPTER}, {"节", HEADING_ITEM_SECTION}, {"節", HEADING_ITEM_SECTION},
+                 {"条", HEADING_ITEM_ARTICLE}, {"條", HEADING_ITEM_ARTICLE}};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (starts(s, n, words[i].word, len))
+            return words[i].kind;
+    return HEADING_NONE;
+}
+
 int heading_at(const char *s, size_t n, struct heading *h)
 {
     size_t k, open = 0;
     memset(h, 0, sizeof *h);
+    /* 第一章  第十二节  第三十条 */
+    if (starts(s, n, "第", &open)) {
+        size_t run = cn_run(s + open, n - open);
+        int v = run ? heading_cn_number(s + open, run) : -1;
+        enum heading_kind kind = v > 0 ? named_kind(s + open + run, n - open - run, &k)
+                                       : HEADING_NONE;
+        if (kind != HEADING_NONE) {
+            *h = (struct heading){kind, v, 0, open + run + k, open + run + k, .named = 1};
+            if (finish(s, n, open + run + k, h))
+                return 1;
+        }
+        memset(h, 0, sizeof *h);
+    }
     /* 一、 */
     size_t run = cn_run(s, n);
     if (run && starts(s + run, n - run, "、", &k)) {

@@ -218,6 +218,37 @@ static int is_trailer_mark(const char *t, const struct line *l)
     return 0;
 }
 
+/* A line of a table of contents: an entry, a leader (……, ....., ·····) and a page number,
+ * or the heading 目录 itself. Such lines repeat the headings and are no part of the text. */
+static int is_contents_line(const char *t, const struct line *l)
+{
+    static const char *const leaders[] = {"…", "⋯", "·", "．", ".", "-", "—", "_"};
+    const char *s = t + l->start;
+    size_t n = l->end - l->start, i = n, dots = 0, k;
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && n - i < 4)
+        i--;
+    if (i == n || i == 0)
+        return (n == 6 && !memcmp(s, "目录", 6)) || (n == 6 && !memcmp(s, "目錄", 6)) ||
+               (n > 6 && (!memcmp(s, "目", 3)) && lines_space_at(s + 3, n - 3) &&
+                (!memcmp(s + n - 3, "录", 3) || !memcmp(s + n - 3, "錄", 3)) &&
+                3 + lines_space_at(s + 3, n - 3) == n - 3);
+    for (int again = 1; again && i > 0;) {
+        again = 0;
+        if ((k = lines_space_at(s + i - 1, 1)) || (i >= 3 && lines_space_at(s + i - 3, 3) == 3)) {
+            i -= k ? 1 : 3, again = 1;
+            continue;
+        }
+        for (size_t w = 0; w < sizeof leaders / sizeof *leaders; w++) {
+            size_t wl = strlen(leaders[w]);
+            if (i >= wl && !memcmp(s + i - wl, leaders[w], wl)) {
+                i -= wl, dots += wl == 1 ? 1 : 3, again = 1;
+                break;
+            }
+        }
+    }
+    return dots >= 6 && i > 0;
+}
+
 /* "某某 发表于 2025-3-7 22:50:57": the date is the published one. */
 static int parse_byline(const char *t, struct line *l)
 {
@@ -248,7 +279,9 @@ static void classify(const char *t, struct line *l)
         l->kind = LINE_CHROME;     /* infobox bullets of encyclopedia pages */
         return;
     }
-    if (is_trailer_mark(t, l))
+    if (is_contents_line(t, l))
+        l->kind = LINE_CHROME;
+    else if (is_trailer_mark(t, l))
         l->kind = LINE_TRAILER;
     else if (parse_byline(t, l) || parse_meta_line(t, l))
         ;

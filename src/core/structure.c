@@ -21,6 +21,7 @@ struct seq {
     int chapter, item;
     enum heading_kind item_style;
     int chapter_since_item;
+    int chapter_named;    /* the chapters are 第…章 (1), 一、 (0), none yet (-1 or 0 with chapter 0) */
 };
 
 struct spans {
@@ -38,6 +39,8 @@ struct builder {
     int chapter_node;     /* current chapter node, -1 none */
     struct spans para;    /* the paragraph being gathered */
     int title_open;       /* item whose title may go on in the next line, -1 none */
+    int title_runs_on;    /* its heading style runs its title into the text ("33.…。…"), so a
+                           * page break may split that title */
     struct spans title;   /* that title's spans */
     const struct regions *regions;
     struct err *e;
@@ -222,10 +225,13 @@ static void open_heading(struct builder *b, const struct heading *h, size_t at, 
         b->chapter_node = idx;
     b->section = idx;
 
-    size_t ts = at + h->end, te = sentence_end(b->t, ts, end);
+    /* An article (第一条) has no title: its text is its body. */
+    size_t ts = at + h->end,
+           te = h->kind == HEADING_ITEM_ARTICLE ? ts : sentence_end(b->t, ts, end);
     if (chapter)
         te = chapter_title_end(b->t, ts, te, end);
     b->title_open = idx;
+    b->title_runs_on = h->kind == HEADING_ITEM_ARABIC || h->kind == HEADING_ITEM_PAREN_ARABIC;
     spans_push(&b->title, ts, te);
     if (te < end) {                       /* "15.促进人口长期均衡发展。率先构建…" */
         close_title(b);
@@ -246,7 +252,8 @@ static void add_text(struct builder *b, size_t a, size_t z)
     int bullet = starts_bullet(b->t + a, z - a);
     if (b->title_open >= 0) {
         size_t se = sentence_end(b->t, a, z);
-        int fragment = !bullet && se < z && se - a <= 90 && !clean_is_prose(b->t + a, se - a);
+        int fragment = b->title_runs_on && !bullet && se < z && se - a <= 90 &&
+                       !clean_is_prose(b->t + a, se - a);
         if (fragment) {                   /* "…中国特色社会主义" / "思想的重要阵地。…" */
             spans_push(&b->title, a, se);
             close_title(b);
@@ -258,8 +265,12 @@ static void add_text(struct builder *b, size_t a, size_t z)
         }
     }
     if (b->para.n && !bullet) {
-        const struct span *last = &b->para.v[b->para.n - 1];
-        if (!clean_ends_sentence(b->t + last->start, last->end - last->start)) {
+        const struct span *last = &b->para.v[b->para.n - 1], *first = &b->para.v[0];
+        struct heading h;
+        /* A numbered line outside the outline ("一、经济实力" in a 第…节) is a heading
+         * of its own, not a paragraph a page break split. */
+        if (!clean_ends_sentence(b->t + last->start, last->end - last->start) &&
+            !(b->para.n == 1 && heading_at(b->t + first->start, first->end - first->start, &h))) {
             spans_push(&b->para, a, z);   /* a page break split this paragraph */
             return;
         }
@@ -272,8 +283,9 @@ static void add_text(struct builder *b, size_t a, size_t z)
 
 static int fits_sequence(const struct seq *s, const struct heading *h)
 {
-    if (h->kind == HEADING_CHAPTER)
-        return s->chapter == 0 || (h->number > s->chapter && h->number <= s->chapter + 2);
+    if (h->kind == HEADING_CHAPTER)  /* in a 第…章 outline, "一、" are points of a section */
+        return s->chapter == 0 || (h->named == s->chapter_named && h->number > s->chapter &&
+                                   h->number <= s->chapter + 2);
     if (s->item_style && h->kind != s->item_style)
         return 0;
     if (s->item == 0)
@@ -287,6 +299,7 @@ static void advance(struct seq *s, const struct heading *h)
 {
     if (h->kind == HEADING_CHAPTER) {
         s->chapter = h->number;
+        s->chapter_named = h->named;
         s->chapter_since_item = 1;
     } else {
         s->item = h->number;

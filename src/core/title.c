@@ -55,10 +55,20 @@ static int is_dated(const char *t, const struct line *l)
     return d != NULL;
 }
 
+/* A line wholly in brackets, "（此件公开发布）": a note, which may follow a title (its
+ * period) but never begins one. */
+static int bracketed(const char *t, const struct line *l)
+{
+    const char *s = t + l->start;
+    size_t n = lbytes(l);
+    return (starts(s, n, "（") || starts(s, n, "(")) && (ends(s, n, "）") || ends(s, n, ")"));
+}
+
 size_t title_block_start(const char *t, const struct lines *L, size_t from, size_t k)
 {
     size_t s = k;
     while (s > from && k - s < 2 && title_is_short_plain(t, &L->v[s - 1]) &&
+           !bracketed(t, &L->v[s - 1]) &&
            !describe_title_kind(t + L->v[s - 1].start, lbytes(&L->v[s - 1])) &&
            !is_dated(t, &L->v[s - 1]))
         s--;

@@ -256,6 +256,38 @@ static int teardown(void **state)
     return 0;
 }
 
+/* A notice that forwards a plan: the plan's title, never the note in brackets above it. */
+static void a_note_in_brackets_is_no_title(void **state)
+{
+    (void)state;
+    EXPECT("浙江省人民政府关于印发浙江省碳达峰实施方案的通知\n浙政发〔2022〕23号\n"
+           "各市、县（市、区）人民政府：\n现将《浙江省碳达峰实施方案》印发给你们，请认真贯彻执行。\n"
+           "浙江省人民政府\n2022年7月26日\n（此件公开发布）\n浙江省碳达峰实施方案\n",
+           "浙江省碳达峰实施方案", "浙江省", "province", "2022-07-26");
+}
+
+/* A report copied without its title and byline: the speaker's address names the issuer
+ * ("我代表国务院，向大会报告政府工作"), and so the region and the kind. */
+static void region_and_kind_from_the_address(void **state)
+{
+    (void)state;
+    struct parsed p;
+    const struct doc *d = parse("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+                                "一、2018年工作回顾\n过去一年，全国各族人民砥砺奋进。\n"
+                                "二、2019年工作任务\n推动高质量发展。\n", &p);
+    assert_string_equal(d->title, "test.txt");
+    assert_non_null(d->region);
+    assert_string_equal(d->region, "全国");
+    assert_string_equal(d->kind, "work-report");
+    release(&p);
+    d = parse("各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
+              "安徽省经济运行稳中有进，安徽省居民收入增长。\n二、今年工作安排\n推动发展。\n", &p);
+    assert_non_null(d->region);
+    assert_string_equal(d->region, "安徽省");
+    assert_string_equal(d->kind, "work-report");
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +305,8 @@ int main(void)
         cmocka_unit_test(kinds),
         cmocka_unit_test(region_table),
         cmocka_unit_test(date_shapes),
+        cmocka_unit_test(a_note_in_brackets_is_no_title),
+        cmocka_unit_test(region_and_kind_from_the_address),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -273,6 +273,68 @@ static void a_text_that_lost_items_says_so(void **state)
     release(&p);
 }
 
+/* Outlines (纲要) and regulations number their parts 第一章 … 第一节 / 第一条; a table of
+ * contents (leaders and page numbers) is no part of the outline, and the "一、" inside a
+ * section of a 章 outline are no chapters. */
+static void chapters_and_sections_named_in_words(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("某省国民经济和社会发展第十四个五年规划纲要\n"
+          "目  录\n"
+          "第一章 发展基础 ………………………… 1\n"
+          "第二章 总体要求 ………………………… 5\n"
+          "第一篇 开启新征程\n"
+          "第一章 发展基础\n"
+          "全省经济持续健康发展。\n"
+          "第一节 发展成就\n"
+          "全省生产总值达到6.46万亿元。\n"
+          "一、经济实力\n"
+          "经济总量跃上新台阶。\n"
+          "二、创新能力\n"
+          "研发投入持续增加。\n"
+          "第二节 发展环境\n"
+          "当今世界正经历百年未有之大变局。\n"
+          "第二章 总体要求\n"
+          "第一节 指导思想\n"
+          "坚持以习近平新时代中国特色社会主义思想为指导。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_int_equal(count(d, NODE_CHAPTER), 2);
+    assert_int_equal(count(d, NODE_ITEM), 3);
+    assert_string_equal(by_path(d, "1")->label, "第一章");
+    assert_string_equal(by_path(d, "1")->title, "发展基础");
+    assert_string_equal(by_path(d, "1.2")->label, "第二节");
+    assert_string_equal(by_path(d, "1.2")->title, "发展环境");
+    assert_string_equal(para(d, "1.1", 1), "一、经济实力");
+    assert_string_equal(by_path(d, "2.1")->title, "指导思想");
+    release(&p);
+    parse("某市促进共同富裕条例\n第一章 总则\n第一条 为了促进共同富裕，制定本条例。\n"
+          "第二条 本条例适用于本市行政区域。\n第二章 收入分配\n第三条 市人民政府应当提高居民收入。\n",
+          &p);
+    d = &p.docs[0];
+    assert_int_equal(count(d, NODE_CHAPTER), 2);
+    assert_int_equal(count(d, NODE_ITEM), 3);
+    assert_string_equal(by_path(d, "2.3")->label, "第三条");
+    release(&p);
+}
+
+/* A （一） heading stands on its line; the short sentence that opens the next paragraph
+ * ("稳增长政策措施加快落地见效。全面落实…") is that paragraph's lead, not more title. */
+static void a_paragraph_lead_is_no_title(void **state)
+{
+    (void)state;
+    struct parsed p;
+    parse("某市政府工作报告\n一、工作回顾\n（一）全力促进经济平稳健康发展\n"
+          "稳增长政策措施加快落地见效。全面落实国家出台的存量政策和增量政策。\n"
+          "（二）聚力落实国家重大战略任务\n“五个中心”建设扎实推进。加快构建现代化产业体系。\n", &p);
+    const struct doc *d = &p.docs[0];
+    assert_string_equal(by_path(d, "1.1")->title, "全力促进经济平稳健康发展");
+    assert_string_equal(para(d, "1.1", 0),
+                        "稳增长政策措施加快落地见效。全面落实国家出台的存量政策和增量政策。");
+    assert_string_equal(by_path(d, "1.2")->title, "聚力落实国家重大战略任务");
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +350,8 @@ int main(void)
         cmocka_unit_test(raw_spans_point_into_the_source),
         cmocka_unit_test(bracket_items_numbered_across_chapters),
         cmocka_unit_test(a_text_that_lost_items_says_so),
+        cmocka_unit_test(chapters_and_sections_named_in_words),
+        cmocka_unit_test(a_paragraph_lead_is_no_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
