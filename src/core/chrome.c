@@ -18,6 +18,11 @@ static const char *const toolbar_words[] = {
     "簡體", "繁体", "繁體", "English", "登录", "登錄", "注册", "註冊", "网站地图", "網站地圖", "设为首页",
     "加入收藏", "首页", "首頁", "保存", "复制链接", "大", "中", "小",
 };
+/* Counters a page shows beside its tool bar, each with the count after it ("浏览次数：1234"). */
+static const char *const counter_words[] = {
+    "浏览次数", "瀏覽次數", "浏览量", "瀏覽量", "阅读次数", "閱讀次數", "阅读量", "閱讀量", "点击数",
+    "點擊數", "点击量", "點擊量", "点击率", "访问量", "訪問量", "访问次数", "訪問次數",
+};
 /* Navigation words a page's first line starts with. */
 static const char *const nav_words[] = {
     "手机版", "手機版", "手机站", "移动版", "無障礙", "无障碍", "关怀版", "關懷版", "长者版", "简体",
@@ -74,11 +79,21 @@ size_t chrome_zero_width_at(const char *s, size_t n)
     return 0;
 }
 
+static size_t colon_at(const char *s, size_t n);
+
 int chrome_is_toolbar(const char *s, size_t n)
 {
     for (size_t i = 0, k; i < n; i += k) {
         if ((k = word_at(s + i, n - i, toolbar_words, COUNT(toolbar_words))))
             continue;
+        if ((k = word_at(s + i, n - i, counter_words, COUNT(counter_words)))) {
+            size_t c;
+            while (i + k < n && ((c = colon_at(s + i + k, n - i - k)) ||
+                                 (c = lines_space_at(s + i + k, n - i - k)) ||
+                                 (s[i + k] >= '0' && s[i + k] <= '9' && (c = 1))))
+                k += c;
+            continue;
+        }
         if (is_wordy(cp_at(s + i, n - i, &k)))
             return 0;
     }

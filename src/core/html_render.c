@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "gongfu/chrome.h"
 #include "html_page.h"
 
 #define MAX_COLUMNS 256
@@ -173,8 +174,14 @@ static void render_byline(const struct page *pg, int heading, int article, struc
         if (!e->is_block || e->blocks > 0 || e->last >= article || e->w == 0 ||
             e->bytes > 300 || e->linkw > 0.5 * e->w || html_page_is_chrome(pg, k, article))
             continue;
-        html_render(pg, k, t);
-        lines++;
+        struct textout line = {0};
+        size_t n = 0;
+        html_render(pg, k, &line);
+        char *s = textout_finish(&line, &n);
+        /* a tool bar ("【字体：大 中 小】 浏览次数：") is no byline */
+        if (s && !chrome_is_toolbar(s, n))
+            textout_put_lines(t, s, n), lines++;
+        free(s);
     }
 }
 

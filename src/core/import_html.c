@@ -120,6 +120,36 @@ static int decode_page(const char *raw, size_t n, const char *encoding, struct d
     return -1;
 }
 
+/* Removes the markers of Word's downlevel-revealed conditional comments, <![if !supportLists]>
+ * and <![endif]>, in place: HTML parsers after the WHATWG standard read "<![" as a bogus
+ * comment up to the next '>', so a browser shows what lies between them (Word's list
+ * numbers); libxml2 would keep the markers as text. Real comments are left whole, since
+ * Word's <!--[if gte mso 9]>…<![endif]--> holds a marker that must not end them. */
+static size_t drop_bogus_comments(char *s, size_t n)
+{
+    size_t r = 0, w = 0;
+    while (r < n) {
+        if (s[r] == '<' && n - r >= 4 && !memcmp(s + r, "<!--", 4)) {
+            const char *end = memmem(s + r + 4, n - r - 4, "-->", 3);
+            size_t stop = end ? (size_t)(end - s) + 3 : n;
+            memmove(s + w, s + r, stop - r);
+            w += stop - r, r = stop;
+            continue;
+        }
+        if (s[r] == '<' && n - r >= 3 && !memcmp(s + r, "<![", 3) &&
+            !(n - r >= 9 && !memcmp(s + r, "<![CDATA[", 9))) {
+            const char *gt = memchr(s + r, '>', n - r);
+            if (gt) {
+                r = (size_t)(gt - s) + 1;
+                continue;
+            }
+        }
+        s[w++] = s[r++];
+    }
+    s[w] = '\0';
+    return w;
+}
+
 char *html_extract(const char *raw, size_t n, const char *encoding, size_t *len,
                    char charset[32], struct err *e)
 {
@@ -131,6 +161,7 @@ char *html_extract(const char *raw, size_t n, const char *encoding, size_t *len,
     }
     if (decode_page(raw, n, encoding, &d, charset, e) < 0)
         return NULL;
+    d.len = drop_bogus_comments(d.text, d.len);
     xmlSetGenericErrorFunc(NULL, quiet);
     /* IGNORE_ENC: the text is UTF-8 now, whatever the <meta> says; HUGE: long pages with
      * one enormous text node are still pages. */

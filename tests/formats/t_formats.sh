@@ -15,18 +15,21 @@ snapshot() {
     "$GONGFU" targets --db "$1" --kind all
 }
 
-# SOURCE TITLE_LINE: the four formats agree, detected by content (the copies have no
-# extension that says what they are).
+# SOURCE TITLE_LINE: every format agrees (the text; a government page; the page as Word
+# saves it; an older CMS's page of nested tables; .docx; PDF), detected by content (the
+# copies have no extension that says what they are).
 same_in_every_format() {
     name=$(basename "$1" .txt)
     sh tests/fixtures/make-fixtures.sh "$1" "$2" "$T/$name" || { fail "fixtures of $1"; return; }
-    for f in txt html docx pdf; do
+    cp "$T/$name-word.html" "$T/$name.word"
+    cp "$T/$name-tables.html" "$T/$name.tables"
+    for f in txt html word tables docx pdf; do
         cp "$T/$name.$f" "$T/$name-as-$f"
         status 0 "import $name.$f" "$GONGFU" import --db "$T/$name-$f.db" "$T/$name-as-$f"
         snapshot "$T/$name-$f.db" >"$T/$name-$f.out"
     done
     [ "$(wc -l <"$T/$name-txt.out")" -gt 20 ] || fail "$name: the text import shows almost nothing"
-    for f in html docx pdf; do
+    for f in html word tables docx pdf; do
         same "$T/$name-txt.out" "$T/$name-$f.out" "$name as $f"
     done
 }
@@ -37,11 +40,15 @@ same_in_every_format tests/fixtures/indicators.txt 1
 
 # What each reader was given to drop is in no stored text: the PDF's page numbers and
 # running header, the web page's navigation, breadcrumb, side bar, share bar and footer.
-python3 - "$T/zhoushan-plan-pdf.db" "$T/zhoushan-plan-html.db" <<'PY' || fail "furniture or chrome was stored"
+python3 - "$T/zhoushan-plan-pdf.db" "$T/zhoushan-plan-html.db" "$T/zhoushan-plan-word.db" \
+    "$T/zhoushan-plan-tables.db" <<'PY' || fail "furniture or chrome was stored"
 import re, sqlite3, sys
 for db, bad in ((sys.argv[1], [r"— \d+ —"]),
                 (sys.argv[2], ["手机版", "您现在的位置", "相关文件", "分享到", "打印本页", "版权所有",
-                               "ICP备", "document.write", "政务公开"])):
+                               "ICP备", "document.write", "政务公开"]),
+                (sys.argv[3], ["supportLists", "endif", "<!", "mso", "admin", "o:p"]),
+                (sys.argv[4], ["当前位置", "字体", "浏览次数", "重点工作督查的通知", "关闭窗口", "技术支持", "ICP备",
+                               "政务公开", "便民服务"])):
     con = sqlite3.connect(db)
     texts = [r[0].decode() if isinstance(r[0], bytes) else r[0] for r in con.execute("SELECT raw FROM source")]
     texts += [r[0] for r in con.execute("SELECT text FROM node WHERE text IS NOT NULL")]

@@ -118,6 +118,8 @@ static void toolbars_and_link_labels(void **state)
            "2026年安徽省政府工作报告", "安徽省", "province", "2026-02-05");
     EXPECT("查看原文\n【打印本页】【关闭窗口】\n丽水市山区共同富裕行动方案\n",
            "丽水市山区共同富裕行动方案", "丽水市", "city", NULL);
+    EXPECT("【字体：大 中 小】\xE3\x80\x80浏览次数：1234\n衢州打造“四省边际”共同富裕先行区\n",
+           "衢州打造“四省边际”共同富裕先行区", "衢州市", "city", NULL);
 }
 
 static void zero_width_is_no_title(void **state)

@@ -126,6 +126,26 @@ static void the_article_and_its_heading(void **state)
     free(s);
 }
 
+/* A page saved by Word ("另存为网页", as many sites publish): its list numbers sit between
+ * downlevel-revealed conditional comments (<![if !supportLists]>一、<![endif]>), which a
+ * browser shows without the markers; Office XML islands and <o:p> add nothing. */
+static void pages_saved_by_word(void **state)
+{
+    (void)state;
+    char *s = html(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+        "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+        "<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>admin</o:Author>"
+        "</o:DocumentProperties></xml><![endif]--></head><body><div class=WordSection1>"
+        "<p class=MsoNormal style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>一、"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>"
+        "<span>总体要求<o:p></o:p></span></p>"
+        "<p class=MsoNormal>到2025年，收入增长。<![if !vml]><img src=a.png><![endif]></p>"
+        "</div></body></html>");
+    assert_string_equal(s, "一、\xC2\xA0\xC2\xA0 总体要求\n到2025年，收入增长。\n");
+    free(s);
+}
+
 static void tables_as_rows(void **state)
 {
     (void)state;
@@ -367,6 +387,7 @@ int main(void)
         cmocka_unit_test(detection_by_content),
         cmocka_unit_test(charsets),
         cmocka_unit_test(the_article_and_its_heading),
+        cmocka_unit_test(pages_saved_by_word),
         cmocka_unit_test(tables_as_rows),
         cmocka_unit_test(word_documents),
         cmocka_unit_test(list_numbers),
