@@ -24,6 +24,11 @@ static const struct kind_word kinds[] = {
     {"条例", "regulations"}, {"條例", "regulations"}, {"规定", "rules"}, {"規定", "rules"},
     {"细则", "rules"}, {"細則", "rules"}, {"报告", "report"}, {"報告", "report"},
     {"指引", "guide"}, {"指南", "guide"},
+    /* the other kinds of official document (党政机关公文处理工作条例, art. 8) */
+    {"决议", "resolution"}, {"決議", "resolution"}, {"通报", "circular"}, {"通報", "circular"},
+    {"公告", "announcement"}, {"通告", "announcement"}, {"请示", "request"}, {"請示", "request"},
+    {"批复", "reply"}, {"批覆", "reply"}, {"议案", "motion"}, {"議案", "motion"},
+    {"纪要", "minutes"}, {"紀要", "minutes"}, {"的函", "letter"},
 };
 
 static int ends_with(const char *s, size_t n, const char *p)

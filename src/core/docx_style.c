@@ -57,6 +57,9 @@ static void read_styles(struct docx_styles *s, const char *buf, size_t n)
             char *v = docx_xml_attr(r, "val");
             if (v && !cur->heading)
                 cur->heading = heading_from_name(v);
+            if (v && (!strncasecmp(v, "toc ", 4) || !strcasecmp(v, "toc heading") ||
+                      !strncmp(v, "目录", 6)))
+                cur->contents = 1;
             free(v);
         } else if (cur && !strcmp(name, "basedOn")) {
             free(cur->based_on);
@@ -164,6 +167,15 @@ int docx_style_heading(const struct docx_styles *s, const char *id)
     for (int hops = 0; st && hops < 16; hops++, st = style_by_id(s, st->based_on))
         if (st->heading)
             return st->heading;
+    return 0;
+}
+
+int docx_style_contents(const struct docx_styles *s, const char *id)
+{
+    const struct docx_style *st = style_by_id(s, id);
+    for (int hops = 0; st && hops < 16; hops++, st = style_by_id(s, st->based_on))
+        if (st->contents)
+            return 1;
     return 0;
 }
 

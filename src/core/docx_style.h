@@ -11,6 +11,7 @@
 struct docx_style {
     char *id, *based_on;
     int heading;             /* 1..9 for a heading style ("heading 1", "标题 1", outline level) */
+    int contents;            /* a table of contents' style: "toc 1" … "toc 9", "TOC Heading" */
     int num_id, ilvl;        /* numbering the style brings, num_id 0 when none */
 };
 
@@ -51,6 +52,9 @@ void docx_styles_free(struct docx_styles *s);
 
 /* The heading level a style gives (0 none), following based-on styles. */
 int docx_style_heading(const struct docx_styles *s, const char *style_id);
+/* Is it a style of the table of contents (following based-on styles)? Such paragraphs
+ * repeat the headings with page numbers. */
+int docx_style_contents(const struct docx_styles *s, const char *style_id);
 /* The numbering a style gives: *num_id (0 none) and *ilvl. */
 void docx_style_numbering(const struct docx_styles *s, const char *style_id, int *num_id,
                           int *ilvl);

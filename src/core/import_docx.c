@@ -89,6 +89,8 @@ static void end_paragraph(struct walk *w)
         docx_style_numbering(w->st, w->pstyle, &num_id, &ilvl);
     size_t n = 0;
     char *text = textout_finish(&w->para, &n), label[128] = "";
+    if (text && docx_style_contents(w->st, w->pstyle))
+        n = 0;                              /* an entry of the table of contents */
     if (text && n && num_id > 0)
         docx_number_next(w->st, num_id, ilvl, label, sizeof label);
     if (text && n) {

@@ -32,6 +32,7 @@ static const struct meta_name meta_names[] = {
     {"日期", META_PUBLISHED, 1}, {"文章来源", META_OTHER}, {"文章來源", META_OTHER},
     {"作者", META_OTHER}, {"点击数", META_OTHER}, {"點擊數", META_OTHER}, {"浏览次数", META_OTHER},
     {"瀏覽次數", META_OTHER}, {"阅读次数", META_OTHER}, {"访问量", META_OTHER},
+    {"签发人", META_OTHER}, {"簽發人", META_OTHER}, {"发文字号", META_OTHER}, {"發文字號", META_OTHER},
 };
 
 /* Headings of what web pages put after an article. */

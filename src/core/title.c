@@ -5,6 +5,7 @@
 #include "gongfu/clean.h"
 #include "gongfu/describe.h"
 #include "gongfu/heading.h"
+#include "gongfu/lines.h"
 #include "gongfu/title.h"
 
 #define TITLE_MAX_BYTES 240     /* 80 characters */
@@ -27,14 +28,50 @@ static int ends(const char *s, size_t n, const char *p)
     return n >= k && !memcmp(s + n - k, p, k);
 }
 
-/* Neither prose nor a heading, nor a line that introduces what follows ("各位代表："). */
+/* A document number, 发文字号: "浙政发〔2021〕12号", "国发[2021]23号" — a year in brackets, a
+ * number, 号, at the end of a short line. */
+static int document_number(const char *s, size_t n)
+{
+    static const char *const open[] = {"〔", "[", "［", "【"}, *const close[] = {"〕", "]", "］", "】"};
+    /* 上行文 set the signer on the number's line: "浙发改〔2021〕12号　　签发人：张三" */
+    const char *signer = memmem(s, n, "签发人", 9);
+    if (!signer)
+        signer = memmem(s, n, "簽發人", 9);
+    if (signer && signer > s)
+        for (n = (size_t)(signer - s); n > 0 && lines_space_at(s + n - 1, 1); n--)
+            ;
+    while (n >= 3 && lines_space_at(s + n - 3, 3) == 3)
+        n -= 3;
+    if (n > 60 || !(ends(s, n, "号") || ends(s, n, "號")))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t b = 0; b < sizeof open / sizeof *open; b++) {
+            size_t o = strlen(open[b]), d = 0;
+            if (n - i < o || memcmp(s + i, open[b], o))
+                continue;
+            while (i + o + d < n && s[i + o + d] >= '0' && s[i + o + d] <= '9')
+                d++;
+            if (d == 4 && starts(s + i + o + d, n - i - o - d, close[b]))
+                return 1;
+        }
+    return 0;
+}
+
+/* The masthead of an official document, 发文机关标志: "浙江省人民政府文件". */
+static int masthead(const char *s, size_t n)
+{
+    return n <= 60 && n > 6 && ends(s, n, "文件") && !starts(s, n, "关于");
+}
+
+/* Neither prose nor a heading, nor a line that introduces what follows ("各位代表："), nor
+ * the masthead and number an official document has above its title. */
 static int plain(const char *t, const struct line *l, size_t max)
 {
     const char *s = t + l->start;
     size_t n = lbytes(l);
     struct heading h;
     return l->kind == LINE_TEXT && n <= max && !clean_is_prose(s, n) && !heading_at(s, n, &h) &&
-           !ends(s, n, "：") && !ends(s, n, ":");
+           !ends(s, n, "：") && !ends(s, n, ":") && !document_number(s, n) && !masthead(s, n);
 }
 
 int title_is_title_line(const char *t, const struct line *l)

@@ -195,6 +195,8 @@ static void kinds(void **state)
         {"2024年浙江省国民经济和社会发展统计公报", "bulletin"},
         {"关于支持浙江高质量发展建设共同富裕示范区的意见", "opinions"},
         {"舟山市实施方案(2021-2025年)", "plan"},
+        {"关于浙江省共同富裕示范区建设的请示", "request"},
+        {"国务院关于同意设立龙港市的批复", "reply"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_string_equal(describe_title_kind(cases[i][0], strlen(cases[i][0])), cases[i][1]);
@@ -290,6 +292,29 @@ static void region_and_kind_from_the_address(void **state)
     release(&p);
 }
 
+/* An official document's masthead (发文机关标志 "…文件"), its number (浙政发〔2021〕12号) and
+ * signer (签发人) stand above the title and are no part of it; the masthead names the
+ * issuer. */
+static void masthead_and_document_number(void **state)
+{
+    (void)state;
+    EXPECT("浙江省人民政府文件\n浙政发〔2021〕12号\n"
+           "浙江省人民政府关于印发浙江省数字经济发展“十四五”规划的通知\n"
+           "各市、县（市、区）人民政府，省政府直属各单位：\n"
+           "现将《浙江省数字经济发展“十四五”规划》印发给你们，请结合实际认真贯彻执行。\n"
+           "浙江省人民政府\n2021年6月29日\n",
+           "浙江省人民政府关于印发浙江省数字经济发展“十四五”规划的通知", "浙江省", "province",
+           "2021-06-29");
+    EXPECT("中共浙江省委办公厅文件\n浙委办发〔2022〕5号\n签发人：张三\n"
+           "关于推进山区26县跨越式高质量发展的实施意见\n",
+           "关于推进山区26县跨越式高质量发展的实施意见", "浙江省", "province", NULL);
+    EXPECT("国务院文件\n国发[2021]23号\n关于推进共同富裕的若干意见\n", "关于推进共同富裕的若干意见",
+           "全国", "national", NULL);
+    EXPECT("浙江省发展和改革委员会文件\n浙发改规划〔2021〕12号\xE3\x80\x80\xE3\x80\x80签发人：张三\n"
+           "关于浙江省共同富裕示范区建设的请示\n省政府：\n",
+           "关于浙江省共同富裕示范区建设的请示", "浙江省", "province", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +334,7 @@ int main(void)
         cmocka_unit_test(date_shapes),
         cmocka_unit_test(a_note_in_brackets_is_no_title),
         cmocka_unit_test(region_and_kind_from_the_address),
+        cmocka_unit_test(masthead_and_document_number),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -267,6 +267,45 @@ static void word_documents(void **state)
     free(zip);
 }
 
+/* Word's table of contents: paragraphs of the "toc N" styles (the entries, each with its
+ * page number in a PAGEREF field) and "TOC Heading" (目录) repeat the headings: left out. */
+static void a_word_table_of_contents(void **state)
+{
+    (void)state;
+    static const struct part parts[] = {
+        {"word/styles.xml",
+         "<w:styles " W "><w:style w:styleId=\"10\"><w:name w:val=\"toc 1\"/></w:style>"
+         "<w:style w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/></w:style>"
+         "<w:style w:styleId=\"20\"><w:name w:val=\"toc 2\"/><w:basedOn w:val=\"10\"/></w:style>"
+         "</w:styles>"},
+        {"word/document.xml",
+         "<w:document " W "><w:body>"
+         "<w:p><w:r><w:t>某市实施方案</w:t></w:r></w:p>"
+         "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/>"
+         "</w:docPartObj></w:sdtPr><w:sdtContent>"
+         "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>"
+         "<w:p><w:pPr><w:pStyle w:val=\"10\"/></w:pPr><w:hyperlink w:anchor=\"_Toc1\"><w:r>"
+         "<w:t>一、总体要求</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/>"
+         "</w:r><w:r><w:instrText>PAGEREF _Toc1 \\h</w:instrText></w:r><w:r>"
+         "<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r>"
+         "<w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>"
+         "<w:p><w:pPr><w:pStyle w:val=\"20\"/></w:pPr><w:r><w:t>（一）指导思想</w:t></w:r><w:r><w:tab/>"
+         "</w:r><w:r><w:t>2</w:t></w:r></w:p>"
+         "</w:sdtContent></w:sdt>"
+         "<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>"
+         "<w:p><w:r><w:t>（一）指导思想。坚持稳进。</w:t></w:r></w:p>"
+         "</w:body></w:document>"},
+    };
+    size_t n;
+    char *zip = make_zip(parts, sizeof parts / sizeof *parts, &n), why[512] = "";
+    char *s = read_as(zip, n, FORMAT_DOCX, NULL, why);
+    if (!s)
+        fprintf(stderr, "%s\n", why);
+    assert_string_equal(s, "某市实施方案\n一、总体要求\n（一）指导思想。坚持稳进。\n");
+    free(s);
+    free(zip);
+}
+
 static void list_numbers(void **state)
 {
     (void)state;
@@ -390,6 +429,7 @@ int main(void)
         cmocka_unit_test(pages_saved_by_word),
         cmocka_unit_test(tables_as_rows),
         cmocka_unit_test(word_documents),
+        cmocka_unit_test(a_word_table_of_contents),
         cmocka_unit_test(list_numbers),
         cmocka_unit_test(pdf_pages_back_to_paragraphs),
         cmocka_unit_test(page_number_shapes),
