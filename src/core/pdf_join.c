@@ -6,11 +6,13 @@
 #include "gongfu/array.h"
 #include "gongfu/lines.h"
 #include "gongfu/textout.h"
+#include "pdf_columns.h"
 #include "pdf_join.h"
 
 struct row {
     int page;
     float x0, x1, base, size;
+    float left, right;       /* the margins of its column; 0, 0: the text block's */
     size_t first, count;     /* its lines: order[first .. first+count) */
     int table;
 };
@@ -19,6 +21,7 @@ struct join {
     const struct pdf_line *L;
     const char *text;
     size_t *order;           /* kept lines, by page, then row, then x */
+    struct pdf_column *col;  /* [line]: its column's margins */
     struct row *rows;
     size_t nrows, cap;
     float left, right, size, pitch;
@@ -62,7 +65,8 @@ static int make_rows(struct join *j, size_t kept)
         qsort(j->order + k, e - k, sizeof *j->order, by_x);
         a = &j->L[j->order[k]];
         struct row *r = &j->rows[j->nrows++];
-        *r = (struct row){a->page, a->x0, a->x1, a->base, a->size, k, e - k, 0};
+        const struct pdf_column *c = &j->col[j->order[k]];
+        *r = (struct row){a->page, a->x0, a->x1, a->base, a->size, c->left, c->right, k, e - k, 0};
         for (size_t m = k + 1; m < e; m++) {
             const struct pdf_line *l = &j->L[j->order[m]], *prev = &j->L[j->order[m - 1]];
             if (l->x0 - prev->x1 >= 2 * fmaxf(prev->size, 1))
@@ -95,13 +99,13 @@ static int measure(struct join *j)
     if (!v)
         return -1;
     size_t m = 0;
-    for (size_t i = 0; i < j->nrows; i++)
-        if (!j->rows[i].table)
+    for (size_t i = 0; i < j->nrows; i++)     /* the text block outside any column */
+        if (!j->rows[i].table && j->rows[i].right == 0)
             v[m++] = j->rows[i].x0;
     j->left = percentile(v, m, 0.1f);
     m = 0;
     for (size_t i = 0; i < j->nrows; i++)
-        if (!j->rows[i].table)
+        if (!j->rows[i].table && j->rows[i].right == 0)
             v[m++] = j->rows[i].x1;
     j->right = percentile(v, m, 0.9f);
     m = 0;
@@ -115,6 +119,9 @@ static int measure(struct join *j)
             v[m++] = j->rows[i].base - j->rows[i - 1].base;
     j->pitch = percentile(v, m, 0.5f);
     free(v);
+    for (size_t i = 0; i < j->nrows; i++)
+        if (j->rows[i].left == 0 && j->rows[i].right == 0)
+            j->rows[i].left = j->left, j->rows[i].right = j->right;
     return 0;
 }
 
@@ -167,7 +174,7 @@ static int starts_paragraph(const struct join *j, size_t i)
     /* A title set larger than the text and broken over lines, centred: one paragraph. */
     if (r->size > 1.15f * size && r->page == p->page && gap > 0)
         return 0;
-    return r->x0 > j->left + size || p->x1 < j->right - 1.5f * size;   /* indented; ended short */
+    return r->x0 > r->left + size || p->x1 < p->right - 1.5f * size;   /* indented; ended short */
 }
 
 static void put_trimmed(struct textout *t, const char *s, size_t n)
@@ -211,25 +218,28 @@ static void emit(struct join *j, struct textout *t)
 }
 
 char *pdf_join(const struct pdf_line *lines, size_t n, const char *text,
-               const unsigned char *drop, size_t *len)
+               const unsigned char *drop, const struct pdf_page_size *pages, int npages,
+               size_t *len)
 {
     struct join j = {.L = lines, .text = text};
     struct textout t = {0};
     char *out = NULL;
     size_t kept = 0;
     j.order = malloc((n + 1) * sizeof *j.order);
-    if (!j.order)
-        return NULL;
+    j.col = calloc(n + 1, sizeof *j.col);
+    if (!j.order || !j.col)
+        return free(j.order), free(j.col), NULL;
     for (size_t i = 0; i < n; i++)
         if (!drop[i] && lines[i].len)
             j.order[kept++] = i;
     sort_l = lines;
     qsort(j.order, kept, sizeof *j.order, by_position);
-    if (make_rows(&j, kept) == 0 && measure(&j) == 0) {
+    if (pdf_columns_order(lines, j.order, kept, pages, npages, j.col) == 0 &&
+        make_rows(&j, kept) == 0 && measure(&j) == 0) {
         emit(&j, &t);
         out = textout_finish(&t, len);
     }
     textout_free(&t);
-    free(j.order), free(j.rows);
+    free(j.order), free(j.rows), free(j.col);
     return out;
 }

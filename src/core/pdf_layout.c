@@ -203,7 +203,7 @@ char *pdf_layout(const struct pdf_line *lines, size_t n, const char *text,
     struct work w = {lines, n, text, pages, npages, calloc(n + 1, 1), calloc(n + 1, sizeof(char *))};
     char *out = NULL;
     if (w.drop && w.key && mark_furniture(&w) == 0)
-        out = pdf_join(lines, n, text, w.drop, len);
+        out = pdf_join(lines, n, text, w.drop, pages, npages, len);
     for (size_t i = 0; w.key && i < n; i++)
         free(w.key[i]);
     free(w.key), free(w.drop);

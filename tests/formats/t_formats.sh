@@ -16,20 +16,22 @@ snapshot() {
 }
 
 # SOURCE TITLE_LINE: every format agrees (the text; a government page; the page as Word
-# saves it; an older CMS's page of nested tables; .docx; PDF), detected by content (the
+# saves it; an older CMS's page of nested tables; .docx; PDF; a PDF in two columns, as a
+# gazette sets it), detected by content (the
 # copies have no extension that says what they are).
 same_in_every_format() {
     name=$(basename "$1" .txt)
     sh tests/fixtures/make-fixtures.sh "$1" "$2" "$T/$name" || { fail "fixtures of $1"; return; }
     cp "$T/$name-word.html" "$T/$name.word"
     cp "$T/$name-tables.html" "$T/$name.tables"
-    for f in txt html word tables docx pdf; do
+    cp "$T/$name-columns.pdf" "$T/$name.columns"
+    for f in txt html word tables docx pdf columns; do
         cp "$T/$name.$f" "$T/$name-as-$f"
         status 0 "import $name.$f" "$GONGFU" import --db "$T/$name-$f.db" "$T/$name-as-$f"
         snapshot "$T/$name-$f.db" >"$T/$name-$f.out"
     done
     [ "$(wc -l <"$T/$name-txt.out")" -gt 20 ] || fail "$name: the text import shows almost nothing"
-    for f in html word tables docx pdf; do
+    for f in html word tables docx pdf columns; do
         same "$T/$name-txt.out" "$T/$name-$f.out" "$name as $f"
     done
 }
@@ -41,9 +43,9 @@ same_in_every_format tests/fixtures/indicators.txt 1
 # What each reader was given to drop is in no stored text: the PDF's page numbers and
 # running header, the web page's navigation, breadcrumb, side bar, share bar and footer.
 python3 - "$T/zhoushan-plan-pdf.db" "$T/zhoushan-plan-html.db" "$T/zhoushan-plan-word.db" \
-    "$T/zhoushan-plan-tables.db" <<'PY' || fail "furniture or chrome was stored"
+    "$T/zhoushan-plan-tables.db" "$T/zhoushan-plan-columns.db" <<'PY' || fail "furniture or chrome was stored"
 import re, sqlite3, sys
-for db, bad in ((sys.argv[1], [r"— \d+ —"]),
+for db, bad in ((sys.argv[1], [r"— \d+ —"]), (sys.argv[5], [r"— \d+ —"]),
                 (sys.argv[2], ["手机版", "您现在的位置", "相关文件", "分享到", "打印本页", "版权所有",
                                "ICP备", "document.write", "政务公开"]),
                 (sys.argv[3], ["supportLists", "endif", "<!", "mso", "admin", "o:p"]),

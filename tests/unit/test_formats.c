@@ -389,6 +389,40 @@ static void pdf_pages_back_to_paragraphs(void **state)
     free(t);
 }
 
+/* A page in two columns (a gazette's, a cover's): the left column read down, then the
+ * right; the title across the gutter first; a paragraph runs on from the foot of the left
+ * column to the head of the right, each column's own margins telling where lines end
+ * short. A table's short cells beside each other are no columns. */
+static void two_columns(void **state)
+{
+    (void)state;
+    static struct sheet s;
+    line(&s, 0, 150, 445, 100, 22, "某省人民政府公报");
+    line(&s, 0, 92, 280, 150, 16, "第一段文字从左栏开");
+    line(&s, 0, 60, 280, 179, 16, "始，一直写到左栏的");
+    line(&s, 0, 60, 140, 208, 16, "末尾。");
+    line(&s, 0, 92, 280, 237, 16, "第二段从左栏最后一");
+    line(&s, 0, 315, 535, 150, 16, "行接到右栏的第一行");
+    line(&s, 0, 315, 400, 179, 16, "，结束。");
+    line(&s, 0, 347, 535, 208, 16, "第三段在右栏，写满");
+    line(&s, 0, 315, 380, 237, 16, "一行。");
+    char *t = lay_out(&s, 1);
+    assert_string_equal(t, "某省人民政府公报\n"
+                           "第一段文字从左栏开始，一直写到左栏的末尾。\n"
+                           "第二段从左栏最后一行接到右栏的第一行，结束。\n"
+                           "第三段在右栏，写满一行。\n");
+    free(t);
+    static struct sheet tab;
+    const char *const names[] = {"地区生产总值", "居民收入", "城镇化率", "研发投入"};
+    for (int r = 0; r < 4; r++) {
+        line(&tab, 0, 60, 160, 150 + 29.0f * r, 16, names[r]);
+        line(&tab, 0, 320, 352, 150 + 29.0f * r, 16, "5%");
+    }
+    t = lay_out(&tab, 1);
+    assert_string_equal(t, "| 地区生产总值 | 5% |\n| 居民收入 | 5% |\n| 城镇化率 | 5% |\n| 研发投入 | 5% |\n");
+    free(t);
+}
+
 static void page_number_shapes(void **state)
 {
     (void)state;
@@ -432,6 +466,7 @@ int main(void)
         cmocka_unit_test(a_word_table_of_contents),
         cmocka_unit_test(list_numbers),
         cmocka_unit_test(pdf_pages_back_to_paragraphs),
+        cmocka_unit_test(two_columns),
         cmocka_unit_test(page_number_shapes),
         cmocka_unit_test(textout_lines),
     };
