@@ -17,4 +17,9 @@ char *units_key(const char *unit);
 /* Do two units measure the same thing (their keys are equal)? */
 int units_same(const char *a, const char *b);
 
+/* Can a value written in `unit` be a value of an indicator measured in `ind_unit`? Not
+ * when the indicator is a rate (%, ‰, 百分点) and the value counts or measures something
+ * ("新建…生活圈2415个" is no 覆盖率); a value whose unit the source lost fits. */
+int units_fit(const char *ind_unit, const char *unit);
+
 #endif

@@ -123,12 +123,12 @@ const char *const lex_lead_words[] = {
 const char *const lex_tail_words[] = {
     "分别", "均", "力争", "争取", "累计", "年均", "要", "将", "可", "能", "都", "也", "基本",
     "全部", "总体", "稳定", "逐步", "进一步", "持续", "力求", "确保", "努力", "全面", "预计",
-    "实现", "的", NULL,
+    "实现", "的", "拟按", "按", NULL,   /* "赤字率拟按3%安排": 按 states the value arranged */
 };
 const char *const lex_stretch_words[] = { "力争", "争取", NULL };
 const char *const lex_cumulative_words[] = { "累计", NULL };
 const char *const lex_annual_words[] = {
-    "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", NULL,
+    "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", "年均新", NULL,
 };
 const char *const lex_member_joins[] = { "和", "及", "与", "以及", NULL };
 

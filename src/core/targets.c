@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/itable.h"
+#include "gongfu/units.h"
 #include "targets_int.h"
 
 #define MAX_OUTER 8
@@ -127,6 +128,12 @@ static void emit(struct ctx *c, const struct emit *m)
         ind = growth_link(c, &key);
         bs = be = 0;
         rate = 1;
+    }
+    if (m->v && ind) {
+        char *written = tx_orig_chars(t, m->v->us, m->v->ue);
+        if (written && !units_fit(ind->unit, written))
+            ind = NULL;
+        free(written);
     }
     if (m->v) {
         unit = value_unit(t, m, ind, rate, &flags);
@@ -379,11 +386,18 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
     remember(c, &sub);
     if (vflags & TF_CUMULATIVE)
         phrase_note(&sub, t, vb, vb + 2);   /* 年均增长 → 年均, 累计达 → 累计 */
-    if (vflags & TF_GROWTH)
-        sub.e = it->start;            /* "年均增长15%": the growth is what is measured */
+    /* "年均增长15%": the growth is what is measured; "地区生产总值按增长5%安排": the
+     * phrase before 按 grows. */
+    int arranged = (vflags & TF_GROWTH) && tx_before(t, seg, vb, "按");
+    if (arranged)
+        c->growth = (struct emit_growth){ vb, it->start };
+    else if (vflags & TF_GROWTH)
+        sub.e = it->start;
     int bare = it->kind == ITEM_VALUE && vb == it->start && !last->has_suffix &&
                last->ue == last->us;
     emit_item(c, it, &sub, cmp, vflags | carry, bare);
+    if (arranged)
+        c->growth = (struct emit_growth){ 0, 0 };
     return markers(sub.flags);
 }
 

@@ -96,6 +96,15 @@ size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_
     return 0;
 }
 
+/* "“十五五”基础上", "2025年的基础上": the time at i..i+l is the basis another is measured
+ * from, not the time the text speaks of. */
+static int names_basis(const struct ttext *t, size_t e, size_t lim)
+{
+    while (e < lim && (lex_sep(LEX_QUOTE_CLOSE, t->v[e].c) || t->v[e].c == 0x7684))  /* 的 */
+        e++;
+    return tx_at(t, e, lim, "基础上") > 0;
+}
+
 /* The first time said in [a, b); when it is a year that says no kind (the document's
  * year is unknown), the kind of the next that says one: "2021年工作回顾" is a review of
  * 2021 whatever the report's date. */
@@ -108,6 +117,10 @@ int frame_first(const struct ttext *t, size_t a, size_t b, int doc_year, int wor
         size_t l = frame_at(t, a, i, b, doc_year, words, &g);
         if (!l)
             continue;
+        if (names_basis(t, i + l, b)) {
+            i += l - 1;
+            continue;
+        }
         if (!found)
             *f = g;
         else if (g.kind >= 0)
@@ -176,6 +189,10 @@ int frame_marks(const struct ttext *t, size_t ps, size_t pe, int doc_year, struc
         size_t l = frame_at(t, ps, at, pe, doc_year, 0, &f);
         if (!l)
             continue;
+        if (names_basis(t, at + l, pe)) {
+            i = at + l - 1;
+            continue;
+        }
         int year = year_at(t, at, pe);
         /* 到2030年, 在2035年: a year a goal is set for holds wherever it stands. */
         enum target_cmp vc;

@@ -56,7 +56,10 @@ static void scan_flags(const struct ttext *t, size_t a, size_t b, struct subject
         if ((l = tx_at_any(t, i, b, lex_stretch_words, NULL))) {
             s->flags |= TF_STRETCH;
             phrase_note(s, t, i, i + l);
-        } else if ((l = tx_at_any(t, i, b, lex_annual_words, NULL))) {
+        } else if ((l = tx_at_any(t, i, b, lex_annual_words, NULL)) ||
+                   (i + 2 == b && (l = tx_at(t, i, b, "年均")))) {
+            /* 年均 before a verb of growth or counting, or right before the value
+             * ("城镇新增就业年均1270多万人"); "年均收入" is a level. */
             s->flags |= TF_CUMULATIVE | TF_ANNUAL | (tx_at(t, i, b, "每年") ? TF_EACH_YEAR : 0);
             phrase_note(s, t, i, i + (l > 2 ? l - 1 : l));   /* "年均增" is noted as 年均 */
         } else if ((l = tx_at_any(t, i, b, lex_cumulative_words, NULL))) {

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/units.h"
 #include "targets_int.h"
 
 static const char schema[] =
@@ -168,7 +169,7 @@ fail:
 static int relink(struct import_state *is, sqlite3 *db, struct err *e)
 {
     sqlite3_stmt *sel = NULL, *upd = NULL;
-    if (prepare(db, "SELECT id, key FROM target", &sel, e) < 0 ||
+    if (prepare(db, "SELECT id, key, unit FROM target", &sel, e) < 0 ||
         prepare(db, "UPDATE target SET indicator_id = ? WHERE id = ?", &upd, e) < 0) {
         sqlite3_finalize(sel);
         return -1;
@@ -182,6 +183,8 @@ static int relink(struct import_state *is, sqlite3 *db, struct err *e)
         const char *key = (const char *)sqlite3_column_text(sel, 1);
         size_t kl = key ? strlen(key) : 0;
         const struct indicator *ind = catalogue_link(is->cat, key, 0, kl ? kl - 1 : 0, NULL);
+        if (ind && !units_fit(ind->unit, (const char *)sqlite3_column_text(sel, 2)))
+            ind = NULL;
         sqlite3_reset(upd);
         if (ind)
             sqlite3_bind_int64(upd, 1, is->ids[ind - catalogue_at(is->cat, 0)]);

@@ -252,6 +252,15 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
     if (states_goal(t, q, lim))
         return VAL_OK;
     int pct = unit && (t->v[v->ue - 1].c == '%' || t->v[v->ue - 1].c == 0x2030);
+    /* "按增长5%安排", "安排…国债3000亿元支持…": a rate or a sum before a verb ends its
+     * clause (a share's noun or a count's would follow); 安排 closes the 按 before the
+     * value, so the next phrase starts after it. */
+    size_t vl = tx_at_any(t, q, lim, lex_action_verbs, NULL);
+    if (vl && (pct || (unit && t->v[v->ue - 1].c == 0x5143))) {             /* 元 */
+        if (tx_at(t, q, lim, "安排"))
+            v->end = q + vl, *next = v->end;
+        return VAL_OK;
+    }
     if (isnan(v->hi) && (tx_han(c) || c == '(') && (pct || (!unit && sl && v->scmp == CMP_GE))) {
         v->lost_pct = !pct;
         return VAL_SHARE;              /* "65%以上的村…", Taizhou's "50以上县(市、区)…" */

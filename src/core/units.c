@@ -60,3 +60,15 @@ int units_same(const char *a, const char *b)
     free(kb);
     return same;
 }
+
+static int is_rate(const char *u)
+{
+    return !strcmp(u, "%") || !strcmp(u, "％") || !strcmp(u, "‰") || strstr(u, "百分点");
+}
+
+int units_fit(const char *ind_unit, const char *unit)
+{
+    if (!ind_unit || !unit || !*unit || !is_rate(ind_unit))
+        return 1;
+    return is_rate(unit);
+}

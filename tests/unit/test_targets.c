@@ -22,7 +22,7 @@ static const char test_cat[] =
     "gdp-pc\t人均地区生产总值\t万元\thigher\t经济\t人均生产总值\n"
     "rural-income\t城乡居民收入\t万元\thigher\t收入分配\t\n"
     "life\t人均预期寿命\t岁\thigher\t公共服务\t\n"
-    "culture-circle\t15分钟品质文化生活圈覆盖率\t%\thigher\t文化\t\n"
+    "culture-circle\t15分钟品质文化生活圈覆盖率\t%\thigher\t文化\t15分钟品质文化生活圈\n"
     "civil-circle\t15分钟文明实践服务圈覆盖率\t%\thigher\t文化\t\n";
 
 static struct catalogue *cat;
@@ -591,10 +591,26 @@ static void test_names(void **state)
     assert_int_equal(target_cmp_parse("≥", &c), -1);
 }
 
+/* A count of things ("新建…生活圈2415个") is not a value of a rate the phrase also names
+ * (the catalogue's 覆盖率, in %): it stays unlinked; the rate itself links. */
+static void test_a_count_is_no_rate(void **state)
+{
+    (void)state;
+    struct target_list l = run("新建“15分钟品质文化生活圈”2415个,15分钟品质文化生活圈覆盖率达到"
+                               "100%。", 1);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.v[0].value_text, "2415");
+    assert_null(l.v[0].indicator);
+    assert_non_null(l.v[1].indicator);
+    assert_string_equal(l.v[1].indicator->slug, "culture-circle");
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_comparators),
+        cmocka_unit_test(test_a_count_is_no_rate),
         cmocka_unit_test(test_value_after_phrase),
         cmocka_unit_test(test_fenbie_two),
         cmocka_unit_test(test_fenbie_three_traditional),

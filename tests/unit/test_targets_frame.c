@@ -282,6 +282,51 @@ static void a_paragraphs_time_reaches_its_bullets(void **state)
     target_list_free(&l);
 }
 
+/* "在“十五五”基础上再奋斗五年": a period (or year) named as the basis of another is not
+ * the time the sentence speaks of; the deadline before it holds. */
+static void a_time_named_as_a_basis_is_no_frame(void **state)
+{
+    (void)state;
+    const char *h[] = { "二、“十五五”时期的主要目标任务", NULL };
+    struct target_list l = run("还展望了到2035年的奋斗目标,在“十五五”基础上再奋斗五年,"
+                               "城镇化率达到85%。\n在2025年基础上,城镇化率达到80%。", 2026, h);
+    check(&l, 0, "85", TK_TARGET, 2035);
+    check(&l, 1, "80", TK_TARGET, 2030);
+    target_list_free(&l);
+}
+
+/* "按增长5%安排", "拟按3%安排": a value arranged for names what stands before 按, and the
+ * verb after the value does not make it a share of a noun. */
+static void a_value_arranged_for(void **state)
+{
+    (void)state;
+    const char *h[] = { "三、2026年重点工作", NULL };
+    struct target_list l = run("今年主要预期目标是:地区生产总值按增长5%安排,在实际工作中努力"
+                               "争取更好结果。赤字率拟按4%左右安排、比上年提高1个百分点。", 2026, h);
+    check(&l, 0, "5", TK_TARGET, 2026);
+    assert_string_equal(l.v[0].phrase, "地区生产总值增长");
+    check(&l, 1, "4", TK_TARGET, 2026);
+    assert_string_equal(l.v[1].phrase, "赤字率");
+    assert_int_equal(l.v[1].cmp, CMP_APPROX);
+    target_list_free(&l);
+}
+
+/* 年均 right before a value, or before a count's verb, says a value per year. */
+static void an_average_per_year(void **state)
+{
+    (void)state;
+    const char *h[] = { "一、过去五年工作回顾", NULL };
+    struct target_list l = run("城镇新增就业年均1270多万人。年均新增涉税企业1100万户。"
+                               "农村居民年均收入达到2万元。", 2023, h);
+    check(&l, 0, "1270", TK_REPORTED, 2022);
+    assert_string_equal(target_freq_name(l.v[0].freq), "annual");
+    check(&l, 1, "1100", TK_REPORTED, 2022);
+    assert_string_equal(target_freq_name(l.v[1].freq), "annual");
+    check(&l, 2, "2", TK_REPORTED, 2022);
+    assert_string_equal(target_freq_name(l.v[2].freq), "level");
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +345,9 @@ int main(void)
         cmocka_unit_test(counts_opening_a_clause),
         cmocka_unit_test(a_headings_year_and_word_without_a_document_date),
         cmocka_unit_test(a_paragraphs_time_reaches_its_bullets),
+        cmocka_unit_test(a_time_named_as_a_basis_is_no_frame),
+        cmocka_unit_test(a_value_arranged_for),
+        cmocka_unit_test(an_average_per_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
