@@ -357,6 +357,19 @@ static void open_source(struct pane *p)
     for (size_t k = 0; (!cell || !cell->n) && k < c->t.nregions; k++)
         if (c->col == 0)
             cell = &r->cells[k];
+    const struct target_row *got = c->col > 0 && (!cell || !cell->n)
+                                       ? compare_reported_only(c, r, (size_t)c->col - 1) : NULL;
+    if (got) {
+        /* An empty cell with a value reported: Enter opens where it was reported. */
+        int d = corpus_doc_by_slug(p->ui->corpus, got->doc_slug);
+        if (d < 0)
+            return;
+        ui_show_span(p->ui, (struct loc){ d, got->node_id, (long)got->start }, SPAN_TARGET,
+                     (long)got->id);
+        ui_view_main(p->ui);
+        ui_focus(p->ui, PANE_READER);
+        return;
+    }
     if (!cell || !cell->n) {
         char why[800];
         if (c->col > 0)

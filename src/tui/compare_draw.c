@@ -7,6 +7,7 @@
 #include <string.h>
 #include "gongfu/text.h"
 #include "compare_int.h"
+#include "corpus.h"
 #include "draw.h"
 
 /* Rows the detail takes below the table: a rule (with the legend) and at least two lines,
@@ -71,6 +72,19 @@ const struct progress_row *compare_progress_of(const struct compare *c, int64_t 
     return NULL;
 }
 
+const struct target_row *compare_reported_only(const struct compare *c,
+                                               const struct compare_row *r, size_t k)
+{
+    for (size_t i = 0; r->slug && k < c->t.nregions && i < c->prog.n; i++) {
+        const struct target_row *got = c->prog.rows[i].reported;
+        if (c->prog.rows[i].status == PROGRESS_NO_TARGET && got && got->indicator_slug &&
+            got->region && !strcmp(got->indicator_slug, r->slug) &&
+            !strcmp(got->region, c->t.regions[k]))
+            return got;
+    }
+    return NULL;
+}
+
 static const char *status_word(const struct progress_row *pr)
 {
     return !pr ? "" : pr->status == PROGRESS_MET ? " 已达"
@@ -125,6 +139,11 @@ static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int
         int col = g->first + k + 1;
         const struct compare_cell *cell = &r->cells[col - 1];
         char *text = cell->n ? compare_cell_text(c, cell) : NULL;
+        const struct target_row *got = cell->n ? NULL : compare_reported_only(c, r, (size_t)col - 1);
+        char *v = got ? targets_format_cell(got, 1, 0) : NULL;
+        if (v && asprintf(&text, "%s（实际%s）", glyph(G_DASH), v) < 0)
+            text = NULL;        /* no target, a value reported: "—（实际1.81）" */
+        free(v);
         const char *s = text ? text : glyph(G_DASH);
         attr_t at = sel && col == c->col ? theme_attr(ROLE_TARGET_CURRENT)
                     : cell->n && !sel ? theme_attr(ROLE_VALUE) : base;
@@ -177,8 +196,8 @@ static size_t target_detail(const struct compare *c, const struct target_row *t,
 
 /* A cell whole (column col of row r): every target with its year, how it is counted and its flags;
  * on the indicator column, the indicator itself. */
-static void detail_text(const struct compare *c, const struct compare_row *r, int col,
-                        char *buf, size_t n)
+static void detail_text(const struct compare *c, const struct corpus *corpus,
+                        const struct compare_row *r, int col, char *buf, size_t n)
 {
     if (col == 0) {
         size_t o = (size_t)snprintf(buf, n, "%s", r->name);
@@ -193,7 +212,16 @@ static void detail_text(const struct compare *c, const struct compare_row *r, in
     }
     const struct compare_cell *cell = &r->cells[col - 1];
     if (!cell->n) {
-        snprintf(buf, n, "%s 没有设定这个指标", c->t.regions[col - 1]);
+        /* The region's document may be incomplete; what it reported is shown all the
+         * same ("how far has it got"), Enter opens it. */
+        corpus_no_target_text(corpus, c->t.regions[col - 1], buf, n);
+        const struct target_row *got = compare_reported_only(c, r, (size_t)col - 1);
+        size_t o = strlen(buf);
+        char *v = got ? targets_format_cell(got, 1, 0) : NULL;
+        if (v && o < n)
+            snprintf(buf + o, n - o, "；实际%s（%d年） %s:%s", v, got->year,
+                     got->doc_slug ? got->doc_slug : "", got->path ? got->path : "");
+        free(v);
         return;
     }
     size_t o = 0;
@@ -215,7 +243,7 @@ static void legend(const struct compare *c, char *buf, size_t n)
 
 /* The lines the widest detail of the selected row's cells takes at width wd: the detail's
  * height stays the same while h and l move along the row. */
-static int detail_lines(const struct compare *c, int wd)
+static int detail_lines(const struct compare *c, const struct corpus *corpus, int wd)
 {
     if (c->cur >= c->nlines || c->lines[c->cur].row < 0 || wd < 3)
         return 0;
@@ -223,7 +251,7 @@ static int detail_lines(const struct compare *c, int wd)
     char text[4096];
     int most = 0;
     for (int col = 0; col <= (int)c->t.nregions; col++) {
-        detail_text(c, r, col, text, sizeof text);
+        detail_text(c, corpus, r, col, text, sizeof text);
         struct text_line *tl = NULL;
         int nl = (int)text_wrap(text, strlen(text), wd - 2, &tl);
         free(tl);
@@ -233,7 +261,8 @@ static int detail_lines(const struct compare *c, int wd)
     return most;
 }
 
-static void draw_detail(const struct compare *c, WINDOW *w, int y0, int rows, int wd)
+static void draw_detail(const struct compare *c, const struct corpus *corpus, WINDOW *w,
+                        int y0, int rows, int wd)
 {
     attr_t norm = theme_attr(ROLE_NORMAL), label = theme_attr(ROLE_PANEL_LABEL);
     draw_hline(w, y0, 0, wd, theme_attr(ROLE_BORDER));
@@ -251,7 +280,7 @@ static void draw_detail(const struct compare *c, WINDOW *w, int y0, int rows, in
     snprintf(head, sizeof head, " %s · %s ", c->col ? c->t.regions[c->col - 1] : "指标",
              r->name);
     draw_trunc(w, y0, 1, head, strlen(head), wd - lw - 3, label);
-    detail_text(c, r, c->col, text, sizeof text);
+    detail_text(c, corpus, r, c->col, text, sizeof text);
     struct text_line *tl = NULL;
     size_t nl = text_wrap(text, strlen(text), wd - 2, &tl);
     for (size_t i = 0; i < nl && (int)i + 1 < rows; i++) {
@@ -278,7 +307,7 @@ void compare_draw(struct pane *p, int focused)
     int chart = c->chart_off || !c->nlines ? 0 : compare_chart_rows(c);
     int detail = c->nlines && h - 1 - DETAIL_ROWS >= TABLE_MIN_ROWS ? DETAIL_ROWS : 0;
     if (detail) {
-        int need = 1 + detail_lines(c, wd);
+        int need = 1 + detail_lines(c, p->ui->corpus, wd);
         if (need > h - 1 - TABLE_MIN_ROWS)
             need = h - 1 - TABLE_MIN_ROWS;
         if (need > detail)
@@ -303,7 +332,7 @@ void compare_draw(struct pane *p, int focused)
         draw_trunc(w, 1, 1, none, strlen(none), wd - 1, theme_attr(ROLE_DIM));
     }
     if (detail)
-        draw_detail(c, w, 1 + rows, detail, wd);
+        draw_detail(c, p->ui->corpus, w, 1 + rows, detail, wd);
     if (chart)
         compare_chart_draw(c, w, 1 + rows + detail, chart, wd);
 }

@@ -45,6 +45,10 @@ double compare_cell_value(const struct compare_cell *c);
 char *compare_cell_text(const struct compare *c, const struct compare_cell *cell);
 /* The progress row of target `id` (its status and the value reported), NULL if none. */
 const struct progress_row *compare_progress_of(const struct compare *c, int64_t id);
+/* The latest value region k reported for the row's indicator when none of its targets
+ * names it (its cell is empty), NULL if none. */
+const struct target_row *compare_reported_only(const struct compare *c,
+                                               const struct compare_row *r, size_t k);
 /* Draws the view (its ops->draw). */
 void compare_draw(struct pane *p, int focused);
 

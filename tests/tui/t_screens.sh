@@ -38,6 +38,10 @@ done
 # The province reported 托位 but set no target in the text imported, which is only the
 # second half of its plan: the panel says so (and the title line of that plan).
 shot panel-incomplete 120x40 "keys / 托 位 <Enter> <Tab> <Left> <Enter>" zhoushan-plan
+# The province column of the compare view where the imported province plan (its second
+# half) sets no target but the 2026 report states the value reached: the cell shows it,
+# the detail says the imported text has no target (not that the province set none).
+shot compare-reported 120x40 "keys c / 倍 差 <Enter> l" zhoushan-plan
 # A resize: the same place redrawn at each size after starting at another.
 shot resize 120x40 "resize 80 24" zhoushan-plan:4.15
 shot resize 80x24 "resize 200 50" zhoushan-plan:4.15
