@@ -165,7 +165,13 @@ static void emit(struct ctx *c, const struct emit *m)
         free(tg->phrase);
         tg->phrase = joined;
     }
-    tg->value_text = m->v && !m->v->chinese ? tx_fold(t, vs, ve) : tx_orig(t, vs, ve);
+    /* A Chinese numeral in digits ("百" → 100), as every other value is written. */
+    if (m->v && m->v->chinese) {
+        if (asprintf(&tg->value_text, "%.15g", m->v->value) < 0)
+            tg->value_text = NULL;
+    } else {
+        tg->value_text = m->v ? tx_fold(t, vs, ve) : tx_orig(t, vs, ve);
+    }
     tg->value = m->v ? m->v->value : NAN;
     tg->unit = unit;
     tg->cmp = f.kind == TK_REPORTED && (flags & TF_CHANGE_TO) ? CMP_EQ : m->cmp;
@@ -405,8 +411,8 @@ static unsigned process_item(struct ctx *c, size_t seg, size_t cut, size_t ce,
 static int count_opens(const struct ttext *t, size_t cs, size_t i, const struct item *prev,
                        int chinese, const struct val *v)
 {
-    if (chinese && v->value < 100)
-        return 0;
+    if (chinese && v->value < 100 && v->us >= v->ne)
+        return 0;               /* (万名: the 万 went to the unit; the count is large) */
     /* "300万以上人口规模(的区域中心城市)": the level of a measure, a threshold that
      * classifies, not a count of things ("1500万人次以上的职工培训" is one). */
     int rate;

@@ -75,7 +75,7 @@ static double chinese_value(const struct ttext *t, size_t i, size_t lim, size_t 
         if (d) {
             digit = d;
         } else if (u >= 10000) {
-            total = (total + section + (digit ? digit : (section ? 0 : 1))) * u;
+            total = (total + section + (digit ? digit : (section || total ? 0 : 1))) * u;
             section = digit = 0;
         } else if (u) {
             section += (digit ? digit : 1) * u;
@@ -135,6 +135,32 @@ static size_t noun_end(const struct ttext *t, size_t q, size_t lim)
     return q;
 }
 
+/* A measured value in [a, b), outside quotation marks: a number after a comparator or
+ * growth verb ("增长5.3%", "超150家"), or a rate or a sum ("投资1.5万亿元"); not another
+ * count ("15所高职院校21个专业群") or a name ("30强", "5G"). */
+static int value_within(const struct ttext *t, size_t a, size_t b)
+{
+    int open = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t c = t->v[i].c;
+        open += tx_quote(c) ? (lex_sep(LEX_QUOTE_CLOSE, c) ? -(open > 0) : 1) : 0;
+        if (open || !tx_digit(c) || (i > a && tx_digit(t->v[i - 1].c)))
+            continue;
+        enum target_cmp vc;
+        unsigned vf;
+        size_t e = i;
+        while (e < b && (tx_digit(t->v[e].c) || t->v[e].c == '.'))
+            e++;
+        int sum = 0;
+        for (size_t k = e; k < b && k < e + 3 && !sum; k++)
+            sum = t->v[k].c == 0x5143;                                  /* 元 */
+        if (lex_verb_before(t, a, i, &vc, &vf) || (e < b && t->v[e].c == '%') || sum)
+            return 1;
+        i = e;
+    }
+    return 0;
+}
+
 /* After a number, characters that make it part of a name: 2.0版, 5号, 3型, 第五代. */
 static int names_thing(uint32_t c)
 {
@@ -162,12 +188,18 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
 {
     uint32_t prev = i > cs ? t->v[i - 1].c : 0;
     if (chinese) {
-        size_t p;
-        double x = chinese_value(t, i, lim, &p);
+        size_t p, hp;
+        chinese_value(t, i, lim, &p);
+        /* 万 and 亿 ending the numeral go with the unit, as after digits: "百万辆" is
+         * 100 万辆, "万亿元" 1 万亿元 (the unit's span starts inside the numeral's). */
+        size_t k = p;
+        while (k > i && (t->v[k - 1].c == 0x4E07 || t->v[k - 1].c == 0x4EBF))   /* 万 亿 */
+            k--;
+        double x = k > i ? chinese_value(t, i, k, &hp) : 1;
         *next = p;
         *v = (struct val){ .ns = i, .ne = p, .value = x, .hi = NAN, .chinese = 1 };
         size_t ul = lex_unit(t, p, lim);
-        v->us = p;
+        v->us = k;
         v->ue = p + ul;
         return ul > 0 && x > 0;
     }
@@ -271,7 +303,9 @@ int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chines
         (tx_before_any(t, v->us, v->ue, lex_classifiers, NULL) ||
          (!chinese && tx_before_any(t, v->us, v->ue, lex_counted_measures, NULL)))) {
         v->noun_end = noun_end(t, q, lim);
-        return VAL_PRE;
+        /* "17个重点传统制造业增加值增长5.3%": a value further on makes the count part of
+         * its subject, not a count of its own. */
+        return value_within(t, q, v->noun_end) ? VAL_NO : VAL_PRE;
     }
     return VAL_NO;
 }

@@ -327,6 +327,27 @@ static void an_average_per_year(void **state)
     target_list_free(&l);
 }
 
+/* A Chinese numeral's value in digits, its 万/亿 kept with the unit as digits' are
+ * ("突破万亿元" is 1 万亿元, not 1.0001e12 元); a count that heads the subject of
+ * another value ("17个重点传统制造业增加值增长5.3%") is no count of its own. */
+static void chinese_numerals_and_counts_in_a_subject(void **state)
+{
+    (void)state;
+    const char *h[] = { "一、2025年工作回顾", NULL };
+    struct target_list l = run("进出口总额突破万亿元,整车出口突破百万辆,中欧班列全年发运突破千列。"
+                               "17个重点传统制造业增加值增长5.3%。", 2026, h);
+    assert_int_equal(l.n, 4);
+    check(&l, 0, "1", TK_REPORTED, 2025);
+    assert_string_equal(l.v[0].unit, "万亿元");
+    assert_true(l.v[0].value == 1);
+    check(&l, 1, "100", TK_REPORTED, 2025);
+    assert_string_equal(l.v[1].unit, "万辆");
+    check(&l, 2, "1000", TK_REPORTED, 2025);
+    assert_string_equal(l.v[2].unit, "列");
+    check(&l, 3, "5.3", TK_REPORTED, 2025);
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +369,7 @@ int main(void)
         cmocka_unit_test(a_time_named_as_a_basis_is_no_frame),
         cmocka_unit_test(a_value_arranged_for),
         cmocka_unit_test(an_average_per_year),
+        cmocka_unit_test(chinese_numerals_and_counts_in_a_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
