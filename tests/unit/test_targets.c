@@ -415,7 +415,7 @@ static void test_marker_scope(void **state)
                     "累计开展职业技能培训50万人次、参加培训人员平均提升一个技能等级。";
     l = run(s, 0);
     assert_int_equal(l.n, 5);
-    check(&l, 0, "百", "名", CMP_GT, 2025, 0);
+    check(&l, 0, "100", "名", CMP_GT, 2025, 0);
     check_freq(&l, 0, TFQ_ANNUAL);
     check(&l, 1, "5000", "名", CMP_GT, 2025, 0);
     check_freq(&l, 1, TFQ_ANNUAL);
@@ -423,7 +423,7 @@ static void test_marker_scope(void **state)
     check_freq(&l, 2, TFQ_ANNUAL);      /* 每年 holds to the sentence's end */
     check(&l, 3, "50", "万人次", CMP_EQ, 2025, 0);
     check_freq(&l, 3, TFQ_CUMULATIVE);
-    check(&l, 4, "一", "个", CMP_EQ, 2025, 0);
+    check(&l, 4, "1", "个", CMP_EQ, 2025, 0);
     check_phrase(s, &l.v[4], "参加培训人员平均提升");
     target_list_free(&l);
 }
