@@ -131,6 +131,10 @@ const char *const lex_annual_words[] = {
     "每年", "年均增", "年均提", "年均降", "年均下", "年均递", "年平均增", "年均新", NULL,
 };
 const char *const lex_member_joins[] = { "和", "及", "与", "以及", NULL };
+const struct lex_pair lex_pairs[] = {
+    { "城乡", "城镇", "农村" }, { "城鄉", "城鎮", "農村" }, { "进出口", "进口", "出口" },
+    { "進出口", "進口", "出口" }, { NULL, NULL, NULL },
+};
 
 /* ---- time frames ---- */
 

@@ -79,6 +79,10 @@ extern const char *const lex_cumulative_words[];
 extern const char *const lex_annual_words[];
 /* Words joining the members of a phrase that lists several indicators. */
 extern const char *const lex_member_joins[];
+/* Words that name two things at once, and the two ("城乡" → 城镇, 农村): a 分别 list of two
+ * values after a phrase opening with one measures the two in turn. */
+struct lex_pair { const char *both, *first, *second; };
+extern const struct lex_pair lex_pairs[];
 
 /* ---- time frames ---- */
 

@@ -50,6 +50,9 @@ struct emit {
     unsigned flags;
     int bare;                       /* a number with no verb, unit or closing word */
     const struct subject *sub;
+    const char *swap;               /* a pair word's one ("城镇" for the 城乡 that opens
+                                     * the phrase), NULL */
+    size_t swap_len;                /* the tchars of the pair word it replaces */
 };
 
 static struct target *push(struct ctx *c)
@@ -112,6 +115,21 @@ static const struct indicator *growth_link(struct ctx *c, char **key)
     return c->cat ? catalogue_link(c->cat, *key, 0, kl ? kl - 1 : 0, NULL) : NULL;
 }
 
+/* The key of a phrase whose pair word is replaced by one of the two it names, and the
+ * indicator an alias covering that word names. */
+static const struct indicator *swap_link(struct ctx *c, const struct emit *m, char **key)
+{
+    char *one = targets_fold_key(m->swap, strlen(m->swap));
+    char *rest = tx_fold(c->t, m->ks + m->swap_len, m->ke);
+    *key = NULL;
+    if (one && rest && asprintf(key, "%s%s", one, rest) < 0)
+        *key = NULL;
+    size_t ol = one ? strlen(one) : 0;
+    free(one);
+    free(rest);
+    return *key && c->cat && ol ? catalogue_link(c->cat, *key, 0, ol - 1, NULL) : NULL;
+}
+
 static void emit(struct ctx *c, const struct emit *m)
 {
     const struct ttext *t = c->t;
@@ -119,8 +137,11 @@ static void emit(struct ctx *c, const struct emit *m)
         return;
     char *key = NULL, *unit = NULL;
     size_t bs, be;
-    const struct indicator *ind = phrase_link(c->cat, t, m->ks, m->ke, m->hs, m->he, m->ls,
-                                              m->le, &key, &bs, &be);
+    const struct indicator *ind = m->swap ? swap_link(c, m, &key)
+                                          : phrase_link(c->cat, t, m->ks, m->ke, m->hs, m->he,
+                                                        m->ls, m->le, &key, &bs, &be);
+    if (m->swap)
+        bs = be = 0;
     int rate = 0, measurable = lex_measurable(t, m->ks, m->ke, &rate);
     unsigned flags = m->flags;
     if (c->growth.s < c->growth.e && key) {
@@ -156,7 +177,14 @@ static void emit(struct ctx *c, const struct emit *m)
     size_t end = m->v ? m->v->end : m->it->le;
     if (end < m->e)
         end = m->e;
-    tg->phrase = bs < be ? compose(t, m, bs, be) : tx_orig(t, m->s, m->e);
+    if (m->swap) {
+        char *rest = tx_orig(t, m->s + m->swap_len, m->e);
+        if (!rest || asprintf(&tg->phrase, "%s%s", m->swap, rest) < 0)
+            tg->phrase = NULL;
+        free(rest);
+    } else {
+        tg->phrase = bs < be ? compose(t, m, bs, be) : tx_orig(t, m->s, m->e);
+    }
     if (tg->phrase && c->growth.s < c->growth.e) {
         char *verb = tx_orig(t, c->growth.s, c->growth.e), *joined = NULL;
         if (verb && asprintf(&joined, "%s%s", tg->phrase, verb) < 0)
@@ -271,6 +299,12 @@ static void emit_item(struct ctx *c, const struct item *it, const struct subject
         m.s = m.ks = sub->s;
         m.e = m.ke = sub->e;
         m.hs = m.he = 0;
+        /* "城乡居民人均可支配收入分别达6.9万元、3.4万元": 城镇…, then 农村…. */
+        m.swap = NULL;
+        for (size_t w = 0; k == 2 && np == 1 && sub->dist && lex_pairs[w].both && !m.swap; w++)
+            if ((m.swap_len = tx_at(t, sub->s, sub->e, lex_pairs[w].both)) &&
+                m.swap_len < sub->e - sub->s)
+                m.swap = j ? lex_pairs[w].second : lex_pairs[w].first;
         /* "勞動報酬與…同步、占GDP比重": the last member may name the indicator with the
          * first member's words. */
         m.ls = m.le = 0;

@@ -21,6 +21,8 @@ static const char test_cat[] =
     "income-gap\t城乡居民收入倍差\t\tlower\t收入分配\t\n"
     "gdp-pc\t人均地区生产总值\t万元\thigher\t经济\t人均生产总值\n"
     "rural-income\t城乡居民收入\t万元\thigher\t收入分配\t\n"
+    "urban-pc\t城镇居民人均可支配收入\t万元\thigher\t收入分配\t\n"
+    "rural-pc\t农村居民人均可支配收入\t万元\thigher\t收入分配\t\n"
     "life\t人均预期寿命\t岁\thigher\t公共服务\t\n"
     "culture-circle\t15分钟品质文化生活圈覆盖率\t%\thigher\t文化\t15分钟品质文化生活圈\n"
     "civil-circle\t15分钟文明实践服务圈覆盖率\t%\thigher\t文化\t\n";
@@ -606,11 +608,38 @@ static void test_a_count_is_no_rate(void **state)
     target_list_free(&l);
 }
 
+/* "城镇和农村居民人均可支配收入分别超过8万元、4.5万元": the first member borrows the head
+ * of the last; the same phrase's growth in % is no value of the income (万元). */
+static void test_urban_and_rural_in_turn(void **state)
+{
+    (void)state;
+    struct target_list l = run("城镇和农村居民人均可支配收入分别超过8万元、4.5万元。"
+                               "城镇和农村居民人均可支配收入分别增长4.3%、5.5%。", 1);
+    assert_int_equal(l.n, 4);
+    assert_non_null(l.v[0].indicator);
+    assert_string_equal(l.v[0].indicator->slug, "urban-pc");
+    assert_string_equal(l.v[1].indicator->slug, "rural-pc");
+    assert_string_equal(l.v[2].value_text, "4.3");
+    assert_null(l.v[2].indicator);
+    assert_null(l.v[3].indicator);
+    target_list_free(&l);
+
+    /* 城乡 names the two: the first value is 城镇's, the second 农村's. */
+    l = run("城乡居民人均可支配收入分别达6.9万元、3.4万元。", 1);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.v[0].phrase, "城镇居民人均可支配收入");
+    assert_string_equal(l.v[0].indicator->slug, "urban-pc");
+    assert_string_equal(l.v[1].phrase, "农村居民人均可支配收入");
+    assert_string_equal(l.v[1].indicator->slug, "rural-pc");
+    target_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_comparators),
         cmocka_unit_test(test_a_count_is_no_rate),
+        cmocka_unit_test(test_urban_and_rural_in_turn),
         cmocka_unit_test(test_value_after_phrase),
         cmocka_unit_test(test_fenbie_two),
         cmocka_unit_test(test_fenbie_three_traditional),
