@@ -345,6 +345,17 @@ static unsigned step(struct compare *c, long delta)
     return PANE_HANDLED | PANE_REDRAW;
 }
 
+/* The reader at value t's sentence (a target, or a value reported), over the view. */
+static void open_value(struct pane *p, const struct target_row *t)
+{
+    int d = corpus_doc_by_slug(p->ui->corpus, t->doc_slug);
+    if (d < 0)
+        return;
+    ui_show_span(p->ui, (struct loc){ d, t->node_id, (long)t->start }, SPAN_TARGET, (long)t->id);
+    ui_view_main(p->ui);
+    ui_focus(p->ui, PANE_READER);
+}
+
 static void open_source(struct pane *p)
 {
     struct compare *c = p->state;
@@ -357,35 +368,23 @@ static void open_source(struct pane *p)
     for (size_t k = 0; (!cell || !cell->n) && k < c->t.nregions; k++)
         if (c->col == 0)
             cell = &r->cells[k];
-    const struct target_row *got = c->col > 0 && (!cell || !cell->n)
-                                       ? compare_reported_only(c, r, (size_t)c->col - 1) : NULL;
+    if (cell && cell->n) {
+        open_value(p, cell->t);
+        return;
+    }
+    /* An empty cell with a value reported: Enter opens where it was reported. */
+    const struct target_row *got = c->col > 0 ? compare_reported_only(c, r, (size_t)c->col - 1)
+                                              : NULL;
     if (got) {
-        /* An empty cell with a value reported: Enter opens where it was reported. */
-        int d = corpus_doc_by_slug(p->ui->corpus, got->doc_slug);
-        if (d < 0)
-            return;
-        ui_show_span(p->ui, (struct loc){ d, got->node_id, (long)got->start }, SPAN_TARGET,
-                     (long)got->id);
-        ui_view_main(p->ui);
-        ui_focus(p->ui, PANE_READER);
+        open_value(p, got);
         return;
     }
-    if (!cell || !cell->n) {
-        char why[800];
-        if (c->col > 0)
-            corpus_no_target_text(p->ui->corpus, c->t.regions[c->col - 1], why, sizeof why);
-        else
-            snprintf(why, sizeof why, "%s 没有设定这个指标", r->name);
-        ui_message(p->ui, ROLE_STATUS, "%s", why);
-        return;
-    }
-    int d = corpus_doc_by_slug(p->ui->corpus, cell->t->doc_slug);
-    if (d < 0)
-        return;
-    ui_show_span(p->ui, (struct loc){ d, cell->t->node_id, (long)cell->t->start }, SPAN_TARGET,
-                 (long)cell->t->id);
-    ui_view_main(p->ui);
-    ui_focus(p->ui, PANE_READER);
+    char why[800];
+    if (c->col > 0)
+        corpus_no_target_text(p->ui->corpus, c->t.regions[c->col - 1], why, sizeof why);
+    else
+        snprintf(why, sizeof why, "%s 没有设定这个指标", r->name);
+    ui_message(p->ui, ROLE_STATUS, "%s", why);
 }
 
 /* The export asks where: a new file in the current directory as a shell user expects, else

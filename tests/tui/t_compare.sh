@@ -141,4 +141,11 @@ shot 80x24 "keys c" zhoushan-plan
 chart=$(grep "^─ [^·]*（.*）─" "$T/s.txt") || { cat "$T/s.txt"; fail "no chart under the table"; }
 shot 80x24 "keys c t" zhoushan-plan
 hasnt "^$chart\$" "t does not hide the chart"
-echo "compare: units folded, headings once, cells whole, marks, opens at the cursor, s, filters, sort, t"
+# Issue 9: a region with no target but a value reported: the cell shows the value, Enter
+# opens the sentence that reports it (the province's 2025 收入倍差 in its 2026 report).
+shot 120x40 "keys c / 倍 差 <Enter> l" zhoushan-plan
+has "城乡居民收入倍差 *—（实际1.81）" "the empty cell does not show the value reported"
+has "导入的文本中没有这个指标" "the empty cell's detail says the province set none"
+shot 120x40 "keys c / 倍 差 <Enter> l <Enter>" zhoushan-plan
+head -1 "$T/s.txt" | grep -q "浙江省 › 一、2025年" || fail "Enter on 实际 did not open the report: $(head -1 "$T/s.txt")"
+echo "compare: units folded, headings once, cells whole, marks, opens at the cursor, s, filters, sort, t, reported values"
