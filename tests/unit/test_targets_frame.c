@@ -309,6 +309,11 @@ static void a_value_arranged_for(void **state)
     assert_string_equal(l.v[1].phrase, "赤字率");
     assert_int_equal(l.v[1].cmp, CMP_APPROX);
     target_list_free(&l);
+    /* 今年 says the year, which the target has; the phrase is what is measured. */
+    l = run("今年赤字率拟按3%安排。", 2026, h);
+    check(&l, 0, "3", TK_TARGET, 2026);
+    assert_string_equal(l.v[0].phrase, "赤字率");
+    target_list_free(&l);
 }
 
 /* 年均 right before a value, or before a count's verb, says a value per year. */
