@@ -77,7 +77,17 @@ static struct target *push(struct ctx *c)
 static char *value_unit(const struct ttext *t, const struct emit *m,
                         const struct indicator *ind, int rate, unsigned *flags)
 {
-    char *unit = tx_orig_chars(t, m->v->us, m->v->ue);
+    char *unit = NULL;
+    if (m->v->more_at > m->v->us) {   /* "7万多家": the unit around the 多 */
+        char *a = tx_orig_chars(t, m->v->us, m->v->more_at);
+        char *b = tx_orig_chars(t, m->v->more_at + 1, m->v->ue);
+        if (a && b && asprintf(&unit, "%s%s", a, b) < 0)
+            unit = NULL;
+        free(a);
+        free(b);
+    } else {
+        unit = tx_orig_chars(t, m->v->us, m->v->ue);
+    }
     if (!unit || *unit)
         return unit;
     const char *lost = ind && *ind->unit ? ind->unit : !ind && (rate || m->v->lost_pct) ? "%" : NULL;

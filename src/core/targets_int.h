@@ -101,6 +101,7 @@ struct val {
     int lost_pct;           /* "50以上县…": a share whose % the source lost */
     int chinese;            /* written in Chinese numerals (百, 万, 两) */
     int more;               /* "8000多个": more than the number (a closing word of its own) */
+    size_t more_at;         /* "7万多家": where the 多 stands inside the unit's span, else 0 */
     enum target_cmp scmp;   /* what the closing word means */
 };
 

@@ -229,9 +229,22 @@ static int read_value(const struct ttext *t, size_t cs, size_t i, size_t lim, in
         u = p + 1;
         v->more = 1;
     }
-    size_t ul = lex_unit(t, u, lim), q = u + ul;
-    v->us = u;
-    v->ue = q;
+    /* "7万多家": the 多 after the multiplier; the unit is 万家, read around it. */
+    size_t ml = 0;
+    if (u == p && p + 2 < lim && (t->v[p].c == 0x4E07 || t->v[p].c == 0x4EBF) &&
+        t->v[p + 1].c == 0x591A && (ml = lex_unit(t, p + 2, lim)) > 0) {
+        v->more = 1;
+        v->more_at = p + 1;
+        v->us = p;
+        v->ue = p + 2 + ml;
+        u = v->ue;
+    }
+    size_t ul = ml ? 0 : lex_unit(t, u, lim), q = u + ul;
+    if (!ml) {
+        v->us = u;
+        v->ue = q;
+    }
+    ul += ml;
     if (q + 1 < lim && is_dash(t->v[q].c) && tx_digit(t->v[q + 1].c)) {
         size_t nd2, p2 = read_number(t, q + 1, lim, &nd2);
         *next = p2;

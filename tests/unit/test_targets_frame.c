@@ -351,6 +351,12 @@ static void chinese_numerals_and_counts_in_a_subject(void **state)
     assert_string_equal(l.v[2].unit, "列");
     check(&l, 3, "5.3", TK_REPORTED, 2025);
     target_list_free(&l);
+    /* "7万多家": more than 7 万家 (多 after the multiplier). */
+    l = run("专精特新中小企业达7万多家。", 2026, h);
+    check(&l, 0, "7", TK_REPORTED, 2025);
+    assert_string_equal(l.v[0].unit, "万家");
+    assert_int_equal(l.v[0].cmp, CMP_GT);
+    target_list_free(&l);
 }
 
 int main(void)
