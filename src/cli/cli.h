@@ -76,6 +76,14 @@ int cli_unknown_word(struct store *s, const char *word);
 
 /* The arguments joined by spaces, as typed (a search's words, a question); malloc'd. */
 char *cli_join_args(int argc, char **argv);
+/* import_read.c. The bytes of one file to import ("-": standard input), at most max: a
+ * regular file read at its size; standard input, a pipe or a device read to its end (with
+ * a progress line for standard input when stderr is a terminal and it takes over a
+ * second). NULL with the reason (a directory, more than max, …) in e. */
+char *import_read(const char *path, size_t max, size_t *n, struct err *e);
+/* "256M", "1G", "500k", "1048576" → bytes; -1 when it is not a size. */
+int import_parse_size(const char *s, size_t *out);
+
 /* Prints to f what fmt makes, sanitised as document text is: a file name or word from
  * outside never carries a control sequence to the terminal. */
 void cli_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

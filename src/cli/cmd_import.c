@@ -25,38 +25,6 @@ static const char about[] =
     "another gongfu (another format or folding table) is built anew from the stored text by\n"
     "any import, or by --reindex alone.\n";
 
-/* Reads a whole file ("-": standard input). */
-static char *slurp(const char *path, size_t *n, struct err *e)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        err_set(e, "cannot open: %m");
-        return NULL;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (len < cap)
-            break;
-        char *p = realloc(buf, cap *= 2);
-        if (!p)
-            free(buf);
-        buf = p;
-    }
-    int bad = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        err_set(e, bad ? "read error" : "out of memory");
-        return NULL;
-    }
-    *n = len;
-    return buf;
-}
-
 struct totals {
     size_t docs, chapters, items, bytes;
     char (*seen)[65];       /* the SHA-256 of each file imported so far in this run */
@@ -102,11 +70,11 @@ static const char *seen_before(struct totals *t, const char *sha, const char *pa
 }
 
 static int import_one(struct store *s, const char *path, const struct structure_opts *o,
-                      const char *encoding, enum format format, struct totals *t,
-                      struct err *e)
+                      const char *encoding, enum format format, size_t max,
+                      struct totals *t, struct err *e)
 {
     size_t n;
-    char *raw = slurp(path, &n, e);
+    char *raw = import_read(path, max, &n, e);
     if (!raw)
         return -1;
     char sha[65];
@@ -169,6 +137,10 @@ static int run(const struct cli_args *a)
         return args_error(a->cmd, "no file to import (--reindex rebuilds the search index alone)");
     if (db && (!*db || !strcmp(db, ":memory:") || !strncmp(db, "file:", 5)))
         return args_error(a->cmd, "--db '%s': the database must be a file name", db);
+    size_t max = (size_t)256 << 20;
+    const char *limit = args_text(a, "max-size");
+    if (limit && import_parse_size(limit, &max) < 0)
+        return args_error(a->cmd, "--max-size '%s': a size such as 256M, 1G or 500k", limit);
     struct err e = {{0}};
     struct regions regions;
     if (regions_load(paths_data_file("regions.tsv"), &regions, &e) < 0) {
@@ -194,7 +166,7 @@ static int run(const struct cli_args *a)
     if (rc == 0 && reindex)
         rc = search_reindex(store_db(s), &e);
     for (int i = 0; rc == 0 && i < a->argc; i++)
-        if ((rc = import_one(s, a->argv[i], &so, encoding, format, &tot, &e)) < 0)
+        if ((rc = import_one(s, a->argv[i], &so, encoding, format, max, &tot, &e)) < 0)
             err_prefix(&e, "%s: ", a->argv[i]);
     if (rc == 0)
         rc = store_commit(s, &e);
@@ -221,6 +193,9 @@ static const struct cli_opt opts[] = {
      VAL_NONE, NULL, 0, 0},
     {"no-wait", ARG_FLAG, NULL, "fail at once when another import holds the lock", VAL_NONE,
      NULL, 0, 0},
+    {"max-size", ARG_TEXT, "SIZE", "refuse a file larger than SIZE (default 256M; k, M, G: "
+     "1024-based)",
+     VAL_NONE, NULL, 0, 0},
     {"region", ARG_TEXT, "R", "the region of the documents (default: from their titles)",
      VAL_REGION, NULL, 0, 0},
     {"title", ARG_TEXT, "T", "the title of each file's first document (default: from the text)",

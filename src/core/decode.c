@@ -1,5 +1,6 @@
-/* decode.c — raw bytes to UTF-8: BOM, strict UTF-8 validation, GB18030 fallback through
- * iconv, refusal of binary input. Line ends are left as they are (the cleaner reads CR,
+/* decode.c — raw bytes to UTF-8: BOM, strict UTF-8 validation, UTF-16 with a byte-order
+ * mark, GB18030 fallback through iconv (Shift_JIS and EUC-KR refused, decode_guess.c),
+ * refusal of binary input. Line ends are left as they are (the cleaner reads CR,
  * LF and CRLF alike), so UTF-8 input maps to raw offsets one to one. */
 #include <errno.h>
 #include <iconv.h>
@@ -8,6 +9,7 @@
 #include <strings.h>
 #include <unistr.h>
 #include "gongfu/decode.h"
+#include "decode_int.h"
 
 /* A UTF-16 surrogate encoded as if it were a character (ED A0..BF 80..BF), as text that
  * went through JavaScript or Windows APIs carries: not UTF-8, but no reason to refuse a
@@ -140,6 +142,81 @@ static int decode_iconv(const char *raw, size_t n, const char *enc, struct decod
     return rc;
 }
 
+/* UTF-16 (Windows' "Unicode"), big- or little-endian: every character a segment of its
+ * own, as its raw and UTF-8 lengths differ. Lone surrogates become U+FFFD, as in UTF-8;
+ * a NUL character is refused, as a NUL byte is. start: where the text begins (after a
+ * byte-order mark). */
+static int decode_utf16(const char *raw, size_t n, size_t start, int big, struct decoded *out,
+                        struct err *e)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t segcap = 0;
+    if ((n - start) % 2) {
+        err_set(e, "byte %zu: not valid UTF-16 (an odd number of bytes)", n - 1);
+        return -1;
+    }
+    if (!(out->text = malloc((n - start) / 2 * 3 + 4)))
+        return err_set(e, "out of memory"), -1;
+    out->len = 0;
+    for (size_t i = start; i < n;) {
+        unsigned unit = big ? (unsigned)u[i] << 8 | u[i + 1] : (unsigned)u[i + 1] << 8 | u[i];
+        size_t used = 2;
+        ucs4_t c = unit;
+        if (unit >= 0xD800 && unit <= 0xDBFF && i + 4 <= n) {
+            unsigned lo = big ? (unsigned)u[i + 2] << 8 | u[i + 3] : (unsigned)u[i + 3] << 8 | u[i + 2];
+            if (lo >= 0xDC00 && lo <= 0xDFFF)
+                c = 0x10000 + ((unit - 0xD800) << 10) + (lo - 0xDC00), used = 4;
+        }
+        if (c >= 0xD800 && c <= 0xDFFF)
+            c = 0xFFFD;
+        if (c == 0) {
+            err_set(e, "byte %zu: NUL character: this looks like a binary file, not text", i);
+            return -1;
+        }
+        if (push_seg(out, &segcap, out->len, i) < 0)
+            return err_set(e, "out of memory"), -1;
+        int k = u8_uctomb((uint8_t *)out->text + out->len, c, 4);
+        out->len += (size_t)(k > 0 ? k : 0);
+        i += used;
+    }
+    if (push_seg(out, &segcap, out->len, n) < 0)
+        return err_set(e, "out of memory"), -1;
+    out->text[out->len] = '\0';
+    out->encoding = big ? "UTF-16BE" : "UTF-16LE";
+    return 0;
+}
+
+/* A UTF-16 byte-order mark, or the encoding forced as UTF-16: 1 (big-endian) or 0
+ * (little-endian) in *big and the text's start; -1 when it is not UTF-16. */
+static int utf16_form(const char *raw, size_t n, const char *forced, int *big, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    int bom_le = n >= 2 && u[0] == 0xFF && u[1] == 0xFE, bom_be = n >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    *start = bom_le || bom_be ? 2 : 0;
+    if (forced && strcasecmp(forced, "auto") != 0) {
+        if (!strcasecmp(forced, "UTF-16LE") || !strcasecmp(forced, "UTF16LE"))
+            return *big = 0, *start = bom_le ? 2 : 0, 0;
+        if (!strcasecmp(forced, "UTF-16BE") || !strcasecmp(forced, "UTF16BE"))
+            return *big = 1, *start = bom_be ? 2 : 0, 0;
+        if (strcasecmp(forced, "UTF-16") && strcasecmp(forced, "UTF16"))
+            return -1;
+        return *big = !bom_le, 0;   /* no mark: big-endian, as the standard says */
+    }
+    return bom_le || bom_be ? (*big = bom_be, 0) : -1;
+}
+
+/* UTF-16 text without a mark has its NUL bytes (the high halves of ASCII characters, line
+ * ends) at odd offsets (little-endian) or at even ones (big-endian), but for the few
+ * characters such as 一 (U+4E00) whose other half is NUL: 1, 0, or -1 when the NULs fall
+ * both ways, as in a binary file. Judged on the first 64 KB. */
+static int utf16_nul_parity(const char *raw, size_t n)
+{
+    size_t at[2] = {0, 0}, lim = n < 65536 ? n : 65536;
+    for (size_t i = 0; i < lim; i++)
+        at[i & 1] += raw[i] == '\0';
+    return at[0] >= 4 && at[0] >= 9 * at[1] ? 0 : at[1] >= 4 && at[1] >= 9 * at[0] ? 1 : -1;
+}
+
 /* GB18030 accepts most byte soup; demand that what it yields reads as Chinese. */
 static int looks_chinese(const struct decoded *d)
 {
@@ -164,10 +241,21 @@ int decode_bytes(const char *raw, size_t n, const char *encoding, struct decoded
                  struct err *e)
 {
     memset(out, 0, sizeof *out);
+    int big;
+    size_t start;
+    if (utf16_form(raw, n, encoding, &big, &start) == 0) {
+        int rc = decode_utf16(raw, n, start, big, out, e);
+        if (rc < 0)
+            decoded_free(out);
+        return rc;
+    }
     const char *nul = memchr(raw, '\0', n);
     if (nul) {
-        err_set(e, "byte %zu: NUL byte: this looks like a binary file, not text",
-                (size_t)(nul - raw));
+        int parity = utf16_nul_parity(raw, n);
+        err_set(e, "byte %zu: NUL byte: this looks like a binary file, not text%s",
+                (size_t)(nul - raw), parity < 0 ? "" : parity ? "; if it is UTF-16 without a "
+                "byte-order mark, say --encoding UTF-16LE" : "; if it is UTF-16 without a "
+                "byte-order mark, say --encoding UTF-16BE");
         return -1;
     }
     int rc;
@@ -186,6 +274,13 @@ int decode_bytes(const char *raw, size_t n, const char *encoding, struct decoded
         size_t bad = utf8_invalid_at(raw, n);
         if (bad == n)
             return decode_utf8(raw, n, out, e);
+        const char *other = decode_guess_other(raw, n);
+        if (other) {
+            err_set(e, "byte %zu: not valid UTF-8; the text reads as %s, which gongfu does not "
+                    "import (it reads Chinese plans): convert it to UTF-8 first, or say "
+                    "--encoding GB18030 if it is Chinese", bad, other);
+            return -1;
+        }
         struct err gb = {{0}};
         rc = decode_iconv(raw, n, "GB18030", out, &gb);
         if (rc == 0 && !looks_chinese(out)) {

@@ -1,9 +1,13 @@
 /* paths.c — where the database, the data files and the user's configuration are, for the
  * command line and the explorer alike. */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "gongfu/paths.h"
 
@@ -88,31 +92,80 @@ const char *paths_config_dir(void)
     return n > 0 && (size_t)n < sizeof dir ? dir : NULL;
 }
 
-char *paths_read_file(const char *path, size_t *n)
+/* Opens path for reading only if it is a regular file: O_NONBLOCK first, so that a FIFO
+ * cannot hang the open, then fstat. */
+static int open_regular(const char *path, struct stat *st, struct err *e)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        int saved = errno;
+        err_set(e, "%s: %s", path, strerror(errno));
+        errno = saved;
+        return -1;
+    }
+    if (fstat(fd, st) < 0) {
+        int saved = errno;
+        err_set(e, "%s: %s", path, strerror(errno));
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        int dir = S_ISDIR(st->st_mode);
+        err_set(e, "%s: %s", path, dir ? "is a directory" : S_ISFIFO(st->st_mode) ? "is a FIFO, "
+                "not a regular file" : "is a device or socket, not a regular file");
+        close(fd);
+        errno = dir ? EISDIR : EINVAL;
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
+char *paths_read(const char *path, size_t cap, size_t *n, struct err *e)
+{
+    struct stat st;
+    int fd = open_regular(path, &st, e);
+    if (fd < 0)
         return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
+    if ((uintmax_t)st.st_size > cap) {
+        err_set(e, "%s: %lld bytes, more than the %zu a file of this kind may have", path,
+                (long long)st.st_size, cap);
+        close(fd);
+        errno = EFBIG;
+        return NULL;
+    }
+    /* Read to the end, but never past cap: a file may grow while it is read. */
+    size_t len = 0, size = (size_t)st.st_size + 1;
+    char *buf = malloc(size + 1);
     while (buf) {
-        len += fread(buf + len, 1, cap - len - 1, f);
-        if (len < cap - 1)
-            break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
+        ssize_t got = read(fd, buf + len, size - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            if (got < 0) {
+                err_set(e, "%s: %s", path, strerror(errno));
+                free(buf), buf = NULL;
+            }
             break;
         }
-        buf = bigger;
-        cap *= 2;
+        len += (size_t)got;
+        if (len == size) {
+            char *bigger = size < cap ? realloc(buf, (size = size * 2 < cap ? size * 2 : cap) + 1)
+                                      : NULL;
+            if (!bigger) {
+                err_set(e, size < cap ? "out of memory" : "%s: more than the %zu bytes a file "
+                        "of this kind may have", path, cap);
+                free(buf), buf = NULL;
+                errno = size < cap ? ENOMEM : EFBIG;
+                break;
+            }
+            buf = bigger;
+        }
     }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
+    if (!buf && !e->msg[0])
+        err_set(e, "out of memory");
+    close(fd);
     if (buf) {
         buf[len] = '\0';
         if (n)
@@ -121,7 +174,13 @@ char *paths_read_file(const char *path, size_t *n)
     return buf;
 }
 
-char *paths_config_read(const char *sub, const char *name)
+char *paths_read_file(const char *path, size_t *n)
+{
+    struct err e = {{0}};
+    return paths_read(path, PATHS_FILE_MAX, n, &e);
+}
+
+char *paths_config_read(const char *sub, const char *name, struct err *e)
 {
     const char *dir = paths_config_dir();
     if (!dir)
@@ -131,5 +190,9 @@ char *paths_config_read(const char *sub, const char *name)
         snprintf(path, sizeof path, "%s/%s/%s", dir, sub, name);
     else
         snprintf(path, sizeof path, "%s/%s", dir, name);
-    return paths_read_file(path, NULL);
+    struct err mine = {{0}};
+    char *text = paths_read(path, PATHS_CONFIG_MAX, NULL, &mine);
+    if (!text && errno != ENOENT)
+        err_set(e, "%s", mine.msg);
+    return text;
 }

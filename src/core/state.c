@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "gongfu/paths.h"
 #include "gongfu/state.h"
 
 const char *state_dir(void)
@@ -86,36 +87,70 @@ int state_load(struct state *st, struct err *e)
         return 0;
     char path[4200];
     snprintf(path, sizeof path, "%s/state", dir);
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    /* A regular file only, of a sensible size: a FIFO or a link to /dev/zero put there must
+     * neither hang the start nor be read for ever. */
+    struct err why = {{0}};
+    char *text = paths_read(path, PATHS_CONFIG_MAX, NULL, &why);
+    if (!text) {
         if (errno == ENOENT)
             return 0;
-        err_set(e, "%s: %s", path, strerror(errno));
+        err_set(e, "%s", why.msg);
         return -1;
     }
-    char line[512];
-    while (fgets(line, sizeof line, f))
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
         parse_line(st, line);
-    fclose(f);
+    }
+    free(text);
     return 0;
 }
 
-/* mkdir -p with mode 0700: the state is private to its user. */
+/* The directory that must already be there for the state's to be made in it: HOME, or
+ * the parent of $XDG_STATE_HOME (which the XDG spec lets a program create). */
+static int state_base(char *base, size_t cap)
+{
+    const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+    if (x && x[0] == '/') {
+        snprintf(base, cap, "%s", x);
+        char *slash = strrchr(base, '/');
+        if (slash == base)
+            slash[1] = '\0';
+        else
+            *slash = '\0';
+        return 0;
+    }
+    return h && h[0] ? (snprintf(base, cap, "%s", h), 0) : -1;
+}
+
+/* The directories of dir below base, made with mode 0700 (the state is private to its
+ * user); base must exist: a HOME that does not is an error, not a tree made from "/". */
 static int make_dirs(const char *dir, struct err *e)
 {
-    char buf[4096];
+    char base[4096], buf[4096];
+    struct stat st;
+    if (state_base(base, sizeof base) < 0 || stat(base, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        err_set(e, "%s: no such directory: set HOME (or XDG_STATE_HOME) to one that exists",
+                base);
+        return -1;
+    }
+    size_t bl = strlen(base);
     snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1;; p++) {
-        if (*p == '/' || !*p) {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(buf, 0700) < 0 && errno != EEXIST) {
-                err_set(e, "%s: %s", buf, strerror(errno));
-                return -1;
-            }
-            if (!(*p = c))
-                break;
+    if (strncmp(buf, base, bl))
+        bl = 0;
+    for (char *p = buf + bl + 1; p <= buf + strlen(dir); p++) {
+        if (*p != '/' && *p)
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(buf, 0700) < 0 && errno != EEXIST) {
+            err_set(e, "%s: %s", buf, strerror(errno));
+            return -1;
         }
+        *p = c;
+        if (!c)
+            break;
     }
     return 0;
 }

@@ -98,9 +98,9 @@ static int load_keys(struct app *a, struct err *e)
 {
     if (keymap_load(&a->keys, builtin_text("keys.conf"), "keys.conf", e) < 0)
         return -1;
-    char *user = paths_config_read(NULL, "keys.conf");
+    char *user = paths_config_read(NULL, "keys.conf", e);
     if (!user)
-        return 0;
+        return e->msg[0] ? -1 : 0;
     char origin[4200];
     snprintf(origin, sizeof origin, "%s/keys.conf", paths_config_dir());
     int rc = keymap_load(&a->keys, user, origin, e);

@@ -226,6 +226,11 @@ int keymap_load(struct keymap *km, const char *text, const char *origin, struct 
         char line[512], where[300];
         lineno++;
         snprintf(where, sizeof where, "%s:%d", origin, lineno);
+        size_t lead = strspn(text, " \t");
+        if (lead < len && text[lead] == '#') {   /* a comment, of any length */
+            text += len + (text[len] == '\n');
+            continue;
+        }
         if (len >= sizeof line) {
             err_set(e, "%s: line too long", where);
             return -1;

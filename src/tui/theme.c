@@ -104,6 +104,11 @@ int theme_parse(struct theme *t, const char *text, const char *origin, struct er
         size_t len = strcspn(text, "\n");
         char line[256], where[300];
         snprintf(where, sizeof where, "%s:%d", origin, lineno);
+        size_t lead = strspn(text, " \t");
+        if (lead < len && text[lead] == '#') {   /* a comment, of any length */
+            text += len + (text[len] == '\n');
+            continue;
+        }
         if (len >= sizeof line) {
             err_set(e, "%s: line too long", where);
             return -1;
@@ -127,7 +132,9 @@ int theme_load(struct theme *t, const char *name, struct err *e)
     }
     char file[256];
     snprintf(file, sizeof file, "%s.theme", name);
-    char *user = paths_config_read("themes", file);
+    char *user = paths_config_read("themes", file, e);
+    if (!user && e->msg[0])
+        return -1;
     if (user) {
         char origin[512];
         snprintf(origin, sizeof origin, "%s/themes/%s", paths_config_dir(), file);

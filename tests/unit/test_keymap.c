@@ -173,6 +173,24 @@ static void test_errors(void **st)
     }
 }
 
+/* A comment line is read whatever its length (a paragraph of notes, a ruler of #s). */
+static void test_long_comment(void **st)
+{
+    (void)st;
+    char text[3000];
+    memset(text, '#', 2000);
+    snprintf(text + 2000, sizeof text - 2000, "\n   # %0700d\nbind generic j none\n", 0);
+    struct keymap km = { 0 };
+    struct err e = { "" };
+    assert_int_equal(keymap_load(&km, text, "keys.conf", &e), 0);
+    keymap_free(&km);
+    memset(text, 'x', 600);   /* a binding that long is still refused, with its line */
+    strcpy(text + 600, "\n");
+    assert_int_equal(keymap_load(&km, text, "f", &e), -1);
+    assert_string_equal(e.msg, "f:1: line too long");
+    keymap_free(&km);
+}
+
 static void test_key_names(void **st)
 {
     (void)st;
@@ -224,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_contexts),
         cmocka_unit_test(test_hints),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_long_comment),
         cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_commands),
     };

@@ -125,6 +125,61 @@ static void test_unwritable(void **st)
     setenv("XDG_STATE_HOME", dir, 1);
 }
 
+/* A state file that is no regular file (a FIFO, a link to /dev/zero) is refused at once,
+ * neither waited on nor read for ever; a huge one is refused by its size. */
+static void test_not_regular(void **st)
+{
+    (void)st;
+    char sdir[300], path[320];
+    snprintf(sdir, sizeof sdir, "%s/gongfu", dir);
+    mkdir(sdir, 0700);
+    snprintf(path, sizeof path, "%s/state", sdir);
+    struct state s = { 0 };
+    struct err e = { "" };
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(state_load(&s, &e), -1);
+    assert_non_null(strstr(e.msg, "not a regular file"));
+    unlink(path);
+    assert_int_equal(symlink("/dev/zero", path), 0);
+    e.msg[0] = '\0';
+    assert_int_equal(state_load(&s, &e), -1);
+    assert_non_null(strstr(e.msg, "not a regular file"));
+    unlink(path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(ftruncate(fileno(f), 64 << 20), 0);
+    fclose(f);
+    e.msg[0] = '\0';
+    assert_int_equal(state_load(&s, &e), -1);
+    assert_non_null(strstr(e.msg, "more than"));
+    unlink(path);
+    assert_int_equal(state_save(&s, &e), 0);      /* and saving replaces nothing odd */
+}
+
+/* A HOME that does not exist is an error when saving, and nothing is made from "/". */
+static void test_home_missing(void **st)
+{
+    (void)st;
+    char home[320], top[300];
+    snprintf(top, sizeof top, "%s/nonexistent", dir);
+    snprintf(home, sizeof home, "%s/x", top);
+    unsetenv("XDG_STATE_HOME");
+    setenv("HOME", home, 1);
+    struct state s = { 0 };
+    struct err e = { "" };
+    assert_int_equal(state_load(&s, &e), 0);      /* nothing saved yet: nothing to read */
+    assert_int_equal(state_save(&s, &e), -1);
+    assert_non_null(strstr(e.msg, "no such directory"));
+    struct stat sb;
+    assert_int_equal(stat(top, &sb), -1);
+    setenv("XDG_STATE_HOME", home, 1);            /* its parent missing: the same */
+    e.msg[0] = '\0';
+    assert_int_equal(state_save(&s, &e), -1);
+    assert_int_equal(stat(top, &sb), -1);
+    setenv("XDG_STATE_HOME", dir, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +188,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_unwritable),
+        cmocka_unit_test(test_not_regular),
+        cmocka_unit_test(test_home_missing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
