@@ -64,6 +64,9 @@ void store_add_hooks(const struct store_hooks *h);
 int store_exec(sqlite3 *db, const char *sql, const char *what, struct err *e);
 int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *what,
                   struct err *e);
+/* SQLite's message for db's last error, with the system's reason after an I/O error
+ * ("disk I/O error (File too large)": a ulimit -f, a full disk); until the next call. */
+const char *store_errmsg(sqlite3 *db);
 
 /* STORE_READ: the published file, immutable. STORE_WRITE: store_open_write with the
  * defaults (wait for the lock silently, start from the published database). */

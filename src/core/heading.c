@@ -3,6 +3,10 @@
 #include "gongfu/heading.h"
 #include "gongfu/lines.h"
 
+/* Item numbers up to 99,999: a long list of measures passes 999; a number only counts
+ * as a heading when it continues the sequence, so years and figures stay text. */
+#define ITEM_DIGITS 5
+
 static const char *const cn_digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
 /* A Chinese digit 0..9 at s, or 10 for 十, -1 otherwise; *len gets its byte length. */
@@ -130,9 +134,9 @@ int heading_at(const char *s, size_t n, struct heading *h)
                 return 1;
         }
     }
-    /* 28.  1. 1、 1． */
+    /* 28.  1. 1、 1． — up to ITEM_DIGITS digits (structure.c wants the sequence) */
     size_t d = 0;
-    while (d < n && d < 3 && s[d] >= '0' && s[d] <= '9')
+    while (d < n && d < ITEM_DIGITS && s[d] >= '0' && s[d] <= '9')
         d++;
     if (d > 0 && d < n && !(d < n && s[d] >= '0' && s[d] <= '9') && s[0] != '0') {
         if (starts(s + d, n - d, ".", &k) || starts(s + d, n - d, "．", &k) ||
@@ -160,7 +164,7 @@ int heading_at(const char *s, size_t n, struct heading *h)
     if (starts(s, n, "（", &open) || starts(s, n, "(", &open)) {
         size_t k2 = 0;
         d = 0;
-        while (open + d < n && d < 3 && s[open + d] >= '0' && s[open + d] <= '9')
+        while (open + d < n && d < ITEM_DIGITS && s[open + d] >= '0' && s[open + d] <= '9')
             d++;
         if (d > 0 && s[open] != '0' && (starts(s + open + d, n - open - d, "）", &k2) ||
                                         starts(s + open + d, n - open - d, ")", &k2))) {

@@ -41,11 +41,21 @@ static const char schema_sql[] =
     "CREATE INDEX node_doc ON node(doc_id, seq);"
     "CREATE INDEX node_parent ON node(parent_id, seq);";
 
+const char *store_errmsg(sqlite3 *db)
+{
+    static char buf[300];
+    int code = sqlite3_extended_errcode(db) & 0xFF, sys = sqlite3_system_errno(db);
+    if ((code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN) || !sys)
+        return sqlite3_errmsg(db);
+    snprintf(buf, sizeof buf, "%s (%s)", sqlite3_errmsg(db), strerror(sys));
+    return buf;
+}
+
 int store_exec(sqlite3 *db, const char *sql, const char *what, struct err *e)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
+        err_set(e, "%s: %s", what, msg ? msg : store_errmsg(db));
         sqlite3_free(msg);
         return -1;
     }
@@ -56,7 +66,7 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *w
                   struct err *e)
 {
     if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-        err_set(e, "%s: %s", what, sqlite3_errmsg(db));
+        err_set(e, "%s: %s", what, store_errmsg(db));
         return -1;
     }
     return 0;
@@ -78,14 +88,14 @@ static int schema_version(sqlite3 *db, const char *path, struct err *e)
         int rc = sqlite3_errcode(db);
         if (rc == SQLITE_ERROR || rc == SQLITE_NOTADB)
             return -1;
-        err_set(e, "%s: cannot read the database: %s", path, sqlite3_errmsg(db));
+        err_set(e, "%s: cannot read the database: %s", path, store_errmsg(db));
         return -2;
     }
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         v = sqlite3_column_int(st, 0);
     else if (rc != SQLITE_DONE) {
-        err_set(e, "%s: cannot read the database: %s", path, sqlite3_errmsg(db));
+        err_set(e, "%s: cannot read the database: %s", path, store_errmsg(db));
         v = -2;
     }
     sqlite3_finalize(st);
@@ -202,7 +212,7 @@ static int open_published(const char *path, int with_wal, sqlite3 **db, int *ver
         return -1;
     }
     if (sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-        err_set(e, "%s: cannot open the database: %s", path, sqlite3_errmsg(*db));
+        err_set(e, "%s: cannot open the database: %s", path, store_errmsg(*db));
         sqlite3_close(*db);
         *db = NULL;
         return -1;
@@ -223,7 +233,7 @@ static int check_version(sqlite3 *db, const char *path, int v, struct err *e)
     if (v < 0)
         err_set(e, "%s: not a gongfu database (%s); import documents with 'gongfu import'",
                 path, sqlite3_errcode(db) == SQLITE_NOTADB ? "file is not a database"
-                                                          : sqlite3_errmsg(db));
+                                                          : store_errmsg(db));
     else if (v < STORE_SCHEMA_OLDEST || v > STORE_SCHEMA_VERSION)
         err_set(e, "%s: database schema version %d, this gongfu reads %d to %d: re-import the "
                 "documents with 'gongfu import --fresh'", path, v, STORE_SCHEMA_OLDEST,
@@ -296,7 +306,7 @@ static int new_work(struct store *s, sqlite3 *from, int from_version, struct err
     return 0;
 fail:
     err_set(e, "%s: cannot make the working copy: %s", publish_target(s->pub),
-            db ? sqlite3_errmsg(db) : "out of memory");
+            db ? store_errmsg(db) : "out of memory");
     close_db(db);
     return -1;
 }

@@ -33,7 +33,7 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st, struct err *e)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
         return 0;
-    err_set(e, "database: %s", sqlite3_errmsg(db));
+    err_set(e, "database: %s", store_errmsg(db));
     return -1;
 }
 
@@ -62,7 +62,7 @@ static int delete_source(sqlite3 *db, sqlite3_int64 source_id, struct old_slugs 
                 rc = h->on_delete_doc(h->ctx, db, id, e);
     }
     if (rc == 0 && step != SQLITE_DONE)
-        rc = -1, err_set(e, "database: %s", sqlite3_errmsg(db));
+        rc = -1, err_set(e, "database: %s", store_errmsg(db));
     sqlite3_finalize(st);
     if (rc < 0)
         return -1;
@@ -106,7 +106,7 @@ static int delete_same(sqlite3 *db, const struct source_file *src, const char *s
         ids[n++] = sqlite3_column_int64(st, 0);
     }
     if (rc != SQLITE_DONE)
-        err_set(e, rc == SQLITE_ROW ? "out of memory" : "database: %s", sqlite3_errmsg(db));
+        err_set(e, rc == SQLITE_ROW ? "out of memory" : "database: %s", store_errmsg(db));
     sqlite3_finalize(st);
     for (size_t i = 0; i < n && rc == SQLITE_DONE; i++)
         if (delete_source(db, ids[i], old, e) < 0)
@@ -155,7 +155,7 @@ static int insert_nodes(struct store *s, struct doc *d, sqlite3_int64 doc_id, st
         sqlite3_bind_int64(st, 10, (sqlite3_int64)n->raw_start);
         sqlite3_bind_int64(st, 11, (sqlite3_int64)n->raw_end);
         if (sqlite3_step(st) != SQLITE_DONE) {
-            err_set(e, "database: %s", sqlite3_errmsg(s->db));
+            err_set(e, "database: %s", store_errmsg(s->db));
             rc = -1;
         }
         ids[i] = sqlite3_last_insert_rowid(s->db);

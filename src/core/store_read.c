@@ -19,7 +19,7 @@ int store_step(sqlite3_stmt *st, const char *what, struct err *e)
     sqlite3 *db = sqlite3_db_handle(st);
     const char *file = sqlite3_db_filename(db, "main");
     err_set(e, "%s%scannot read the %s: %s", file && *file ? file : "", file && *file ? ": " : "",
-            what, sqlite3_errmsg(db));
+            what, store_errmsg(db));
     return -1;
 }
 

@@ -57,7 +57,7 @@ static int taken(sqlite3 *db, struct slug_alloc *a, const char *slug, struct err
     int rc = sqlite3_step(a->taken);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return rc == SQLITE_ROW;
-    err_set(e, "database: %s", sqlite3_errmsg(db));
+    err_set(e, "database: %s", store_errmsg(db));
     return -1;
 }
 
@@ -95,7 +95,7 @@ static int highest(sqlite3 *db, struct slug_alloc *a, const char *base, long lon
     }
     if (rc == SQLITE_DONE)
         return 0;
-    err_set(e, "database: %s", sqlite3_errmsg(db));
+    err_set(e, "database: %s", store_errmsg(db));
     return -1;
 }
 

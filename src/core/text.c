@@ -32,8 +32,12 @@ static int is_hidden(uint32_t c)
 {
     if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
         return 1;
-    /* Cf holds the bidi embeddings, overrides and isolates, the zero-width space and
-     * joiners, the BOM and the soft hyphen; Zl/Zp are line and paragraph separators. */
+    /* The joiners (inside emoji sequences, Indic and Persian words) and the soft hyphen
+     * are format characters a text is written with, not controls: kept. */
+    if (c == 0x200C || c == 0x200D || c == 0x00AD)
+        return 0;
+    /* Cf holds the bidi embeddings, overrides and isolates, the zero-width space, the
+     * word joiner and the BOM; Zl/Zp are line and paragraph separators. */
     return uc_is_general_category(c, UC_CATEGORY_Cf) ||
            uc_is_general_category(c, UC_CATEGORY_Zl) ||
            uc_is_general_category(c, UC_CATEGORY_Zp) ||

@@ -1,6 +1,7 @@
 # Scans bytes written to a terminal for anything a document could use to act on it.
 #   python3 scan.py text FILE   output of a line-oriented command: no control character
-#                               at all but line ends, no C1, bidi, zero-width, surrogate
+#                               at all but line ends, no C1, bidi, zero-width space,
+#                               surrogate
 #   python3 scan.py curses FILE raw output of the full-screen explorer: curses writes its
 #                               own escape sequences, so look for what only the document
 #                               holds (OSC, BEL, cursor report, C0 it never sends, C1 …)
@@ -13,7 +14,9 @@ data = open(path, "rb").read()
 bad = [
     (rb"\xc2[\x80-\x9f]", "C1 control"),
     (rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xe2\x80[\x8e\x8f]|\xd8\x9c", "bidi control"),
-    (rb"\xe2\x80[\x8b-\x8d]|\xe2\x81\xa0|\xef\xbb\xbf", "zero-width character"),
+    # The joiners U+200C/U+200D are text (emoji sequences, Persian words): gongfu keeps
+    # them; the zero-width space, the word joiner and a BOM inside text are not.
+    (rb"\xe2\x80\x8b|\xe2\x81\xa0|\xef\xbb\xbf", "zero-width character"),
     (rb"\xed[\xa0-\xbf]", "encoded surrogate"),
 ]
 if mode == "text":

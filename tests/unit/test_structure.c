@@ -335,6 +335,28 @@ static void a_paragraph_lead_is_no_title(void **state)
     release(&p);
 }
 
+/* Past 999: items "1000." and "（1000）" continue the sequence like any other. */
+static void more_than_999_items(void **state)
+{
+    (void)state;
+    for (int paren = 0; paren < 2; paren++) {
+        size_t cap = 1 << 20, len = 0;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        len += (size_t)snprintf(text + len, cap - len, "条目很多的实施方案\n一、任务\n");
+        for (int i = 1; i <= 1205; i++)
+            len += (size_t)snprintf(text + len, cap - len, paren ? "（%d）第%d项任务。内容。\n"
+                                    : "%d.第%d项任务。内容。\n", i, i);
+        struct parsed p;
+        parse(text, &p);
+        assert_int_equal(count(&p.docs[0], NODE_ITEM), 1205);
+        assert_string_equal(by_path(&p.docs[0], "1.1000")->title, "第1000项任务");
+        assert_string_equal(by_path(&p.docs[0], "1.1205")->title, "第1205项任务");
+        release(&p);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +374,7 @@ int main(void)
         cmocka_unit_test(a_text_that_lost_items_says_so),
         cmocka_unit_test(chapters_and_sections_named_in_words),
         cmocka_unit_test(a_paragraph_lead_is_no_title),
+        cmocka_unit_test(more_than_999_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -189,6 +189,15 @@ static void test_sanitize(void **st)
     out = text_sanitize("a\0b", 3);
     assert_string_equal(out, "a\xef\xbf\xbd" "b");
     free(out);
+    /* The joiners inside emoji and words, and the soft hyphen, are text, not controls. */
+    const char kept[] = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9 co\xc2\xadop \xe2\x80\x8c";
+    out = text_sanitize(kept, sizeof kept - 1);
+    assert_string_equal(out, kept);
+    free(out);
+    assert_int_equal(text_visible(0x200D), 0x200D);
+    assert_int_equal(text_visible(0x00AD), 0x00AD);
+    assert_int_equal(text_visible(0x200B), 0xFFFD);    /* the zero-width space still goes */
+    assert_int_equal(text_visible(0x202E), 0xFFFD);    /* and the bidi overrides */
 }
 
 static char *slurp(const char *path, size_t *n)
