@@ -125,16 +125,22 @@ static int nearest(const struct relations *m, uint32_t *nb_off, uint32_t *nb)
             for (size_t q = poff[w.term]; q < poff[w.term + 1]; q++)
                 acc[post[q].doc] += w.w * post[q].score;
         }
+        /* The K nearest in by_near's order, kept sorted as they come: sorting all D
+         * others for each document made thousands of documents cost D² log D. */
         size_t nn = 0;
         for (size_t o = 0; o < D; o++) {
-            if (o != k)
-                near[nn++] = (struct near){(uint32_t)o, acc[o]};
+            struct near c = {(uint32_t)o, acc[o]};
             acc[o] = 0;
+            if (o == k || (nn == K && by_near(&c, &near[K - 1]) > 0))
+                continue;
+            size_t at = nn < K ? nn++ : K - 1;
+            while (at > 0 && by_near(&c, &near[at - 1]) < 0)
+                near[at] = near[at - 1], at--;
+            near[at] = c;
         }
-        qsort(near, nn, sizeof *near, by_near);
-        for (size_t i = 0; i < K && i < nn; i++)
+        for (size_t i = 0; i < nn; i++)
             nb[k * K + i] = near[i].doc;
-        nb_off[k + 1] = nb_off[k] + (uint32_t)(K < nn ? K : nn);
+        nb_off[k + 1] = nb_off[k] + (uint32_t)nn;
     }
     free(sk), free(tmp), free(sk_n), free(poff), free(sum), free(acc), free(near), free(post);
     return rc;

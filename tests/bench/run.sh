@@ -6,7 +6,7 @@ export LC_ALL=C.UTF-8 GONGFU_DATA="$PWD/data"
 status=0
 for s in tests/bench/bench_import.sh tests/bench/bench_formats.sh tests/bench/bench_search.sh \
          tests/bench/bench_pinyin.sh tests/bench/bench_relations.sh tests/bench/bench_tui.sh \
-         tests/bench/bench_ask.sh; do
+         tests/bench/bench_ask.sh tests/bench/bench_scaling.sh; do
     echo "== $s"
     sh "$s" "$B" || status=1
 done
