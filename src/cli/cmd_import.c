@@ -25,11 +25,15 @@ static const char about[] =
     "another gongfu (another format or folding table) is built anew from the stored text by\n"
     "any import, or by --reindex alone.\n";
 
+struct seen {
+    char sha[65];           /* the SHA-256 of a file imported in this run; "" free */
+    const char *path;
+};
+
 struct totals {
     size_t docs, chapters, items, bytes;
-    char (*seen)[65];       /* the SHA-256 of each file imported so far in this run */
-    const char **seen_name;
-    size_t nseen;
+    struct seen *seen;      /* a hash set by SHA-256, so that 10,000 files cost O(n) */
+    size_t seen_cap, nseen;
 };
 
 /* The file's full path, symlinks resolved, which identifies it with its content; NULL for
@@ -51,21 +55,42 @@ static char *full_path(const char *path)
     return abs;
 }
 
+/* The slot of sha in a table of cap (a power of 2) slots: its own, or the free one it
+ * would take. The hash is the digest's own first 16 hex digits. */
+static struct seen *seen_slot(struct seen *v, size_t cap, const char *sha)
+{
+    char head[17];
+    memcpy(head, sha, 16);
+    head[16] = '\0';
+    size_t h = (size_t)strtoull(head, NULL, 16);
+    for (h &= cap - 1; v[h].sha[0] && strcmp(v[h].sha, sha); h = (h + 1) & (cap - 1))
+        ;
+    return &v[h];
+}
+
 /* The same bytes as a file earlier in this run: that file's name (they are one source). */
 static const char *seen_before(struct totals *t, const char *sha, const char *path)
 {
-    for (size_t i = 0; i < t->nseen; i++)
-        if (!strcmp(t->seen[i], sha))
-            return t->seen_name[i];
-    char (*v)[65] = realloc(t->seen, (t->nseen + 1) * sizeof *v);
-    const char **w = v ? realloc(t->seen_name, (t->nseen + 1) * sizeof *w) : NULL;
-    if (v)
-        t->seen = v;
-    if (w) {
-        t->seen_name = w;
-        memcpy(t->seen[t->nseen], sha, 65);
-        t->seen_name[t->nseen++] = path;
+    if (t->seen) {
+        struct seen *at = seen_slot(t->seen, t->seen_cap, sha);
+        if (at->sha[0])
+            return at->path;
     }
+    if (2 * (t->nseen + 1) > t->seen_cap) {     /* at most half full */
+        size_t cap = t->seen_cap ? 2 * t->seen_cap : 64;
+        struct seen *v = calloc(cap, sizeof *v);
+        if (!v)
+            return NULL;        /* the same bytes then import twice: no harm but the work */
+        for (size_t i = 0; i < t->seen_cap; i++)
+            if (t->seen[i].sha[0])
+                *seen_slot(v, cap, t->seen[i].sha) = t->seen[i];
+        free(t->seen);
+        t->seen = v, t->seen_cap = cap;
+    }
+    struct seen *at = seen_slot(t->seen, t->seen_cap, sha);
+    memcpy(at->sha, sha, 65);
+    at->path = path;
+    t->nseen++;
     return NULL;
 }
 
@@ -183,7 +208,6 @@ static int run(const struct cli_args *a)
     store_close(&s);
     regions_free(&regions);
     free(tot.seen);
-    free(tot.seen_name);
     return rc < 0 ? EXIT_ERR : EXIT_OK;
 }
 
