@@ -128,6 +128,10 @@ static int tokenize(struct relations *m, struct err *e)
         }
     }
     m->tok_off[m->n] = m->ntoks;
+    /* The array grew by doubling: up to half of it is unused, on the import's peak. */
+    struct rel_tok *fit = realloc(m->toks, (m->ntoks + 1) * sizeof *m->toks);
+    if (fit)
+        m->toks = fit, m->toks_cap = m->ntoks + 1;
     return 0;
 }
 
@@ -155,12 +159,26 @@ static void sort_u32(uint32_t *v, uint32_t *tmp, size_t n)
 static int count_terms(struct relations *m, struct err *e)
 {
     uint32_t *last = malloc((m->nterms + 1) * sizeof *last);
-    uint32_t *terms = malloc((m->ntoks + 1) * sizeof *terms);
-    uint32_t *tmp = malloc((m->ntoks + 1) * sizeof *tmp);
+    if (!last)
+        return err_set(e, "out of memory"), -1;
+    /* First the sizes: all the vectors' entries, and the most distinct terms a section
+     * has (the work arrays are that big, not as big as all the tokens: the import's peak). */
+    memset(last, 0xff, (m->nterms + 1) * sizeof *last);
+    size_t total = 0, most = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t k = 0;
+        for (size_t j = m->tok_off[i]; j < m->tok_off[i + 1]; j++)
+            if (last[m->toks[j].term] != (uint32_t)i)
+                last[m->toks[j].term] = (uint32_t)i, k++;
+        total += k;
+        most = k > most ? k : most;
+    }
+    uint32_t *terms = malloc((most + 1) * sizeof *terms);
+    uint32_t *tmp = malloc((most + 1) * sizeof *tmp);
     float *tf = calloc(m->nterms + 1, sizeof *tf);
-    m->vec = malloc((m->ntoks + 1) * sizeof *m->vec);
+    m->vec = malloc((total + 1) * sizeof *m->vec);
     m->df = calloc(m->nterms + 1, sizeof *m->df);
-    if (!last || !terms || !tmp || !tf || !m->vec || !m->df) {
+    if (!terms || !tmp || !tf || !m->vec || !m->df) {
         free(last), free(terms), free(tmp), free(tf);
         return err_set(e, "out of memory"), -1;
     }

@@ -99,8 +99,11 @@ static int index_build(const struct relations *m, const struct rel_docs *d, size
     for (size_t k = d->off[e]; k < d->off[e + 1]; k++)
         if (m->secs[d->sec[k]].kind == kind)
             nent += m->vec_off[d->sec[k] + 1] - m->vec_off[d->sec[k]];
+    /* A slot per distinct term, at most half full: no more terms than entries, nor than
+     * the vocabulary (sizing by entries alone made the table ten times too big). */
+    size_t nkeys = nent < m->nterms ? nent : m->nterms;
     x->shift = 28;
-    while (ns < 2 * nent)
+    while (ns < 2 * nkeys)
         ns *= 2, x->shift--;
     x->mask = ns - 1;
     x->slot = malloc(ns * sizeof *x->slot);

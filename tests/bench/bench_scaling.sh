@@ -7,6 +7,8 @@
 #   open:    the explorer's first screen of ONE plan of 5 / 20 / 50 MB (headless: lay
 #            out, map the target spans, draw, quit), against wc -m reading the same text;
 #   memory:  the import's peak resident memory for those plans, as a multiple of the file.
+# Times are CPU seconds (user + system, of the process and its children): with up to seven
+# builds on two cores, wall time measures the neighbours.
 # usage: sh tests/bench/bench_scaling.sh BUILD_DIR [SIZES_MB]   (SIZES_MB default "5 20 50")
 . tests/bench/lib.sh
 SIZES=${2:-5 20 50}
@@ -21,7 +23,11 @@ fit() {
     awk '{ x = log($1); y = log($2); n++; sx += x; sy += y; sxx += x * x; sxy += x * y }
          END { d = n * sxx - sx * sx; printf "%.2f", d ? (n * sxy - sx * sy) / d : 0 }'
 }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# cpu CMD…: runs it (output to /dev/null); its CPU seconds on stdout, 0 exit or none.
+cpu() {
+    /usr/bin/time -f "%U %S" -o "$T/cpu" "$@" >/dev/null 2>"$T/cpu.err" || return 1
+    awk '{ printf "%.3f", $1 + $2 }' "$T/cpu"
+}
 
 # ---- slugs
 : >"$T/fit.slug"
@@ -32,14 +38,13 @@ for n in 2000 4000 8000; do
         f = sprintf("%s/%05d.txt", d, i)
         printf "发展规划\n一、总体要求\n1.第%d项任务。推进发展。\n", i > f; close(f) } }'
     rm -f "$T/s.db"*
-    t0=$(now)
-    find "$d" -name '*.txt' | sort | xargs "$GONGFU" import --db "$T/s.db" 2>/dev/null ||
+    find "$d" -name '*.txt' | sort >"$T/list"
+    # shellcheck disable=SC2046
+    gi=$(cpu "$GONGFU" import --db "$T/s.db" $(cat "$T/list")) ||
         { echo "slugs: import of $n failed"; exit 1; }
-    t1=$(now)
-    find "$d" -name '*.txt' | sort | xargs sha256sum >/dev/null
-    t2=$(now)
+    # shellcheck disable=SC2046
+    ref=$(cpu sha256sum $(cat "$T/list"))
     last=$("$GONGFU" docs --db "$T/s.db" | tail -1 | cut -f1)
-    gi=$(secs "$t0" "$t1") ref=$(secs "$t1" "$t2")
     echo "$n $gi" >>"$T/fit.slug"
     echo "slugs $n docs: import $gi s ($(awk -v a="$gi" -v n=$n 'BEGIN { printf "%.2f", a * 1000 / n }') ms a document)   sha256sum $ref s   last slug $last"
     rm -rf "$d"
@@ -64,16 +69,12 @@ for s in $SIZES; do
     best=""
     for i in 1 2 3; do
         rm -rf "$XDG_STATE_HOME" "$T/screen"
-        t0=$(now)
-        GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$T/script" "$GONGFU" --db "$db" "$slug" >/dev/null 2>&1 ||
+        t=$(GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$T/script" cpu "$GONGFU" --db "$db" "$slug") ||
             { echo "open: the explorer failed on the $s MB plan"; exit 1; }
-        t1=$(now)
         [ -s "$T/screen" ] || { echo "open: no screen for the $s MB plan"; exit 1; }
-        t=$(secs "$t0" "$t1")
         best=$(awk -v a="$t" -v b="${best:-$t}" 'BEGIN { print (a < b ? a : b) }')
     done
-    t0=$(now); wc -m "$txt" >/dev/null; t1=$(now)
-    ref=$(secs "$t0" "$t1")
+    ref=$(cpu wc -m "$txt")
     echo "$bytes $best" >>"$T/fit.open"
     echo "$bytes $rss" >>"$T/fit.mem"
     awk -v s="$s" -v b="$bytes" -v t="$best" -v r="$ref" -v m="$rss" 'BEGIN {
