@@ -45,6 +45,9 @@ for name, raw in corpus.items():
     put("import", head.decode().encode("gb18030"))
     put("import", b"\xef\xbb\xbf" + head.replace(b"\n", b"\r\n"))
     put("import", head.replace(b"\n", b"\r"))
+    # UTF-16 with its byte-order mark, either order (decoded by decode.c's own loop)
+    put("import", b"\xff\xfe" + head.decode().encode("utf-16-le"))
+    put("import", b"\xfe\xff" + head.decode().encode("utf-16-be"))
 for name, raw in corpus.items():
     for p in pieces(raw, 3000)[1:4]:
         put("import", p)
