@@ -2,7 +2,8 @@
  * sanitising, on any bytes. Properties: wrapped lines are in order, inside the text, start
  * and end on character boundaries and are never wider than asked (a character wider than
  * the whole line aside); truncation keeps a prefix that fits; the sanitised text is valid
- * UTF-8 with no control, bidi or zero-width character left, and as wide as the original. */
+ * UTF-8 with no control, bidi or zero-width space left (the joiners U+200C/U+200D are text,
+ * kept), and as wide as the original. */
 #include <locale.h>
 #include <string.h>
 #include <unistr.h>
@@ -40,7 +41,7 @@ static void check_sanitized(const char *s, size_t n)
         i += (size_t)text_next(clean + i, m - i, &c);
         if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
             (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C ||
-            (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
+            c == 0x200B || c == 0x2060 || c == 0xFEFF)
             fuzz_fail("U+%04X left in sanitised text", c);
     }
     if (text_width(clean, m) != text_width(s, n))
