@@ -15,7 +15,7 @@ struct node {
     char *path;          /* "4", "4.15", "0.28" (item before any chapter), "0" preamble */
     char *title;         /* heading text without label; NULL for paragraphs */
     char *text;          /* paragraphs only: cleaned text */
-    size_t raw_start, raw_end;  /* byte span in the raw source file */
+    size_t raw_start, raw_end;  /* byte span in the text the source was read as */
 };
 
 struct doc {

@@ -1,14 +1,17 @@
 /* store.h — the one SQLite file that holds every imported document.
  *
- * Schema (version in meta.schema_version; readers take versions 1 and 2, a writer makes a
- * version 1 file version 2 in its working copy):
- *   source(id, name, path, sha256, encoding, size, raw BLOB)   the raw file, byte for byte;
+ * Schema (version in meta.schema_version; readers take versions 1 to 3, a writer makes an
+ * older file version 3 in its working copy):
+ *   source(id, name, path, sha256, encoding, size)   the file each document came from;
  *       name: its base name ("-": standard input), path: its full path (NULL for standard
- *       input, and for sources imported before version 2)
+ *       input, and for sources imported before version 2). The text is kept once, in the
+ *       nodes (versions 1 and 2 also kept what the nodes' offsets point into, in raw).
  *   doc(id, source_id, seq, slug UNIQUE, title, region, level, kind, issuer, published,
  *       note)   note: what a reader must know of the source (doc_note.h), else NULL
  *   node(id, doc_id, parent_id, seq, kind, label, ordinal, path, title, text,
  *        raw_start, raw_end)
+ *       raw_start/raw_end: the node's byte span in what the source was read as: the file
+ *       for a text file, the extracted text for a web page, a Word document or a PDF;
  *       kind: preamble | chapter | item | paragraph; only paragraphs carry text;
  *       a "section" is a preamble, chapter or item: its text is its own paragraphs
  *       joined by "\n" (store_section_text).
@@ -31,7 +34,7 @@
 #include "gongfu/doc.h"
 #include "gongfu/err.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_SCHEMA_OLDEST 1      /* the oldest version readers read and writers upgrade */
 
 enum store_mode { STORE_READ, STORE_WRITE };
@@ -103,7 +106,8 @@ sqlite3 *store_db(struct store *s);
 struct source_file {
     const char *name;       /* base name, or "-" for standard input: what is shown */
     const char *raw;        /* what node offsets point into: the file itself for text, the
-                             * extracted text for a web page, Word document or PDF */
+                             * extracted text for a web page, Word document or PDF; read for
+                             * the SHA-256 and the size, not kept */
     size_t size;
     const char *encoding;   /* "UTF-8", "GB18030", "html GB18030", "docx", "pdf" */
     const char *path;       /* the full path (symlinks resolved); NULL for standard input */

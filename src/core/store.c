@@ -22,9 +22,10 @@ void store_add_hooks(const struct store_hooks *h)
         store_hooks_set[store_nhooks++] = *h;
 }
 
+/* A source is known by its path and content; its text is kept once, in its nodes. */
 #define SOURCE_TABLE(name)                                                                \
     "CREATE TABLE " name "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT,"           \
-    "  sha256 TEXT NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL, raw BLOB NOT NULL);"
+    "  sha256 TEXT NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL);"
 
 static const char schema_sql[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
@@ -117,22 +118,26 @@ static int create_schema(sqlite3 *db, struct err *e)
     return exec(db, "COMMIT", e);
 }
 
-/* Version 1 to 2: source loses "name UNIQUE" (sources are told apart by full path and
- * content) and gains path, NULL for the sources already there (store_put_source then
- * knows them by name, as version 1 did). The table is rebuilt, as SQLite's ALTER TABLE
- * cannot drop a constraint; foreign keys are off meanwhile, the ids kept. */
-static int upgrade_v1(sqlite3 *db, struct err *e)
+/* Versions 1 and 2 to 3. Version 2: source loses "name UNIQUE" (sources are told apart by
+ * full path and content) and gains path, NULL for the sources already there (store_put_source
+ * then knows them by name, as version 1 did). Version 3: source loses raw, the file's bytes,
+ * which nothing read (the text is in the nodes; a database kept it twice). The table is
+ * rebuilt, as SQLite's ALTER TABLE cannot drop a constraint; foreign keys are off meanwhile,
+ * the ids kept. The space raw took is given back at the commit (store_commit). */
+static int upgrade(sqlite3 *db, int from_version, struct err *e)
 {
-    static const char sql[] =
-        "PRAGMA foreign_keys=OFF; BEGIN;"
-        SOURCE_TABLE("source_v2")
-        "INSERT INTO source_v2(id, name, path, sha256, encoding, size, raw)"
-        "  SELECT id, name, NULL, sha256, encoding, size, raw FROM source;"
-        "DROP TABLE source; ALTER TABLE source_v2 RENAME TO source;"
-        "CREATE INDEX source_path ON source(path);"
-        "CREATE INDEX source_sha256 ON source(sha256);"
-        "UPDATE meta SET value = '2' WHERE key = 'schema_version';"
-        "COMMIT; PRAGMA foreign_keys=ON;";
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "PRAGMA foreign_keys=OFF; BEGIN;"
+             SOURCE_TABLE("source_new")
+             "INSERT INTO source_new(id, name, path, sha256, encoding, size)"
+             "  SELECT id, name, %s, sha256, encoding, size FROM source;"
+             "DROP TABLE source; ALTER TABLE source_new RENAME TO source;"
+             "CREATE INDEX source_path ON source(path);"
+             "CREATE INDEX source_sha256 ON source(sha256);"
+             "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
+             "COMMIT; PRAGMA foreign_keys=ON;",
+             from_version == 1 ? "NULL" : "path", STORE_SCHEMA_VERSION);
     if (exec(db, sql, e) < 0) {
         exec(db, "ROLLBACK", NULL);
         return -1;
@@ -277,8 +282,15 @@ static int new_work(struct store *s, sqlite3 *from, int from_version, struct err
     sqlite3 *db = NULL;
     if (!work)
         return -1;
+    /* The working copy is private and published only after its commit and an fsync, so it
+     * needs no syncs, nor deleted content overwritten (Debian's SQLite does that by default).
+     * A new file is UTF-16: Chinese text takes two bytes a character instead of three
+     * (big-endian sorts as UTF-8 does). At 20x the corpus: the database 20% smaller, the
+     * searches as fast; 16 KB pages made it no smaller than the default 4 KB. */
     if (sqlite3_open_v2(work, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db, "PRAGMA synchronous=OFF; PRAGMA secure_delete=OFF", NULL, NULL,
+                     NULL) != SQLITE_OK ||
+        (!from && sqlite3_exec(db, "PRAGMA encoding='UTF-16be'", NULL, NULL, NULL) != SQLITE_OK))
         goto fail;
     if (from) {
         sqlite3_backup *b = sqlite3_backup_init(db, "main", from, "main");
@@ -290,7 +302,7 @@ static int new_work(struct store *s, sqlite3 *from, int from_version, struct err
      * WAL file is not yet), the journal only for this process's rollbacks and never synced:
      * the private file is published, synced, after its last commit, or never. */
     if (exec(db, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON", e) < 0 ||
-        (from && from_version == 1 && upgrade_v1(db, e) < 0) ||
+        (from && from_version < STORE_SCHEMA_VERSION && upgrade(db, from_version, e) < 0) ||
         run_open_hooks(db, e) < 0 || (!from && create_schema(db, e) < 0) ||
         /* doc.note came after schema version 1: a copy of an earlier database gains it. */
         (from && !store_has_column(db, "doc", "note") &&
@@ -412,6 +424,42 @@ int store_begin(struct store *s, struct err *e)
     return exec(s->db, "BEGIN IMMEDIATE", e);
 }
 
+static int64_t pragma_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A working copy with much free space (documents replaced, an older file upgraded) is
+ * rewritten compact before it is published, into a file beside it in the private directory
+ * that then takes its name; one an import only added to is compact already. */
+static int compact(sqlite3 *db, struct err *e)
+{
+    int64_t pages = pragma_int(db, "PRAGMA page_count"),
+            unused = pragma_int(db, "PRAGMA freelist_count");
+    if (pages < 0 || unused < 0 || unused * 8 <= pages)
+        return 0;
+    const char *work = sqlite3_db_filename(db, "main");
+    char tmp[4096 + 16];
+    if (!work || snprintf(tmp, sizeof tmp, "%s.compact", work) >= (int)sizeof tmp)
+        return err_set(e, "database: the working file's name is too long"), -1;
+    sqlite3_stmt *st;
+    if (store_prepare(db, "VACUUM INTO ?1", &st, "database", e) < 0)
+        return -1;
+    sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc < 0)
+        err_set(e, "database: cannot compact the new database: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    if (rc == 0 && rename(tmp, work) < 0)
+        rc = -1, err_set(e, "database: cannot compact the new database: %m");
+    return rc;
+}
+
 /* A reader's connection on what was just published replaces the writer's. */
 int store_commit(struct store *s, struct err *e)
 {
@@ -423,7 +471,7 @@ int store_commit(struct store *s, struct err *e)
         return -1;
     if (s->mode != STORE_WRITE)
         return 0;
-    if (publish_commit(s->pub, e) < 0)
+    if (compact(s->db, e) < 0 || publish_commit(s->pub, e) < 0)
         return -1;
     s->published = 1;
     if (open_reader(publish_target(s->pub), &reader, e) < 0)

@@ -191,8 +191,8 @@ int store_put_source(struct store *s, const struct source_file *src, struct doc 
     if (!hex)
         sha256_hex(src->raw, src->size, computed), hex = computed;
     if (delete_same(s->db, src, hex, &old, e) < 0 ||
-        prepare(s->db, "INSERT INTO source(name, path, sha256, encoding, size, raw) "
-                "VALUES(?,?,?,?,?,?)", &st, e) < 0) {
+        prepare(s->db, "INSERT INTO source(name, path, sha256, encoding, size) "
+                "VALUES(?,?,?,?,?)", &st, e) < 0) {
         old_slugs_free(&old);
         return -1;
     }
@@ -201,7 +201,6 @@ int store_put_source(struct store *s, const struct source_file *src, struct doc 
     sqlite3_bind_text(st, 3, hex, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, src->encoding, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 5, (sqlite3_int64)(src->file_size ? src->file_size : src->size));
-    sqlite3_bind_blob64(st, 6, src->raw, src->size, SQLITE_STATIC);
     int rc = step_done(s->db, st, e);
     sqlite3_finalize(st);
     sqlite3_int64 source_id = sqlite3_last_insert_rowid(s->db);

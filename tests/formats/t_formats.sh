@@ -52,8 +52,8 @@ for db, bad in ((sys.argv[1], [r"— \d+ —"]), (sys.argv[5], [r"— \d+ —"])
                 (sys.argv[4], ["当前位置", "字体", "浏览次数", "重点工作督查的通知", "关闭窗口", "技术支持", "ICP备",
                                "政务公开", "便民服务"])):
     con = sqlite3.connect(db)
-    texts = [r[0].decode() if isinstance(r[0], bytes) else r[0] for r in con.execute("SELECT raw FROM source")]
-    texts += [r[0] for r in con.execute("SELECT text FROM node WHERE text IS NOT NULL")]
+    texts = [r[0] for r in con.execute("SELECT text FROM node WHERE text IS NOT NULL")]
+    texts += [r[0] for r in con.execute("SELECT title FROM node WHERE title IS NOT NULL")]
     for t in texts:
         for b in bad:
             if re.search(b, t):

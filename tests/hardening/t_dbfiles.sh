@@ -52,7 +52,7 @@ done
 
 # Another schema version: told to re-import, for reading and for importing; the file is
 # left as it was.
-for v in 0 3 99 abc; do
+for v in 0 4 99 abc; do
     cp "$good" "$T/v.db"
     python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE meta SET value=? WHERE key='schema_version'\", (sys.argv[2],)); c.commit()" "$T/v.db" "$v"
     readers "$T/v.db" 1 "schema version $v"

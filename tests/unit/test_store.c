@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 #include "gongfu/store.h"
 
@@ -148,7 +149,8 @@ static void test_version_1_upgraded(void **state)
         "PRAGMA foreign_keys=OFF; BEGIN;"
         "CREATE TABLE source_v1(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sha256 TEXT"
         " NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL, raw BLOB NOT NULL);"
-        "INSERT INTO source_v1 SELECT id, name, sha256, encoding, size, raw FROM source;"
+        "INSERT INTO source_v1 SELECT id, name, sha256, encoding, size, CAST('旧方案' AS BLOB)"
+        " FROM source;"
         "DROP TABLE source; ALTER TABLE source_v1 RENAME TO source;"
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'; COMMIT;", NULL, NULL, NULL),
         SQLITE_OK);
@@ -172,9 +174,56 @@ static void test_version_1_upgraded(void **state)
     assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT value FROM meta WHERE key = "
                                         "'schema_version'", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(st, 0), "2");
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "3");
     sqlite3_finalize(st);
     store_close(&s);
+}
+
+/* A version 2 file (the file's bytes kept in source.raw): readers read it; an import makes
+ * it version 3, whose sources keep no bytes, and the space they took is given back. */
+static void test_version_2_upgraded(void **state)
+{
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/v2.db", dir);
+    struct store *s = open_new("v2.db");
+    free_slugs(put(s, "plan.txt", "/x/plan.txt", "旧方案", 1, "zhoushan-plan"));
+    store_close(&s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "ALTER TABLE source ADD COLUMN raw BLOB NOT NULL DEFAULT x'';"
+        "UPDATE source SET raw = zeroblob(2000000);"
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version';", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+    struct err e = {{0}};
+    struct store *r;
+    assert_int_equal(store_open(path, STORE_READ, &r, &e), 0);
+    struct doc_row *rows;
+    size_t n;
+    assert_int_equal(store_docs(r, &rows, &n, &e), 0);
+    assert_int_equal(n, 1);
+    store_docs_free(&rows, n);
+    store_close(&r);
+    assert_int_equal(store_open(path, STORE_WRITE, &s, &e), 0);
+    free_slugs(put(s, "plan.txt", "/x/plan.txt", "新方案", 1, "zhoushan-plan"));
+    assert_string_equal(slugs_of(s), "zhoushan-plan");
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT (SELECT value FROM meta WHERE key ="
+                                        " 'schema_version'), (SELECT count(*) FROM "
+                                        "pragma_table_info('source') WHERE name = 'raw')", -1,
+                                        &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "3");
+    assert_int_equal(sqlite3_column_int(st, 1), 0);
+    sqlite3_finalize(st);
+    store_close(&s);
+    struct stat after;
+    assert_int_equal(stat(path, &after), 0);
+    assert_true(after.st_size < before.st_size / 2);
 }
 
 static int setup(void **state)
@@ -197,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_sources_by_path_and_content),
         cmocka_unit_test(test_slugs_without_limit),
         cmocka_unit_test(test_version_1_upgraded),
+        cmocka_unit_test(test_version_2_upgraded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
