@@ -14,6 +14,7 @@
 #include "gongfu/sha256.h"
 #include "gongfu/structure.h"
 #include "gongfu/text.h"
+#include "progress.h"
 
 static const char about[] =
     "Imports plans into the database in one transaction: texts (UTF-8, UTF-8 with BOM,\n"
@@ -34,6 +35,7 @@ struct totals {
     size_t docs, chapters, items, bytes;
     struct seen *seen;      /* a hash set by SHA-256, so that 10,000 files cost O(n) */
     size_t seen_cap, nseen;
+    struct progress *pg;    /* cleared before a message is said */
 };
 
 /* The file's full path, symlinks resolved, which identifies it with its content; NULL for
@@ -106,6 +108,7 @@ static int import_one(struct store *s, const char *path, const struct structure_
     sha256_hex(raw, n, sha);
     const char *same = seen_before(t, sha, path);
     if (same) {
+        progress_end(t->pg);
         cli_say(stderr, "gongfu import: %s: the same bytes as %s, imported once\n", path, same);
         free(raw);
         return 0;
@@ -186,15 +189,23 @@ static int run(const struct cli_args *a)
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    struct totals tot = {0};
+    struct progress pg;
+    progress_start(&pg, a->argv, a->argc);
+    struct totals tot = {.pg = &pg};
     int rc = store_begin(s, &e);
     if (rc == 0 && reindex)
         rc = search_reindex(store_db(s), &e);
-    for (int i = 0; rc == 0 && i < a->argc; i++)
+    for (int i = 0; rc == 0 && i < a->argc; i++) {
+        size_t before = tot.bytes;
         if ((rc = import_one(s, a->argv[i], &so, encoding, format, max, &tot, &e)) < 0)
             err_prefix(&e, "%s: ", a->argv[i]);
-    if (rc == 0)
+        progress_file(&pg, tot.bytes - before);
+    }
+    if (rc == 0) {
+        progress_committing(&pg);
         rc = store_commit(s, &e);
+    }
+    progress_end(&pg);
     if (rc < 0) {
         store_rollback(s);
         cli_error("import", "%s; nothing was imported", e.msg);

@@ -1,0 +1,53 @@
+# The import's progress line (issue 15): on a terminal, once the import has taken more
+# than a second, a line of files, MB, MB/s and time left, cleared before the summary;
+# on a pipe, nothing but the summary. The first file is a FIFO fed 2 s late, so the
+# import takes that long whatever the machine's speed.
+. tests/cli/lib.sh
+C=data/corpus
+mkfifo "$T/late.txt"
+run_late() {   # run_late OUT STDERR-IS-A-TTY(1/0)
+    python3 - "$1" "$2" "$T/late.txt" $C/jinhua-plan.txt "$GONGFU" import --db "$T/$2.db" "$T/late.txt" $C/zhoushan-plan.txt \
+        $C/taizhou-plan.txt <<'PY'
+import os, pty, subprocess, sys, time
+out, tty, fifo, late, cmd = sys.argv[1], sys.argv[2] == "1", sys.argv[3], sys.argv[4], sys.argv[5:]
+def feed():                     # the FIFO's text, 2 s after the import started
+    time.sleep(2.0)
+    with open(fifo, "wb") as f:
+        f.write(open(late, "rb").read())
+if tty:
+    m, s = pty.openpty()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
+    os.close(s)
+    feed()
+    got = b""
+    while True:
+        try:
+            b = os.read(m, 4096)
+        except OSError:
+            break
+        if not b:
+            break
+        got += b
+    p.wait()
+else:
+    with open(out, "wb") as err:
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        feed()
+        p.wait()
+    sys.exit(p.returncode)
+open(out, "wb").write(got)
+sys.exit(p.returncode)
+PY
+}
+
+run_late "$T/tty.err" 1 || fail "import on a terminal: exit $?"
+contains "$T/tty.err" "gongfu import: 1/3 files, 0.1/0.1 MB, [0-9.]* MB/s, [0-9]* s left" "the progress line"
+contains "$T/tty.err" "3/3 files, 0.2/0.2 MB, [0-9.]* MB/s, indexing" "the line at the commit"
+# cleared (CR, erase to the end of the line) before the summary, which is said whole
+grep -q "$(printf '\r\033\\[K')gongfu import: 3 documents" "$T/tty.err" || fail "the line is not cleared before the summary"
+
+run_late "$T/pipe.err" 0 || fail "import on a pipe: exit $?"
+[ "$(wc -l <"$T/pipe.err")" = 1 ] && contains "$T/pipe.err" "^gongfu import: 3 documents" "the summary on a pipe"
+lacks "$T/pipe.err" "/3 files" "a progress line on a pipe"
+grep -q "$(printf '\r')" "$T/pipe.err" && fail "a carriage return on a pipe"
+finish
