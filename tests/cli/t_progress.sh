@@ -1,24 +1,26 @@
 # The import's progress line (issue 15): on a terminal, once the import has taken more
 # than a second, a line of files, MB, MB/s and time left, cleared before the summary;
-# on a pipe, nothing but the summary. The first file is a FIFO fed 2 s late, so the
-# import takes that long whatever the machine's speed.
+# on a pipe, nothing but the summary. The first file is standard input, fed 2 s late, so
+# the import takes that long whatever the machine's speed.
 . tests/cli/lib.sh
 C=data/corpus
-mkfifo "$T/late.txt"
-run_late() {   # run_late OUT STDERR-IS-A-TTY(1/0)
-    python3 - "$1" "$2" "$T/late.txt" $C/jinhua-plan.txt "$GONGFU" import --db "$T/$2.db" "$T/late.txt" $C/zhoushan-plan.txt \
-        $C/taizhou-plan.txt <<'PY'
+# run_late OUT TTY: the import with standard error on a terminal (TTY 1) or a pipe (0).
+run_late() {
+    python3 - "$1" "$2" $C/jinhua-plan.txt "$GONGFU" import --db "$T/$2.db" - \
+        $C/zhoushan-plan.txt $C/taizhou-plan.txt <<'PY'
 import os, pty, subprocess, sys, time
-out, tty, fifo, late, cmd = sys.argv[1], sys.argv[2] == "1", sys.argv[3], sys.argv[4], sys.argv[5:]
-def feed():                     # the FIFO's text, 2 s after the import started
-    time.sleep(2.0)
-    with open(fifo, "wb") as f:
-        f.write(open(late, "rb").read())
+out, tty, late, cmd = sys.argv[1], sys.argv[2] == "1", sys.argv[3], sys.argv[4:]
 if tty:
     m, s = pty.openpty()
-    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
+    err = s
+else:
+    err = open(out, "wb")
+p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
+time.sleep(2.0)
+p.stdin.write(open(late, "rb").read())
+p.stdin.close()
+if tty:
     os.close(s)
-    feed()
     got = b""
     while True:
         try:
@@ -28,15 +30,8 @@ if tty:
         if not b:
             break
         got += b
-    p.wait()
-else:
-    with open(out, "wb") as err:
-        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
-        feed()
-        p.wait()
-    sys.exit(p.returncode)
-open(out, "wb").write(got)
-sys.exit(p.returncode)
+    open(out, "wb").write(got)
+sys.exit(p.wait())
 PY
 }
 
