@@ -22,7 +22,7 @@ for N in $SCALES; do
         dir=data/corpus db="$B/gongfu.db"
     else
         dir="$W/ask-corpus-$N" db="$W/ask-$N.db"
-        if [ "$(ls "$dir" 2>/dev/null | wc -l)" -ne $((N * 5 + 5)) ] ||
+        if [ "$(ls "$dir" 2>/dev/null | wc -l)" -ne $(((N + 1) * $(ls data/corpus/*.txt | wc -l))) ] ||
            [ tests/bench/gen_corpus.sh -nt "$dir" ]; then
             rm -rf "$dir"
             sh tests/bench/gen_corpus.sh "$N" "$dir" >/dev/null && cp data/corpus/*.txt "$dir/" ||

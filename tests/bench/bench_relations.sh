@@ -19,7 +19,7 @@ for N in $SCALES; do
         files=$(ls data/corpus/*.txt)
     else
         dir="$W/corpus-$N"
-        [ "$(ls "$dir" 2>/dev/null | wc -l)" -eq $((N * 5)) ] ||
+        [ "$(ls "$dir" 2>/dev/null | wc -l)" -eq $((N * $(ls data/corpus/*.txt | wc -l))) ] ||
             { rm -rf "$dir"; sh tests/bench/gen_corpus.sh "$N" "$dir" >/dev/null || exit 1; }
         files=$(ls "$dir"/*)
     fi

@@ -17,6 +17,7 @@ DB=$(cd "$B" && pwd)/gongfu.db
 mkdir -p "$B/bench/tui"
 W=$(cd "$B/bench/tui" && pwd)
 PTY="python3 tests/bench/tui_pty.py"
+. tests/bench/lib.sh
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME="$W/state" \
        XDG_CONFIG_HOME="$W/config"
 unset NO_COLOR GONGFU_THEME
@@ -40,6 +41,7 @@ done
 sg=$(median < "$W/start-g") sl=$(median < "$W/start-l")
 rm -f "$W/start-g" "$W/start-l"
 echo "tui start-up:  gongfu ${sg} ms   less ${sl} ms   ratio $(echo "$sg $sl" | awk '{ printf "%.2f", $1 / $2 }')"
+aim "explorer start-up against less" "$(echo "$sg $sl" | awk '{ printf "%.2f", $1 / $2 }')" "<=" 1.5 "x"
 
 # ---- per key: 10,000 keys of reading (moving, paging, targets, panes, history, views).
 awk 'BEGIN {
@@ -55,6 +57,28 @@ GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/keys.script" GONGFU_TIMING="$W/keys.tim
     "$G" --db "$DB" zhoushan-plan || exit 1
 set -- $(stats "$W/keys.timing")
 echo "tui per key:   median $1 µs   p99 $2 µs   over $3 keys (aims: < 1000, < 5000)"
+aim "explorer per key, median" "$1" "<=" 1000 " µs"
+aim "explorer per key, p99" "$2" "<=" 5000 " µs"
+# The same keys on the largest corpus bench_import.sh made (issue 15: 1000×), on its first
+# plan, and the time to the first screen there.
+for N in 1000 100; do
+    big="$B/bench/search-$N.db"
+    [ -f "$big" ] || continue
+    slug=$("$G" docs --db "$big" | awk -F '\t' 'NR > 1 && $1 ~ /plan/ { print $1; exit }')
+    head -40 "$W/keys.script" >"$W/keys-big.script"
+    rm -rf "$XDG_STATE_HOME"
+    t0=$(date +%s%N)
+    printf 'keys q\n' >"$W/q.script"
+    GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/q.script" "$G" --db "$big" "$slug" || exit 1
+    t1=$(date +%s%N)
+    rm -rf "$XDG_STATE_HOME"
+    GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/keys-big.script" GONGFU_TIMING="$W/keys-big.timing" \
+        "$G" --db "$big" "$slug" || exit 1
+    set -- $(stats "$W/keys-big.timing")
+    echo "tui ${N}x:      start-up (headless, to the first screen and q) $(( (t1 - t0) / 1000000 )) ms; per key median $1 µs   p99 $2 µs   over $3 keys"
+    aim "explorer per key at ${N}x, p99" "$2" "<=" 5000 " µs"
+    break
+done
 
 # ---- incremental search: each typed character reruns the query and redraws the list.
 search_keys() {
@@ -103,9 +127,28 @@ zb=$1 zp=$2
 set -- $($PTY page 80 24 "(END)" -- less "$W/zhoushan.txt")
 lb=$1 lp=$2
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
-echo "tui paging:    less $lb bytes in $lp pages ($((lb / (lp > 0 ? lp : 1))) a page)"
-echo "tui paging:    gongfu $gb bytes in $gp pages ($((gb / (gp > 0 ? gp : 1))) a page), sidebar and panel shown: ratio $(ratio "$gb" "$lb")"
-echo "tui paging:    gongfu $zb bytes in $zp pages ($((zb / (zp > 0 ? zp : 1))) a page), reader zoomed (z): ratio $(ratio "$zb" "$lb")"
+# Lines of text each pages through: less's, the text wrapped at 80 columns (a wide
+# character two); the reader's, the total its status line gives ("1/808").
+ll=$(python3 -c '
+import sys, unicodedata
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip("\n"))
+    n += max(1, -(-w // 80))
+print(n)' "$W/zhoushan.txt")
+total_lines() {   # total_lines KEYS: the reader's line count at 80×24 after KEYS
+    rm -rf "$XDG_STATE_HOME"
+    printf 'keys %s\ndump %s/lines.dump\n' "$1" "$W" >"$W/lines.script"
+    GONGFU_HEADLESS=80x24 GONGFU_SCRIPT="$W/lines.script" "$G" --ambiwidth=1 --db "$DB" zhoushan-plan
+    tail -1 "$W/lines.dump" | sed -n 's|.* [0-9]*/\([0-9]*\) [0-9]*%.*|\1|p'
+}
+gl=$(total_lines "<Esc>") zl=$(total_lines z)
+per() { echo "$1 $2" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 1) }'; }
+echo "tui paging:    less $lb bytes in $lp pages ($((lb / (lp > 0 ? lp : 1))) a page), $ll lines ($(per "$lb" "$ll") a line)"
+echo "tui paging:    gongfu $gb bytes in $gp pages ($((gb / (gp > 0 ? gp : 1))) a page), $gl lines ($(per "$gb" "$gl") a line), sidebar and panel shown: ratio $(ratio "$gb" "$lb")"
+echo "tui paging:    gongfu $zb bytes in $zp pages ($((zb / (zp > 0 ? zp : 1))) a page), $zl lines ($(per "$zb" "$zl") a line), reader zoomed (z): ratio $(ratio "$zb" "$lb")"
+aim "paging bytes a line of text against less, sidebar shown" "$(ratio "$(per "$gb" "$gl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
+aim "paging bytes a line of text against less, zoomed" "$(ratio "$(per "$zb" "$zl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
 
 # ---- peak memory: every document opened, the compare view, searches, help.
 {
@@ -118,3 +161,4 @@ echo "tui paging:    gongfu $zb bytes in $zp pages ($((zb / (zp > 0 ? zp : 1))) 
 rm -rf "$XDG_STATE_HOME"
 kb=$(GONGFU_HEADLESS=200x50 GONGFU_SCRIPT="$W/mem.script" $PTY maxrss -- "$G" --db "$DB")
 echo "tui memory:    peak $kb kB over every document, compare, search and help (aim: < 20480)"
+aim "explorer peak memory" "$kb" "<=" 20480 " kB"

@@ -6,3 +6,10 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 now() { date +%s.%N; }
 mb() { du -cb "$@" | tail -1 | awk '{printf "%.2f", $1 / 1e6}'; }
+# aim WHAT VALUE OP LIMIT UNIT: one figure against its aim (issue 15: every figure says its
+# aim and whether it is met); OP is <= or >=. run.sh repeats these lines at the end.
+aim() {
+    awk -v w="$1" -v v="$2" -v op="$3" -v l="$4" -v u="$5" 'BEGIN {
+        ok = (op == "<=") ? (v + 0 <= l + 0) : (v + 0 >= l + 0)
+        printf "aim: %s %s%s (aim %s %s%s): %s\n", w, v, u, op, l, u, ok ? "met" : "NOT MET" }'
+}
