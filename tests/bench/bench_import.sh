@@ -33,11 +33,7 @@ for N in $SCALES; do
         continue
     fi
     dir="$W/corpus-$N"
-    if [ "$(ls "$dir" 2>/dev/null | wc -l)" -ne $((N * $(ls data/corpus/*.txt | wc -l))) ] ||
-       [ tests/bench/gen_corpus.sh -nt "$dir" ]; then
-        rm -rf "$dir"
-        sh tests/bench/gen_corpus.sh "$N" "$dir" >/dev/null || exit 1
-    fi
+    corpus "$N" "$dir" || exit 1
     # One command line (xargs would split 6,000 files into several imports).
     run "${N}x" "$W/search-$N.db" "$dir"/*.txt | tee "$T/line"
     set -- $(awk '{ for (i = 1; i <= NF; i++) { if ($i == "MB/s") r = $(i - 1); if ($i == "text)") x = $(i - 1); if ($i == "peak") p = $(i + 1) } }

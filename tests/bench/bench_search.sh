@@ -50,11 +50,7 @@ for N in $SCALES; do
         dir=data/corpus
     else
         dir="$W/corpus-$N"
-        if [ "$(ls "$dir" 2>/dev/null | wc -l)" -ne $((N * $(ls data/corpus/*.txt | wc -l))) ] ||
-           [ tests/bench/gen_corpus.sh -nt "$dir" ]; then
-            rm -rf "$dir"
-            sh tests/bench/gen_corpus.sh "$N" "$dir" >/dev/null || exit 1
-        fi
+        corpus "$N" "$dir" || exit 1
     fi
     db="$W/search-$N.db"
     text=$(cat "$dir"/*.txt | wc -c)

@@ -13,3 +13,12 @@ aim() {
         ok = (op == "<=") ? (v + 0 <= l + 0) : (v + 0 >= l + 0)
         printf "aim: %s %s%s (aim %s %s%s): %s\n", w, v, u, op, l, u, ok ? "met" : "NOT MET" }'
 }
+# corpus N DIR: N renamed copies of the embedded corpus in DIR (gen_corpus.sh), made anew
+# only when DIR does not hold them all or the generator changed.
+corpus() {
+    if [ "$(ls "$2" 2>/dev/null | wc -l)" -ne $(($1 * $(ls data/corpus/*.txt | wc -l))) ] ||
+       [ tests/bench/gen_corpus.sh -nt "$2" ]; then
+        rm -rf "$2"
+        sh tests/bench/gen_corpus.sh "$1" "$2" >/dev/null
+    fi
+}
