@@ -195,8 +195,12 @@ int relations_of(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t li
         sqlite3_bind_text(st, 2, doc_slug, -1, SQLITE_STATIC);
     size_t cap = 0, in_doc = 0;
     int64_t doc = -1;
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = 0, step;
+    while (rc == 0 && (step = store_step(st, "relations", e)) != 0) {
+        if (step < 0) {      /* an unreadable page is an error, never the end of the rows */
+            rc = -1;
+            break;
+        }
         int64_t d = sqlite3_column_int64(st, 8);
         in_doc = d == doc ? in_doc + 1 : 1;
         doc = d;
@@ -211,6 +215,8 @@ int relations_of(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t li
         r->slug = dup_col(st, 1), r->region = dup_col(st, 2), r->path = dup_col(st, 3);
         r->kind = dup_col(st, 4), r->title = dup_col(st, 5), r->shared = dup_col(st, 7);
         r->score = sqlite3_column_double(st, 6);
+        if (!r->slug || !r->region || !r->path || !r->kind || !r->title || !r->shared)
+            rc = -1, err_set(e, "out of memory");
     }
     sqlite3_finalize(st);
     if (rc < 0)

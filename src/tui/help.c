@@ -45,6 +45,9 @@ static const struct { enum kctx ctx; enum cmd cmd; const char *text; } in_contex
     { KCTX_COMPARE, CMD_LEFT, "选左边一列" },
     { KCTX_COMPARE, CMD_RIGHT, "选右边一列" },
     { KCTX_HELP, CMD_BACK, "关闭帮助，回到打开它的地方" },
+    { KCTX_RELATED, CMD_ENTER, "所选条目与光标处的条目并排阅读" },
+    { KCTX_PAIR, CMD_LEFT, "选左边：各自滚动时只滚它；Enter 在阅读区打开它" },
+    { KCTX_PAIR, CMD_RIGHT, "选右边：各自滚动时只滚它；Enter 在阅读区打开它" },
     { KCTX_SEARCH, CMD_DOWN, "下一个结果" },
     { KCTX_SEARCH, CMD_UP, "上一个结果" },
     { KCTX_SEARCH, CMD_PAGE_DOWN, "结果的下一页" },
@@ -70,7 +73,9 @@ static const char *const mouse_lines[][2] = {
     { "点击阅读区的一行", "光标移到那里" },
     { "点击指标栏的地区", "跳到它的原文" },
     { "点击对比视图的单元格", "选中它（下方显示全文）" },
-    { "滚轮", "滚动侧栏、阅读区、对比视图和帮助" },
+    { "点击相关措施的条目", "与光标处的条目并排阅读" },
+    { "点击并排视图的一边", "选中这一边（各自滚动时滚它）" },
+    { "滚轮", "滚动侧栏、阅读区、对比视图、相关措施、并排视图和帮助" },
     { "点击标题栏的“帮助”", "打开本页" },
 };
 

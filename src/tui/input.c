@@ -92,6 +92,22 @@ static void sidebar_resize(struct app *a, int by)
     ui_message(&a->ui, ROLE_STATUS, "侧栏宽 %d 列", a->panes[PANE_TREE].w);
 }
 
+/* The next of the panes that share the bottom (the target panel, the related list), shown
+ * with the bottom itself. */
+static void bottom_next(struct app *a)
+{
+    enum pane_id at = a->place[PLACE_BOTTOM];
+    for (int i = 1; i < PANE_COUNT; i++) {
+        int p = ((int)at + i) % PANE_COUNT;
+        if (a->panes[p].ops->place == PLACE_BOTTOM) {
+            ui_place_show(&a->ui, (enum pane_id)p);
+            break;
+        }
+    }
+    a->show_panel = 1;
+    a->dirty |= DIRTY_LAYOUT;
+}
+
 /* Commands that mean the same in every pane and view. */
 static void generic(struct app *a, enum cmd c)
 {
@@ -154,8 +170,12 @@ static void generic(struct app *a, enum cmd c)
         sidebar_resize(a, c == CMD_SIDEBAR_WIDER ? 4 : -4);
         break;
     case CMD_TOGGLE_PANEL:
-        a->show_panel = a->panes[PANE_PANEL].usable && !a->show_panel;
+        a->show_panel = a->panes[a->place[PLACE_BOTTOM]].usable && !a->show_panel;
         a->dirty |= DIRTY_LAYOUT;
+        break;
+    case CMD_RELATED:
+        if (top == VIEW_MAIN)
+            bottom_next(a);
         break;
     default: break;
     }

@@ -40,6 +40,10 @@
     X(FILTER_CATEGORY, "filter-category", "对比视图：输入文字筛选类别（经济、公共服务……）") \
     X(EXPORT,       "export",         "对比视图：导出为 xlsx 或 CSV 文件") \
     X(TOGGLE_PANEL, "toggle-panel",   "显示或隐藏指标栏；对比视图：显示或隐藏图表") \
+    X(RELATED,      "related",        "底栏：在指标栏和相关措施（其他文件里做同一件事的条目）之间切换") \
+    X(NEXT_RELATED, "next-related",   "并排视图：右边换成下一个相关的条目") \
+    X(PREV_RELATED, "prev-related",   "并排视图：右边换成上一个相关的条目") \
+    X(SCROLL_TOGETHER, "scroll-together", "并排视图：两边一起滚动，或各自滚动") \
     X(ZOOM,         "zoom",           "阅读区占满屏幕（隐藏侧栏和指标栏），再按恢复") \
     X(SIDEBAR_WIDER, "sidebar-wider", "侧栏加宽") \
     X(SIDEBAR_NARROWER, "sidebar-narrower", "侧栏变窄") \
@@ -78,6 +82,8 @@ enum cmd { CMD_LIST(CMD_ENUM) CMD_COUNT };
     X(SEARCH,  "search",  PROMPT,  1, "搜索（打字即时搜索）") \
     X(HELP,    "help",    GENERIC, 0, "帮助") \
     X(ASK,     "ask",     GENERIC, 0, "问答") \
+    X(RELATED, "related", GENERIC, 0, "相关措施（底栏，按 r 切换）") \
+    X(PAIR,    "pair",    GENERIC, 0, "并排视图") \
     X(PROMPT,  "prompt",  PROMPT,  1, "输入框（搜索、对比视图的筛选、提问）") \
     X(MARK,    "mark",    MARK,    1, "设书签或回到书签时")
 #define KCTX_ENUM(id, name, parent, typing, title) KCTX_##id,

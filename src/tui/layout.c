@@ -51,6 +51,10 @@ void layout_apply(struct app *a)
     } else {
         int body = LINES - 2;
         int ph = a->show_panel && !a->zoom ? (LINES >= 30 ? 4 : 3) : 0;
+        /* A pane that lists more (the related list) takes a share of the body. */
+        int share = a->panes[a->place[PLACE_BOTTOM]].ops->body_share;
+        if (ph && share && body * share / 100 > ph)
+            ph = body * share / 100;
         if (body - ph < 4)
             ph = 0;
         int tw = a->zoom ? 0 : sidebar_width(a, COLS);

@@ -16,10 +16,12 @@
     X(TREE,    tree_ops)    /* tree.c: the sidebar */ \
     X(READER,  reader_ops)  /* reader.c: the reading pane */ \
     X(PANEL,   panel_ops)   /* panel.c: the target panel */ \
+    X(RELATED, related_ops) /* related.c: the related list, in the panel's place */ \
     X(SEARCH,  finder_ops)  /* finder.c: the search view */ \
     X(COMPARE, compare_ops) /* compare.c: the compare view */ \
     X(HELP,    help_ops)    /* help.c: the help view */ \
-    X(ASK,     askview_ops) /* askview.c: the ask view */
+    X(ASK,     askview_ops) /* askview.c: the ask view */ \
+    X(PAIR,    pair_ops)    /* related_pair.c: two related items side by side */
 
 #define PANE_ENUM(id, ops) PANE_##id,
 enum pane_id { PANE_LIST(PANE_ENUM) PANE_COUNT };
@@ -80,6 +82,8 @@ struct pane_ops {
     enum kctx kctx;             /* the context its keys are looked up in */
     const char *title;          /* a view's title bar; NULL: where the reader is */
     enum cmd open_cmd;          /* a view: the command that opens it and, on it, closes it */
+    int body_share;             /* PLACE_BOTTOM: the percent of the body's rows it takes
+                                 * when it shows (0: the target panel's 3 or 4) */
     const char *hint_lead;      /* the status line's hint: this, then */
     const struct hint *hints;   /* these keys (ending with CMD_NONE); NULL: none */
     size_t state_size;

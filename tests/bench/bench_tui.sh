@@ -80,6 +80,25 @@ for N in 1000 100; do
     break
 done
 
+# ---- per key in the related list and the side-by-side view (issue 14): 5,000 keys from
+# the province's item 29 with the list shown and focused: choosing, opening the pair
+# (Enter), scrolling it together and apart, cycling ] [, closing it (Esc), the list
+# following the reader, toggling it (r).
+awk 'BEGIN {
+    srand(5000);
+    n = split("j k j k <Enter> <Enter> ] [ ] s h l j j k <Space> b g G <Esc> <Esc> r r <Tab>", k, " ");
+    print "keys r <Tab>";
+    for (i = 1; i <= 5000; i++) {
+        line = line " " k[1 + int(rand() * n)];
+        if (i % 50 == 0) { print "keys" line; line = "" }
+    }
+}' > "$W/related.script"
+rm -rf "$XDG_STATE_HOME"
+GONGFU_HEADLESS=120x40 GONGFU_SCRIPT="$W/related.script" GONGFU_TIMING="$W/related.timing" \
+    "$G" --db "$DB" zhejiang-plan:0.29 || exit 1
+set -- $(stats "$W/related.timing")
+echo "tui related:   median $1 µs   p99 $2 µs   over $3 keys in the related list and the side-by-side view (aims: < 1000, < 5000)"
+
 # ---- incremental search: each typed character reruns the query and redraws the list.
 search_keys() {
     for q in 托位 养老服务 数字化改革 共同富裕 医保 數位化 城乡居民收入 公共服务优质共享; do
