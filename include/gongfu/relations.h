@@ -54,6 +54,25 @@ struct relations;
 /* Tokenizes and weighs n sections. 0, or -1 with e set (out of memory). */
 int relations_build(const struct relations_section *s, size_t n, struct relations **out,
                     struct err *e);
+
+/* The corpus's document frequencies, for a model of a few of its sections read back from
+ * the store (the phrases a stored pair shares are computed when asked for, not stored):
+ * the number of sections, and the df of a bigram term (0 when unknown). */
+struct relations_df {
+    size_t sections;
+    uint32_t (*df)(void *ctx, const char *term, size_t len);
+    void *ctx;
+};
+/* relations_build with the IDF of the corpus df describes: relations_shared then gives
+ * what it gives on the whole corpus. Only the terms found in two or more of the n sections
+ * are looked up. */
+int relations_build_df(const struct relations_section *s, size_t n, const struct relations_df *df,
+                       struct relations **out, struct err *e);
+/* Calls f with each bigram term that one of the np pairs shares and its df (what a
+ * relations_df must give back for relations_shared of those pairs), in the order of the
+ * terms' bytes: 0, f's first non-zero result, or -1 when out of memory. */
+int relations_each_df(const struct relations *m, const struct relations_pair *p, size_t np,
+                      int (*f)(void *ctx, const char *term, size_t len, uint32_t df), void *ctx);
 void relations_free(struct relations **m);
 
 /* The cosine of two sections (0 when either has no tokens). */

@@ -1,7 +1,10 @@
 /* relations_store.h — the relation table and the store hooks that keep it true:
- *   relation(from_node, to_node, score, shared)
- * one row per related pair (relations.h), both directions stored (a's threshold is its own),
- * shared = the phrases the two share, as from_node writes them, joined by spaces. Every
+ *   relation(from_node, to_node, score)
+ * one row per related pair (relations.h), both directions stored (a's threshold is its own);
+ *   relation_df(term, df), relation_info(sections)
+ * the df of each bigram term a related pair shares, and the number of sections: what reading a pair
+ * needs to compute the phrases the two share (relations_read.c), which are not stored (they
+ * were most of the database's size on a large corpus, and most of the relations' time). Every
  * import recomputes every document's relations just before its commit, inside its
  * transaction (the IDF and the backgrounds change with each document added or replaced),
  * so readers see the relations of exactly the documents they see. */
@@ -36,7 +39,8 @@ int relations_recompute(sqlite3 *db, struct err *e);
  * none until its next import). */
 int relations_stored(sqlite3 *db);
 
-/* A section related to the one asked about. */
+/* A section related to the one asked about; shared: the phrases the two share, as the one
+ * asked about writes them, joined by spaces (relations_shared). */
 struct relation_row {
     int64_t node_id;
     char *slug, *region, *path, *kind, *title, *shared;
@@ -49,6 +53,14 @@ struct relation_row {
  * relation table: no rows), or -1 with e set. */
 int relations_of(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t limit,
                  struct relation_row **rows, size_t *n, struct err *e);
+/* The same rows without computing the phrases (shared is "", or what a database from
+ * before stored): a list read as the reader moves, whose phrases are read for the one shown. */
+int relations_list(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t limit,
+                   struct relation_row **rows, size_t *n, struct err *e);
+/* Computes shared for the n rows of relations_list(from_node): a model of these sections
+ * alone, with the corpus's df (a few milliseconds for ten rows). 0, or -1 with e set. */
+int relations_phrases(sqlite3 *db, int64_t from_node, struct relation_row *rows, size_t n,
+                      struct err *e);
 void relations_rows_free(struct relation_row **rows, size_t n);
 
 #endif

@@ -208,7 +208,7 @@ static int count_terms(struct relations *m, struct err *e)
  * every section (they weigh nothing). */
 static void weigh(struct relations *m)
 {
-    double n = (double)m->n;
+    double n = (double)(m->given ? m->given->sections : m->n);
     for (size_t t = 0; t < m->nterms; t++)
         m->idf[t] = m->df[t] ? (float)log(n / m->df[t]) : 0;
     size_t out = 0, from = 0;
@@ -359,6 +359,14 @@ static int build(struct relations *m, struct err *e)
         return -1;
     if (!(m->idf = calloc(m->nterms + 1, sizeof *m->idf)))
         return err_set(e, "out of memory"), -1;
+    /* Only a term two of these sections share can be in a phrase: the corpus's df for those. */
+    for (size_t t = 0; m->given && t < m->nterms; t++) {
+        const char *term = m->pool + m->term_off[t];
+        uint32_t d = m->df[t] >= 2 && rel_is_bigram(term, m->term_len[t])
+                         ? m->given->df(m->given->ctx, term, m->term_len[t]) : 0;
+        if (d)
+            m->df[t] = d;
+    }
     weigh(m);
     if (rel_docs_build(m) < 0)
         return err_set(e, "out of memory"), -1;
@@ -368,12 +376,66 @@ static int build(struct relations *m, struct err *e)
 int relations_build(const struct relations_section *s, size_t n, struct relations **out,
                     struct err *e)
 {
+    return relations_build_df(s, n, NULL, out, e);
+}
+
+static const struct relations *sort_terms_model;
+
+static int by_bytes(const void *x, const void *y)
+{
+    const struct relations *m = sort_terms_model;
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    size_t la = m->term_len[a], lb = m->term_len[b];
+    int c = memcmp(m->pool + m->term_off[a], m->pool + m->term_off[b], la < lb ? la : lb);
+    return c ? c : (la > lb) - (la < lb);
+}
+
+int relations_each_df(const struct relations *m, const struct relations_pair *p, size_t np,
+                      int (*f)(void *ctx, const char *term, size_t len, uint32_t df), void *ctx)
+{
+    uint8_t *mark = calloc(m->nterms + 1, 1);
+    uint32_t *list = malloc((m->nterms + 1) * sizeof *list);
+    if (!mark || !list) {
+        free(mark), free(list);
+        return -1;
+    }
+    for (size_t k = 0; k < np; k++) {    /* the terms some related pair shares */
+        const struct rel_entry *x = m->vec + m->vec_off[p[k].from];
+        const struct rel_entry *y = m->vec + m->vec_off[p[k].to];
+        const struct rel_entry *xe = m->vec + m->vec_off[p[k].from + 1];
+        const struct rel_entry *ye = m->vec + m->vec_off[p[k].to + 1];
+        while (x < xe && y < ye)
+            if (x->term < y->term)
+                x++;
+            else if (x->term > y->term)
+                y++;
+            else
+                mark[x->term] = 1, x++, y++;
+    }
+    size_t n = 0;
+    for (uint32_t t = 0; t < m->nterms; t++)
+        if (mark[t] && rel_is_bigram(m->pool + m->term_off[t], m->term_len[t]))
+            list[n++] = t;
+    /* In the order of their bytes: the table's B-tree is filled from one end. */
+    sort_terms_model = m;
+    qsort(list, n, sizeof *list, by_bytes);
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        rc = f(ctx, m->pool + m->term_off[list[k]], m->term_len[list[k]], m->df[list[k]]);
+    free(mark), free(list);
+    return rc;
+}
+
+int relations_build_df(const struct relations_section *s, size_t n, const struct relations_df *df,
+                       struct relations **out, struct err *e)
+{
     struct relations *m = calloc(1, sizeof *m);
     *out = NULL;
     if (!m)
         return err_set(e, "out of memory"), -1;
     m->secs = s;
     m->n = n;
+    m->given = df;
     if (build(m, e) < 0) {
         relations_free(&m);
         return -1;

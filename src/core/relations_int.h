@@ -31,6 +31,7 @@ struct rel_docs {
 struct relations {
     const struct relations_section *secs;
     size_t n;
+    const struct relations_df *given;  /* the corpus's df, for a model of a few sections */
     /* the vocabulary: term i is pool[term_off[i] .. + term_len[i]] */
     char *pool;
     size_t pool_len, pool_cap;

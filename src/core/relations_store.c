@@ -5,11 +5,16 @@
 #include "gongfu/array.h"
 #include "gongfu/relations_store.h"
 
+/* The pairs, and what reading them needs to compute the phrases they share (relations_read.c):
+ * each bigram term a related pair shares with its df, and the number of sections. */
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS relation(from_node INTEGER NOT NULL REFERENCES node(id),"
     "  to_node INTEGER NOT NULL REFERENCES node(id), score REAL NOT NULL,"
-    "  shared TEXT NOT NULL, PRIMARY KEY(from_node, to_node)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS relation_to ON relation(to_node);";
+    "  PRIMARY KEY(from_node, to_node)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS relation_to ON relation(to_node);"
+    "CREATE TABLE IF NOT EXISTS relation_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL)"
+    "  WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS relation_info(sections INTEGER NOT NULL);";
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *e)
 {
@@ -114,25 +119,18 @@ void relations_corpus_free(struct relations_corpus *c)
 
 /* ---- recomputing ---- */
 
-static int insert_pairs(sqlite3 *db, const struct relations_corpus *c, const struct relations *m,
+static int insert_pairs(sqlite3 *db, const struct relations_corpus *c,
                         const struct relations_pair *p, size_t n, struct err *e)
 {
     sqlite3_stmt *st;
-    if (prepare(db, "INSERT INTO relation(from_node, to_node, score, shared) VALUES(?,?,?,?)",
-                &st, e) < 0)
+    if (prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)", &st, e) < 0)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
-        char *shared = relations_shared(m, p[i].from, p[i].to);
-        if (!shared) {
-            rc = -1, err_set(e, "out of memory");
-            break;
-        }
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, c->node_id[p[i].from]);
         sqlite3_bind_int64(st, 2, c->node_id[p[i].to]);
         sqlite3_bind_double(st, 3, p[i].score);
-        sqlite3_bind_text(st, 4, shared, -1, free);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = -1, err_set(e, "relations: %s", sqlite3_errmsg(db));
     }
@@ -140,10 +138,52 @@ static int insert_pairs(sqlite3 *db, const struct relations_corpus *c, const str
     return rc;
 }
 
+struct df_insert {
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    struct err *e;
+};
+
+static int insert_df(void *ctx, const char *term, size_t len, uint32_t df)
+{
+    struct df_insert *x = ctx;
+    sqlite3_reset(x->st);
+    sqlite3_bind_text(x->st, 1, term, (int)len, SQLITE_STATIC);
+    sqlite3_bind_int64(x->st, 2, df);
+    if (sqlite3_step(x->st) == SQLITE_DONE)
+        return 0;
+    err_set(x->e, "relations: %s", sqlite3_errmsg(x->db));
+    return -1;
+}
+
+static int insert_terms(sqlite3 *db, const struct relations *m, const struct relations_pair *p,
+                        size_t np, size_t sections, struct err *e)
+{
+    struct df_insert x = {db, NULL, e};
+    e->msg[0] = '\0';
+    if (prepare(db, "INSERT INTO relation_df(term, df) VALUES(?,?)", &x.st, e) < 0)
+        return -1;
+    int rc = relations_each_df(m, p, np, insert_df, &x);
+    if (rc && !e->msg[0])
+        err_set(e, "out of memory");
+    sqlite3_finalize(x.st);
+    if (rc == 0 && prepare(db, "INSERT INTO relation_info(sections) VALUES(?)", &x.st, e) == 0) {
+        sqlite3_bind_int64(x.st, 1, (sqlite3_int64)sections);
+        if (sqlite3_step(x.st) != SQLITE_DONE)
+            rc = -1, err_set(e, "relations: %s", sqlite3_errmsg(db));
+        sqlite3_finalize(x.st);
+    } else if (rc == 0) {
+        rc = -1;
+    }
+    return rc;
+}
+
 int relations_recompute(sqlite3 *db, struct err *e)
 {
-    if (store_exec(db, schema, "relations", e) < 0 ||
-        store_exec(db, "DELETE FROM relation", "relations", e) < 0)
+    /* Made again whole: a table from before (with the phrases stored) takes this form. */
+    if (store_exec(db, "DROP TABLE IF EXISTS relation; DROP TABLE IF EXISTS relation_df;"
+                   "DROP TABLE IF EXISTS relation_info;", "relations", e) < 0 ||
+        store_exec(db, schema, "relations", e) < 0)
         return -1;
     struct relations_corpus c;
     struct relations *m = NULL;
@@ -155,84 +195,12 @@ int relations_recompute(sqlite3 *db, struct err *e)
     if (rc == 0)
         rc = relations_pairs(m, RELATIONS_FACTOR, &p, &n, e);
     if (rc == 0)
-        rc = insert_pairs(db, &c, m, p, n, e);
+        rc = insert_pairs(db, &c, p, n, e);
+    if (rc == 0)
+        rc = insert_terms(db, m, p, n, c.n, e);
     free(p);
     relations_free(&m);
     relations_corpus_free(&c);
     return rc;
 }
 
-/* ---- readers ---- */
-
-int relations_stored(sqlite3 *db)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
-                           "'relation'", -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    int yes = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return yes;
-}
-
-int relations_of(sqlite3 *db, int64_t from_node, const char *doc_slug, size_t limit,
-                 struct relation_row **rows, size_t *n, struct err *e)
-{
-    *rows = NULL, *n = 0;
-    if (!relations_stored(db))
-        return 0;
-    sqlite3_stmt *st;
-    /* Documents in the order of store_docs: national, province, cities; by region. */
-    if (prepare(db, "SELECT r.to_node, d.slug, d.region, t.path, t.kind, t.title, r.score, "
-                "r.shared, d.id FROM relation r JOIN node t ON t.id = r.to_node JOIN doc d ON "
-                "d.id = t.doc_id JOIN source s ON s.id = d.source_id WHERE r.from_node = ?1 AND "
-                "(?2 IS NULL OR d.slug = ?2) ORDER BY CASE d.level WHEN 'national' THEN 0 WHEN "
-                "'province' THEN 1 WHEN 'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq, "
-                "r.score DESC, t.seq", &st, e) < 0)
-        return -1;
-    sqlite3_bind_int64(st, 1, from_node);
-    if (doc_slug)
-        sqlite3_bind_text(st, 2, doc_slug, -1, SQLITE_STATIC);
-    size_t cap = 0, in_doc = 0;
-    int64_t doc = -1;
-    int rc = 0, step;
-    while (rc == 0 && (step = store_step(st, "relations", e)) != 0) {
-        if (step < 0) {      /* an unreadable page is an error, never the end of the rows */
-            rc = -1;
-            break;
-        }
-        int64_t d = sqlite3_column_int64(st, 8);
-        in_doc = d == doc ? in_doc + 1 : 1;
-        doc = d;
-        if (limit && in_doc > limit)
-            continue;
-        if (array_grow((void **)rows, &cap, *n + 1, sizeof **rows) < 0) {
-            rc = -1, err_set(e, "out of memory");
-            break;
-        }
-        struct relation_row *r = &(*rows)[(*n)++];
-        r->node_id = sqlite3_column_int64(st, 0);
-        r->slug = dup_col(st, 1), r->region = dup_col(st, 2), r->path = dup_col(st, 3);
-        r->kind = dup_col(st, 4), r->title = dup_col(st, 5), r->shared = dup_col(st, 7);
-        r->score = sqlite3_column_double(st, 6);
-        if (!r->slug || !r->region || !r->path || !r->kind || !r->title || !r->shared)
-            rc = -1, err_set(e, "out of memory");
-    }
-    sqlite3_finalize(st);
-    if (rc < 0)
-        relations_rows_free(rows, *n), *n = 0;
-    return rc;
-}
-
-void relations_rows_free(struct relation_row **rows, size_t n)
-{
-    if (!*rows)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        struct relation_row *r = &(*rows)[i];
-        free(r->slug), free(r->region), free(r->path), free(r->kind), free(r->title);
-        free(r->shared);
-    }
-    free(*rows);
-    *rows = NULL;
-}

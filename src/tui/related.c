@@ -1,9 +1,9 @@
 /* related.c — the related list (related_ops): the items of the other documents that carry
  * out the measure at the reading cursor (the relation table, computed at import), per
- * document, best first, each with its path, title, score and the phrases the two share.
+ * document, best first, each with its path, title and score.
  * It shares the bottom with the target panel (r toggles); Enter on an item reads the two
- * side by side (related_pair.c). The list is read when the cursor's section changes and
- * the list shows: one indexed query of a few rows. */
+ * side by side (related_pair.c), with the phrases the two share. The list is read when
+ * the cursor's section changes and the list shows: one indexed query of a few rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +68,8 @@ static void load(struct pane *p)
     const struct node_row *nr = &p->ui->corpus->outlines[s->doc].nodes[s->node];
     r->what = node_heading(nr->kind, nr->label, nr->title);
     struct err e = { "" };
-    if (relations_of(store_db(p->ui->corpus->store), r->want, NULL, 0, &r->rows, &r->n, &e) < 0) {
+    /* Without the phrases (computed when read): the side-by-side view has them for its pair. */
+    if (relations_list(store_db(p->ui->corpus->store), r->want, NULL, 0, &r->rows, &r->n, &e) < 0) {
         snprintf(r->failed, sizeof r->failed, "%.250s", e.msg);
         return;
     }
@@ -158,12 +159,7 @@ static void draw_item(struct pane *p, int y, const struct relation_row *row, int
     x += draw_text(w, y, x, row->path, strlen(row->path), room - x,
                    sel ? base : theme_attr(ROLE_VALUE));
     x += draw_text(w, y, x, "  ", 2, room - x, base);
-    x += draw_trunc(w, y, x, row->title, strlen(row->title), room - x, base);
-    if (*row->shared && room - x > 8) {
-        x += draw_text(w, y, x, "  ", 2, room - x, base);
-        draw_trunc(w, y, x, row->shared, strlen(row->shared), room - x,
-                   sel ? base : theme_attr(ROLE_DIM));
-    }
+    draw_trunc(w, y, x, row->title, strlen(row->title), room - x, base);
     draw_text(w, y, wd - sw - 1, score, (size_t)sw, sw, sel ? base : theme_attr(ROLE_FLAG));
     if (sel)
         pane_cursor(p, y, 3);

@@ -119,7 +119,12 @@ static void side_spans(struct pair_side *s, const char *shared)
 static int show_item(struct pane *p, size_t at)
 {
     struct pair *v = p->state;
-    const struct relation_row *r = &v->rows[at];
+    struct relation_row *r = &v->rows[at];
+    struct err e = { "" };
+    if (relations_phrases(store_db(p->ui->corpus->store), v->from, r, 1, &e) < 0) {
+        ui_message(p->ui, ROLE_ERROR, "共同的词组读不出来：%s", e.msg);
+        return -1;
+    }
     if ((v->side[0].node != v->from && side_load(p, &v->side[0], v->from) < 0) ||
         side_load(p, &v->side[1], r->node_id) < 0)
         return -1;
@@ -138,7 +143,7 @@ static int pair_open(struct pane *p, const char *arg)
         return -1;
     pair_clear(v);
     v->from = from;
-    if (relations_of(store_db(p->ui->corpus->store), from, NULL, 0, &v->rows, &v->n, &e) < 0) {
+    if (relations_list(store_db(p->ui->corpus->store), from, NULL, 0, &v->rows, &v->n, &e) < 0) {
         ui_message(p->ui, ROLE_ERROR, "相关措施读不出来：%s", e.msg);
         return -1;
     }

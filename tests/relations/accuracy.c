@@ -276,6 +276,35 @@ static void load_model(sqlite3 *db)
     }
 }
 
+/* The phrases relations_of computes for every stored pair when read must be those the
+ * whole model gives (what was stored before they were computed when read). */
+static void check_phrases(sqlite3 *db)
+{
+    size_t pairs = 0;
+    for (size_t i = 0; i < corpus.n; i++) {
+        struct relation_row *rel = NULL;
+        size_t n = 0;
+        struct err e = {{0}};
+        if (relations_of(db, corpus.node_id[i], NULL, 0, &rel, &n, &e) < 0)
+            die(e.msg);
+        for (size_t k = 0; k < n; k++) {
+            size_t j = 0;
+            while (j < corpus.n && corpus.node_id[j] != rel[k].node_id)
+                j++;
+            char *want = j < corpus.n ? relations_shared(model, i, j) : NULL;
+            if (!want || strcmp(want, rel[k].shared))
+                fprintf(stderr, "rel_accuracy: %s → %s: phrases read \"%s\", the model's \"%s\"\n",
+                        paths[i], paths[j < corpus.n ? j : i], rel[k].shared,
+                        want ? want : "?"), exit(1);
+            free(want);
+            pairs++;
+        }
+        relations_rows_free(&rel, n);
+    }
+    if (!pairs)
+        die("no relation to check the phrases of");
+}
+
 /* The model's list for row k at a factor (as relations_pairs keeps it: the best
  * RELATIONS_PER_DOC that clear the threshold). */
 static int model_list(size_t k, double factor, char **got)
@@ -448,6 +477,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "rel_accuracy: %s → %s: stored list differs from the model's\n",
                     rows[k].from, rows[k].to_doc), exit(1);
     }
+    check_phrases(db);
     if (do_sweep)
         sweep(tune);
     const struct figure f[] = {
