@@ -209,7 +209,7 @@ fuzz:
 	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(B)/accuracy
+	@$(MAKE) --no-print-directory all $(B)/accuracy $(B)/rel_accuracy
 	@sh tests/bench/run.sh $(B)
 
 # Every installed file is written under a temporary name beside its place, synced, then

@@ -8,15 +8,6 @@
 . tests/tui/lib.sh
 need_explorer
 bad=0
-shot() {   # shot NAME SIZE SCRIPT [args…]
-    name=$1 size=$2 text=$3
-    shift 3
-    rm -rf "$XDG_STATE_HOME"
-    run_screen "$size" "$text
-dump @T@/$name-$size.txt" "$@"
-    [ "$rc" -eq 0 ] || { echo "$name $size: exit $rc: $(cat "$T/err")"; bad=1; return; }
-    golden "$name-$size" || bad=1
-}
 which="keys a
 type 哪些城市提出了每千人口托位数目标？
 keys <Enter>"

@@ -14,6 +14,8 @@ for s in tests/bench/bench_import.sh tests/bench/bench_formats.sh tests/bench/be
     echo "== $s"
     sh "$s" "$B" | tee -a "$out" || status=1
 done
+echo "== related lists against the hand key (issue 14's aims: first >= 0.80, within 3 >= 0.95)"
+"$B/rel_accuracy" --db "$B/gongfu.db" --key tests/golden/relations/key.tsv || status=1
 echo "== target extraction against the hand labels"
 "$B/accuracy" --db "$B/gongfu.db" --labels tests/golden/targets || status=1
 echo "== aims"

@@ -50,6 +50,18 @@ golden() {
     diff -u "$GOLDEN/$1.txt" "$T/$1.txt" >"$T/diff" || { echo "screen $1 differs:"; cat "$T/diff"; return 1; }
 }
 
+# shot NAME SIZE SCRIPT [gongfu arguments…]: the screen after the script, from a fresh
+# state, compared with the golden screen NAME-SIZE; a difference or a failure sets bad=1.
+shot() {
+    name=$1 size=$2 text=$3
+    shift 3
+    rm -rf "$XDG_STATE_HOME"
+    run_screen "$size" "$text
+dump @T@/$name-$size.txt" "$@"
+    [ "$rc" -eq 0 ] || { echo "$name $size: exit $rc: $(cat "$T/err")"; bad=1; return; }
+    golden "$name-$size" || bad=1
+}
+
 # The program must be the explorer when run without a subcommand.
 need_explorer() {
     run_screen 80x24 "dump @T@/probe.txt"

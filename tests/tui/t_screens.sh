@@ -5,15 +5,6 @@
 . tests/tui/lib.sh
 need_explorer
 bad=0
-shot() {   # shot NAME SIZE SCRIPT [args…]
-    name=$1 size=$2 text=$3
-    shift 3
-    rm -rf "$XDG_STATE_HOME"
-    run_screen "$size" "$text
-dump @T@/$name-$size.txt" "$@"
-    [ "$rc" -eq 0 ] || { echo "$name $size: exit $rc: $(cat "$T/err")"; bad=1; return; }
-    golden "$name-$size" || bad=1
-}
 for size in 80x24 120x40 200x50; do
     shot startup "$size" ""
     shot chapter-national "$size" "" national-opinions:3
