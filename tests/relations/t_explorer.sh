@@ -73,7 +73,7 @@ shot "keys r <Tab> j <Enter> q"
 title "29.大力实施强村富民行动" "Enter q"; has "─ 相关措施 2/" "Enter q"
 # Help lists the new keys.
 screen_after 120x160 "keys ?" "$at"
-has "相关措施（底栏" "?"; has "并排视图" "?"; has "两边一起滚动" "?"; has "r  *底栏：在指标栏和相关措施" "?"
+has "相关措施（底栏" "?"; has "并排视图" "?"; has "两边一起滚动" "?"; has "^   r  .*related  *底栏：在指标栏和相关措施" "?"
 
 # A database from before relations: the list says to import again.
 cp "$DB" "$T/old.db"

@@ -11,7 +11,8 @@ import sys
 HEADINGS = {
     "generic": ["Everywhere"], "tree": ["The sidebar"], "reader": ["The reading pane"],
     "panel": ["The target panel"], "compare": ["The compare view"], "help": ["The help"],
-    "ask": ["The ask view"], "search": ["Everywhere", "The search prompt and the compare filter"],
+    "ask": ["The ask view"], "related": ["The related list"], "pair": ["The side-by-side view"],
+    "search": ["Everywhere", "The search prompt and the compare filter"],
     "prompt": ["The search prompt and the compare filter"],
     "mark": ["The search prompt and the compare filter"],
 }
