@@ -1,7 +1,7 @@
 # gongfu — build, test, run. Plain make with pkg-config; warnings are errors.
 #
 #   make run      build and open the explorer on the embedded corpus
-#   make check    every test (also under ASan+UBSan), each fuzzer 10 s, a 60 s soak
+#   make check    every test (also under ASan+UBSan), each fuzzer 6 s, a 60 s soak
 #   make fuzz     each libFuzzer target for FUZZ_SECONDS (default 60)
 #   make soak     the explorer under random keys for SOAK_SECONDS (default 1800)
 #   make bench    benchmarks, as ratios against reference tools run alongside
@@ -167,7 +167,7 @@ accuracy: all $(B)/accuracy $(B)/rel_accuracy
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory B=build/asan SAN=1 all unit
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=6
 	@sh tests/tui/soak.sh build/asan 60
 	@sh tests/run.sh $(B) build/asan
 
@@ -181,7 +181,7 @@ asan:
 
 # Fuzzing: each tests/fuzz/fuzz_*.c is a libFuzzer target linked with the core and the
 # explorer's parsers; tests/fuzz/run.sh runs each for FUZZ_SECONDS over its seed corpus and
-# regression inputs. `make check` runs them for 10 s each.
+# regression inputs. `make check` runs them for 6 s each.
 FUZZERS  := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 TUI_LIB  := $(B)/libgongfu-tui.a
 
