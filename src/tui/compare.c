@@ -301,6 +301,8 @@ static int compare_open(struct pane *p, const char *arg)
         memset(&f, 0, sizeof f);
         if (targets_progress(store_db(p->ui->corpus->store), &f, &c->prog, &e) < 0)
             memset(&c->prog, 0, sizeof c->prog);    /* the table without statuses */
+        else if (compare_progress_index(c) < 0)
+            progress_table_free(&c->prog), memset(&c->prog, 0, sizeof c->prog);
         measure(c);
         rebuild(c);
     }
@@ -316,6 +318,7 @@ static void compare_free(struct pane *p)
     if (c->loaded) {
         compare_table_free(&c->t);
         progress_table_free(&c->prog);
+        free(c->prog_by_id);
     }
     free(c->lines);
     drop_headings(c);

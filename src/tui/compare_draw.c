@@ -64,11 +64,42 @@ static void draw_header(const struct compare *c, WINDOW *w, const struct geom *g
     }
 }
 
+static int by_target_id(const void *x, const void *y)
+{
+    int64_t a = (*(const struct progress_row *const *)x)->target->id;
+    int64_t b = (*(const struct progress_row *const *)y)->target->id;
+    return a < b ? -1 : a > b;
+}
+
+int compare_progress_index(struct compare *c)
+{
+    free(c->prog_by_id);
+    c->prog_by_id = NULL;
+    c->nprog_by_id = 0;
+    if (!c->prog.n)
+        return 0;
+    if (!(c->prog_by_id = malloc(c->prog.n * sizeof *c->prog_by_id)))
+        return -1;
+    for (size_t i = 0; i < c->prog.n; i++)
+        if (c->prog.rows[i].target)
+            c->prog_by_id[c->nprog_by_id++] = &c->prog.rows[i];
+    qsort(c->prog_by_id, c->nprog_by_id, sizeof *c->prog_by_id, by_target_id);
+    return 0;
+}
+
 const struct progress_row *compare_progress_of(const struct compare *c, int64_t id)
 {
-    for (size_t i = 0; i < c->prog.n; i++)
-        if (c->prog.rows[i].target && c->prog.rows[i].target->id == id)
-            return &c->prog.rows[i];
+    size_t lo = 0, hi = c->nprog_by_id;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int64_t m = c->prog_by_id[mid]->target->id;
+        if (m == id)
+            return c->prog_by_id[mid];
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 
