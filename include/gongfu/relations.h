@@ -55,6 +55,21 @@ struct relations;
 int relations_build(const struct relations_section *s, size_t n, struct relations **out,
                     struct err *e);
 
+/* Sections one at a time, for the import's model of every section: next fills *s (its
+ * title and text valid until the next call) and returns 1, or 0 at the end, or -1 with e
+ * set. */
+struct relations_source {
+    int (*next)(void *ctx, struct relations_section *s, struct err *e);
+    void *ctx;
+};
+/* relations_build for sections given one at a time, none kept: a model for
+ * relations_pairs_each and relations_each_shared_df only (no relations_shared). When the
+ * sections come grouped by document in increasing order of doc, their vectors are kept in
+ * a temporary file, read back a document at a time: the memory is that of the documents
+ * being compared, not the corpus's. */
+int relations_build_stream(const struct relations_source *src, struct relations **out,
+                           struct err *e);
+
 /* The corpus's document frequencies, for a model of a few of its sections read back from
  * the store (the phrases a stored pair shares are computed when asked for, not stored):
  * the number of sections, and the df of a bigram term (0 when unknown). */
@@ -73,6 +88,10 @@ int relations_build_df(const struct relations_section *s, size_t n, const struct
  * terms' bytes: 0, f's first non-zero result, or -1 when out of memory. */
 int relations_each_df(const struct relations *m, const struct relations_pair *p, size_t np,
                       int (*f)(void *ctx, const char *term, size_t len, uint32_t df), void *ctx);
+/* relations_each_df for the pairs the last relations_pairs or relations_pairs_each found. */
+int relations_each_shared_df(const struct relations *m,
+                             int (*f)(void *ctx, const char *term, size_t len, uint32_t df),
+                             void *ctx);
 void relations_free(struct relations **m);
 
 /* The cosine of two sections (0 when either has no tokens). */
@@ -85,6 +104,11 @@ double relations_background(const struct relations *m, size_t a);
  * malloc'd (NULL when there are none). 0, or -1 with e set. */
 int relations_pairs(struct relations *m, double factor, struct relations_pair **out,
                     size_t *n, struct err *e);
+/* The same pairs in the same order, each given to f as it is found final (0 to go on; a
+ * non-zero result stops and is returned): none kept. 0, f's result, or -1 with e set. */
+int relations_pairs_each(struct relations *m, double factor,
+                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
+                         struct err *e);
 
 /* The phrases a and b share: maximal runs of at least two consecutive bigrams found in
  * both (three characters or more) whose bigrams are in at most an eighth of the sections

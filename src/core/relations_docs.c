@@ -60,19 +60,22 @@ static int by_weight(const void *a, const void *b)
     return x->w != y->w ? (x->w > y->w ? -1 : 1) : (x->term < y->term ? -1 : x->term > y->term);
 }
 
-/* Document k's summed vector, normalised, its SKETCH_TERMS weightiest terms in out. */
-static size_t sketch(const struct relations *m, size_t k, double *sum, struct weighted *tmp,
-                     size_t *ntmp_cap, struct weighted *out)
+/* Document k's summed vector (its sections' in w), normalised, its SKETCH_TERMS weightiest
+ * terms in out. */
+static size_t sketch(const struct relations *m, const struct rel_window *w, size_t k, double *sum,
+                     struct weighted *tmp, size_t ntmp_cap, struct weighted *out)
 {
     const struct rel_docs *d = &m->docs;
     size_t nt = 0;
-    for (size_t s = d->off[k]; s < d->off[k + 1]; s++)
-        for (size_t v = m->vec_off[d->sec[s]]; v < m->vec_off[d->sec[s] + 1]; v++) {
-            uint32_t t = m->vec[v].term;
-            if (sum[t] == 0 && nt < *ntmp_cap)
+    for (size_t s = d->off[k]; s < d->off[k + 1]; s++) {
+        const struct rel_entry *v = rel_vec(m, w, d->sec[s]);
+        for (size_t j = 0, n = rel_vec_len(m, d->sec[s]); j < n; j++) {
+            uint32_t t = v[j].term;
+            if (sum[t] == 0 && nt < ntmp_cap)
                 tmp[nt++].term = t;
-            sum[t] += m->vec[v].w;
+            sum[t] += v[j].w;
         }
+    }
     double norm = 0;
     for (size_t i = 0; i < nt; i++)
         norm += sum[tmp[i].term] * sum[tmp[i].term];
@@ -100,7 +103,16 @@ static int by_near(const void *a, const void *b)
  * sketches, each document accumulated against all the others. */
 static int nearest(const struct relations *m, uint32_t *nb_off, uint32_t *nb)
 {
-    size_t D = m->docs.n, K = RELATIONS_NEIGHBOURS, cap = m->vec_off[m->n] + 1;
+    const struct rel_docs *d = &m->docs;
+    size_t D = d->n, K = RELATIONS_NEIGHBOURS, cap = 1;
+    /* A document has no more distinct terms than entries: the largest one's, not all. */
+    for (size_t k = 0; k < D; k++) {
+        size_t nent = 0;
+        for (size_t s = d->off[k]; s < d->off[k + 1]; s++)
+            nent += rel_vec_len(m, d->sec[s]);
+        cap = nent + 1 > cap ? nent + 1 : cap;
+    }
+    struct rel_window win = {0};
     struct weighted *sk = malloc((D * SKETCH_TERMS + 1) * sizeof *sk), *tmp = malloc(cap * sizeof *tmp);
     size_t *sk_n = calloc(D + 1, sizeof *sk_n), *poff = calloc(m->nterms + 2, sizeof *poff);
     double *sum = calloc(m->nterms + 1, sizeof *sum), *acc = calloc(D + 1, sizeof *acc);
@@ -108,7 +120,9 @@ static int nearest(const struct relations *m, uint32_t *nb_off, uint32_t *nb)
     struct near *post = malloc((D * SKETCH_TERMS + 1) * sizeof *post);
     int rc = sk && tmp && sk_n && poff && sum && acc && near && post ? 0 : -1;
     for (size_t k = 0; rc == 0 && k < D; k++)
-        sk_n[k] = sketch(m, k, sum, tmp, &cap, sk + k * SKETCH_TERMS);
+        if ((rc = rel_window_doc(m, &win, k)) == 0)
+            sk_n[k] = sketch(m, &win, k, sum, tmp, cap, sk + k * SKETCH_TERMS);
+    rel_window_free(&win);
     for (size_t k = 0; rc == 0 && k < D; k++)
         for (size_t i = 0; i < sk_n[k]; i++)
             poff[sk[k * SKETCH_TERMS + i].term + 2]++;

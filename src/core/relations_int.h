@@ -1,5 +1,6 @@
-/* relations_int.h — the relations model as relations.c builds it, for the shared-phrase
- * code in relations_phrases.c. Private to src/core. */
+/* relations_int.h — the relations model as relations.c builds it, for the documents, pairs
+ * and shared-phrase code (relations_docs.c, relations_pairs.c, relations_phrases.c) and
+ * the vectors' file (relations_vecs.c). Private to src/core. */
 #ifndef GONGFU_RELATIONS_INT_H
 #define GONGFU_RELATIONS_INT_H
 
@@ -28,9 +29,28 @@ struct rel_docs {
     uint32_t *sec;
 };
 
+/* Where the vectors are kept while a model lives: in memory (vec), or, for the import's
+ * model of every section, in a temporary file read back a document or a section at a time,
+ * so that the import's memory is that of the documents being compared, not the corpus's. */
+struct rel_spill {
+    int fd;                          /* -1: none, the vectors are in memory */
+    size_t nent;                     /* entries written */
+};
+
+/* The vectors of the sections last loaded into it: section i's entries are
+ * buf[vec_off[i] - from .. vec_off[i + 1] - from). An in-memory model's window is all of
+ * its vectors (from 0), without a copy. */
+struct rel_window {
+    const struct rel_entry *buf;
+    size_t from;
+    struct rel_entry *own;           /* what a spilled model read into */
+    size_t cap;
+};
+
 struct relations {
     const struct relations_section *secs;
     size_t n;
+    struct relations_section *own_secs;  /* the sections a stream gave (doc, kind only) */
     const struct relations_df *given;  /* the corpus's df, for a model of a few sections */
     /* the vocabulary: term i is pool[term_off[i] .. + term_len[i]] */
     char *pool;
@@ -40,10 +60,16 @@ struct relations {
     size_t nterms, terms_cap, nslots;
     uint32_t *df;
     float *idf;
+    float *tf;                       /* while counting a section: each term's count */
+    uint32_t *terms, *terms_tmp;     /* while counting: the section's distinct terms */
+    size_t terms_cap2, terms_tmp_cap;
     struct rel_tok *toks;            /* section i: toks[tok_off[i] .. tok_off[i + 1]) */
     size_t *tok_off, ntoks, toks_cap;
+    int keep_toks;                   /* for relations_shared; else toks holds one section's */
     struct rel_entry *vec;           /* section i: vec[vec_off[i] .. vec_off[i + 1]), by term */
-    size_t *vec_off;
+    size_t *vec_off, vec_cap;        /* (vec is NULL when spilled: see rel_window) */
+    struct rel_spill spill;
+    uint8_t *shared;                 /* per term: some related pair shares it */
     double *background;
     struct rel_docs docs;
     uint32_t *doc_of;                /* section → its document in docs */
@@ -55,6 +81,36 @@ static inline int rel_tok_joined(const struct rel_tok *t, size_t k)
     return k > 0 && t[k].bigram && t[k - 1].bigram && t[k].part == t[k - 1].part &&
            t[k].start < t[k - 1].start + t[k - 1].len;
 }
+
+/* Section i's entries in a window that holds them. */
+static inline const struct rel_entry *rel_vec(const struct relations *m, const struct rel_window *w,
+                                              size_t i)
+{
+    return w->buf + (m->vec_off[i] - w->from);
+}
+
+static inline size_t rel_vec_len(const struct relations *m, size_t i)
+{
+    return m->vec_off[i + 1] - m->vec_off[i];
+}
+
+/* The vectors' file (relations_vecs.c). open: 0, or -1 (no file: the vectors stay in
+ * memory). write/read: entries [at, at + n) of the file; 0, or -1. */
+int rel_spill_open(struct rel_spill *s);
+int rel_spill_write(struct rel_spill *s, const struct rel_entry *v, size_t n, size_t at);
+int rel_spill_read(const struct rel_spill *s, struct rel_entry *v, size_t n, size_t at);
+void rel_spill_close(struct rel_spill *s);
+/* Loads the vectors of document k's sections (of a spilled model: they are consecutive
+ * sections, as rel_can_spill requires), or of section i alone. 0, or -1. */
+int rel_window_doc(const struct relations *m, struct rel_window *w, size_t k);
+int rel_window_sec(const struct relations *m, struct rel_window *w, size_t i);
+void rel_window_free(struct rel_window *w);
+
+/* Marks in mark[] the terms sections a and b (in windows that hold them) share. */
+void rel_mark_shared(const struct relations *m, const struct rel_window *wa, size_t a,
+                     const struct rel_window *wb, size_t b, uint8_t *mark);
+/* Every section's background (relations_background.c). 0, or -1 with e set. */
+int rel_backgrounds(struct relations *m, struct err *e);
 
 /* Fills m->docs and m->doc_of (relations_docs.c). 0, or -1 when out of memory. */
 int rel_docs_build(struct relations *m);

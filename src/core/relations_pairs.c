@@ -4,6 +4,7 @@
  * keeps its best RELATIONS_PER_SECTION, at most RELATIONS_PER_DOC from one document. */
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/array.h"
 #include "relations_int.h"
 
 struct cand {
@@ -18,7 +19,7 @@ struct slot {
 };
 
 struct entry {
-    uint32_t sec;
+    uint32_t sec;              /* the section's place in its document (of d->sec) */
     float w;
 };
 
@@ -32,10 +33,10 @@ struct doc_index {
 struct pass {
     const struct relations *m;
     const struct rel_docs *d;
+    double factor;
     struct cand *cands;        /* section a: cands[a * PER_SECTION ..], ncand[a] of them */
     uint8_t *ncand;
-    double *thr;
-    double *acc;               /* per section of the document scored against */
+    double *acc;               /* per section of the document scored against, by place */
     uint32_t *touched;
     uint8_t *seen;
     int kinds[8];              /* the kinds there are (more are left unrelated) */
@@ -92,13 +93,14 @@ static struct slot *find_slot(const struct doc_index *x, uint32_t term)
 
 /* The index of document e's sections of one kind: the slots first count each term's
  * entries, then hold where they start, then fill them. */
-static int index_build(const struct relations *m, const struct rel_docs *d, size_t e, int kind,
+static int index_build(const struct relations *m, const struct rel_window *w, size_t e, int kind,
                        struct doc_index *x)
 {
+    const struct rel_docs *d = &m->docs;
     size_t nent = 0, ns = 16;
     for (size_t k = d->off[e]; k < d->off[e + 1]; k++)
         if (m->secs[d->sec[k]].kind == kind)
-            nent += m->vec_off[d->sec[k] + 1] - m->vec_off[d->sec[k]];
+            nent += rel_vec_len(m, d->sec[k]);
     /* A slot per distinct term, at most half full: no more terms than entries, nor than
      * the vocabulary (sizing by entries alone made the table ten times too big). */
     size_t nkeys = nent < m->nterms ? nent : m->nterms;
@@ -122,11 +124,13 @@ static int index_build(const struct relations *m, const struct rel_docs *d, size
             uint32_t j = d->sec[k];
             if (m->secs[j].kind != kind)
                 continue;
-            for (size_t v = m->vec_off[j]; v < m->vec_off[j + 1]; v++) {
-                struct slot *sl = find_slot(x, m->vec[v].term);
-                sl->term = m->vec[v].term;
+            const struct rel_entry *v = rel_vec(m, w, j);
+            for (size_t i = 0, n = rel_vec_len(m, j); i < n; i++) {
+                struct slot *sl = find_slot(x, v[i].term);
+                sl->term = v[i].term;
                 if (fill)
-                    x->ent[sl->first + sl->count] = (struct entry){j, m->vec[v].w};
+                    x->ent[sl->first + sl->count] =
+                        (struct entry){(uint32_t)(k - d->off[e]), v[i].w};
                 sl->count++;
             }
         }
@@ -134,24 +138,29 @@ static int index_build(const struct relations *m, const struct rel_docs *d, size
     return 0;
 }
 
-/* Scores section a against the indexed sections (one document's, of a's kind). */
-static void score_against(struct pass *p, const struct doc_index *x, size_t a)
+/* Scores section a (its vector in w) against the indexed sections (document e's, of a's
+ * kind). */
+static void score_against(struct pass *p, const struct doc_index *x, size_t e,
+                          const struct rel_window *w, size_t a)
 {
     const struct relations *m = p->m;
+    const struct rel_entry *va = rel_vec(m, w, a);
     size_t nt = 0;
-    for (size_t v = m->vec_off[a]; v < m->vec_off[a + 1]; v++) {
-        const struct slot *sl = find_slot(x, m->vec[v].term);
-        double wa = m->vec[v].w;
+    double thr = p->factor * m->background[a];
+    for (size_t v = 0, na = rel_vec_len(m, a); v < na; v++) {
+        const struct slot *sl = find_slot(x, va[v].term);
+        double wa = va[v].w;
         for (const struct entry *q = x->ent + sl->first, *end = q + sl->count; q < end; q++) {
             if (!p->seen[q->sec])
                 p->seen[q->sec] = 1, p->touched[nt++] = q->sec;
             p->acc[q->sec] += wa * q->w;
         }
     }
+    const uint32_t *sec = p->d->sec + p->d->off[e];
     for (size_t k = 0; k < nt; k++) {
         uint32_t j = p->touched[k];
-        if (p->acc[j] >= p->thr[a])
-            offer(p, a, j, p->acc[j]);
+        if (p->acc[j] >= thr)
+            offer(p, a, sec[j], p->acc[j]);
         p->acc[j] = 0, p->seen[j] = 0;
     }
 }
@@ -162,32 +171,52 @@ static int by_rank(const void *a, const void *b)
     return better(*x, *y) ? -1 : better(*y, *x) ? 1 : 0;
 }
 
-static int collect(struct pass *p, struct relations_pair **out, size_t *n)
+/* Each section's candidates, best first, to f as pairs, sections in increasing order; the
+ * terms each pair shares marked in m->shared (what relations_each_shared_df gives). */
+static int emit(struct pass *p, struct relations *m,
+                int (*f)(void *ctx, const struct relations_pair *pair), void *ctx, struct err *e)
 {
-    size_t total = 0;
-    for (size_t a = 0; a < p->m->n; a++)
-        total += p->ncand[a];
-    if (!total)
-        return 0;
-    if (!(*out = malloc(total * sizeof **out)))
-        return -1;
-    for (size_t a = 0; a < p->m->n; a++) {
+    struct rel_window wa = {0}, wb = {0};
+    size_t loaded = SIZE_MAX;
+    int rc = 0;
+    for (size_t a = 0; rc == 0 && a < m->n; a++) {
         struct cand *c = p->cands + a * RELATIONS_PER_SECTION;
-        if (p->ncand[a])
-            qsort(c, p->ncand[a], sizeof *c, by_rank);
-        for (int i = 0; i < p->ncand[a]; i++)
-            (*out)[(*n)++] = (struct relations_pair){a, c[i].to, c[i].score};
+        if (!p->ncand[a])
+            continue;
+        qsort(c, p->ncand[a], sizeof *c, by_rank);
+        if (m->doc_of[a] != loaded && rel_window_doc(m, &wa, m->doc_of[a]) < 0)
+            rc = -1, err_set(e, "out of memory");
+        loaded = m->doc_of[a];
+        for (int i = 0; rc == 0 && i < p->ncand[a]; i++) {
+            struct relations_pair pair = {a, c[i].to, c[i].score};
+            if (rel_window_sec(m, &wb, c[i].to) < 0)
+                rc = -1, err_set(e, "out of memory");
+            else
+                rel_mark_shared(m, &wa, a, &wb, c[i].to, m->shared), rc = f(ctx, &pair);
+        }
     }
-    return 0;
+    rel_window_free(&wa), rel_window_free(&wb);
+    return rc;
+}
+
+static int kind_index(const struct pass *p, int kind)
+{
+    for (size_t k = 0; k < p->nkinds; k++)
+        if (p->kinds[k] == kind)
+            return (int)k;
+    return -1;
 }
 
 /* For each document e, every document that has e among its neighbours scores its sections
- * against e's index (built once per e). */
+ * against e's index (built once per e, a part per kind). Candidates are kept whatever the
+ * order they come in (offer keeps the best within the caps), so e by e is r by r. */
 static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
 {
     const struct rel_docs *d = p->d;
+    const struct relations *m = p->m;
     size_t D = d->n;
     uint32_t *roff = calloc(D + 2, sizeof *roff), *rev = malloc((nb_off[D] + 1) * sizeof *rev);
+    struct rel_window we = {0}, wr = {0};
     int rc = roff && rev ? 0 : -1;
     for (size_t a = 0; rc == 0 && a < D; a++)
         for (uint32_t k = nb_off[a]; k < nb_off[a + 1]; k++)
@@ -197,57 +226,99 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
     for (size_t a = 0; rc == 0 && a < D; a++)
         for (uint32_t k = nb_off[a]; k < nb_off[a + 1]; k++)
             rev[roff[nb[k] + 1]++] = (uint32_t)a;
-    for (size_t e = 0; rc == 0 && e < D; e++)
-        for (size_t k = 0; rc == 0 && k < p->nkinds; k++) {
-            struct doc_index x = {0};
-            if (index_build(p->m, d, e, p->kinds[k], &x) < 0)
+    for (size_t e = 0; rc == 0 && e < D; e++) {
+        struct doc_index x[8] = {{0}};
+        if (roff[e] == roff[e + 1])
+            continue;
+        if (rel_window_doc(m, &we, e) < 0)
+            rc = -1;
+        for (size_t k = 0; rc == 0 && k < p->nkinds; k++)
+            if (index_build(m, &we, e, p->kinds[k], &x[k]) < 0)
                 rc = -1;
-            for (uint32_t r = roff[e]; rc == 0 && r < roff[e + 1]; r++)
-                for (size_t s = d->off[rev[r]]; s < d->off[rev[r] + 1]; s++)
-                    if (p->m->secs[d->sec[s]].kind == p->kinds[k])
-                        score_against(p, &x, d->sec[s]);
-            index_free(&x);
+        for (uint32_t r = roff[e]; rc == 0 && r < roff[e + 1]; r++) {
+            if (rel_window_doc(m, &wr, rev[r]) < 0) {
+                rc = -1;
+                break;
+            }
+            for (size_t s = d->off[rev[r]]; s < d->off[rev[r] + 1]; s++) {
+                int k = kind_index(p, m->secs[d->sec[s]].kind);
+                if (k >= 0)
+                    score_against(p, &x[k], e, &wr, d->sec[s]);
+            }
         }
+        for (size_t k = 0; k < p->nkinds; k++)
+            index_free(&x[k]);
+    }
     free(roff), free(rev);
+    rel_window_free(&we), rel_window_free(&wr);
     return rc;
 }
 
 static void pass_free(struct pass *p)
 {
-    free(p->cands), free(p->ncand), free(p->thr), free(p->acc), free(p->touched), free(p->seen);
+    free(p->cands), free(p->ncand), free(p->acc), free(p->touched), free(p->seen);
+}
+
+int relations_pairs_each(struct relations *m, double factor,
+                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
+                         struct err *e)
+{
+    size_t ns = m->n + 1, most = 1;
+    for (size_t k = 0; k < m->docs.n; k++)
+        if (m->docs.off[k + 1] - m->docs.off[k] + 1 > most)
+            most = m->docs.off[k + 1] - m->docs.off[k] + 1;
+    struct pass p = {m, &m->docs, factor};
+    p.cands = malloc(ns * RELATIONS_PER_SECTION * sizeof *p.cands);
+    p.ncand = calloc(ns, 1);
+    p.acc = calloc(most, sizeof *p.acc);
+    p.touched = malloc(most * sizeof *p.touched);
+    p.seen = calloc(most, 1);
+    free(m->shared);
+    m->shared = calloc(m->nterms + 1, 1);
+    uint32_t *nb_off = NULL, *nb = NULL;
+    int rc = -1;
+    if (p.cands && p.ncand && p.acc && p.touched && p.seen && m->shared &&
+        rel_neighbours(m, &nb_off, &nb) == 0) {
+        for (size_t i = 0; i < m->n; i++)
+            if (kind_index(&p, m->secs[i].kind) < 0 && p.nkinds < sizeof p.kinds / sizeof *p.kinds)
+                p.kinds[p.nkinds++] = m->secs[i].kind;
+        rc = score_all(&p, nb_off, nb);
+    }
+    free(nb_off), free(nb);
+    if (rc < 0)
+        err_set(e, "out of memory");
+    else
+        rc = emit(&p, m, f, ctx, e);     /* f's result, or -1 with e set */
+    pass_free(&p);
+    return rc;
+}
+
+struct pair_list {
+    struct relations_pair *p;
+    size_t n, cap;
+};
+
+static int append(void *ctx, const struct relations_pair *pair)
+{
+    struct pair_list *l = ctx;
+    if (array_grow((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p) < 0)
+        return 1;                        /* out of memory */
+    l->p[l->n++] = *pair;
+    return 0;
 }
 
 int relations_pairs(struct relations *m, double factor, struct relations_pair **out,
                     size_t *n, struct err *e)
 {
-    *out = NULL;
-    *n = 0;
-    size_t ns = m->n + 1;
-    struct pass p = {m, &m->docs};
-    p.cands = malloc(ns * RELATIONS_PER_SECTION * sizeof *p.cands);
-    p.ncand = calloc(ns, 1);
-    p.thr = malloc(ns * sizeof *p.thr);
-    p.acc = calloc(ns, sizeof *p.acc);
-    p.touched = malloc(ns * sizeof *p.touched);
-    p.seen = calloc(ns, 1);
-    uint32_t *nb_off = NULL, *nb = NULL;
-    int rc = -1;
-    if (p.cands && p.ncand && p.thr && p.acc && p.touched && p.seen &&
-        rel_neighbours(m, &nb_off, &nb) == 0) {
-        for (size_t i = 0; i < m->n; i++) {
-            p.thr[i] = factor * m->background[i];
-            size_t k = 0;
-            while (k < p.nkinds && p.kinds[k] != m->secs[i].kind)
-                k++;
-            if (k == p.nkinds && k < sizeof p.kinds / sizeof *p.kinds)
-                p.kinds[p.nkinds++] = m->secs[i].kind;
-        }
-        if (score_all(&p, nb_off, nb) == 0)
-            rc = collect(&p, out, n);
+    struct pair_list l = {0};
+    int rc = relations_pairs_each(m, factor, append, &l, e);
+    if (rc != 0) {
+        free(l.p);
+        l = (struct pair_list){0};
+        if (rc > 0)
+            err_set(e, "out of memory");
+        rc = -1;
     }
-    free(nb_off), free(nb);
-    pass_free(&p);
-    if (rc < 0)
-        err_set(e, "out of memory");
+    *out = l.p, *n = l.n;
     return rc;
 }

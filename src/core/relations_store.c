@@ -65,6 +65,14 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return strdup(t ? (const char *)t : "");
 }
 
+/* Every section, grouped by document in increasing order (what lets the import's model
+ * keep its vectors in a file: relations_build_stream). */
+static const char sections_sql[] =
+    "SELECT s.id, s.doc_id, s.kind, s.title, (SELECT group_concat(text, "
+    "char(10)) FROM (SELECT text FROM node p WHERE p.parent_id = s.id AND "
+    "p.kind = 'paragraph' ORDER BY p.seq)) FROM node s WHERE s.kind != 'paragraph' "
+    "ORDER BY s.doc_id, s.seq";
+
 static int kind_code(const char *k)
 {
     return !strcmp(k, "preamble") ? NODE_PREAMBLE : !strcmp(k, "chapter") ? NODE_CHAPTER : NODE_ITEM;
@@ -74,10 +82,7 @@ int relations_corpus_load(sqlite3 *db, struct relations_corpus *c, struct err *e
 {
     sqlite3_stmt *st;
     *c = (struct relations_corpus){0};
-    if (prepare(db, "SELECT s.id, s.doc_id, s.kind, s.title, (SELECT group_concat(text, "
-                "char(10)) FROM (SELECT text FROM node p WHERE p.parent_id = s.id AND "
-                "p.kind = 'paragraph' ORDER BY p.seq)) FROM node s WHERE s.kind != 'paragraph' "
-                "ORDER BY s.doc_id, s.seq", &st, e) < 0)
+    if (prepare(db, sections_sql, &st, e) < 0)
         return -1;
     size_t cap = 0, cap2 = 0;
     int rc = 0, step;
@@ -119,23 +124,52 @@ void relations_corpus_free(struct relations_corpus *c)
 
 /* ---- recomputing ---- */
 
-static int insert_pairs(sqlite3 *db, const struct relations_corpus *c,
-                        const struct relations_pair *p, size_t n, struct err *e)
-{
+/* The sections as the statement reads them, one at a time, their node ids kept. */
+struct section_reader {
+    sqlite3 *db;
     sqlite3_stmt *st;
-    if (prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)", &st, e) < 0)
-        return -1;
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, c->node_id[p[i].from]);
-        sqlite3_bind_int64(st, 2, c->node_id[p[i].to]);
-        sqlite3_bind_double(st, 3, p[i].score);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = -1, err_set(e, "relations: %s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    int64_t *node_id;
+    size_t n, cap;
+};
+
+static int next_section(void *ctx, struct relations_section *s, struct err *e)
+{
+    struct section_reader *r = ctx;
+    int step = sqlite3_step(r->st);
+    if (step == SQLITE_DONE)
+        return 0;
+    if (step != SQLITE_ROW)
+        return err_set(e, "relations: %s", sqlite3_errmsg(r->db)), -1;
+    if (array_grow((void **)&r->node_id, &r->cap, r->n + 1, sizeof *r->node_id) < 0)
+        return err_set(e, "out of memory"), -1;
+    r->node_id[r->n++] = sqlite3_column_int64(r->st, 0);
+    s->doc = (int)sqlite3_column_int64(r->st, 1);
+    s->kind = kind_code((const char *)sqlite3_column_text(r->st, 2));
+    const unsigned char *title = sqlite3_column_text(r->st, 3);
+    const unsigned char *text = sqlite3_column_text(r->st, 4);
+    s->title = title ? (const char *)title : "";
+    s->text = text ? (const char *)text : "";
+    return 1;
+}
+
+struct pair_insert {
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    const int64_t *node_id;
+    struct err *e;
+};
+
+static int insert_pair(void *ctx, const struct relations_pair *p)
+{
+    struct pair_insert *x = ctx;
+    sqlite3_reset(x->st);
+    sqlite3_bind_int64(x->st, 1, x->node_id[p->from]);
+    sqlite3_bind_int64(x->st, 2, x->node_id[p->to]);
+    sqlite3_bind_double(x->st, 3, p->score);
+    if (sqlite3_step(x->st) == SQLITE_DONE)
+        return 0;
+    err_set(x->e, "relations: %s", sqlite3_errmsg(x->db));
+    return -1;
 }
 
 struct df_insert {
@@ -156,14 +190,13 @@ static int insert_df(void *ctx, const char *term, size_t len, uint32_t df)
     return -1;
 }
 
-static int insert_terms(sqlite3 *db, const struct relations *m, const struct relations_pair *p,
-                        size_t np, size_t sections, struct err *e)
+static int insert_terms(sqlite3 *db, const struct relations *m, size_t sections, struct err *e)
 {
     struct df_insert x = {db, NULL, e};
     e->msg[0] = '\0';
     if (prepare(db, "INSERT INTO relation_df(term, df) VALUES(?,?)", &x.st, e) < 0)
         return -1;
-    int rc = relations_each_df(m, p, np, insert_df, &x);
+    int rc = relations_each_shared_df(m, insert_df, &x);
     if (rc && !e->msg[0])
         err_set(e, "out of memory");
     sqlite3_finalize(x.st);
@@ -185,22 +218,26 @@ int relations_recompute(sqlite3 *db, struct err *e)
                    "DROP TABLE IF EXISTS relation_info;", "relations", e) < 0 ||
         store_exec(db, schema, "relations", e) < 0)
         return -1;
-    struct relations_corpus c;
+    /* The sections are read as they are tokenized and the pairs written as they are found:
+     * neither the corpus's text nor its pairs are ever held whole. */
+    struct section_reader r = {db, NULL, NULL, 0, 0};
+    struct relations_source src = {next_section, &r};
     struct relations *m = NULL;
-    struct relations_pair *p = NULL;
-    size_t n = 0;
-    int rc = relations_corpus_load(db, &c, e);
+    struct pair_insert x = {db, NULL, NULL, e};
+    int rc = prepare(db, sections_sql, &r.st, e);
     if (rc == 0)
-        rc = relations_build(c.secs, c.n, &m, e);
+        rc = relations_build_stream(&src, &m, e);
+    sqlite3_finalize(r.st);
     if (rc == 0)
-        rc = relations_pairs(m, RELATIONS_FACTOR, &p, &n, e);
+        rc = prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)",
+                     &x.st, e);
+    x.node_id = r.node_id;
     if (rc == 0)
-        rc = insert_pairs(db, &c, p, n, e);
+        rc = relations_pairs_each(m, RELATIONS_FACTOR, insert_pair, &x, e) ? -1 : 0;
+    sqlite3_finalize(x.st);
     if (rc == 0)
-        rc = insert_terms(db, m, p, n, c.n, e);
-    free(p);
+        rc = insert_terms(db, m, r.n, e);
     relations_free(&m);
-    relations_corpus_free(&c);
+    free(r.node_id);
     return rc;
 }
-
