@@ -254,6 +254,88 @@ static void test_empty_sections(void **state)
     relations_free(&m);
 }
 
+/* ---- the import's model (relations_build_stream) gives what the in-memory one gives ---- */
+
+struct feed {
+    const struct relations_section *s;
+    size_t n, at;
+};
+
+static int next_of(void *ctx, struct relations_section *s, struct err *e)
+{
+    struct feed *f = ctx;
+    (void)e;
+    if (f->at == f->n)
+        return 0;
+    *s = f->s[f->at++];
+    return 1;
+}
+
+static int add_df(void *ctx, const char *term, size_t len, uint32_t df)
+{
+    char *out = ctx;
+    size_t at = strlen(out);
+    assert_true(at + len + 16 < 65536);
+    snprintf(out + at, 65536 - at, "%.*s=%u ", (int)len, term, df);
+    return 0;
+}
+
+/* Pairs (exactly, scores too) and shared terms of both models of s[0..n). */
+static void same_as_array(const struct relations_section *s, size_t n)
+{
+    struct relations *a, *b;
+    struct relations_pair *pa, *pb;
+    size_t na, nb;
+    struct err e = {{0}};
+    struct feed f = {s, n, 0};
+    struct relations_source src = {next_of, &f};
+    static char dfa[65536], dfb[65536];
+    dfa[0] = dfb[0] = 0;
+    assert_int_equal(relations_build(s, n, &a, &e), 0);
+    assert_int_equal(relations_build_stream(&src, &b, &e), 0);
+    assert_int_equal(relations_pairs(a, RELATIONS_FACTOR, &pa, &na, &e), 0);
+    assert_int_equal(relations_pairs(b, RELATIONS_FACTOR, &pb, &nb, &e), 0);
+    assert_true(na > 0);
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(pa[i].from, pb[i].from);
+        assert_int_equal(pa[i].to, pb[i].to);
+        assert_true(pa[i].score == pb[i].score);
+    }
+    for (size_t i = 0; i < n; i++)
+        assert_true(relations_background(a, i) == relations_background(b, i));
+    assert_int_equal(relations_each_df(a, pa, na, add_df, dfa), 0);
+    assert_int_equal(relations_each_shared_df(b, add_df, dfb), 0);
+    assert_true(dfa[0] != 0);
+    assert_string_equal(dfa, dfb);
+    free(pa), free(pb);
+    relations_free(&a), relations_free(&b);
+}
+
+/* More documents than RELATIONS_NEIGHBOURS + 1 (copies of the plans), given grouped by
+ * document (the vectors go to the file) and not (they come back to memory). */
+static void test_stream_same_as_array(void **state)
+{
+    (void)state;
+    enum { COPIES = 7 };
+    static struct relations_section grouped[NPLANS * COPIES], mixed[NPLANS * COPIES];
+    size_t g = 0;
+    for (int d = 0; d < 3 * COPIES; d++)
+        for (size_t i = 0; i < NPLANS; i++)
+            if (plans[i].doc == d % 3) {
+                grouped[g] = plans[i];
+                grouped[g++].doc = d;
+            }
+    for (size_t c = 0; c < COPIES; c++)
+        for (size_t i = 0; i < NPLANS; i++) {
+            mixed[c * NPLANS + i] = plans[i];
+            mixed[c * NPLANS + i].doc = plans[i].doc + 3 * (int)c;
+        }
+    same_as_array(grouped, g);
+    same_as_array(mixed, NPLANS * COPIES);
+    same_as_array(plans, NPLANS);
+}
+
 /* Splits a relations_shared() string; checks no phrase lies inside another. */
 static size_t phrases(char *sh, char *out[16])
 {
@@ -327,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_background_is_the_mean),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_empty_sections),
+        cmocka_unit_test(test_stream_same_as_array),
         cmocka_unit_test(test_shared_phrases),
         cmocka_unit_test(test_spans),
     };
