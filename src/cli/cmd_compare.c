@@ -110,7 +110,8 @@ const struct cli_command cmd_compare = {
     .max_args = 0, .opts = opts, .run = run,
     .about =
         "The targets side by side: one row per catalogue indicator that at least one region\n"
-        "sets, one column per region (浙江省, 舟山市, 台州市, 金华市, then the others). A cell\n"
+        "sets, one column per region (provinces, then cities, each level in the order of\n"
+        "data/region_order.tsv, then by name; then the others). A cell\n"
         "is the comparator (none for =) and the value with its unit, e.g. \">=4.5个\",\n"
         "\"~10%\", \"全覆盖\"; \"*\" marks a unit the source lost and the catalogue supplied;\n"
         "several targets are joined by \"; \", with their years when a row mixes years.\n"

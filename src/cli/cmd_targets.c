@@ -108,5 +108,6 @@ const struct cli_command cmd_targets = {
         "annual, cumulative), flags (inferred-unit, distributed, approx, stretch,\n"
         "qualitative), the region of the document that set it (set_by: 全国 for a target the\n"
         "central government sets for a province), and the document slug and outline path it\n"
-        "comes from. The province first, then 舟山市, 台州市, 金华市, then the others.\n",
+        "comes from. Provinces first, then cities, each level in the order of\n"
+        "data/region_order.tsv, then by name; then the others.\n",
 };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/paths.h"
 #include "targets_int.h"
 
 /* The region a value is for, and that region's level: the document's own, or, for a
@@ -13,12 +14,58 @@
     "(CASE WHEN t.for_region IS NULL THEN d.level ELSE coalesce((SELECT d2.level FROM doc d2" \
     " WHERE d2.region = t.for_region LIMIT 1), 'other') END)"
 
-/* Regions in the order officials compare them: the province, then the three cities whose
- * plans are the reason for the tool, then other cities, then the rest. */
-#define REGION_RANK(level, region)                                                          \
+/* Regions in the order officials compare them: by level (the province, then cities, then
+ * the rest), within a level the regions data/region_order.tsv lists first, in its order,
+ * then by name. The list is bound as a JSON array (region_order_json). */
+#define REGION_RANK(level, region, param)                                                   \
     "(CASE " level " WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END),"                \
-    "(CASE " region " WHEN '舟山市' THEN 0 WHEN '台州市' THEN 1 WHEN '金华市' THEN 2 ELSE 3 END)," \
+    "coalesce((SELECT o.key FROM json_each(" param ") o WHERE o.value = " region "), 1e9)," \
     region
+
+/* data/region_order.tsv as a JSON array of names, read once; "[]" when the file is missing
+ * or unreadable (regions then go by level and name). Names are data, so they are escaped. */
+static const char *region_order_json(void)
+{
+    static char *json;
+    if (json)
+        return json;
+    size_t len = 0;
+    FILE *f = fopen(paths_data_file("region_order.tsv"), "r");
+    char *line = NULL, *out = NULL;
+    size_t lcap = 0;
+    ssize_t n;
+    FILE *mem = open_memstream(&out, &len);
+    if (!mem) {
+        if (f)
+            fclose(f);
+        return "[]";
+    }
+    fputc('[', mem);
+    int first = 1;
+    while (f && (n = getline(&line, &lcap, f)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == '\t' ||
+                         line[n - 1] == ' '))
+            line[--n] = 0;
+        if (!n || line[0] == '#')
+            continue;
+        fputs(first ? "\"" : ",\"", mem);
+        first = 0;
+        for (const unsigned char *c = (const unsigned char *)line; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                fputc('\\', mem);
+            if (*c >= 0x20)
+                fputc(*c, mem);
+        }
+        fputc('"', mem);
+    }
+    fputc(']', mem);
+    free(line);
+    if (f)
+        fclose(f);
+    if (fclose(mem) != 0 || !out)
+        return free(out), "[]";
+    return json = out;
+}
 
 static const char select_sql[] =
     "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
@@ -202,6 +249,7 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     sqlite3_bind_int(st, 7, linked_only);
     if (f->kind != TARGET_KIND_ALL)
         sqlite3_bind_text(st, 8, target_kind_name((enum target_kind)f->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, region_order_json(), -1, SQLITE_STATIC);
     size_t cap = 0;
     int s, failed = 0;
     while (!failed && (s = store_step(st, "targets", e)) == 1) {
@@ -234,7 +282,7 @@ done:
 int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
                   size_t *n, struct err *e)
 {
-    return run_query(db, f, 0, REGION_RANK(T_LEVEL, T_REGION) ", d.id, n.seq, t.start", out,
+    return run_query(db, f, 0, REGION_RANK(T_LEVEL, T_REGION, "?9") ", d.id, n.seq, t.start", out,
                      n, e);
 }
 
@@ -259,7 +307,7 @@ static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
     static const char sql[] =
         "SELECT d.region FROM doc d WHERE d.region IS NOT NULL AND (d.level IN ('province', 'city')"
         " OR d.region IN (SELECT value FROM json_each(?1))) GROUP BY d.region ORDER BY "
-        "MIN(" REGION_RANK("d.level", "d.region") ")";
+        "MIN(" REGION_RANK("d.level", "d.region", "?2") ")";
     /* json_each needs a JSON array of the regions that have targets in the table. */
     size_t cap = 16, len = 1;
     char *json = malloc(cap);
@@ -284,6 +332,7 @@ static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
         return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
     }
     sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, region_order_json(), -1, SQLITE_STATIC);
     size_t rcap = 0;
     int rc, failed = 0;
     while (!failed && (rc = store_step(st, "database", e)) == 1) {
@@ -319,7 +368,7 @@ int targets_compare(sqlite3 *db, int year, const char *category, struct compare_
     memset(out, 0, sizeof *out);
     struct target_filter f = { .year = year, .category = category };
     /* Grouped by indicator in catalogue order, regions in their order within each. */
-    if (run_query(db, &f, 1, "i.seq, " REGION_RANK(T_LEVEL, T_REGION) ", t.year, d.id, n.seq,"
+    if (run_query(db, &f, 1, "i.seq, " REGION_RANK(T_LEVEL, T_REGION, "?9") ", t.year, d.id, n.seq,"
                   " t.start",
                   &out->targets, &out->ntargets, e) < 0 ||
         compare_regions(db, out, e) < 0) {
