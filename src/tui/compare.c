@@ -319,6 +319,7 @@ static void compare_free(struct pane *p)
         compare_table_free(&c->t);
         progress_table_free(&c->prog);
         free(c->prog_by_id);
+        free(c->reported_only);
     }
     free(c->lines);
     drop_headings(c);

@@ -71,19 +71,49 @@ static int by_target_id(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* A value reported for an indicator and region that no target names. */
+static int reported_only(const struct progress_row *pr)
+{
+    return pr->status == PROGRESS_NO_TARGET && pr->reported && pr->reported->indicator_slug &&
+           pr->reported->region;
+}
+
+static int cmp_slug_region(const struct progress_row *pr, const char *slug, const char *region)
+{
+    int d = strcmp(pr->reported->indicator_slug, slug);
+    return d ? d : strcmp(pr->reported->region, region);
+}
+
+/* By indicator, region, then place in c->prog: the first of equals is the one a walk over
+ * c->prog finds first. */
+static int by_slug_region(const void *x, const void *y)
+{
+    const struct progress_row *a = *(const struct progress_row *const *)x;
+    const struct progress_row *b = *(const struct progress_row *const *)y;
+    int d = cmp_slug_region(a, b->reported->indicator_slug, b->reported->region);
+    return d ? d : (a > b) - (a < b);
+}
+
 int compare_progress_index(struct compare *c)
 {
     free(c->prog_by_id);
+    free(c->reported_only);
     c->prog_by_id = NULL;
-    c->nprog_by_id = 0;
+    c->reported_only = NULL;
+    c->nprog_by_id = c->nreported_only = 0;
     if (!c->prog.n)
         return 0;
-    if (!(c->prog_by_id = malloc(c->prog.n * sizeof *c->prog_by_id)))
+    if (!(c->prog_by_id = malloc(c->prog.n * sizeof *c->prog_by_id)) ||
+        !(c->reported_only = malloc(c->prog.n * sizeof *c->reported_only)))
         return -1;
-    for (size_t i = 0; i < c->prog.n; i++)
+    for (size_t i = 0; i < c->prog.n; i++) {
         if (c->prog.rows[i].target)
             c->prog_by_id[c->nprog_by_id++] = &c->prog.rows[i];
+        if (reported_only(&c->prog.rows[i]))
+            c->reported_only[c->nreported_only++] = &c->prog.rows[i];
+    }
     qsort(c->prog_by_id, c->nprog_by_id, sizeof *c->prog_by_id, by_target_id);
+    qsort(c->reported_only, c->nreported_only, sizeof *c->reported_only, by_slug_region);
     return 0;
 }
 
@@ -106,14 +136,20 @@ const struct progress_row *compare_progress_of(const struct compare *c, int64_t 
 const struct target_row *compare_reported_only(const struct compare *c,
                                                const struct compare_row *r, size_t k)
 {
-    for (size_t i = 0; r->slug && k < c->t.nregions && i < c->prog.n; i++) {
-        const struct target_row *got = c->prog.rows[i].reported;
-        if (c->prog.rows[i].status == PROGRESS_NO_TARGET && got && got->indicator_slug &&
-            got->region && !strcmp(got->indicator_slug, r->slug) &&
-            !strcmp(got->region, c->t.regions[k]))
-            return got;
+    if (!r->slug || k >= c->t.nregions)
+        return NULL;
+    /* The first of the rows for the indicator and region (a lower bound). */
+    size_t lo = 0, hi = c->nreported_only;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_slug_region(c->reported_only[mid], r->slug, c->t.regions[k]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    return lo < c->nreported_only &&
+                   !cmp_slug_region(c->reported_only[lo], r->slug, c->t.regions[k])
+               ? c->reported_only[lo]->reported : NULL;
 }
 
 static const char *status_word(const struct progress_row *pr)

@@ -16,6 +16,9 @@ struct compare {
     struct progress_table prog;     /* each target's reported value and status */
     const struct progress_row **prog_by_id;    /* prog's rows with a target, by its id */
     size_t nprog_by_id;
+    /* prog's rows of a value reported where no target is set, by indicator and region */
+    const struct progress_row **reported_only;
+    size_t nreported_only;
     struct cmp_line *lines;
     size_t nlines;
     int col;            /* the selected column: 0 the indicator, k the k-th region */
@@ -47,7 +50,9 @@ double compare_cell_value(const struct compare_cell *c);
 char *compare_cell_text(const struct compare *c, const struct compare_cell *cell);
 /* The progress row of target `id` (its status and the value reported), NULL if none. */
 const struct progress_row *compare_progress_of(const struct compare *c, int64_t id);
-/* Indexes c->prog by target id for compare_progress_of (every cell drawn asks); 0 or -1. */
+/* Indexes c->prog by target id for compare_progress_of, and its values reported where no
+ * target is set by indicator and region for compare_reported_only (every cell drawn asks
+ * one or the other: a walk over c->prog each was cells × rows a key); 0 or -1. */
 int compare_progress_index(struct compare *c);
 /* The latest value region k reported for the row's indicator when none of its targets
  * names it (its cell is empty), NULL if none. */
