@@ -27,6 +27,7 @@ struct panel {
     struct progress_table prog; /* each target's reported value and status */
     const struct progress_row **progress;  /* by index in all; NULL for no target */
     size_t *by_id;              /* indexes into all, by target id */
+    size_t *by_slug;            /* indexes into all, by indicator (made at the first follow) */
     struct secspan **doc_spans; /* per document */
     size_t *ndoc_spans;
     char **regions;             /* the order regions are compared in */
@@ -62,6 +63,43 @@ static long find(const struct panel *p, long id)
             hi = mid;
     }
     return -1;
+}
+
+static const struct target_row *sort_slug;
+
+/* By indicator, the rows of none (a phrase no indicator links) last; all's order within. */
+static int by_slug_cmp(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    const char *sa = sort_slug[a].indicator_slug, *sb = sort_slug[b].indicator_slug;
+    int d = sa && sb ? strcmp(sa, sb) : (!sa) - (!sb);
+    return d ? d : (a > b) - (a < b);
+}
+
+static int index_slugs(struct panel *p)
+{
+    if (!(p->by_slug = malloc((p->nall + 1) * sizeof *p->by_slug)))
+        return -1;
+    for (size_t i = 0; i < p->nall; i++)
+        p->by_slug[i] = i;
+    sort_slug = p->all;
+    qsort(p->by_slug, p->nall, sizeof *p->by_slug, by_slug_cmp);
+    return 0;
+}
+
+/* The first place in by_slug of the rows of indicator slug. */
+static size_t first_of_slug(const struct panel *p, const char *slug)
+{
+    size_t lo = 0, hi = p->nall;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *m = p->all[p->by_slug[mid]].indicator_slug;
+        if (m && strcmp(m, slug) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static void file_spans(struct pane *pn)
@@ -185,6 +223,7 @@ static void panel_free(struct pane *pn)
     free(p->doc_spans);
     free(p->ndoc_spans);
     free(p->by_id);
+    free(p->by_slug);
     free(p->progress);
     progress_table_free(&p->prog);
     target_rows_free(&p->all, p->nall);
@@ -239,30 +278,66 @@ static void targets_first(struct panel *p)
     }
 }
 
+/* A run of across of one region. */
+struct run {
+    const char *region;
+    size_t i, n;
+    int known;          /* a compared region's */
+};
+
+static const struct run *sort_runs;
+
+static int by_region_cmp(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    int d = strcmp(sort_runs[a].region, sort_runs[b].region);
+    return d ? d : (a > b) - (a < b);
+}
+
 /* One entry per compared region, in order (empty where a region sets no target), then
- * any other region that does. across is sorted by region already. */
+ * any other region that does. across is sorted by region already. Each region's run is
+ * found by binary search over the runs by name: at 100× the corpus there are hundreds
+ * of regions, and a walk over across for each was a key's milliseconds. */
 static void build_entries(struct panel *p)
 {
     targets_first(p);
-    for (size_t r = 0; r < p->nregions; r++) {
-        size_t i = 0, n = 0;
-        while (i < p->nacross && strcmp(p->across[i]->region, p->regions[r]))
-            i++;
-        while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->regions[r]))
-            n++;
-        add_region(p, p->regions[r], i, n);
+    struct run *runs = malloc((p->nacross + 1) * sizeof *runs);
+    size_t *order = malloc((p->nacross + 1) * sizeof *order), nruns = 0;
+    if (!runs || !order) {
+        free(runs), free(order);
+        return;
     }
     for (size_t i = 0; i < p->nacross;) {
         size_t n = 1;
         while (i + n < p->nacross && !strcmp(p->across[i + n]->region, p->across[i]->region))
             n++;
-        int known = 0;
-        for (size_t r = 0; r < p->nregions; r++)
-            known |= !strcmp(p->regions[r], p->across[i]->region);
-        if (!known)
-            add_region(p, p->across[i]->region, i, n);
+        runs[nruns] = (struct run){ p->across[i]->region, i, n, 0 };
+        order[nruns] = nruns;
+        nruns++;
         i += n;
     }
+    sort_runs = runs;
+    qsort(order, nruns, sizeof *order, by_region_cmp);
+    for (size_t r = 0; r < p->nregions; r++) {
+        size_t lo = 0, hi = nruns;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(runs[order[mid]].region, p->regions[r]) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        int found = lo < nruns && !strcmp(runs[order[lo]].region, p->regions[r]);
+        add_region(p, p->regions[r], found ? runs[order[lo]].i : p->nacross,
+                   found ? runs[order[lo]].n : 0);
+        for (size_t k = lo; k < nruns && !strcmp(runs[order[k]].region, p->regions[r]); k++)
+            runs[order[k]].known = 1;
+    }
+    for (size_t g = 0; g < nruns; g++)
+        if (!runs[g].known)
+            add_region(p, runs[g].region, runs[g].i, runs[g].n);
+    free(runs);
+    free(order);
 }
 
 /* Does the entry show this row? */
@@ -303,10 +378,16 @@ static void follow(struct panel *p, long at)
     p->across = malloc((p->nall + 1) * sizeof *p->across);
     if (!p->across)
         return;
-    for (size_t i = 0; i < p->nall; i++)
-        if (now ? p->all[i].indicator_slug && !strcmp(p->all[i].indicator_slug, now)
-                : (long)i == at)
-            p->across[p->nacross++] = &p->all[i];
+    if (!now) {
+        p->across[p->nacross++] = &p->all[at];
+    } else if (p->by_slug || index_slugs(p) == 0) {
+        for (size_t k = first_of_slug(p, now); k < p->nall; k++) {
+            const struct target_row *t = &p->all[p->by_slug[k]];
+            if (!t->indicator_slug || strcmp(t->indicator_slug, now))
+                break;
+            p->across[p->nacross++] = t;
+        }
+    }
     build_entries(p);
     select_shown(p);
 }
