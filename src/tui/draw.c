@@ -123,6 +123,21 @@ int draw_trunc(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, attr_
     return used + draw_run(w, y, x + used, ell, strlen(ell), maxw - used, a, NULL);
 }
 
+attr_t draw_blank(attr_t a, attr_t plain)
+{
+    /* A blank shows its background, and underline or reverse; the rest is the glyph's. */
+    const attr_t seen = A_REVERSE | A_STANDOUT | A_UNDERLINE;
+    if ((a | plain) & seen)
+        return a;
+    short fa, ba, fp, bp;
+    if (PAIR_NUMBER(a) == PAIR_NUMBER(plain))
+        return plain;
+    if (pair_content((short)PAIR_NUMBER(a), &fa, &ba) == ERR ||
+        pair_content((short)PAIR_NUMBER(plain), &fp, &bp) == ERR)
+        return a;
+    return ba == bp ? plain : a;
+}
+
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)
 {
     for (int i = 0; i < n; i++)

@@ -29,6 +29,11 @@ int draw_trunc(WINDOW *w, int y, int x, const char *s, size_t n, int maxw, attr_
 int draw_width(const char *s, size_t n);
 /* Spaces from (y, x) for n columns. */
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+/* What a blank drawn in a looks the same in: plain when a differs from it only in what no
+ * blank shows (its foreground, bold …), else a. curses clears a line's end of plain blanks
+ * in one sequence, but writes a heading's (bold, bright) out one space a column where the
+ * terminal does not erase in colour (screen, tmux): a wide screen's heading row, 160. */
+attr_t draw_blank(attr_t a, attr_t plain);
 /* A chrome glyph repeated n times. */
 void draw_hline(WINDOW *w, int y, int x, int n, attr_t a);
 

@@ -50,7 +50,7 @@ static void draw_line(const struct reader *r, WINDOW *w, int y, size_t li, enum 
     const struct rblock *b = &r->d.blocks[l->block];
     size_t on[64];
     size_t non = spans_on(r, li, on, sizeof on / sizeof on[0]);
-    draw_fill(w, y, 0, wd, theme_attr(base));
+    draw_fill(w, y, 0, wd, draw_blank(theme_attr(base), theme_attr(ROLE_NORMAL)));
     int x = MARGIN;
     size_t p = l->start;
     while (p < l->end && x < wd) {

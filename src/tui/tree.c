@@ -208,9 +208,10 @@ static void tree_draw(struct pane *p, int focused)
     for (int y = 0; y < h; y++) {
         size_t i = t->top + (size_t)y;
         attr_t base = theme_attr(ROLE_NORMAL);
-        draw_fill(w, y, 0, wd, base);
-        if (i >= t->n)
+        if (i >= t->n) {
+            draw_fill(w, y, 0, wd, base);
             continue;
+        }
         const struct trow *r = &t->rows[i];
         enum role role = r->kind == TR_GROUP ? ROLE_TREE_GROUP
                          : r->kind == TR_DOC ? ROLE_TREE_DOC : ROLE_TREE;
