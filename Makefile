@@ -11,6 +11,7 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/gongfu
+LIBDIR   = $(PREFIX)/lib/gongfu
 MANDIR   = $(PREFIX)/share/man/man1
 # Where bash-completion (2.x: $XDG_DATA_DIRS/bash-completion/completions) and Debian's zsh
 # ($fpath has share/zsh/site-functions under /usr/local and /usr) look.
@@ -23,9 +24,12 @@ SAN     ?= 0
 CC      ?= cc
 OPT     ?= -O2 -g
 
-PKGS     = ncursesw sqlite3 opencc xlsxwriter libxml-2.0 libzip
+PKGS     = ncursesw sqlite3 opencc
+# The format module's (gongfu-formats.so, below): the readers of web pages, Word documents
+# and PDFs, and the .xlsx writer.
+FORMAT_PKGS = xlsxwriter libxml-2.0 libzip
 # Only the include paths: the packages' feature macros would fight ours.
-PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) $(FORMAT_PKGS) 2>/dev/null))
 PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # MuPDF (the PDF reader). Debian 12's libmupdf-dev ships only static archives, which need
 # MuPDF's own dependencies at link time; Debian has no -dev package for some of them
@@ -33,6 +37,7 @@ PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # objects that mupdf-tools' runtime packages install.
 MUPDF_LIB = -lmupdf -lmupdf-third -l:libmujs.so.2 -l:libgumbo.so.1 -l:libopenjp2.so.7 \
             -l:libjbig2dec.so.0 -l:libjpeg.so.62 -l:libfreetype.so.6 -l:libharfbuzz.so.0 -lz
+FORMAT_LIBS := $(shell pkg-config --libs $(FORMAT_PKGS) 2>/dev/null) $(MUPDF_LIB)
 
 ifeq ($(SAN),1)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -47,17 +52,29 @@ endif
 FUZZ_SECONDS ?= 60
 
 CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=1 \
-               -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"'
+               -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"' \
+               -DGONGFU_LIBDIR='"$(LIBDIR)"'
 CFLAGS_ALL   = -std=c11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                -Wno-missing-field-initializers -MMD -MP $(CFLAGS)
-LDLIBS_ALL   = $(PKG_LIB) $(MUPDF_LIB) -lunistring -lm $(LDLIBS)
+LDLIBS_ALL   = $(PKG_LIB) -lunistring -lm $(LDLIBS)
 
-CORE_SRC := $(wildcard src/core/*.c)
+# The format module: the core's sources that need libxml2, libzip, MuPDF or libxlsxwriter,
+# and the table it exports (format_module.h). gongfu loads it with dlopen when a file of
+# those formats is imported or a workbook exported, so that the some twenty libraries they
+# bring are not mapped and relocated at every start (issue 15). The unit tests, the other
+# test programs and the fuzzers link its objects in (FORMAT_LINK).
+FORMAT_SRC := $(addprefix src/core/,format_entry.c import_docx.c import_html.c import_pdf.c \
+              docx_style.c docx_xml.c html_article.c html_render.c sheet.c)
+CORE_SRC := $(filter-out $(FORMAT_SRC),$(wildcard src/core/*.c))
 CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/obj/%.o)
+FORMAT_OBJ := $(FORMAT_SRC:%.c=$(B)/pic/%.o)
+MODULE   := $(B)/gongfu-formats.so
+FORMAT_A := $(B)/libgongfu-formats.a
+FORMAT_LINK = -Wl,-u,gongfu_format_module $(FORMAT_A)
 APP_OBJ  := $(CLI_SRC:%.c=$(B)/obj/%.o) $(TUI_SRC:%.c=$(B)/obj/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 CORPUS   := $(sort $(wildcard data/corpus/*.txt))
@@ -73,7 +90,7 @@ GEN_HDR  := $(B)/gen/fold_table.h $(B)/gen/pinyin_table.h $(B)/gen/tui_builtin.h
 SOAK_SECONDS ?= 1800
 .DELETE_ON_ERROR:
 
-all: $(B)/gongfu $(B)/gongfu.db
+all: $(B)/gongfu $(MODULE) $(B)/gongfu.db
 
 deps:
 	@sh src/tools/install-deps.sh
@@ -116,12 +133,39 @@ $(B)/obj/%.o: %.c | $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
 
+# The module's objects, for a shared object: position-independent, and only its table
+# visible from outside.
+$(B)/pic/%.o: %.c | $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -c -o $@ $<
+
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/gongfu: $(APP_OBJ) $(LIB)
-	$(CC) $(SANLD) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS_ALL)
+$(FORMAT_A): $(FORMAT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# The core's functions the module calls (err_set, decode_bytes …) are the program's: the
+# list of them, read from the objects, is exported from gongfu (a dynamic list) and each
+# is linked in whether gongfu calls it or not (-u).
+$(B)/formats.dynlist: $(FORMAT_OBJ) $(LIB)
+	{ nm -u $(FORMAT_OBJ) | awk 'NF == 2 { print $$2 }' | sort -u > $@.undef && \
+	  nm --defined-only -g $(LIB) | awk 'NF == 3 && $$2 ~ /[TDRB]/ { print $$3 }' | \
+	    sort -u | comm -12 - $@.undef | awk 'BEGIN { print "{" } { print "    " $$1 ";" } \
+	    END { print "};" }'; } > $@.tmp && rm -f $@.undef && mv $@.tmp $@
+
+$(B)/gongfu: $(APP_OBJ) $(LIB) $(B)/formats.dynlist
+	$(CC) $(SANLD) $(LDFLAGS) -o $@ $(APP_OBJ) -Wl,--dynamic-list=$(B)/formats.dynlist \
+	    $$(sed -n 's/^ *\([A-Za-z0-9_]*\);$$/-Wl,-u,\1/p' $(B)/formats.dynlist) \
+	    $(LIB) $(LDLIBS_ALL)
+
+# MuPDF's and the other archives' symbols stay inside the module (--exclude-libs); what the
+# module needs of the core is left undefined, to be found in gongfu when it is loaded.
+$(MODULE): $(FORMAT_OBJ)
+	$(CC) -shared $(SANLD) $(LDFLAGS) -Wl,--exclude-libs,ALL -o $@ $(FORMAT_OBJ) \
+	    $(FORMAT_LIBS) -lunistring -lm
 
 # The embedded default database: the raw corpus imported in one transaction, into a new
 # database that gongfu publishes by rename (an explorer open on the old one keeps it).
@@ -132,24 +176,28 @@ $(B)/gongfu.db: $(B)/gongfu $(CORPUS) $(wildcard data/*.tsv)
 
 # Unit tests of the explorer's parts compile its .c files in whole (#include "keymap.c"),
 # found through -Isrc/tui so that their dependency files name them as the Makefile does.
-$(B)/tests/%: tests/unit/%.c $(LIB) | $(GEN_HDR)
+$(B)/tests/%: tests/unit/%.c $(LIB) $(FORMAT_A) | $(GEN_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS_ALL) -Isrc/tui $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(FORMAT_LINK) $(LIB) \
+	    -lcmocka $(LDLIBS_ALL) $(FORMAT_LIBS)
 
 # The target extractor against hand labels, on the embedded plans (tests/golden/targets,
 # by accuracy.c) and on the development set (tests/dev/, by the project's scorer);
 # tests/targets/t_accuracy.sh fails when a figure is worse than tests/targets/baseline.txt.
-$(B)/accuracy: tests/targets/accuracy.c $(LIB) | $(GEN_HDR)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+$(B)/accuracy: tests/targets/accuracy.c $(LIB) $(FORMAT_A) | $(GEN_HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(FORMAT_LINK) $(LIB) \
+	    $(LDLIBS_ALL) $(FORMAT_LIBS)
 
 # The question set of `gongfu ask` against the embedded database (tests/ask/t_ask.sh).
-$(B)/ask_golden: tests/ask/golden.c $(LIB) | $(GEN_HDR)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+$(B)/ask_golden: tests/ask/golden.c $(LIB) $(FORMAT_A) | $(GEN_HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(FORMAT_LINK) $(LIB) \
+	    $(LDLIBS_ALL) $(FORMAT_LIBS)
 
 # The related lists against the hand key in tests/golden/relations (tests/relations/
 # t_accuracy.sh fails below tests/relations/baseline.txt); --sweep shows the calibration.
-$(B)/rel_accuracy: tests/relations/accuracy.c $(LIB) | $(GEN_HDR)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+$(B)/rel_accuracy: tests/relations/accuracy.c $(LIB) $(FORMAT_A) | $(GEN_HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(SANLD) $(LDFLAGS) -o $@ $< $(FORMAT_LINK) $(LIB) \
+	    $(LDLIBS_ALL) $(FORMAT_LIBS)
 
 unit: $(TESTS) $(B)/accuracy $(B)/ask_golden $(B)/rel_accuracy
 
@@ -196,10 +244,10 @@ $(CLI_LIB): $(CLI_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/fuzz/%: tests/fuzz/%.c $(LIB) $(TUI_LIB) $(CLI_LIB) | $(GEN_HDR)
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB) $(TUI_LIB) $(CLI_LIB) $(FORMAT_A) | $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -Isrc/tui -Isrc/cli $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(CLI_LIB) \
-	    $(TUI_LIB) $(LIB) $(LDLIBS_ALL)
+	    $(TUI_LIB) $(FORMAT_LINK) $(LIB) $(LDLIBS_ALL) $(FORMAT_LIBS)
 
 fuzzers: $(FUZZERS)
 
@@ -218,8 +266,9 @@ bench: deps
 publish = install -m $(1) $(2) $(3).installing && sync $(3).installing && \
           mv -f $(3).installing $(3) && sync $(dir $(3))
 
-install: $(B)/gongfu $(B)/gongfu.db
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+install: $(B)/gongfu $(MODULE) $(B)/gongfu.db
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)
+	$(call publish,644,$(MODULE),$(DESTDIR)$(LIBDIR)/gongfu-formats.so)
 	$(call publish,755,$(B)/gongfu,$(DESTDIR)$(BINDIR)/gongfu)
 	$(call publish,644,$(B)/gongfu.db,$(DESTDIR)$(DATADIR)/gongfu.db)
 	rm -f $(DESTDIR)$(DATADIR)/gongfu.db-wal $(DESTDIR)$(DATADIR)/gongfu.db-shm
@@ -234,11 +283,11 @@ install: $(B)/gongfu $(B)/gongfu.db
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gongfu $(DESTDIR)$(MANDIR)/gongfu.1
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/gongfu $(DESTDIR)$(ZSHCOMPDIR)/_gongfu
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
 	rm -rf build
 
 # What the compiler found each object, test and fuzzer to include (-MMD -MP).
--include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(B)/ask_golden.d \
+-include $(CORE_OBJ:.o=.d) $(FORMAT_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(B)/accuracy.d $(B)/ask_golden.d \
          $(B)/rel_accuracy.d $(FUZZERS:=.d)

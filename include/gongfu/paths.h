@@ -11,6 +11,10 @@ const char *paths_db(const char *opt);
 /* A data file (vocab.tsv …): $GONGFU_DATA, the source tree's data/ above the program, or
  * the installed data directory. The string stays valid for the program's life. */
 const char *paths_data_file(const char *name);
+/* A module of gongfu's own (format_module.h): next to the program (the build tree), else
+ * ../lib/gongfu beside it (installed), else the configured LIBDIR's. One buffer: the
+ * string is valid until the next call. */
+const char *paths_lib_file(const char *name);
 /* $XDG_CONFIG_HOME/gongfu or ~/.config/gongfu; NULL if neither can be formed. */
 const char *paths_config_dir(void);
 /* Files gongfu reads whole are opened only when they are regular files (a FIFO, a device

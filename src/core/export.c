@@ -5,13 +5,14 @@
 #include <unistd.h>
 #include "gongfu/csv.h"
 #include "gongfu/export.h"
+#include "gongfu/format_module.h"
 #include "gongfu/outfile.h"
-#include "gongfu/sheet.h"
 #include "gongfu/text.h"
 
 struct export {
     enum export_format fmt;
     struct sheet_book *book;    /* xlsx */
+    const struct format_module *writer;     /* its writer, in the format module */
     FILE *f;                    /* csv */
     struct outfile out;         /* csv to a file */
     int to_file, sheets;
@@ -51,7 +52,8 @@ int export_open(const char *path, enum export_format fmt, int force, struct expo
             return -1;
         }
         x->fmt = fmt;
-        if (sheet_open(path, force, &x->book, e) < 0) {
+        x->writer = format_module(e);
+        if (!x->writer || x->writer->sheet_open(path, force, &x->book, e) < 0) {
             free(x);
             return -1;
         }
@@ -82,7 +84,7 @@ static int begin(struct export *x, const char *name, const char *const *cols, in
     if (x->sheets++ && x->fmt != EXPORT_XLSX)
         return 0;
     if (x->book)
-        return sheet_add(x->book, name, cols, n, e);
+        return x->writer->sheet_add(x->book, name, cols, n, e);
     for (int i = 0; i < n; i++) {
         if (i)
             fputc(',', x->f);
@@ -97,7 +99,7 @@ static int row(struct export *x, const struct sheet_cell *c, int n, struct err *
     if (x->sheets > 1 && x->fmt != EXPORT_XLSX)
         return 0;
     if (x->book)
-        return sheet_row(x->book, c, e);
+        return x->writer->sheet_row(x->book, c, e);
     for (int i = 0; i < n; i++) {
         if (i)
             fputc(',', x->f);
@@ -332,7 +334,7 @@ int export_close(struct export **xp, int commit, struct err *e)
     *xp = NULL;
     int rc = 0;
     if (x->book) {
-        rc = sheet_close(&x->book, commit, e);
+        rc = x->writer->sheet_close(&x->book, commit, e);
     } else if (x->to_file) {
         int bad = fclose(x->f) != 0;
         if (bad && commit)

@@ -5,9 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include "gongfu/format.h"
-#include "gongfu/import_docx.h"
-#include "gongfu/import_html.h"
-#include "gongfu/import_pdf.h"
+#include "gongfu/format_module.h"
 
 static const char *const names[] = {"auto", "text", "html", "docx", "pdf"};
 
@@ -135,17 +133,21 @@ int format_read(const char *raw, size_t n, enum format f, const char *encoding,
     char *text = NULL;
     size_t len = 0;
     char charset[32] = "";
+    /* The readers of the formats other than text are in the format module, loaded now. */
+    const struct format_module *m = NULL;
+    if ((f == FORMAT_HTML || f == FORMAT_DOCX || f == FORMAT_PDF) && !(m = format_module(e)))
+        return -1;
     switch (f) {
     case FORMAT_HTML:
-        text = html_extract(raw, n, encoding, &len, charset, e);
+        text = m->html_extract(raw, n, encoding, &len, charset, e);
         snprintf(out->encoding, sizeof out->encoding, "html %s", charset);
         break;
     case FORMAT_DOCX:
-        text = docx_extract(raw, n, &len, e);
+        text = m->docx_extract(raw, n, &len, e);
         snprintf(out->encoding, sizeof out->encoding, "docx");
         break;
     case FORMAT_PDF:
-        text = pdf_extract(raw, n, &len, e);
+        text = m->pdf_extract(raw, n, &len, e);
         snprintf(out->encoding, sizeof out->encoding, "pdf");
         break;
     default:

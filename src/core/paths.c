@@ -46,6 +46,20 @@ const char *paths_db(const char *opt)
     return path;
 }
 
+const char *paths_lib_file(const char *name)
+{
+    static char path[PATH_MAX];
+    /* Next to the program in the build tree; in ../lib/gongfu beside it once installed. */
+    static const char *const rel[] = {"", "/../lib/gongfu"};
+    for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+        snprintf(path, sizeof path, "%s%s/%s", exe_dir(), rel[i], name);
+        if (access(path, F_OK) == 0)
+            return path;
+    }
+    snprintf(path, sizeof path, "%s/%s", GONGFU_LIBDIR, name);
+    return path;
+}
+
 /* Each name keeps its own buffer, so a path stays valid after later look-ups. */
 static char *data_slot(const char *name)
 {

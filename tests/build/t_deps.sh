@@ -30,24 +30,35 @@ for s in src/*/*.c tests/unit/test_*.c tests/targets/accuracy.c tests/ask/golden
 done > "$T/deps"
 
 # The expected set for FILE: what includes it, the library and programs linking those.
+# The format module's sources (the Makefile's FORMAT_SRC) are compiled apart (B/pic) into
+# their own archive, which the test programs link, and the module; the list of the core's
+# functions they call (formats.dynlist) is read from them and the library, and gongfu is
+# linked with it.
 expected() {
     awk -v f="$1" -v b="$B" '
+        BEGIN { n = split(ENVIRON["FORMAT_SRC"], fs, " "); for (i = 1; i <= n; i++) mod[fs[i]] = 1 }
         $2 == f { hit[$1] = 1 }
         END {
             for (s in hit) {
-                if (s ~ /^src\//) { o = s; sub(/\.c$/, ".o", o); print b "/obj/" o }
+                o = s; sub(/\.c$/, ".o", o)
+                if (s in mod) { print b "/pic/" o; fmt = 1; continue }
+                if (s ~ /^src\//) print b "/obj/" o
                 if (s ~ /^src\/core\//) lib = 1; else if (s ~ /^src\//) app = 1
             }
             if (lib) print b "/libgongfu.a"
+            if (fmt) { print b "/libgongfu-formats.a"; print b "/gongfu-formats.so" }
+            if (lib || fmt) { print b "/formats.dynlist"; app = 1 }
             while ((getline line < (ENVIRON["T"] "/tests")) > 0)
-                if (lib || hit[line]) { n = line; sub(/.*\//, "", n); sub(/\.c$/, "", n); print b "/tests/" n }
-            if (lib || hit["tests/targets/accuracy.c"]) print b "/accuracy"
-            if (lib || hit["tests/ask/golden.c"]) print b "/ask_golden"
-            if (lib || hit["tests/relations/accuracy.c"]) print b "/rel_accuracy"
-            if (lib || app) { print b "/gongfu"; print b "/gongfu.db" }
+                if (lib || fmt || hit[line]) { n = line; sub(/.*\//, "", n); sub(/\.c$/, "", n); print b "/tests/" n }
+            if (lib || fmt || hit["tests/targets/accuracy.c"]) print b "/accuracy"
+            if (lib || fmt || hit["tests/ask/golden.c"]) print b "/ask_golden"
+            if (lib || fmt || hit["tests/relations/accuracy.c"]) print b "/rel_accuracy"
+            if (app) { print b "/gongfu"; print b "/gongfu.db" }
         }' "$T/deps" | sort -u
 }
-export T
+FORMAT_SRC=$(mk -s --eval 'print-format-src: ; @echo $(FORMAT_SRC)' print-format-src)
+[ -n "$FORMAT_SRC" ] || fail "no FORMAT_SRC in the Makefile"
+export T FORMAT_SRC
 ls tests/unit/test_*.c > "$T/tests"
 
 check() {   # check FILE [GENERATED_HEADER made from it]
@@ -63,6 +74,7 @@ check src/tui/draw.c          # an explorer source that a unit test compiles in 
 check src/tui/keymap.h        # a header of the explorer, included by tests and objects
 check src/cli/main.c          # a command-line source: the program only
 check include/gongfu/text.h   # a core header: the library, so every test and program
+check src/core/import_html.c  # a source of the format module: the module and what links it
 check tests/unit/test_text.c  # a test: itself
 check data/keys.conf "$B/gen/tui_builtin.h"   # built in through a generated header
 # The generated header reaches one object, not all of them.
