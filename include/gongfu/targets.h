@@ -161,6 +161,19 @@ int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row 
                   size_t *n, struct err *e);
 void target_rows_free(struct target_row **rows, size_t n);
 
+/* Where each target and reported value of one document stands, in targets_query's order:
+ * what the reader highlights, read without the rest of the rows (the explorer's first
+ * screen needs no more). */
+struct target_span {
+    int64_t id, node_id;
+    int64_t start, end;
+};
+/* 0 when targets_query can read this database's targets; else -1 with what to do (import
+ * again), as targets_query would say, without reading a row. */
+int targets_readable(sqlite3 *db, struct err *e);
+int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **out,
+                      size_t *n, struct err *e);
+
 /* The side-by-side table: one row per indicator that at least one region sets (in
  * catalogue order), one column per region (in the order above). */
 struct compare_cell {

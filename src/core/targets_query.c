@@ -206,6 +206,44 @@ static char *indicator_ids(sqlite3 *db, const char *word, struct err *e)
     return json;
 }
 
+/* The query with its ORDER BY; a database without targets, or with the targets of an
+ * earlier gongfu, is a message saying to import again. */
+static int prepare_select(sqlite3 *db, const char *order, sqlite3_stmt **st, struct err *e)
+{
+    size_t sl = strlen(select_sql) + strlen(order) + 1;
+    char *sql = malloc(sl);
+    *st = NULL;
+    if (!sql) {
+        err_set(e, "out of memory");
+        return -1;
+    }
+    snprintf(sql, sl, "%s%s", select_sql, order);
+    int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+    free(sql);
+    if (rc == SQLITE_OK)
+        return 0;
+    if (strstr(sqlite3_errmsg(db), "no such table"))
+        err_set(e, "this database holds no targets (it was imported by a gongfu that did "
+                "not extract them): import the documents again");
+    else if (strstr(sqlite3_errmsg(db), "no such column"))
+        err_set(e, "this database's targets have no kind (it was imported by an earlier "
+                "gongfu): import the documents again");
+    else
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+    return -1;
+}
+
+#define QUERY_ORDER REGION_RANK(T_LEVEL, T_REGION, "?9") ", d.id, n.seq, t.start"
+
+int targets_readable(sqlite3 *db, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (prepare_select(db, QUERY_ORDER, &st, e) < 0)
+        return -1;
+    sqlite3_finalize(st);
+    return 0;
+}
+
 static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only,
                      const char *order, struct target_row **out, size_t *n, struct err *e)
 {
@@ -222,24 +260,10 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     }
     if (f->region)
         region = targets_fold_key(f->region, strlen(f->region));
-    size_t sl = strlen(select_sql) + strlen(order) + 1;
-    char *sql = malloc(sl);
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (!sql)
+    if (prepare_select(db, order, &st, e) < 0)
         goto done;
-    snprintf(sql, sl, "%s%s", select_sql, order);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        if (strstr(sqlite3_errmsg(db), "no such table"))
-            err_set(e, "this database holds no targets (it was imported by a gongfu that did "
-                    "not extract them): import the documents again");
-        else if (strstr(sqlite3_errmsg(db), "no such column"))
-            err_set(e, "this database's targets have no kind (it was imported by an earlier "
-                    "gongfu): import the documents again");
-        else
-            err_set(e, "database: %s", sqlite3_errmsg(db));
-        goto done;
-    }
     sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, f->unlinked);
@@ -273,7 +297,6 @@ done:
     if (rc)
         target_rows_free(out, *n), *n = 0;
     sqlite3_finalize(st);
-    free(sql);
     free(ids);
     free(region);
     return rc;
@@ -282,8 +305,50 @@ done:
 int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
                   size_t *n, struct err *e)
 {
-    return run_query(db, f, 0, REGION_RANK(T_LEVEL, T_REGION, "?9") ", d.id, n.seq, t.start", out,
-                     n, e);
+    return run_query(db, f, 0, QUERY_ORDER, out, n, e);
+}
+
+int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **out,
+                      size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT t.id, t.node_id, t.start, t.\"end\""
+        " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
+        " WHERE d.slug = ?1 ORDER BY " QUERY_ORDER;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        err_set(e, "database: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, doc_slug, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, region_order_json(), -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int s;
+    while ((s = store_step(st, "targets", e)) == 1) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            struct target_span *v = realloc(*out, cap * sizeof *v);
+            if (!v) {
+                err_set(e, "out of memory");
+                s = -1;
+                break;
+            }
+            *out = v;
+        }
+        (*out)[(*n)++] = (struct target_span){ sqlite3_column_int64(st, 0),
+                                               sqlite3_column_int64(st, 1),
+                                               sqlite3_column_int64(st, 2),
+                                               sqlite3_column_int64(st, 3) };
+    }
+    sqlite3_finalize(st);
+    if (s < 0) {
+        free(*out);
+        *out = NULL, *n = 0;
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- the compare table ---- */

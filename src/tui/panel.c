@@ -1,8 +1,10 @@
 /* panel.c — the target panel (panel_ops): the indicator of the value under the reading
  * cursor, set by every region side by side (the province first), each target with the
- * value reported for it and its status, each value one key from its source. Every target
- * and reported value is read once at start-up (a few hundred rows) and is the reader's
- * target span source; the cross-region rows of one indicator are picked out when the
+ * value reported for it and its status, each value one key from its source. It is the
+ * reader's target span source: a document's spans are read when the reader first shows
+ * it. Every target and reported value, with their progress, is read when the cursor first
+ * reaches one (at 100× the corpus that is seconds, which the first screen does not wait
+ * for, issue 15); the cross-region rows of one indicator are picked out of them when the
  * cursor reaches a value of another indicator. */
 #include <math.h>
 #include <stdio.h>
@@ -24,6 +26,8 @@ struct panel_entry {
 struct panel {
     struct target_row *all;     /* every target and reported value; a span's id is its id */
     size_t nall;
+    int all_read;               /* all (and prog, regions) read, or tried */
+    unsigned char *doc_read;    /* per document: its spans are in doc_spans */
     struct progress_table prog; /* each target's reported value and status */
     const struct progress_row **progress;  /* by index in all; NULL for no target */
     size_t *by_id;              /* indexes into all, by target id */
@@ -102,12 +106,13 @@ static size_t first_of_slug(const struct panel *p, const char *slug)
     return lo;
 }
 
+/* Each document's spans from all, but for those read already. */
 static void file_spans(struct pane *pn)
 {
     struct panel *p = pn->state;
     for (size_t i = 0; i < p->nall; i++) {
         int d = corpus_doc_by_slug(pn->ui->corpus, p->all[i].doc_slug);
-        if (d < 0)
+        if (d < 0 || p->doc_read[d])
             continue;
         struct secspan *v = realloc(p->doc_spans[d], (p->ndoc_spans[d] + 1) * sizeof *v);
         if (!v)
@@ -115,6 +120,32 @@ static void file_spans(struct pane *pn)
         p->doc_spans[d] = v;
         v[p->ndoc_spans[d]++] = (struct secspan){ p->all[i].node_id, (long)p->all[i].start,
                                                   (long)p->all[i].end, (long)p->all[i].id };
+    }
+    memset(p->doc_read, 1, pn->ui->corpus->ndocs);
+}
+
+/* Document doc's spans alone, for the reader (one query of four columns). */
+static void read_doc_spans(struct pane *pn, int doc)
+{
+    struct panel *p = pn->state;
+    struct target_span *ts = NULL;
+    size_t n = 0;
+    struct err e = { "" };
+    p->doc_read[doc] = 1;
+    if (targets_doc_spans(store_db(pn->ui->corpus->store), pn->ui->corpus->docs[doc].slug,
+                          &ts, &n, &e) < 0) {
+        snprintf(pn->why, sizeof pn->why, "%.200s", e.msg);
+        pn->usable = 0;
+        return;
+    }
+    struct secspan *v = n ? malloc(n * sizeof *v) : NULL;
+    for (size_t i = 0; v && i < n; i++)
+        v[i] = (struct secspan){ ts[i].node_id, (long)ts[i].start, (long)ts[i].end,
+                                 (long)ts[i].id };
+    free(ts);
+    if (v || !n) {
+        p->doc_spans[doc] = v;
+        p->ndoc_spans[doc] = v ? n : 0;
     }
 }
 
@@ -156,8 +187,10 @@ static size_t doc_spans(struct pane *pn, int doc, const struct secspan **out)
 {
     struct panel *p = pn->state;
     *out = NULL;
-    if (!p->doc_spans || doc < 0 || (size_t)doc >= pn->ui->corpus->ndocs)
+    if (!p->doc_spans || doc < 0 || (size_t)doc >= pn->ui->corpus->ndocs || !pn->usable)
         return 0;
+    if (!p->doc_read[doc])
+        read_doc_spans(pn, doc);
     *out = p->doc_spans[doc];
     return p->ndoc_spans[doc];
 }
@@ -170,30 +203,51 @@ static void beyond(struct pane *pn, int dir)
         ui_message(pn->ui, ROLE_STATUS, dir > 0 ? "后面没有指标了" : "前面没有指标了");
 }
 
+/* Nothing is read but whether the targets can be: a database without them says so on
+ * the first screen, as before. */
 static int panel_init(struct pane *pn)
 {
     struct panel *p = pn->state;
     const struct corpus *c = pn->ui->corpus;
-    struct target_filter f;
     struct err e = { "" };
-    memset(&f, 0, sizeof f);
-    f.kind = TARGET_KIND_ALL;
     p->shown = -1;
     p->doc_spans = calloc(c->ndocs + 1, sizeof *p->doc_spans);
     p->ndoc_spans = calloc(c->ndocs + 1, sizeof *p->ndoc_spans);
-    if (!p->doc_spans || !p->ndoc_spans)
+    p->doc_read = calloc(c->ndocs + 1, 1);
+    if (!p->doc_spans || !p->ndoc_spans || !p->doc_read)
         return -1;
     spans_register(&pn->ui->spans, SPAN_TARGET,
                    &(struct span_source){ pn, doc_spans, beyond, 1 });
-    if (targets_query(store_db(c->store), &f, &p->all, &p->nall, &e) < 0) {
+    if (targets_readable(store_db(c->store), &e) < 0) {
+        snprintf(pn->why, sizeof pn->why, "%.200s", e.msg);
+        pn->usable = 0;
+    }
+    return 0;
+}
+
+/* Every target and reported value, their progress and the regions' order, once. */
+static void read_all(struct pane *pn)
+{
+    struct panel *p = pn->state;
+    struct target_filter f;
+    struct err e = { "" };
+    if (p->all_read || !pn->usable)
+        return;
+    p->all_read = 1;
+    memset(&f, 0, sizeof f);
+    f.kind = TARGET_KIND_ALL;
+    if (targets_query(store_db(pn->ui->corpus->store), &f, &p->all, &p->nall, &e) < 0) {
         snprintf(pn->why, sizeof pn->why, "%.200s", e.msg);
         pn->usable = 0;
         p->all = NULL;
         p->nall = 0;
-        return 0;
+        return;
     }
-    if (!(p->by_id = malloc((p->nall + 1) * sizeof *p->by_id)))
-        return -1;
+    if (!(p->by_id = malloc((p->nall + 1) * sizeof *p->by_id))) {
+        snprintf(pn->why, sizeof pn->why, "out of memory");
+        pn->usable = 0;
+        return;
+    }
     for (size_t i = 0; i < p->nall; i++)
         p->by_id[i] = i;
     sort_all = p->all;
@@ -201,7 +255,6 @@ static int panel_init(struct pane *pn)
     file_spans(pn);
     load_regions(pn);
     load_progress(pn);
-    return 0;
 }
 
 static void drop_across(struct panel *p)
@@ -222,6 +275,7 @@ static void panel_free(struct pane *pn)
         free(p->doc_spans[d]);
     free(p->doc_spans);
     free(p->ndoc_spans);
+    free(p->doc_read);
     free(p->by_id);
     free(p->by_slug);
     free(p->progress);
@@ -399,7 +453,14 @@ static unsigned panel_notify(struct pane *pn, unsigned events)
     if (!pn->usable || !(events & UI_SPAN_AT(SPAN_TARGET)))
         return 0;
     long id = pn->ui->sel.span[SPAN_TARGET];
-    follow(p, id >= 0 ? find(p, id) : -1);
+    if (id >= 0 && !p->all_read) {
+        read_all(pn);
+        if (!pn->usable) {   /* the targets could not be read: say why, show none */
+            ui_message(pn->ui, ROLE_ERROR, "指标栏不可用：%s", pn->why);
+            spans_changed(&pn->ui->spans);
+        }
+    }
+    follow(p, id >= 0 && pn->usable ? find(p, id) : -1);
     return PANE_REDRAW;
 }
 
