@@ -33,8 +33,10 @@ const struct format_module *format_module(struct err *e)
     const struct format_module *m = loaded;
     if (m)
         return m;
-    if (&gongfu_format_module)
-        return loaded = &gongfu_format_module;
+    if (&gongfu_format_module) {
+        loaded = &gongfu_format_module;
+        return &gongfu_format_module;
+    }
     const char *path = paths_lib_file(FORMAT_MODULE_FILE);
     /* RTLD_NOW: a symbol missing from this program fails here, with dlerror naming it,
      * not later in the middle of a read. The module is never unloaded. */
@@ -58,5 +60,6 @@ const struct format_module *format_module(struct err *e)
         dlclose(h);
         return NULL;
     }
-    return loaded = m;
+    loaded = m;
+    return m;
 }
