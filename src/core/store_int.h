@@ -12,6 +12,7 @@ struct store {
     int published;             /* a writer's db is the published file: copy before writing */
     struct slug_alloc *slugs;  /* a writer's slug counters, for its current db */
     int has_note;              /* doc.note exists (a database of an earlier gongfu lacks it) */
+    int64_t start_pages;       /* a writer's: the working copy's pages when it was made */
 };
 /* 1 when the table has the column. */
 int store_has_column(sqlite3 *db, const char *table, const char *column);
