@@ -46,6 +46,17 @@ int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx)
  * again. */
 int64_t tokenizer_positions(void);
 
+/* A tap on the tokens FTS5 has from the tokenizer in document mode on this thread: while
+ * one is set, each token is also given to token (its return is not looked at), and end is
+ * called after each text (a row's column). For a caller that wants what an INSERT indexes
+ * without tokenizing it again. */
+struct tokenizer_tap {
+    void (*token)(void *ctx, int flags, const char *tok, int ntok, int start, int end);
+    void (*end)(void *ctx);
+    void *ctx;
+};
+void tokenizer_set_tap(const struct tokenizer_tap *tap);   /* NULL: none */
+
 /* The connection's FTS5 API, NULL if SQLite has no FTS5. */
 fts5_api *tokenizer_fts5(sqlite3 *db);
 

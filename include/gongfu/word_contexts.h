@@ -21,6 +21,12 @@ int word_contexts_new(struct word_contexts **out);
 /* Adds the contexts of every two-character term of text (n bytes of UTF-8, as the index
  * tokenizes it). 0 or -1 (out of memory). */
 int word_contexts_add(struct word_contexts *t, const char *text, size_t n);
+/* The same for a caller that has the tokens already (FTS5's, as it indexes): one text's
+ * tokens in order, as tokenizer_run in document mode gives them, then word_contexts_end.
+ * Each 0 or -1 (out of memory, then also every later call until the end of the text). */
+int word_contexts_token(struct word_contexts *t, int flags, const char *tok, int ntok,
+                        int start, int end);
+int word_contexts_end(struct word_contexts *t);
 /* The fewer of term's characters before and after, 1 … WORD_CONTEXTS_MAX; 0 for a term
  * never seen (or not two Han characters). term: folded, as the index holds it. */
 unsigned word_contexts_of(const struct word_contexts *t, const char *term, size_t n);

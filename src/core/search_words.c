@@ -6,6 +6,7 @@
 #include "gongfu/pinyin_words.h"
 #include "gongfu/store.h"
 #include "gongfu/tokenizer.h"
+#include "search_terms.h"
 #include "search_words.h"
 #include "gongfu/word_contexts.h"
 
@@ -133,7 +134,32 @@ static int add_terms(sqlite3 *db, struct err *e)
     return rc;
 }
 
-int words_rebuild(sqlite3 *db, struct err *e)
+static int put_term(void *ctx, const char *term, int n, int64_t rows, unsigned contexts)
+{
+    sqlite3_stmt *put = ctx;
+    sqlite3_bind_text(put, 1, term, n, SQLITE_STATIC);
+    sqlite3_bind_int64(put, 2, rows);
+    sqlite3_bind_int(put, 3, (int)contexts);
+    int rc = sqlite3_step(put) == SQLITE_DONE ? 0 : -1;
+    sqlite3_reset(put);
+    return rc;
+}
+
+/* Every term with its sections and contexts, as the indexing pass gathered them. */
+static int add_collected(sqlite3 *db, const struct search_terms *terms, struct err *e)
+{
+    sqlite3_stmt *put;
+    if (store_prepare(db, "INSERT INTO search_word(word, sections, contexts) VALUES(?, ?, ?)",
+                      &put, "search index", e) < 0)
+        return -1;
+    int rc = search_terms_each(terms, put_term, put);
+    if (rc)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(put);
+    return rc ? -1 : 0;
+}
+
+int words_rebuild(sqlite3 *db, const struct search_terms *terms, struct err *e)
 {
     /* A table from before the contexts column is made again. */
     sqlite3_stmt *probe = NULL;
@@ -142,10 +168,12 @@ int words_rebuild(sqlite3 *db, struct err *e)
     sqlite3_finalize(probe);
     return (old && store_exec(db, "DROP TABLE IF EXISTS search_word", "search index", e)) ||
            words_create(db, e) ||
-           store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
-                      "fts5vocab(main, search_fts, row);"
-                      "DELETE FROM search_word;", "search index", e) ||
-           add_terms(db, e) || add_catalogue(db, e) ? -1 : 0;
+           store_exec(db, "DELETE FROM search_word", "search index", e) ||
+           (terms ? add_collected(db, terms, e)
+                  : store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                               "USING fts5vocab(main, search_fts, row)", "search index", e) ||
+                    add_terms(db, e)) ||
+           add_catalogue(db, e) ? -1 : 0;
 }
 
 /* ---- reading ---- */

@@ -11,9 +11,20 @@ struct slot {
     uint64_t left, right;       /* one bit per character seen (hashed) */
 };
 
+/* The tokens of one text in order: the previous term, to link it with the next. */
+struct scan {
+    struct word_contexts *t;
+    char prev[TOKENIZER_MAX_TOKEN];
+    int nprev, prev_end;        /* nprev 0: none; prev_end: its end in the text */
+    size_t first;               /* bytes of prev's first character */
+    size_t slot, cap;           /* prev's slot, while the table has that capacity */
+    int failed;
+};
+
 struct word_contexts {
     struct slot *s;
     size_t cap, n;              /* cap: a power of two */
+    struct scan tap;            /* the text word_contexts_token is given */
 };
 
 static size_t char_len(const char *s)
@@ -97,16 +108,6 @@ void word_contexts_free(struct word_contexts **t)
     *t = NULL;
 }
 
-/* The tokens of one text in order: the previous term, to link it with the next. */
-struct scan {
-    struct word_contexts *t;
-    char prev[TOKENIZER_MAX_TOKEN];
-    int nprev, prev_end;        /* nprev 0: none; prev_end: its end in the text */
-    size_t first;               /* bytes of prev's first character */
-    size_t slot, cap;           /* prev's slot, while the table has that capacity */
-    int failed;
-};
-
 /* The previous term's slot: where it was, unless the table has grown since. */
 static struct slot *prev_slot(struct scan *sc)
 {
@@ -166,6 +167,24 @@ int word_contexts_add(struct word_contexts *t, const char *text, size_t n)
     if (!sc.failed)
         close_prev(&sc);
     return sc.failed ? -1 : 0;
+}
+
+int word_contexts_token(struct word_contexts *t, int flags, const char *tok, int ntok,
+                        int start, int end)
+{
+    t->tap.t = t;
+    on_token(&t->tap, flags, tok, ntok, start, end);
+    return t->tap.failed ? -1 : 0;
+}
+
+int word_contexts_end(struct word_contexts *t)
+{
+    t->tap.t = t;
+    if (!t->tap.failed)
+        close_prev(&t->tap);
+    int rc = t->tap.failed ? -1 : 0;
+    t->tap = (struct scan){.t = t};
+    return rc;
 }
 
 static unsigned fewer(const struct slot *s)
