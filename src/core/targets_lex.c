@@ -112,6 +112,80 @@ size_t tx_before(const struct ttext *t, size_t lo, size_t i, const char *word)
     return tx_at(t, i - k, i, word) == k ? k : 0;
 }
 
+/* Which characters begin and which end a list's words, as 256 bits of a hash each: most
+ * positions hold a character that no word of the list begins (or ends) with, and that is
+ * found out without looking at the words (at 10x the corpus, the word lists were a fifth
+ * of the import's instructions). Kept by the list's address, per thread: every list is
+ * one of the lexicon's constants (lexicon.h). */
+struct list_chars {
+    const void *list;
+    uint64_t first[4], last[4];
+};
+
+#define LIST_SLOTS 128          /* a power of two, more than the lexicon has lists */
+static _Thread_local struct list_chars list_chars[LIST_SLOTS];
+
+static unsigned char_bit(uint32_t c)
+{
+    return (c * 0x9E3779B1u) >> 24;
+}
+
+static int in_set(const uint64_t set[4], uint32_t c)
+{
+    unsigned b = char_bit(c);
+    return (int)(set[b >> 6] >> (b & 63) & 1);
+}
+
+static void set_add(uint64_t set[4], uint32_t c)
+{
+    unsigned b = char_bit(c);
+    set[b >> 6] |= 1ULL << (b & 63);
+}
+
+/* list: NUL-terminated, each element stride bytes with the word's pointer first (a
+ * const char * list, or lex_word). NULL when the table is full: no filter then. */
+static const struct list_chars *chars_of(const void *list, size_t stride)
+{
+    size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ULL >> 32);
+    for (size_t k = 0; k < LIST_SLOTS; k++) {
+        struct list_chars *lc = &list_chars[(h + k) & (LIST_SLOTS - 1)];
+        if (lc->list == list)
+            return lc;
+        if (lc->list)
+            continue;
+        for (const char *e = list; *(const char *const *)e; e += stride) {
+            const char *w = *(const char *const *)e;
+            uint32_t c = 0;
+            for (int first = 1; *w; first = 0) {
+                w += word_char(w, &c);
+                if (first)
+                    set_add(lc->first, c);
+            }
+            if (c)
+                set_add(lc->last, c);
+        }
+        lc->list = list;
+        return lc;
+    }
+    return NULL;
+}
+
+/* Whether a word of the list may begin at i (before lim), or end just before i (at lo or
+ * after): 0 when none can. */
+static int may_begin(const struct ttext *t, size_t i, size_t lim, const void *list,
+                     size_t stride)
+{
+    const struct list_chars *lc;
+    return i < lim && (!(lc = chars_of(list, stride)) || in_set(lc->first, t->v[i].c));
+}
+
+static int may_end(const struct ttext *t, size_t lo, size_t i, const void *list,
+                   size_t stride)
+{
+    const struct list_chars *lc;
+    return i > lo && (!(lc = chars_of(list, stride)) || in_set(lc->last, t->v[i - 1].c));
+}
+
 /* The character at i as UTF-8, to hold each word of a list against before comparing it
  * character by character: most words of a list fail on their first bytes. n is 0 past lim. */
 struct first_char {
@@ -140,6 +214,8 @@ static inline int starts_so(const char *word, const struct first_char *f)
 size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const *words,
                  int *which)
 {
+    if (!may_begin(t, i, lim, words, sizeof *words))
+        return 0;
     struct first_char f = first_at(t, i, lim);
     size_t best = 0;
     for (int w = 0; words[w]; w++) {
@@ -158,6 +234,8 @@ size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const 
 size_t tx_before_any(const struct ttext *t, size_t lo, size_t i, const char *const *words,
                      int *which)
 {
+    if (!may_end(t, lo, i, words, sizeof *words))
+        return 0;
     size_t best = 0;
     for (int w = 0; words[w]; w++) {
         size_t l = tx_before(t, lo, i, words[w]);
@@ -173,6 +251,8 @@ size_t tx_before_any(const struct ttext *t, size_t lo, size_t i, const char *con
 size_t lex_word_at(const struct ttext *t, size_t i, size_t lim, const struct lex_word *words,
                    const struct lex_word **hit)
 {
+    if (!may_begin(t, i, lim, words, sizeof *words))
+        return 0;
     struct first_char f = first_at(t, i, lim);
     size_t best = 0;
     for (const struct lex_word *w = words; w->w; w++) {
@@ -190,6 +270,8 @@ size_t lex_word_at(const struct ttext *t, size_t i, size_t lim, const struct lex
 size_t lex_word_before(const struct ttext *t, size_t lo, size_t i, const struct lex_word *words,
                        const struct lex_word **hit)
 {
+    if (!may_end(t, lo, i, words, sizeof *words))
+        return 0;
     size_t best = 0;
     for (const struct lex_word *w = words; w->w; w++) {
         size_t l = tx_before(t, lo, i, w->w);

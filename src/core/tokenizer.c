@@ -33,10 +33,10 @@ struct tk {
     int mode;
     tokenizer_cb cb;
     void *ctx;
-    /* the CJK run: its previous character and how many it has had */
+    /* the CJK run: its previous character as UTF-8, and how many it has had */
     int in_cjk, cjk_len;
-    uint32_t prev;
-    int prev_s, prev_e;
+    char prev_b[4];
+    int prev_n, prev_s, prev_e;
     /* the letter/digit run: its folded text so far, and a '.' or '&' not yet known to
      * be inside it */
     int in_word, wstart, wend;
@@ -44,15 +44,6 @@ struct tk {
     int wlen, wfull;
     uint32_t joiner;
 };
-
-static int emit_chars(struct tk *t, int flags, const uint32_t *c, int nc, int s, int e)
-{
-    char buf[8];
-    int n = 0;
-    for (int i = 0; i < nc; i++)
-        n += (int)fold_encode(c[i], buf + n);
-    return t->cb(t->ctx, flags, buf, n, s, e);
-}
 
 /* The last character of a run shares the last bigram's position, so a run of k
  * characters takes k - 1 positions in both modes and a phrase that goes on past the run
@@ -62,8 +53,8 @@ static int end_cjk(struct tk *t)
     t->in_cjk = 0;
     if (t->mode == TOKENIZER_QUERY && t->cjk_len > 1)
         return 0;
-    return emit_chars(t, t->cjk_len > 1 ? TOKEN_COLOCATED : 0, &t->prev, 1, t->prev_s,
-                      t->prev_e);
+    return t->cb(t->ctx, t->cjk_len > 1 ? TOKEN_COLOCATED : 0, t->prev_b, t->prev_n,
+                 t->prev_s, t->prev_e);
 }
 
 static int end_word(struct tk *t)
@@ -98,13 +89,19 @@ static int feed(struct tk *t, uint32_t c, int s, int e)
     int rc;
     if (t->in_cjk) {
         if (k == C_CJK) {
-            uint32_t pair[2] = {t->prev, c};
-            if ((rc = emit_chars(t, 0, pair, 2, t->prev_s, e)))
+            /* Each character is encoded once: the bigram's second half is the next one's
+             * first. */
+            char pair[8];
+            memcpy(pair, t->prev_b, 4);
+            int n = (int)fold_encode(c, pair + t->prev_n);
+            if ((rc = t->cb(t->ctx, 0, pair, t->prev_n + n, t->prev_s, e)))
                 return rc;
             if (t->mode == TOKENIZER_DOCUMENT &&
-                (rc = emit_chars(t, TOKEN_COLOCATED, &t->prev, 1, t->prev_s, t->prev_e)))
+                (rc = t->cb(t->ctx, TOKEN_COLOCATED, t->prev_b, t->prev_n, t->prev_s,
+                            t->prev_e)))
                 return rc;
-            t->prev = c, t->prev_s = s, t->prev_e = e;
+            memcpy(t->prev_b, pair + t->prev_n, 4);
+            t->prev_n = n, t->prev_s = s, t->prev_e = e;
             t->cjk_len++;
             return 0;
         }
@@ -128,7 +125,8 @@ static int feed(struct tk *t, uint32_t c, int s, int e)
     }
     if (k == C_CJK) {
         t->in_cjk = 1, t->cjk_len = 1;
-        t->prev = c, t->prev_s = s, t->prev_e = e;
+        t->prev_s = s, t->prev_e = e;
+        t->prev_n = (int)fold_encode(c, t->prev_b);
     } else if (k == C_WORD) {
         t->in_word = 1, t->wlen = 0, t->wfull = 0, t->joiner = 0;
         t->wstart = s, t->wend = e;
@@ -137,13 +135,31 @@ static int feed(struct tk *t, uint32_t c, int s, int e)
     return 0;
 }
 
+/* The character at s (n > 0 bytes): fold_decode, with the common lengths here. */
+static inline int decode(const char *s, int n, uint32_t *c)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *c = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t v = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *c = v;
+            return 3;
+        }
+    }
+    return (int)fold_decode(s, (size_t)n, c);
+}
+
 int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx)
 {
     struct tk t = {.mode = mode, .cb = cb, .ctx = ctx};
     int rc;
     for (int i = 0; i < n;) {
         uint32_t c, f[FOLD_MAX];
-        int len = (int)fold_decode(text + i, (size_t)(n - i), &c);
+        int len = decode(text + i, n - i, &c);
         size_t nf = fold_char(c, f);
         for (size_t j = 0; j < nf; j++)
             if ((rc = feed(&t, f[j], i, i + len)))
