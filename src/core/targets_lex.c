@@ -15,47 +15,55 @@ int ttext_build(const char *s, size_t n, struct ttext *t)
     memset(t, 0, sizeof *t);
     t->src = s;
     t->srclen = n;
-    size_t flen, *map = NULL;
-    char *f = fold_utf8(s, n, &flen, &map);
-    if (!f)
+    /* Each character is folded once, straight from the original (not through a folded
+     * copy and a map back to it, decoded again); nearly all fold to one character, so
+     * n + 1 entries hold them all but for a few that expand (ligatures, ß, ㎡). */
+    size_t cap = n + 1, m = 0;
+    struct tchar *v = malloc(cap * sizeof *v);
+    if (!v)
         return -1;
-    t->v = malloc((flen + 1) * sizeof *t->v);
-    if (!t->v) {
-        free(f);
-        free(map);
-        return -1;
+    for (size_t i = 0; i < n;) {
+        uint32_t oc, f[FOLD_MAX];
+        size_t olen = fold_decode(s + i, n - i, &oc), nf = fold_char(oc, f);
+        if (m + nf + 1 > cap) {
+            cap = cap * 2 + nf + 1;
+            struct tchar *nv = realloc(v, cap * sizeof *v);
+            if (!nv) {
+                free(v);
+                return -1;
+            }
+            v = nv;
+        }
+        for (size_t j = 0; j < nf; j++)
+            v[m++] = (struct tchar){ f[j], i, i + olen, 0 };
+        i += olen;
     }
+    /* Whitespace dropped, marked on the character after it, in place (k <= i). */
     size_t k = 0;
     int gap = 0;
-    for (size_t i = 0; i < flen;) {
-        uint32_t c;
-        size_t len = fold_decode(f + i, flen - i, &c), off = map[i];
-        uint32_t oc;
-        size_t olen = off < n ? fold_decode(s + off, n - off, &oc) : 0;
-        i += len;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t c = v[i].c;
         if (is_space(c)) {
             /* A space between two digits separates numbers ("3.5 16." is not 3.516). */
             uint32_t next = 0;
-            for (size_t j = i; j < flen;) {
-                size_t l2 = fold_decode(f + j, flen - j, &next);
-                if (!is_space(next))
+            for (size_t j = i + 1; j < m; j++)
+                if (!is_space(v[j].c)) {
+                    next = v[j].c;
                     break;
-                j += l2;
-                next = 0;
-            }
-            if (!(k && tx_digit(t->v[k - 1].c) && tx_digit(next))) {
+                }
+            if (!(k && tx_digit(v[k - 1].c) && tx_digit(next))) {
                 gap = 1;
                 continue;
             }
             c = ' ';
         }
-        t->v[k++] = (struct tchar){ c, off, off + olen, gap };
+        v[k] = (struct tchar){ c, v[i].off, v[i].end, gap };
+        k++;
         gap = 0;
     }
-    t->v[k] = (struct tchar){ 0, n, n, 0 };
+    v[k] = (struct tchar){ 0, n, n, 0 };
+    t->v = v;
     t->n = k;
-    free(f);
-    free(map);
     return 0;
 }
 
