@@ -130,8 +130,12 @@ struct list_chars {
     uint64_t first[4], last[4];
 };
 
-#define LIST_SLOTS 128          /* a power of two, more than the lexicon has lists */
+#define LIST_SLOTS 128          /* more than the lexicon has lists */
 static _Thread_local struct list_chars list_chars[LIST_SLOTS];
+static _Thread_local size_t list_count;
+/* The entry of a list, by bits of its address: one look in the common case. */
+#define LIST_INDEX 1024
+static _Thread_local struct list_chars *list_index[LIST_INDEX];
 
 static unsigned char_bit(uint32_t c)
 {
@@ -154,28 +158,28 @@ static void set_add(uint64_t set[4], uint32_t c)
  * const char * list, or lex_word). NULL when the table is full: no filter then. */
 static const struct list_chars *chars_of(const void *list, size_t stride)
 {
-    size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ULL >> 32);
-    for (size_t k = 0; k < LIST_SLOTS; k++) {
-        struct list_chars *lc = &list_chars[(h + k) & (LIST_SLOTS - 1)];
-        if (lc->list == list)
-            return lc;
-        if (lc->list)
-            continue;
-        for (const char *e = list; *(const char *const *)e; e += stride) {
-            const char *w = *(const char *const *)e;
-            uint32_t c = 0;
-            for (int first = 1; *w; first = 0) {
-                w += word_char(w, &c);
-                if (first)
-                    set_add(lc->first, c);
-            }
-            if (c)
-                set_add(lc->last, c);
+    struct list_chars **at = &list_index[((uintptr_t)list >> 3) & (LIST_INDEX - 1)];
+    if (*at && (*at)->list == list)
+        return *at;
+    for (size_t k = 0; k < list_count; k++)
+        if (list_chars[k].list == list)
+            return *at = &list_chars[k];
+    if (list_count == LIST_SLOTS)
+        return NULL;
+    struct list_chars *lc = &list_chars[list_count++];
+    for (const char *e = list; *(const char *const *)e; e += stride) {
+        const char *w = *(const char *const *)e;
+        uint32_t c = 0;
+        for (int first = 1; *w; first = 0) {
+            w += word_char(w, &c);
+            if (first)
+                set_add(lc->first, c);
         }
-        lc->list = list;
-        return lc;
+        if (c)
+            set_add(lc->last, c);
     }
-    return NULL;
+    lc->list = list;
+    return *at = lc;
 }
 
 /* Whether a word of the list may begin at i (before lim), or end just before i (at lo or
