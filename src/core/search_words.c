@@ -6,7 +6,6 @@
 #include "gongfu/pinyin_words.h"
 #include "gongfu/store.h"
 #include "gongfu/tokenizer.h"
-#include "search_terms.h"
 #include "search_words.h"
 #include "gongfu/word_contexts.h"
 
@@ -106,25 +105,30 @@ static void contexts_fn(sqlite3_context *c, int argc, sqlite3_value **v)
                                : 0);
 }
 
-/* Each two-character term's contexts (word_contexts.h), from every section's text and
- * title as the index reads them, then every term of the index with its sections and
- * contexts. */
-static int add_terms(sqlite3 *db, struct err *e)
+/* Each two-character term's contexts (word_contexts.h): given, or from every section's
+ * text and title as the index reads them; then every term of the index with its sections
+ * and contexts. */
+static int add_terms(sqlite3 *db, const struct word_contexts *given, struct err *e)
 {
-    struct word_contexts *t;
-    sqlite3_stmt *text = NULL;
-    if (word_contexts_new(&t) < 0)
-        return err_set(e, "out of memory"), -1;
-    int rc = store_prepare(db, "SELECT text, title FROM search_text", &text, "search index", e);
-    int step;
-    while (rc == 0 && (step = store_step(text, "search index", e)) != 0)
-        for (int col = 0; col < 2 && rc == 0; col++)
-            if (step < 0 || word_contexts_add(t, (const char *)sqlite3_column_text(text, col),
-                                              (size_t)sqlite3_column_bytes(text, col)) < 0)
-                rc = step < 0 ? -1 : (err_set(e, "out of memory"), -1);
-    sqlite3_finalize(text);
-    if (rc == 0 && sqlite3_create_function(db, "gongfu_contexts", 1, SQLITE_UTF8, t,
-                                           contexts_fn, NULL, NULL) != SQLITE_OK)
+    struct word_contexts *t = NULL;
+    int rc = 0;
+    if (!given) {
+        sqlite3_stmt *text = NULL;
+        if (word_contexts_new(&t) < 0)
+            return err_set(e, "out of memory"), -1;
+        rc = store_prepare(db, "SELECT text, title FROM search_text", &text, "search index", e);
+        int step;
+        while (rc == 0 && (step = store_step(text, "search index", e)) != 0)
+            for (int col = 0; col < 2 && rc == 0; col++)
+                if (step < 0 ||
+                    word_contexts_add(t, (const char *)sqlite3_column_text(text, col),
+                                      (size_t)sqlite3_column_bytes(text, col)) < 0)
+                    rc = step < 0 ? -1 : (err_set(e, "out of memory"), -1);
+        sqlite3_finalize(text);
+        given = t;
+    }
+    if (rc == 0 && sqlite3_create_function(db, "gongfu_contexts", 1, SQLITE_UTF8,
+                                           (void *)given, contexts_fn, NULL, NULL) != SQLITE_OK)
         rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
     if (rc == 0)
         rc = store_exec(db, "INSERT INTO search_word(word, sections, contexts) SELECT term, "
@@ -134,32 +138,7 @@ static int add_terms(sqlite3 *db, struct err *e)
     return rc;
 }
 
-static int put_term(void *ctx, const char *term, int n, int64_t rows, unsigned contexts)
-{
-    sqlite3_stmt *put = ctx;
-    sqlite3_bind_text(put, 1, term, n, SQLITE_STATIC);
-    sqlite3_bind_int64(put, 2, rows);
-    sqlite3_bind_int(put, 3, (int)contexts);
-    int rc = sqlite3_step(put) == SQLITE_DONE ? 0 : -1;
-    sqlite3_reset(put);
-    return rc;
-}
-
-/* Every term with its sections and contexts, as the indexing pass gathered them. */
-static int add_collected(sqlite3 *db, const struct search_terms *terms, struct err *e)
-{
-    sqlite3_stmt *put;
-    if (store_prepare(db, "INSERT INTO search_word(word, sections, contexts) VALUES(?, ?, ?)",
-                      &put, "search index", e) < 0)
-        return -1;
-    int rc = search_terms_each(terms, put_term, put);
-    if (rc)
-        err_set(e, "search index: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(put);
-    return rc ? -1 : 0;
-}
-
-int words_rebuild(sqlite3 *db, const struct search_terms *terms, struct err *e)
+int words_rebuild(sqlite3 *db, const struct word_contexts *contexts, struct err *e)
 {
     /* A table from before the contexts column is made again. */
     sqlite3_stmt *probe = NULL;
@@ -168,12 +147,10 @@ int words_rebuild(sqlite3 *db, const struct search_terms *terms, struct err *e)
     sqlite3_finalize(probe);
     return (old && store_exec(db, "DROP TABLE IF EXISTS search_word", "search index", e)) ||
            words_create(db, e) ||
-           store_exec(db, "DELETE FROM search_word", "search index", e) ||
-           (terms ? add_collected(db, terms, e)
-                  : store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
-                               "USING fts5vocab(main, search_fts, row)", "search index", e) ||
-                    add_terms(db, e)) ||
-           add_catalogue(db, e) ? -1 : 0;
+           store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
+                      "fts5vocab(main, search_fts, row);"
+                      "DELETE FROM search_word;", "search index", e) ||
+           add_terms(db, contexts, e) || add_catalogue(db, e) ? -1 : 0;
 }
 
 /* ---- reading ---- */
