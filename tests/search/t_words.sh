@@ -1,8 +1,9 @@
 #!/bin/sh
 # The word list pinyin is read with (search_word: every term of the index, the sections it
-# is in, its contexts) is the same however the import made it: from the terms gathered as
-# FTS5 indexed every section in one pass (a new database, a re-index), or from the whole
-# index and every section's text (an import into a database that has sections already).
+# is in, its contexts) is the same however the import made it: with the contexts gathered
+# from the tokens FTS5 had as it indexed every section in one pass (a new database, a
+# re-index), or counted from every section's text read again (an import into a database
+# that has sections already).
 . tests/cli/lib.sh
 C=data/corpus
 words() {
