@@ -226,7 +226,7 @@ static int add_value(const char *t, const struct cells *r, const struct columns 
     x.phrase = dup(t, ps, pe);
     x.value_text = dup(t, v.vs, v.ve);
     x.value = v.number ? v.value : NAN;
-    x.cmp = v.cmp;
+    x.cmp = back && v.change_to ? CMP_EQ : v.cmp;
     x.year = c->year[i];
     x.kind = back ? TK_REPORTED : TK_TARGET;
     x.freq = frequency(t + ps, pe - ps, v.cumulative);

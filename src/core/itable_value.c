@@ -1,8 +1,11 @@
 /* itable_value.c — the value in a cell of a table of indicators. */
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/fold.h"
 #include "gongfu/lines.h"
 #include "itable_value.h"
+#include "lexicon.h"
+#include "targets_int.h"
 
 static int at(const char *s, size_t n, const char *w)
 {
@@ -16,24 +19,67 @@ static int ends(const char *s, size_t n, const char *w)
     return n >= k && !memcmp(s + n - k, w, k) ? (int)k : 0;
 }
 
-struct word_cmp {
-    const char *w;
-    enum target_cmp cmp;
+/* A cell's comparator is the prose's: a word of the lexicon's before the number (不低于,
+ * 控制在 …) or after it (以上, 左右 …), or one of the symbols tables write and prose does not.
+ * Words that make the value a change or a total (提高, 年均增长, 累计达到) are not read: a
+ * year's column holds a level, so such a cell stays words. */
+static const struct lex_word symbols[] = {
+    { "≥", CMP_GE, 0 }, { "≧", CMP_GE, 0 }, { ">=", CMP_GE, 0 }, { "≤", CMP_LE, 0 },
+    { "≦", CMP_LE, 0 }, { "<=", CMP_LE, 0 }, { ">", CMP_GT, 0 }, { "<", CMP_LT, 0 },
+    { "~", CMP_APPROX, 0 }, { NULL, 0, 0 },
 };
+#define NOT_A_LEVEL (TF_GROWTH | TF_ANNUAL | TF_CUMULATIVE)
 
-/* Comparators as cells write them before a number … */
-static const struct word_cmp before[] = {
-    {"≥", CMP_GE}, {"≧", CMP_GE}, {">=", CMP_GE}, {"＞＝", CMP_GE}, {"不低于", CMP_GE},
-    {"不低於", CMP_GE}, {"不少于", CMP_GE}, {"大于等于", CMP_GE}, {"≤", CMP_LE}, {"≦", CMP_LE},
-    {"<=", CMP_LE}, {"＜＝", CMP_LE}, {"不高于", CMP_LE}, {"不超过", CMP_LE}, {"小于等于", CMP_LE},
-    {"控制在", CMP_LE}, {">", CMP_GT}, {"＞", CMP_GT}, {"大于", CMP_GT}, {"超过", CMP_GT},
-    {"<", CMP_LT}, {"＜", CMP_LT}, {"小于", CMP_LT}, {"低于", CMP_LT}, {"约", CMP_APPROX},
-    {"～", CMP_APPROX}, {"~", CMP_APPROX},
-};
-/* … and after it. */
-static const struct word_cmp after[] = {
-    {"以上", CMP_GE}, {"以内", CMP_LE}, {"以下", CMP_LE}, {"左右", CMP_APPROX},
-};
+/* The length of t[i..b) that folds to the word w (so 不低於 and ＞＝ match 不低于 and >=);
+ * 0 when the text there is not w. */
+static size_t folded_at(const char *t, size_t i, size_t b, const char *w)
+{
+    size_t wn = strlen(w), k = 0, j = i;
+    while (k < wn) {
+        if (j >= b)
+            return 0;
+        uint32_t c, out[FOLD_MAX];
+        j += fold_decode(t + j, b - j, &c);
+        size_t m = fold_char(c, out);
+        for (size_t x = 0; x < m; x++) {
+            char u[4];
+            size_t ul = fold_encode(out[x], u);
+            if (k + ul > wn || memcmp(w + k, u, ul))
+                return 0;
+            k += ul;
+        }
+    }
+    return j - i;
+}
+
+/* The longest word of the tables at t+i (its length in the text; *hit the word). */
+static size_t word_at(const char *t, size_t i, size_t b, const struct lex_word *const *tables,
+                      const struct lex_word **hit)
+{
+    size_t best = 0, best_w = 0;
+    for (; *tables; tables++)
+        for (const struct lex_word *w = *tables; w->w; w++) {
+            size_t l, wl = strlen(w->w);
+            if (!(w->flags & NOT_A_LEVEL) && wl > best_w && (l = folded_at(t, i, b, w->w)))
+                best = l, best_w = wl, *hit = w;
+        }
+    return best;
+}
+
+/* The longest word of the tables that ends the text t[j..b): where it starts, else b. */
+static size_t word_ending(const char *t, size_t j, size_t b, const struct lex_word *const *tables,
+                          const struct lex_word **hit)
+{
+    size_t start = b, best_w = 0;
+    for (size_t p = j; p < b; p += fold_decode(t + p, b - p, &(uint32_t){0}))
+        for (const struct lex_word *const *tb = tables; *tb; tb++)
+            for (const struct lex_word *w = *tb; w->w; w++) {
+                size_t wl = strlen(w->w);
+                if (!(w->flags & NOT_A_LEVEL) && wl > best_w && folded_at(t, p, b, w->w) == b - p)
+                    start = p, best_w = wl, *hit = w;
+            }
+    return start;
+}
 
 static size_t skip_spaces(const char *t, size_t i, size_t b)
 {
@@ -96,12 +142,15 @@ void itable_cell_value(const char *t, size_t a, size_t b, struct cell_value *v)
                          (k = ends(t + i, b - i, "］")) || (k = ends(t + i, b - i, "】"))))
             b -= (size_t)k;
     }
-    for (size_t w = 0; w < sizeof before / sizeof *before; w++)
-        if ((k = at(t + i, b - i, before[w].w))) {
-            v->cmp = before[w].cmp;
-            i = skip_spaces(t, i + (size_t)k, b);
-            break;
-        }
+    static const struct lex_word *const before[] = { lex_cmp_verbs, symbols, NULL };
+    static const struct lex_word *const after[] = { lex_closing_words, NULL };
+    const struct lex_word *w = NULL;
+    size_t wl = word_at(t, i, b, before, &w);
+    if (wl) {
+        v->cmp = w->cmp;
+        v->change_to = (w->flags & TF_CHANGE_TO) != 0;
+        i = skip_spaces(t, i + wl, b);
+    }
     size_t len = number_at(t, i, b, &v->value);
     if (!len) {                        /* words: 全覆盖, 达到中等发达经济体水平 */
         v->words = 1, v->vs = a, v->ve = b;
@@ -117,14 +166,9 @@ void itable_cell_value(const char *t, size_t a, size_t b, struct cell_value *v)
             v->flags |= TF_APPROX, v->cmp = CMP_APPROX, j = j + (size_t)k + r, v->ve = j;
     }
     size_t ue = b;
-    for (size_t w = 0; w < sizeof after / sizeof *after; w++)
-        if ((k = ends(t + j, ue - j, after[w].w))) {
-            v->cmp = after[w].cmp;
-            if (after[w].cmp == CMP_APPROX)
-                v->flags |= TF_APPROX;
-            ue -= (size_t)k;
-            break;
-        }
+    size_t close = word_ending(t, j, ue, after, &w);
+    if (close < ue)
+        v->cmp = w->cmp, ue = close;
     if (v->cmp == CMP_APPROX)
         v->flags |= TF_APPROX;
     v->us = skip_spaces(t, j, ue), v->ue = ue;

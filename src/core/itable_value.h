@@ -12,6 +12,8 @@ struct cell_value {
     double value;
     enum target_cmp cmp;
     unsigned flags;          /* TF_APPROX for 左右 and ranges */
+    int change_to;           /* a verb that changes a level to the value (降至): at most the
+                                value for a goal, the value itself once reached */
     int cumulative;          /* [30], 〔30〕: a five-year total, as plans' tables mark it */
     size_t vs, ve;           /* the number (or the words) */
     size_t us, ue;           /* a unit written with it ("75%", "8万人"), empty when none */

@@ -9,6 +9,7 @@
 const struct lex_word lex_cmp_verbs[] = {
     { "达到或超过", CMP_GE, 0 }, { "达到或高于", CMP_GE, 0 },
     { "不低于", CMP_GE, 0 }, { "不少于", CMP_GE, 0 }, { "不小于", CMP_GE, 0 },
+    { "大于等于", CMP_GE, 0 }, { "小于等于", CMP_LE, 0 },
     { "达到", CMP_EQ, 0 }, { "达", CMP_EQ, 0 }, { "为", CMP_EQ, 0 },
     { "提高到", CMP_EQ, 0 }, { "提高至", CMP_EQ, 0 }, { "提升到", CMP_EQ, 0 },
     { "提升至", CMP_EQ, 0 }, { "增加到", CMP_EQ, 0 }, { "增加至", CMP_EQ, 0 },

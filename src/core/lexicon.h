@@ -22,7 +22,8 @@ struct lex_word {
 
 /* ---- verbs ---- */
 
-/* Comparators written before a value: 达到, 不低于, 控制在, 年均增长 … */
+/* Comparators written before a value: 达到, 不低于, 控制在, 年均增长 … (in prose, and in
+ * the cells of tables of indicators: itable_value.c, which also reads lex_closing_words) */
 extern const struct lex_word lex_cmp_verbs[];
 /* Verbs that open a count written before its noun: "新增3家三甲医院". */
 extern const char *const lex_count_verbs[];

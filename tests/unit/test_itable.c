@@ -6,9 +6,11 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/itable.h"
+#include "../../src/core/targets_int.h"
 
 /* A small catalogue in the file's format; it names indicators, never values. */
 static const char test_cat[] = "slug\tname\tunit\tdirection\tcategory\taliases\n"
@@ -124,6 +126,65 @@ static void the_documents_year_decides(void **state)
     target_list_free(&l);
 }
 
+/* One goal cell after a one-row header, read as a table of indicators. */
+static struct target_list one_cell(const char *cell)
+{
+    char text[256];
+    snprintf(text, sizeof text, "| 指标 | 2030年 |\n| 城镇化率 | %s |\n", cell);
+    return run(text, 2026);
+}
+
+/* A cell reads its comparator from the lexicon the prose's extractor reads, folded: each of
+ * its comparator words before a number and each closing word after one, the symbols tables
+ * write (≥, full-width ＞＝), Traditional spellings; a word of change or of a total
+ * (提高, 年均增长) does not make a level, so the cell stays words. */
+static void comparators_are_the_lexicons(void **state)
+{
+    (void)state;
+    char cell[64];
+    for (const struct lex_word *w = lex_cmp_verbs; w->w; w++) {
+        snprintf(cell, sizeof cell, "%s5", w->w);
+        struct target_list l = one_cell(cell);
+        assert_int_equal(l.n, 1);
+        if (w->flags & (TF_GROWTH | TF_ANNUAL | TF_CUMULATIVE)) {
+            assert_true(l.v[0].flags & TF_QUALITATIVE);
+        } else {
+            if (l.v[0].cmp != w->cmp || l.v[0].value != 5)
+                fail_msg("\"%s\": comparator %d value %g", cell, l.v[0].cmp, l.v[0].value);
+        }
+        target_list_free(&l);
+    }
+    for (const struct lex_word *w = lex_closing_words; w->w; w++) {
+        snprintf(cell, sizeof cell, "5%%%s", w->w);
+        struct target_list l = one_cell(cell);
+        assert_int_equal(l.n, 1);
+        if (l.v[0].cmp != w->cmp || strcmp(l.v[0].unit, "%"))
+            fail_msg("\"%s\": comparator %d unit \"%s\"", cell, l.v[0].cmp, l.v[0].unit);
+        target_list_free(&l);
+    }
+    static const struct { const char *cell; enum target_cmp cmp; } cases[] = {
+        {"≥75", CMP_GE}, {"≧75", CMP_GE}, {"＞＝75", CMP_GE}, {">75", CMP_GT}, {"＜1.9", CMP_LT},
+        {"≤5", CMP_LE}, {"<= 5", CMP_LE}, {"～80", CMP_APPROX}, {"不低於75", CMP_GE},
+        {"不超過5", CMP_LE}, {"大于等于75", CMP_GE}, {"80左右", CMP_APPROX},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct target_list l = one_cell(cases[i].cell);
+        assert_int_equal(l.n, 1);
+        if (l.v[0].cmp != cases[i].cmp || isnan(l.v[0].value))
+            fail_msg("\"%s\": comparator %d value %g", cases[i].cell, l.v[0].cmp, l.v[0].value);
+        target_list_free(&l);
+    }
+    /* 降至 sets at most the value for a goal, and is the value once reached. */
+    const char *text = "| 指标 | 2020年 | 2030年 |\n| 单位能耗 | 降至0.5 | 降至0.4 |\n";
+    struct target_list l = run(text, 2026);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.v[0].kind, TK_REPORTED);
+    assert_int_equal(l.v[0].cmp, CMP_EQ);
+    assert_int_equal(l.v[1].cmp, CMP_LE);
+    assert_int_equal(l.v[0].flags & ~(unsigned)TF_INFERRED_UNIT, 0);
+    target_list_free(&l);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -144,6 +205,7 @@ int main(void)
         cmocka_unit_test(headers),
         cmocka_unit_test(kinds_years_and_values),
         cmocka_unit_test(the_documents_year_decides),
+        cmocka_unit_test(comparators_are_the_lexicons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
