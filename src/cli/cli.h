@@ -77,10 +77,11 @@ int cli_unknown_word(struct store *s, const char *word);
 /* The arguments joined by spaces, as typed (a search's words, a question); malloc'd. */
 char *cli_join_args(int argc, char **argv);
 /* import_read.c. The bytes of one file to import ("-": standard input), at most max: a
- * regular file read at its size; standard input, a pipe or a device read to its end (with
- * a progress line for standard input when stderr is a terminal and it takes over a
- * second). NULL with the reason (a directory, more than max, …) in e. */
-char *import_read(const char *path, size_t max, size_t *n, struct err *e);
+ * regular file read at its size; standard input, a pipe or a device read to its end,
+ * telling pg (may be NULL) how much has come. NULL with the reason (a directory, more than
+ * max, …) in e. */
+struct progress;
+char *import_read(const char *path, size_t max, struct progress *pg, size_t *n, struct err *e);
 /* "256M", "1G", "500k", "1048576" → bytes; -1 when it is not a size. */
 int import_parse_size(const char *s, size_t *out);
 

@@ -101,7 +101,7 @@ static int import_one(struct store *s, const char *path, const struct structure_
                       struct totals *t, struct err *e)
 {
     size_t n;
-    char *raw = import_read(path, max, &n, e);
+    char *raw = import_read(path, max, t->pg, &n, e);
     if (!raw)
         return -1;
     char sha[65];

@@ -1,7 +1,7 @@
 /* import_read.c — the bytes of one file to import: a regular file read at its size, or
  * standard input, a pipe or a device read to its end, never past --max-size (so that
- * `import /dev/zero` stops with a message instead of eating memory), with a progress line
- * on a terminal while a long read from standard input goes on. */
+ * `import /dev/zero` stops with a message instead of eating memory), telling the import's
+ * progress line (progress.h) how much of a stream has come. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "progress.h"
 
 int import_parse_size(const char *s, size_t *out)
 {
@@ -35,13 +35,6 @@ int import_parse_size(const char *s, size_t *out)
     return 0;
 }
 
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* "1.5 MB" for messages, in the units --max-size takes (1 MB = 1024 KB). */
 static const char *mb(size_t n, char *buf, size_t cap)
 {
@@ -50,13 +43,11 @@ static const char *mb(size_t n, char *buf, size_t cap)
 }
 
 /* Reads fd to its end into a buffer grown as needed, at most max bytes. */
-static char *read_stream(int fd, const char *name, size_t max, size_t *n, struct err *e)
+static char *read_stream(int fd, const char *name, size_t max, struct progress *pg, size_t *n,
+                         struct err *e)
 {
     size_t cap = max < (1 << 16) ? max + 1 : 1 << 16, len = 0;
-    char *buf = malloc(cap), b1[32], b2[32];
-    /* Progress only for standard input, only on a terminal, only once it takes a while. */
-    int progress = fd == STDIN_FILENO && isatty(STDERR_FILENO), shown = 0;
-    double t0 = now_s(), last = t0;
+    char *buf = malloc(cap), b1[32];
     if (!buf)
         err_set(e, "out of memory");
     while (buf) {
@@ -82,27 +73,17 @@ static char *read_stream(int fd, const char *name, size_t max, size_t *n, struct
             break;
         }
         if (got == 0) {
-            if (shown)
-                fprintf(stderr, "\rgongfu import: %s: %s read%24s\n", name,
-                        mb(len, b1, sizeof b1), "");
             *n = len;
             return buf;
         }
         len += (size_t)got;
-        double t = now_s();
-        if (progress && t - t0 > 1 && t - last > 0.5) {
-            fprintf(stderr, "\rgongfu import: %s: %s read, %s/s…", name, mb(len, b1, sizeof b1),
-                    mb((size_t)((double)len / (t - t0)), b2, sizeof b2));
-            last = t, shown = 1;
-        }
+        progress_reading(pg, name, len);
     }
-    if (shown)
-        fputc('\n', stderr);
     free(buf);
     return NULL;
 }
 
-char *import_read(const char *path, size_t max, size_t *n, struct err *e)
+char *import_read(const char *path, size_t max, struct progress *pg, size_t *n, struct err *e)
 {
     int stdin_ = !strcmp(path, "-");
     /* A FIFO named on the command line waits for its writer, as cat would: the user asked
@@ -145,12 +126,12 @@ char *import_read(const char *path, size_t max, size_t *n, struct err *e)
             free(buf);
             buf = NULL;
             lseek(fd, 0, SEEK_SET);
-            buf = read_stream(fd, path, max, &len, e);
+            buf = read_stream(fd, path, max, pg, &len, e);
         }
         if (buf)
             *n = len;
     } else {
-        buf = read_stream(fd, stdin_ ? "standard input" : path, max, n, e);
+        buf = read_stream(fd, stdin_ ? "standard input" : path, max, pg, n, e);
     }
     if (!stdin_)
         close(fd);

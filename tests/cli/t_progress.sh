@@ -1,6 +1,7 @@
 # The import's progress line (issue 15): on a terminal, once the import has taken more
-# than a second, a line of files, MB, MB/s and time left, cleared before the summary;
-# on a pipe, nothing but the summary. The first file is standard input, fed 2 s late, so
+# than a second, a line of files, MB, MB/s and time left (while standard input is read,
+# how much has come, on the same line), cleared before the summary; on a pipe, nothing
+# but the summary. The first file is standard input, fed 2 s late, so
 # the import takes that long whatever the machine's speed.
 . tests/cli/lib.sh
 C=data/corpus
@@ -36,6 +37,10 @@ PY
 }
 
 run_late "$T/tty.err" 1 || fail "import on a terminal: exit $?"
+contains "$T/tty.err" "gongfu import: 0/3 files, [0-9.]*/[0-9.]* MB, [0-9.]* MB/s, reading standard input" \
+    "standard input's bytes on the line"
+# one line: the summary's is the only line end (CR LF on a pty)
+[ "$(tr -cd '\n' <"$T/tty.err" | wc -c)" = 1 ] || fail "more than one line: $(cat -A "$T/tty.err")"
 contains "$T/tty.err" "gongfu import: 1/3 files, 0.1/0.1 MB, [0-9.]* MB/s, [0-9]* s left" "the progress line"
 contains "$T/tty.err" "3/3 files, 0.2/0.2 MB, [0-9.]* MB/s, indexing" "the line at the commit"
 # cleared (CR, erase to the end of the line) before the summary, which is said whole
