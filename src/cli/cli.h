@@ -57,6 +57,14 @@ int out_check(const struct cli_args *a);
 struct export;
 int out_export(const struct cli_args *a, struct out_dest *d, struct export **x);
 int out_export_close(const struct cli_args *a, struct out_dest *d, struct export **x, int ok);
+/* The whole of an export: opened as out_export, written by write (0, or -1 with the reason
+ * in e), closed, kept only when complete. 0, or -1 after printing the error. The caller
+ * says what was written where. */
+struct store;
+typedef int (*out_export_fn)(struct export *x, struct store *s, const void *table,
+                             struct err *e);
+int out_export_write(const struct cli_args *a, struct store *s, out_export_fn write,
+                     const void *table);
 
 /* A JSON string literal (or null) for v. */
 void out_json_string(FILE *f, const char *v);

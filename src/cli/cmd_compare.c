@@ -39,17 +39,14 @@ static int print_table(FILE *f, const struct compare_table *ct, const struct cli
 
 /* csv and xlsx: the long form of export.h, one row per target of each cell (with its
  * sentence); xlsx adds the table as on screen as a second sheet. */
+static int write_compare(struct export *x, struct store *s, const void *ct, struct err *e)
+{
+    return export_compare(x, s, ct, NULL, 0, 1, e);
+}
+
 static int export_table(const struct cli_args *a, struct store *s, const struct compare_table *ct)
 {
-    struct out_dest d;
-    struct export *x;
-    struct err e = {{0}};
-    if (out_export(a, &d, &x) < 0)
-        return -1;
-    int ok = export_compare(x, s, ct, NULL, 0, 1, &e) == 0;
-    if (!ok)
-        cli_error("compare", "%s", e.msg);
-    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+    if (out_export_write(a, s, write_compare, ct) < 0)
         return -1;
     if (args_text(a, "output"))
         cli_say(stderr, "gongfu compare: %zu indicators × %zu regions written to %s\n", ct->nrows,

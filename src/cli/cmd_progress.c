@@ -68,20 +68,17 @@ static int print_table(FILE *f, const struct progress_table *p, const struct doc
 
 /* csv and xlsx: export.h's long form, value, unit, comparator and year in columns of their
  * own, with each side's sentence. */
+static int write_progress(struct export *x, struct store *s, const void *p, struct err *e)
+{
+    return export_progress(x, s, p, e);
+}
+
 static int export_table(const struct cli_args *a, struct store *s, const struct progress_table *p)
 {
-    struct out_dest d;
-    struct export *x;
-    struct err e = {{0}};
-    if (out_export(a, &d, &x) < 0)
-        return -1;
-    int ok = export_progress(x, s, p, &e) == 0;
-    if (!ok)
-        cli_error("progress", "%s", e.msg);
-    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+    if (out_export_write(a, s, write_progress, p) < 0)
         return -1;
     if (args_text(a, "output"))
-        fprintf(stderr, "gongfu progress: %zu targets written to %s\n", p->n,
+        cli_say(stderr, "gongfu progress: %zu targets written to %s\n", p->n,
                 args_text(a, "output"));
     return 0;
 }

@@ -8,18 +8,18 @@
 #include "gongfu/targets.h"
 
 /* --format xlsx: the spreadsheet of export.h, one row per target with its sentence. */
+struct rows { const struct target_row *v; size_t n; };
+
+static int write_targets(struct export *x, struct store *s, const void *rows, struct err *e)
+{
+    const struct rows *r = rows;
+    return export_targets(x, s, r->v, r->n, e);
+}
+
 static int write_sheet(const struct cli_args *a, struct store *s, const struct target_row *rows,
                        size_t n)
 {
-    struct out_dest d;
-    struct export *x;
-    struct err e = {{0}};
-    if (out_export(a, &d, &x) < 0)
-        return EXIT_ERR;
-    int ok = export_targets(x, s, rows, n, &e) == 0;
-    if (!ok)
-        cli_error("targets", "%s", e.msg);
-    if (out_export_close(a, &d, &x, ok) < 0 || !ok)
+    if (out_export_write(a, s, write_targets, &(struct rows){rows, n}) < 0)
         return EXIT_ERR;
     cli_say(stderr, "gongfu targets: %zu targets written to %s\n", n, args_text(a, "output"));
     return EXIT_OK;

@@ -220,3 +220,17 @@ int out_export_close(const struct cli_args *a, struct out_dest *d, struct export
         rc |= out_close(a, d, ok && rc == 0);
     return rc;
 }
+
+int out_export_write(const struct cli_args *a, struct store *s, out_export_fn write,
+                     const void *table)
+{
+    struct out_dest d;
+    struct export *x;
+    struct err e = {{0}};
+    if (out_export(a, &d, &x) < 0)
+        return -1;
+    int ok = write(x, s, table, &e) == 0;
+    if (!ok)
+        cli_error(a->cmd->name, "%s", e.msg);
+    return out_export_close(a, &d, &x, ok) < 0 || !ok ? -1 : 0;
+}

@@ -1,7 +1,8 @@
 # What gongfu echoes from outside is sanitised like document text: a file name holding an
 # OSC that sets the window title, CSI and BEL, in import's messages (an error, the same
 # bytes twice, the summary) and as a document's title when it has no other; the database
-# path in "no database here"; a line of keys.conf and of a theme in their error messages.
+# path in "no database here"; the --output file in "written to" of each command that
+# exports a table (targets, compare, progress); a line of keys.conf and of a theme in their error messages.
 # Every byte written to stderr, to a pipe or through a pty is scanned (scan.py).
 . tests/cli/lib.sh
 export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state" TERM=xterm-256color
@@ -58,4 +59,13 @@ printf 'title %s default\n' "$evil" >"$XDG_CONFIG_HOME/gongfu/themes/evil.theme"
 "$GONGFU" --db "$DB" --theme evil 2>"$T/err"
 grep -q "evil.theme" "$T/err" || fail "a bad theme line: $(cat "$T/err")"
 scanned "a theme's error" "$T/err"
+
+# The file an export is written to, named in the line that says so.
+for c in "targets --format xlsx" "compare --format xlsx" "progress --format xlsx" \
+         "compare --format csv" "progress --format csv"; do
+    rm -f "$T/d$evil/out$evil"
+    $GONGFU $c --db "$DB" --output "$T/d$evil/out$evil" 2>"$T/err" || fail "$c: $(cat "$T/err")"
+    grep -q "written to" "$T/err" || fail "$c says nothing of where: $(cat "$T/err")"
+    scanned "$c --output's file name" "$T/err"
+done
 finish
