@@ -103,6 +103,29 @@ int ask_parse(const struct ask_grammar *g, const char *question, struct ask_inte
               struct err *e);
 void ask_intent_free(struct ask_intent *in);
 const char *ask_kind_name(enum ask_kind k);
+/* The kind called name ("lookup"), or -1. */
+int ask_kind_parse(const char *name);
+
+/* ---- example questions ---- */
+
+/* The questions the help and the explorer show as examples of each kind, in the order of
+ * data/ask_examples.tsv ("kind<TAB>question", '#' comments): reference data like the
+ * grammar, so no region or indicator is named in code. */
+struct ask_example {
+    enum ask_kind kind;
+    char *question;
+};
+struct ask_examples {
+    struct ask_example *v;
+    size_t n;
+};
+/* 0, or -1 with e naming the file and line (out is then empty). */
+int ask_examples_parse(const char *text, size_t n, const char *name,
+                       struct ask_examples *out, struct err *e);
+int ask_examples_load(const char *path, struct ask_examples *out, struct err *e);
+/* The nth (from 0) example of kind k, or NULL. */
+const char *ask_example_of(const struct ask_examples *x, enum ask_kind k, size_t nth);
+void ask_examples_free(struct ask_examples *x);
 
 /* ---- answering ---- */
 

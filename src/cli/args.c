@@ -274,6 +274,8 @@ void args_usage(const struct cli_command *c, FILE *f)
             c->synopsis && *c->synopsis ? " " : "", c->synopsis ? c->synopsis : "");
     if (c->about)
         fputs(c->about, f);
+    if (c->about_data)
+        c->about_data(f);
     fputs("Options (anywhere on the line; -- ends them):\n", f);
     for (const struct cli_opt *o = c->opts; ; o++) {
         if (!o->name)

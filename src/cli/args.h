@@ -66,6 +66,8 @@ struct cli_command {
     int dash_words;                 /* "-word" is an argument (search's exclusions) */
     const struct cli_opt *opts;     /* ends with OPT_END; --help is implied */
     const char *about;              /* the text after the usage line */
+    void (*about_data)(FILE *f);    /* prints what follows about that is read from data
+                                       files (ask's example questions), or NULL */
     int (*run)(const struct cli_args *a);
 };
 

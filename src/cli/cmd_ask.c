@@ -6,21 +6,27 @@
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/ask.h"
+#include "gongfu/paths.h"
 #include "gongfu/text.h"
 
 static const char about[] =
     "Answers a question about the imported documents, in Simplified or Traditional\n"
-    "characters, from their targets, reported values and text. It understands:\n"
-    "  lookup    a region's value          舟山的托位目标是多少？\n"
-    "                                      浙江省2025年城镇化率达到多少？\n"
-    "  which     the regions that set one  哪些城市设定了托位目标？\n"
-    "  rank      the highest, lowest or    哪个城市的城乡居民收入倍差目标最低？\n"
-    "            strictest (by direction)  三个城市中，哪个的城镇登记失业率目标最严？\n"
-    "  compare   regions side by side      比较舟山和金华的技能人才总量目标。\n"
-    "  progress  a target beside the       浙江省托位数完成得怎么样？\n"
-    "            values reported for it\n"
-    "  measures  the best item of each     关于宅基地改革有哪些措施？\n"
-    "            document on a topic\n"
+    "characters, from their targets, reported values and text. It understands:\n";
+
+/* What each kind of question asks, beside its examples (data/ask_examples.tsv). */
+static const struct {
+    enum ask_kind kind;
+    const char *says[2];
+} kinds[] = {
+    {ASK_LOOKUP, {"a region's value", NULL}},
+    {ASK_WHICH, {"the regions that set one", NULL}},
+    {ASK_RANK, {"the highest, lowest or", "strictest (by direction)"}},
+    {ASK_COMPARE, {"regions side by side", NULL}},
+    {ASK_PROGRESS, {"a target beside the", "values reported for it"}},
+    {ASK_MEASURES, {"the best item of each", "document on a topic"}},
+};
+
+static const char about_end[] =
     "The answer is one or two sentences, then the rows it rests on: the region, the value\n"
     "(* after a unit the source lost), its year, the source as SLUG:PATH (gongfu show\n"
     "SLUG:PATH) and the source's sentence. Where the question can be read more than one way\n"
@@ -28,7 +34,32 @@ static const char about[] =
     "answer (a region with no document, an indicator or year nobody set, a topic nobody\n"
     "writes about) is said so, with no rows, and the exit status is 1.\n"
     "Regions come from data/regions.tsv, indicators from data/indicators.tsv and the\n"
-    "documents, and the question words from data/ask.tsv.\n";
+    "documents, the question words from data/ask.tsv and the examples above from\n"
+    "data/ask_examples.tsv.\n";
+
+/* The kinds, each with what it asks and its example questions side by side. */
+static void about_kinds(FILE *f)
+{
+    struct ask_examples x;
+    struct err e = {{0}};
+    int ok = ask_examples_load(paths_data_file("ask_examples.tsv"), &x, &e) == 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        for (size_t line = 0;; line++) {
+            const char *q = ok ? ask_example_of(&x, kinds[i].kind, line) : NULL;
+            const char *says = line < 2 ? kinds[i].says[line] : NULL;
+            if (!q && !says && line)
+                break;
+            const char *name = line ? "" : ask_kind_name(kinds[i].kind);
+            if (q)
+                cli_say(f, "  %-10s%-26s%s\n", name, says ? says : "", q);
+            else
+                fprintf(f, "  %-10s%s\n", name, says ? says : "");
+        }
+    if (!ok)
+        cli_say(f, "(no example questions: %s)\n", e.msg);
+    ask_examples_free(&x);
+    fputs(about_end, f);
+}
 
 /* Text for a terminal never carries a control character from a document. */
 static void put(FILE *f, const char *s, int tty)
@@ -215,5 +246,5 @@ static const struct cli_opt opts[] = {
 const struct cli_command cmd_ask = {
     .name = "ask", .summary = "answer a question about the documents, with its sources",
     .synopsis = "QUESTION...", .min_args = 1, .max_args = -1, .opts = opts, .run = run,
-    .about = about,
+    .about = about, .about_data = about_kinds,
 };

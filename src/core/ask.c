@@ -11,6 +11,14 @@ static const char *const kind_names[] = {
     [ASK_COMPARE] = "compare", [ASK_PROGRESS] = "progress", [ASK_MEASURES] = "measures",
 };
 
+int ask_kind_parse(const char *name)
+{
+    for (size_t k = 0; k < sizeof kind_names / sizeof *kind_names; k++)
+        if (!strcmp(kind_names[k], name))
+            return (int)k;
+    return -1;
+}
+
 const char *ask_kind_name(enum ask_kind k)
 {
     return (unsigned)k < sizeof kind_names / sizeof *kind_names ? kind_names[k] : "?";

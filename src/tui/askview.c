@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "gongfu/ask.h"
+#include "gongfu/paths.h"
 #include "gongfu/text.h"
 #include "draw.h"
 #include "prompt.h"
@@ -38,6 +39,8 @@ struct askview {
     size_t cur;                 /* the answer row under the cursor */
     size_t top;                 /* the first line shown */
     double ms;                  /* the last answer's time */
+    struct ask_examples examples;   /* data/ask_examples.tsv, read when the view opens */
+    char examples_error[640];       /* why they could not be read, else "" */
 };
 
 static void clear_answer(struct askview *v)
@@ -205,6 +208,10 @@ static void open_row(struct pane *p, size_t i)
 static int askview_open(struct pane *p, const char *arg)
 {
     struct askview *v = p->state;
+    struct err e = {{0}};
+    if (!v->examples.n &&
+        ask_examples_load(paths_data_file("ask_examples.tsv"), &v->examples, &e) < 0)
+        snprintf(v->examples_error, sizeof v->examples_error, "（没有例句：%s）", e.msg);
     prompt_start(&v->prompt, arg ? arg : "");
     if (arg && *arg) {
         v->prompt.active = 0;
@@ -219,6 +226,7 @@ static void askview_free(struct pane *p)
     struct askview *v = p->state;
     clear_answer(v);
     ask_close(&v->asker);
+    ask_examples_free(&v->examples);
 }
 
 /* The first line of answer row i, or nlines. */
@@ -289,16 +297,18 @@ static unsigned askview_key(struct pane *p, enum cmd c, keycode k)
     return PANE_HANDLED | PANE_REDRAW;
 }
 
-/* The help before the first question: what can be asked, with an example of each kind. */
+/* The help before the first question: what can be asked, with an example of each kind
+ * (the first of data/ask_examples.tsv's). */
 static void draw_intro(struct pane *p, WINDOW *w, int wd)
 {
-    static const char *const kinds[][2] = {
-        {"某地的目标或实际数值", "舟山的托位目标是多少？"},
-        {"哪些地方设定了某个目标", "哪些城市设定了托位目标？"},
-        {"哪里最高、最低、最严", "哪个城市的城乡居民收入倍差目标最低？"},
-        {"几个地方对比", "比较舟山和金华的技能人才总量目标"},
-        {"目标完成得怎么样", "浙江省托位数完成得怎么样？"},
-        {"关于某事的措施", "关于宅基地改革有哪些措施？"},
+    struct askview *v = p->state;
+    static const struct {
+        enum ask_kind kind;
+        const char *says;
+    } kinds[] = {
+        {ASK_LOOKUP, "某地的目标或实际数值"}, {ASK_WHICH, "哪些地方设定了某个目标"},
+        {ASK_RANK, "哪里最高、最低、最严"}, {ASK_COMPARE, "几个地方对比"},
+        {ASK_PROGRESS, "目标完成得怎么样"}, {ASK_MEASURES, "关于某事的措施"},
     };
     char keys[256];
     static const struct hint h[] = {
@@ -309,13 +319,19 @@ static void draw_intro(struct pane *p, WINDOW *w, int wd)
     snprintf(head, sizeof head, "用中文提问（简体或繁体），%s",
              hint_line(p->ui->keys, KCTX_PROMPT, h, "，", keys, sizeof keys));
     draw_trunc(w, 0, 1, head, strlen(head), wd - 1, theme_attr(ROLE_HEADING));
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds && (int)(2 + i) < getmaxy(w); i++) {
-        int x = 3 + draw_text(w, (int)(2 + i), 3, kinds[i][0], strlen(kinds[i][0]), wd - 3,
+    size_t i = 0;
+    for (; i < sizeof kinds / sizeof *kinds && (int)(2 + i) < getmaxy(w); i++) {
+        const char *q = ask_example_of(&v->examples, kinds[i].kind, 0);
+        int x = 3 + draw_text(w, (int)(2 + i), 3, kinds[i].says, strlen(kinds[i].says), wd - 3,
                               theme_attr(ROLE_NORMAL));
+        if (!q)
+            continue;
         x += draw_text(w, (int)(2 + i), x, "：", strlen("："), wd - x, theme_attr(ROLE_NORMAL));
-        draw_trunc(w, (int)(2 + i), x, kinds[i][1], strlen(kinds[i][1]), wd - x,
-                   theme_attr(ROLE_DIM));
+        draw_trunc(w, (int)(2 + i), x, q, strlen(q), wd - x, theme_attr(ROLE_DIM));
     }
+    if (v->examples_error[0] && (int)(3 + i) < getmaxy(w))
+        draw_trunc(w, (int)(3 + i), 3, v->examples_error, strlen(v->examples_error), wd - 3,
+                   theme_attr(ROLE_DIM));
 }
 
 static void draw_line(struct pane *p, int y, const struct vline *l, int wd)

@@ -22,9 +22,24 @@ status 2 "no question" "$GONGFU" ask --db "$DB"
 status 2 "a bad format" "$GONGFU" ask --db "$DB" --format xml 托位
 status 1 "no database" "$GONGFU" ask --db "$T/none.db" 托位
 
-# --help names every kind of question it understands.
+# --help names every kind of question it understands, each with its examples, which are
+# data (data/ask_examples.tsv) the embedded documents answer as their kind.
 "$GONGFU" ask --help >"$T/help"
 for k in lookup which rank compare progress measures; do contains "$T/help" "$k" "--help"; done
+grep -v '^#' data/ask_examples.tsv | while IFS="$(printf '\t')" read -r kind q; do
+    grep -q -- "$q" "$T/help" || fail "--help lacks the example $q"
+    "$GONGFU" ask --db "$DB" --format json "$q" >"$T/ex.json" || fail "the example $q: exit $?"
+    python3 -c 'import json, sys; a = json.load(open(sys.argv[1])); sys.exit(a["kind"] != sys.argv[2])' \
+        "$T/ex.json" "$kind" || fail "the example $q is not read as $kind"
+done
+mkdir "$T/data" && cp data/*.tsv "$T/data/"
+printf 'lookup\t问例一\nlookup\t问例二\nrank\t问例三\n' >"$T/data/ask_examples.tsv"
+GONGFU_DATA="$T/data" "$GONGFU" ask --help >"$T/help2"
+grep -q "^  lookup    a region's value          问例一$" "$T/help2" &&
+    grep -q "^                                      问例二$" "$T/help2" &&
+    grep -q "^  rank      the highest, lowest or    问例三$" "$T/help2" &&
+    grep -q "^  compare   regions side by side$" "$T/help2" ||
+    fail "--help does not show data/ask_examples.tsv's questions: $(cat "$T/help2")"
 
 # json is one object; tsv has the columns; both carry each row's source.
 "$GONGFU" ask --db "$DB" --format json 哪些城市提出了劳动报酬占GDP比重的目标 >"$T/json" ||

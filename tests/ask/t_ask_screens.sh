@@ -37,6 +37,16 @@ rm -rf "$XDG_STATE_HOME"
 run_screen 80x24 "$which
 dumproles @T@/ask-roles-80x24.txt" zhoushan-plan
 golden ask-roles-80x24 || bad=1
+# The examples are data/ask_examples.tsv's, each kind's first.
+mkdir "$T/data" && cp data/*.tsv "$T/data/"
+printf 'lookup\t问例一\nlookup\t问例二\nmeasures\t问例三\n' >"$T/data/ask_examples.tsv"
+rm -rf "$XDG_STATE_HOME"
+(export GONGFU_DATA="$T/data"; run_screen 80x24 "keys a
+dump @T@/ask-data-80x24.txt" zhoushan-plan)
+grep -q "某地的目标或实际数值：问例一" "$T/ask-data-80x24.txt" &&
+    grep -q "关于某事的措施：问例三" "$T/ask-data-80x24.txt" &&
+    ! grep -q "问例二\|舟山的托位" "$T/ask-data-80x24.txt" ||
+    { echo "the ask view does not show data/ask_examples.tsv's:"; cat "$T/ask-data-80x24.txt"; bad=1; }
 # Esc on an empty prompt leaves the view; the reader is where it was.
 run_screen 80x24 "keys a <Esc>
 dump @T@/ask-escape-80x24.txt" zhoushan-plan

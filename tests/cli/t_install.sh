@@ -15,4 +15,7 @@ same "$TOP/tests/golden/docs.tsv" "$T/docs" "installed gongfu docs"
 "$T/usr/bin/gongfu" import --db "$T/page.db" \
     "$TOP/tests/dev/corpus/national_15th_fyp_recommendations_2025_cpc_central_committee.html" \
     2>"$T/err" || { fail "installed import of a web page (the format module in ../lib/gongfu)"; cat "$T/err"; }
+"$T/usr/bin/gongfu" ask --help >"$T/help" 2>&1
+grep -q "^  which     the regions that set one  ." "$T/help" ||
+    fail "installed ask --help found no ask_examples.tsv: $(cat "$T/help")"
 finish

@@ -360,6 +360,31 @@ static void test_match(void **state)
     assert_float_equal(s.score, 0.0, 1e-9);
 }
 
+/* The example questions: each kind's in the file's order; a line without a known kind or
+ * with more than two columns is an error naming the line. */
+static void test_examples(void **state)
+{
+    (void)state;
+    struct ask_examples x;
+    struct err e = {{0}};
+    const char *t = "# comment\nrank\tQ1\r\nlookup\tQ2\n\nrank\tQ3";
+    assert_int_equal(ask_examples_parse(t, strlen(t), "x.tsv", &x, &e), 0);
+    assert_int_equal(x.n, 3);
+    assert_string_equal(ask_example_of(&x, ASK_RANK, 0), "Q1");
+    assert_string_equal(ask_example_of(&x, ASK_RANK, 1), "Q3");
+    assert_string_equal(ask_example_of(&x, ASK_LOOKUP, 0), "Q2");
+    assert_null(ask_example_of(&x, ASK_RANK, 2));
+    assert_null(ask_example_of(&x, ASK_MEASURES, 0));
+    ask_examples_free(&x);
+    static const char *const bad[] = {"lookup\tQ\nranks\tQ\n", "lookup\tQ\nrank\n",
+                                      "lookup\tQ\nrank\t\n", "lookup\tQ\nrank\tQ\tmore\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(ask_examples_parse(bad[i], strlen(bad[i]), "x.tsv", &x, &e), -1);
+        assert_non_null(strstr(e.msg, "x.tsv:2:"));
+        assert_int_equal(x.n, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_wants_and_issuer),    cmocka_unit_test(test_traditional_and_width),
         cmocka_unit_test(test_hostile_input),       cmocka_unit_test(test_grammar_errors),
         cmocka_unit_test(test_longest_word),        cmocka_unit_test(test_match),
+        cmocka_unit_test(test_examples),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
