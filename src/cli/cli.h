@@ -81,6 +81,11 @@ int cli_find_doc(struct store *s, const char *cmd, const char *slug, struct doc_
 /* For a word that names neither a command nor a document: the error, with the nearest
  * command or slug; returns EXIT_ERR (as for any unknown document). */
 int cli_unknown_word(struct store *s, const char *word);
+/* --region R of a command that reads: -1 when R names a region (an alias in
+ * data/regions.tsv or a document's region, or the start of one, folded: 舟山, 臺州); else
+ * prints the usage error "no region 'R'; did you mean …?" (the nearest name) and returns
+ * EXIT_USAGE. -1 too when region is NULL. */
+int cli_check_region(struct store *s, const struct cli_command *cmd, const char *region);
 
 /* The arguments joined by spaces, as typed (a search's words, a question); malloc'd. */
 char *cli_join_args(int argc, char **argv);

@@ -110,6 +110,10 @@ static int run(const struct cli_args *a)
     struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
+    if ((rc = cli_check_region(s, a->cmd, f.region)) >= 0) {
+        store_close(&s);
+        return rc;
+    }
     struct progress_table p;
     struct doc_row *docs = NULL;
     size_t ndocs = 0;

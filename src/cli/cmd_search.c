@@ -114,6 +114,12 @@ static int run(const struct cli_args *a)
         free(query);
         return EXIT_ERR;
     }
+    int bad_region = cli_check_region(st, a->cmd, so.region);
+    if (bad_region >= 0) {
+        store_close(&st);
+        free(query);
+        return bad_region;
+    }
     struct err e = {{0}};
     struct search *s = NULL;
     const struct search_hit *hits;

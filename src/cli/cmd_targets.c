@@ -43,6 +43,10 @@ static int run(const struct cli_args *a)
     struct store *s = cli_open_store(args_text(a, "db"), STORE_READ);
     if (!s)
         return EXIT_ERR;
+    if ((rc = cli_check_region(s, a->cmd, f.region)) >= 0) {
+        store_close(&s);
+        return rc;
+    }
     struct target_row *rows = NULL;
     size_t n = 0;
     struct err e = {{0}};

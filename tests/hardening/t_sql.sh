@@ -33,12 +33,20 @@ for q in "$evil" "\"$evil\"" "' OR 1=1 --" 'NEAR(托位 养老) * ^ :' '"' '托�
          "x' UNION SELECT sqlite_version()--"; do
     clean "0" "search $q" "$GONGFU" search --db "$db" -- "$q"
 done
-clean 0 "search with an evil region" "$GONGFU" search --db "$db" --region "' OR 1=1 --" 托位
+# A region shaped like SQL names no region: a usage error (exit 2), nothing matched; the
+# one the import stored reaches the query as text, and finds its document alone.
+clean 2 "search with an evil region" "$GONGFU" search --db "$db" --region "' OR 1=1 --" 托位
 [ "$(wc -l <"$T/out")" -le 1 ] || fail "a region shaped like SQL matched: $(head -3 "$T/out")"
+clean 0 "search in the stored evil region" "$GONGFU" search --db "$db" --region "x'); DROP" 托位
+[ "$(tail -n +2 "$T/out" | cut -f1 | sort -u)" = "$slug" ] ||
+    fail "the stored evil region found other documents: $(head -3 "$T/out")"
 clean 1 "show an evil slug" "$GONGFU" show --db "$db" "x' OR '1'='1"
 contains "$T/err" "no document" "evil slug message"
 clean 1 "tree an evil slug" "$GONGFU" tree --db "$db" "%"
-clean 0 "targets for an evil region" "$GONGFU" targets --db "$db" --region "' OR 1=1 --"
+clean 2 "targets for an evil region" "$GONGFU" targets --db "$db" --region "' OR 1=1 --"
+clean 0 "targets for the stored evil region" "$GONGFU" targets --db "$db" --region "x'); DROP"
+tail -n +2 "$T/out" | cut -f12 | grep -qvx "$slug" &&
+    fail "the stored evil region's targets are another document's: $(head -3 "$T/out")"
 
 # Every table is still there and the documents are whole.
 python3 - "$db" >"$T/tables" <<'PY'
