@@ -2,8 +2,9 @@
 # other C0 and C1 controls, bidi overrides, zero-width characters, lone surrogates and
 # 10,000 combining marks on one letter is imported, stored as written (surrogates as
 # U+FFFD), and never sends a control to a terminal: not from `gongfu show`, `search`,
-# `docs`, `tree`, `targets` or `compare` when stdout is a terminal, not from the
-# explorer's screen (headless dumps) nor from what it writes to a real terminal (tmux).
+# `docs`, `tree`, `targets` or `compare` when stdout is a terminal, nor from the
+# explorer's screen (headless dumps); what the explorer writes to a real terminal (tmux)
+# is t_hostile_tmux.sh's.
 . tests/cli/lib.sh
 . tests/hardening/lib.sh
 H=tests/hardening
@@ -81,31 +82,4 @@ for start in "$slug" "$slug:1.1" "$slug:1.2" "$slug:1.3" "$slug:1.4" "$slug:1.5"
 done
 cat "$T"/d*.? | grep -q "$(printf '\357\277\275')" || fail "the explorer shows no visible replacement"
 
-# The explorer in a real terminal (tmux), its output recorded byte for byte by script(1):
-# only curses' own sequences, none of the document's.
-if command -v tmux >/dev/null; then
-    sock="$T/tmux.sock"
-    tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
-    tm new-session -d -x 100 -y 30 -s h \
-        "script -qfc \"'$GONGFU' --db '$db' --ambiwidth 1 '$slug:1.1'\" '$T/raw'; echo EXITED; sleep 60"
-    i=0
-    while [ $i -lt 150 ] && ! tm capture-pane -p -t h 2>/dev/null | grep -q "控制"; do sleep 0.1; i=$((i + 1)); done
-    for k in j j j j j j j j j j j j J Tab Tab Tab / 控制 Enter n n N t c q '?' q; do
-        tm send-keys -t h "$k"
-        sleep 0.15
-    done
-    # q goes back through the views visited (here the search's), then quits; Esc leaves the
-    # search prompt. As many rounds as it takes, a few at most.
-    i=0
-    while [ $i -lt 150 ] && ! tm capture-pane -p -t h 2>/dev/null | grep -q EXITED; do
-        [ $((i % 10)) -eq 0 ] && { tm send-keys -t h Escape; sleep 0.2; tm send-keys -t h q; }
-        sleep 0.1; i=$((i + 1))
-    done
-    tm capture-pane -p -t h | grep -q EXITED || fail "the explorer in tmux did not quit"
-    tm kill-server 2>/dev/null
-    [ -s "$T/raw" ] || fail "nothing recorded from the explorer in tmux"
-    python3 $H/scan.py curses "$T/raw" || fail "the explorer wrote the document's controls to the terminal"
-else
-    fail "tmux is not installed (apt-get install tmux)"
-fi
 finish
