@@ -124,6 +124,11 @@ static void test_kinds(void **state)
         {"金华的城乡居民收入倍差目标实现了没", ASK_PROGRESS},
         {"浙江省的城镇化率目标有没有完成", ASK_PROGRESS},
         {"舟山的托位目标能否达标", ASK_PROGRESS},
+        /* 是不是 before the verb, 了 after it or not: 达到了 alone says a value reached. */
+        {"浙江省研发投入强度是不是达到了目标", ASK_PROGRESS},
+        {"台州的城镇登记失业率是不是达标", ASK_PROGRESS},
+        {"金华的医师数目标是不是实现了", ASK_PROGRESS},
+        {"舟山的律师数目标是不是达成了", ASK_PROGRESS},
         {"哪些地方把劳动报酬占比作为目标", ASK_WHICH},
         {"舟山、金华两地的城镇登记失业率哪个更低", ASK_RANK},
         {"关于数字乡村有哪些举措", ASK_MEASURES},
