@@ -60,6 +60,35 @@ static int by_weight(const void *a, const void *b)
     return x->w != y->w ? (x->w > y->w ? -1 : 1) : (x->term < y->term ? -1 : x->term > y->term);
 }
 
+/* Moves the k first of v[0..n) in by_weight's order to v[0..k), in no order: a
+ * quickselect, so that a document of thousands of terms is not sorted whole for its
+ * SKETCH_TERMS weightiest. */
+static void select_first(struct weighted *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;               /* the k-th lies in v[lo..hi) */
+    while (hi - lo > 1) {
+        struct weighted pivot = v[lo + (hi - lo) / 2], t;
+        size_t i = lo, j = hi - 1;
+        while (i <= j) {             /* v[lo..i) before the pivot, v(j..hi) after it */
+            while (by_weight(&v[i], &pivot) < 0)
+                i++;
+            while (by_weight(&v[j], &pivot) > 0)
+                j--;
+            if (i <= j) {
+                t = v[i], v[i] = v[j], v[j] = t, i++;
+                if (j-- == 0)
+                    break;
+            }
+        }
+        if (k <= j + 1 && j + 1 > lo)
+            hi = j + 1;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
 /* Document k's summed vector (its sections' in w), normalised, its SKETCH_TERMS weightiest
  * terms in out. */
 static size_t sketch(const struct relations *m, const struct rel_window *w, size_t k, double *sum,
@@ -82,8 +111,10 @@ static size_t sketch(const struct relations *m, const struct rel_window *w, size
     norm = norm > 0 ? sqrt(norm) : 1;
     for (size_t i = 0; i < nt; i++)
         tmp[i].w = (float)(sum[tmp[i].term] / norm), sum[tmp[i].term] = 0;
-    qsort(tmp, nt, sizeof *tmp, by_weight);
     size_t n = nt < SKETCH_TERMS ? nt : SKETCH_TERMS;
+    if (nt > n)
+        select_first(tmp, nt, n);
+    qsort(tmp, n, sizeof *tmp, by_weight);
     memcpy(out, tmp, n * sizeof *out);
     return n;
 }
