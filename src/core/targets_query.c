@@ -22,8 +22,24 @@
     "coalesce((SELECT o.key FROM json_each(" param ") o WHERE o.value = " region "), 1e9)," \
     region
 
+/* One string of a JSON array, after a comma unless it is the first: names are data, so
+ * quotes, backslashes and control characters are escaped. */
+static void json_put_string(FILE *mem, const char *s, int first)
+{
+    fputs(first ? "\"" : ",\"", mem);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fputc('\\', mem);
+        if (*c < 0x20)
+            fprintf(mem, "\\u%04x", *c);
+        else
+            fputc(*c, mem);
+    }
+    fputc('"', mem);
+}
+
 /* data/region_order.tsv as a JSON array of names, read once; "[]" when the file is missing
- * or unreadable (regions then go by level and name). Names are data, so they are escaped. */
+ * or unreadable (regions then go by level and name). */
 static const char *region_order_json(void)
 {
     static char *json;
@@ -48,15 +64,8 @@ static const char *region_order_json(void)
             line[--n] = 0;
         if (!n || line[0] == '#')
             continue;
-        fputs(first ? "\"" : ",\"", mem);
+        json_put_string(mem, line, first);
         first = 0;
-        for (const unsigned char *c = (const unsigned char *)line; *c; c++) {
-            if (*c == '"' || *c == '\\')
-                fputc('\\', mem);
-            if (*c >= 0x20)
-                fputc(*c, mem);
-        }
-        fputc('"', mem);
     }
     fputc(']', mem);
     free(line);
@@ -374,24 +383,17 @@ static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
         " OR d.region IN (SELECT value FROM json_each(?1))) GROUP BY d.region ORDER BY "
         "MIN(" REGION_RANK("d.level", "d.region", "?2") ")";
     /* json_each needs a JSON array of the regions that have targets in the table. */
-    size_t cap = 16, len = 1;
-    char *json = malloc(cap);
-    if (!json)
+    char *json = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&json, &len);
+    if (!mem)
         return err_set(e, "out of memory"), -1;
-    strcpy(json, "[");
-    for (size_t i = 0; i < t->ntargets; i++) {
-        const char *r = t->targets[i].region ? t->targets[i].region : "";
-        size_t need = len + strlen(r) + 4;
-        if (need > cap) {
-            cap = need * 2;
-            char *nj = realloc(json, cap);
-            if (!nj)
-                return free(json), err_set(e, "out of memory"), -1;
-            json = nj;
-        }
-        len += (size_t)sprintf(json + len, "%s\"%s\"", len > 1 ? "," : "", r);
-    }
-    strcpy(json + len, "]");
+    fputc('[', mem);
+    for (size_t i = 0; i < t->ntargets; i++)
+        json_put_string(mem, t->targets[i].region ? t->targets[i].region : "", i == 0);
+    fputc(']', mem);
+    if (fclose(mem) != 0 || !json)
+        return free(json), err_set(e, "out of memory"), -1;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
         free(json);
         return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;

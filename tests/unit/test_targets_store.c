@@ -364,6 +364,25 @@ static void test_rollback_then_import(void **state)
     store_close(&s);
 }
 
+/* A region's name is data: one with a quote or a backslash in it is still a column. */
+static void test_compare_region_with_quote(void **state)
+{
+    (void)state;
+    static const struct sec county[] = {
+        { NODE_CHAPTER, "1", "目标", "常住人口城镇化率达到66%。" },
+    };
+    import("county.txt", "county-plan", "定\"海\\区", "county", "定海方案", county, 1);
+    struct compare_table t;
+    struct err e = {{0}};
+    if (targets_compare(store_db(st), 0, NULL, &t, &e) < 0)
+        fail_msg("compare: %s", e.msg);
+    int found = 0;
+    for (size_t i = 0; i < t.nregions; i++)
+        found += strcmp(t.regions[i], "定\"海\\区") == 0;
+    assert_int_equal(found, 1);
+    compare_table_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -373,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_compare),
         cmocka_unit_test(test_reimport_and_relink),
         cmocka_unit_test(test_rollback_then_import),
+        cmocka_unit_test(test_compare_region_with_quote),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     targets_set_catalogue(NULL);
