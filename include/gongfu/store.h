@@ -132,6 +132,9 @@ struct doc_row {
     int chapters, items;
 };
 int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e);
+/* The same rows with chapters and items left 0: counting them reads every document's
+ * nodes (the explorer's start-up shows no count). */
+int store_docs_uncounted(struct store *s, struct doc_row **out, size_t *n, struct err *e);
 void store_docs_free(struct doc_row **rows, size_t n);
 /* Finds by slug, exactly: 0 found, 1 no such document (the message says which slugs
  * exist), -1 the database could not be read. */
@@ -148,6 +151,8 @@ struct node_row {
 int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row **out,
                 size_t *n, struct err *e);
 void store_nodes_free(struct node_row **rows, size_t n);
+/* The document holding a node: 1 found (*doc_id set), 0 no such node, -1 error. */
+int store_node_doc(struct store *s, int64_t node_id, int64_t *doc_id, struct err *e);
 /* The section's paragraphs joined by "\n"; malloc'd, NULL on error. */
 char *store_section_text(struct store *s, int64_t node_id, struct err *e);
 

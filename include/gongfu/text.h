@@ -40,8 +40,12 @@ int text_next(const char *s, size_t n, uint32_t *c);
 /* What a character is drawn as: itself, ' ' for a tab, or U+FFFD for anything that could
  * act on the terminal (controls, bidi controls, zero-width format characters). */
 uint32_t text_visible(uint32_t c);
-/* Columns of one visible character (0 for combining marks), never negative. */
+/* Columns of one visible character (0 for combining marks), never negative. Each
+ * character's answer is asked of wcwidth once and remembered: */
 int text_char_width(uint32_t c);
+/* after the locale changes, or what wcwidth answers (the explorer's ambiguous width),
+ * the widths are asked again. */
+void text_width_reset(void);
 /* 1 when c is East Asian Ambiguous (narrow in a Western set-up, wide in a CJK one). */
 int text_is_ambiguous(uint32_t c);
 

@@ -33,11 +33,15 @@ char *store_column_dup(sqlite3_stmt *st, int i, int *failed)
 }
 
 /* note: d.note, or NULL for a database of an earlier gongfu, which has no such column. */
-#define DOC_COLUMNS(note)                                                                 \
+#define DOC_COUNTED(note)                                                                 \
     "SELECT d.id, d.slug, d.title, d.region, d.level, d.kind, d.issuer, d.published, s.name," \
     " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'chapter'),"               \
     " (SELECT count(*) FROM node WHERE doc_id = d.id AND kind = 'item'), " note            \
     " FROM doc d JOIN source s ON s.id = d.source_id "
+/* The same without the counts, which read every document's nodes. */
+#define DOC_UNCOUNTED(note)                                                               \
+    "SELECT d.id, d.slug, d.title, d.region, d.level, d.kind, d.issuer, d.published, s.name," \
+    " 0, 0, " note " FROM doc d JOIN source s ON s.id = d.source_id "
 
 static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
 {
@@ -51,7 +55,8 @@ static void read_doc_row(sqlite3_stmt *st, struct doc_row *r, int *failed)
     r->note = store_column_dup(st, 11, failed);
 }
 
-int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
+static int read_docs(struct store *s, int counted, struct doc_row **out, size_t *n,
+                     struct err *e)
 {
     sqlite3_stmt *st;
     *out = NULL;
@@ -59,8 +64,11 @@ int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
     /* National first, then the province, then cities; within a level by region. */
 #define DOC_ORDER "ORDER BY CASE d.level WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN " \
     "'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq"
-    if (prepare(s->db, s->has_note ? DOC_COLUMNS("d.note") DOC_ORDER : DOC_COLUMNS("NULL") DOC_ORDER,
-                &st, e) < 0)
+    static const char *const sql[2][2] = {
+        { DOC_UNCOUNTED("NULL") DOC_ORDER, DOC_UNCOUNTED("d.note") DOC_ORDER },
+        { DOC_COUNTED("NULL") DOC_ORDER, DOC_COUNTED("d.note") DOC_ORDER },
+    };
+    if (prepare(s->db, sql[counted != 0][s->has_note != 0], &st, e) < 0)
         return -1;
     size_t cap = 0;
     int rc, failed = 0;
@@ -86,6 +94,16 @@ int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
     return 0;
 }
 
+int store_docs(struct store *s, struct doc_row **out, size_t *n, struct err *e)
+{
+    return read_docs(s, 1, out, n, e);
+}
+
+int store_docs_uncounted(struct store *s, struct doc_row **out, size_t *n, struct err *e)
+{
+    return read_docs(s, 0, out, n, e);
+}
+
 void store_docs_free(struct doc_row **rows, size_t n)
 {
     if (!*rows)
@@ -103,8 +121,8 @@ int store_doc_by_slug(struct store *s, const char *slug, struct doc_row **out, s
 {
     sqlite3_stmt *st;
     *out = NULL;
-    if (prepare(s->db, s->has_note ? DOC_COLUMNS("d.note") "WHERE d.slug = ?"
-                                   : DOC_COLUMNS("NULL") "WHERE d.slug = ?", &st, e) < 0)
+    if (prepare(s->db, s->has_note ? DOC_COUNTED("d.note") "WHERE d.slug = ?"
+                                   : DOC_COUNTED("NULL") "WHERE d.slug = ?", &st, e) < 0)
         return -1;
     sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
     int rc = store_step(st, "database", e), failed = 0;
@@ -182,6 +200,20 @@ int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row 
         return -1;
     }
     return 0;
+}
+
+int store_node_doc(struct store *s, int64_t node_id, int64_t *doc_id, struct err *e)
+{
+    sqlite3_stmt *st;
+    *doc_id = 0;
+    if (prepare(s->db, "SELECT doc_id FROM node WHERE id = ?", &st, e) < 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, node_id);
+    int rc = store_step(st, "database", e);
+    if (rc == 1)
+        *doc_id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 void store_nodes_free(struct node_row **rows, size_t n)

@@ -16,10 +16,28 @@
 
 #define REPLACEMENT 0xFFFDu
 
+/* ASCII and well-formed two- and three-byte sequences (all of Chinese) are decoded here,
+ * as libunistring would; the rest (four bytes, anything invalid) by libunistring. */
 int text_next(const char *s, size_t n, uint32_t *c)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *c = u[0];
+        return 1;
+    }
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2 && (u[1] & 0xC0) == 0x80) {
+        *c = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t v = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {   /* not overlong, not a surrogate */
+            *c = v;
+            return 3;
+        }
+    }
     ucs4_t uc;
-    int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+    int len = u8_mbtoucr(&uc, u, n);
     if (len <= 0) {
         *c = REPLACEMENT;
         return 1;
@@ -65,12 +83,34 @@ static int raw_width(uint32_t c)
     return uc_width(c, "UTF-8");
 }
 
+/* What wcwidth said of each character of the Basic Multilingual Plane, asked once: 0 not
+ * asked yet, else the width + 1. Wrapping a document asks of every character. */
+static unsigned char bmp_width[0x10000];
+static int bmp_learnt;
+
+void text_width_reset(void)
+{
+    if (bmp_learnt)
+        memset(bmp_width, 0, sizeof bmp_width);
+    bmp_learnt = 0;
+}
+
 int text_char_width(uint32_t c)
 {
+    if (c >= 0x20 && c < 0x7f)   /* printable ASCII: one column in every locale */
+        return 1;
+    if (c < 0x10000 && bmp_width[c])
+        return bmp_width[c] - 1;
     int w = raw_width(c);
     if (w < 0)
         w = raw_width(REPLACEMENT);
-    return w < 0 ? 1 : w;
+    if (w < 0)
+        w = 1;
+    if (c < 0x10000 && w < 255) {
+        bmp_width[c] = (unsigned char)(w + 1);
+        bmp_learnt = 1;
+    }
+    return w;
 }
 
 int text_is_ambiguous(uint32_t c)
@@ -135,27 +175,28 @@ char *text_sanitize(const char *s, size_t n)
  * allow a break (e.g. after a half-width comma left in a Chinese text). */
 static int no_line_start(uint32_t c)
 {
-    static const uint32_t set[] = {
-        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F,
-        0x201D, 0x2019, 0x300B, 0x3009, 0x3011, 0x3015, 0x3017, 0xFF3D, 0xFF5D, 0xFF05,
-        0x2026, 0x00B7, 0x30FB, 0xFF0E, ',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
-    };
-    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
-        if (set[i] == c)
-            return 1;
-    return 0;
+    switch (c) {
+    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF1F: case 0xFF01:
+    case 0xFF09: case 0x300D: case 0x300F: case 0x201D: case 0x2019: case 0x300B: case 0x3009:
+    case 0x3011: case 0x3015: case 0x3017: case 0xFF3D: case 0xFF5D: case 0xFF05: case 0x2026:
+    case 0x00B7: case 0x30FB: case 0xFF0E: case ',': case '.': case ';': case ':': case '?':
+    case '!': case ')': case ']': case '}': case '%':
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 static int no_line_end(uint32_t c)
 {
-    static const uint32_t set[] = {
-        0xFF08, 0x300C, 0x300E, 0x201C, 0x2018, 0x300A, 0x3008, 0x3010, 0x3014, 0x3016,
-        0xFF3B, 0xFF5B, '(', '[', '{',
-    };
-    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
-        if (set[i] == c)
-            return 1;
-    return 0;
+    switch (c) {
+    case 0xFF08: case 0x300C: case 0x300E: case 0x201C: case 0x2018: case 0x300A: case 0x3008:
+    case 0x3010: case 0x3014: case 0x3016: case 0xFF3B: case 0xFF5B: case '(': case '[':
+    case '{':
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 struct wrap {
@@ -253,7 +294,31 @@ static int is_digit(uint32_t c)
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
-/* Does word (UTF-8) match the characters at cp[k..m), folded (萬 is 万)? The count, or 0. */
+/* The characters at cp[k..m) folded (萬 is 万) and encoded as UTF-8, as far as each folds
+ * to one character and at most FOLDED_CHARS of them, for matching words against. */
+#define FOLDED_CHARS 8
+struct folded {
+    char s[FOLDED_CHARS * 4 + 1];
+    size_t len;     /* bytes */
+    int whole;      /* it ends where a word could not go on: at m, or at a character that
+                     * does not fold to one */
+};
+
+static void fold_at(const uint32_t *cp, size_t k, size_t m, struct folded *f)
+{
+    size_t j = k;
+    f->len = 0;
+    for (; j < m && j - k < FOLDED_CHARS; j++) {
+        uint32_t v[FOLD_MAX];
+        if (fold_char(cp[j], v) != 1)
+            break;
+        f->len += fold_encode(v[0], f->s + f->len);
+    }
+    f->whole = j >= m || j - k < FOLDED_CHARS;
+    f->s[f->len] = '\0';
+}
+
+/* Does word (UTF-8) match the characters at cp[k..m), folded? The count, or 0. */
 static size_t match_word(const uint32_t *cp, size_t k, size_t m, const char *word)
 {
     size_t n = strlen(word), i = 0, j = k;
@@ -267,12 +332,32 @@ static size_t match_word(const uint32_t *cp, size_t k, size_t m, const char *wor
     return j - k;
 }
 
-/* The longest word of a NULL-ended list at cp[k..m): its length in characters, or 0. */
+/* Characters in a UTF-8 word. */
+static size_t char_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* The longest word of a NULL-ended list at cp[k..m): its length in characters, or 0. The
+ * words are compared with the folded text as bytes, which for valid UTF-8 is comparing
+ * characters; a word longer than what was folded is matched the slow way. */
 static size_t match_list(const uint32_t *cp, size_t k, size_t m, const char *const *list)
 {
+    struct folded f;
+    fold_at(cp, k, m, &f);
     size_t best = 0;
     for (size_t i = 0; list[i]; i++) {
-        size_t l = match_word(cp, k, m, list[i]);
+        const char *w = list[i];
+        if (!f.len || w[0] != f.s[0] || (w[1] && w[1] != f.s[1]))
+            continue;
+        size_t n = strlen(w), l;
+        if (n <= f.len)
+            l = memcmp(w, f.s, n) ? 0 : char_count(w, n);
+        else
+            l = f.whole ? 0 : match_word(cp, k, m, w);
         if (l > best)
             best = l;
     }
@@ -313,26 +398,22 @@ static void keep_numbers_with_units(struct wch *ch, const uint32_t *cp, size_t m
     }
 }
 
-/* Break opportunities of one segment from libunistring, then kinsoku on top. */
-static int mark_breaks(struct wch *ch, uint32_t *cp, size_t m)
+/* Break opportunities of one segment from libunistring (into p, m bytes), then kinsoku on
+ * top. */
+static void mark_breaks(struct wch *ch, uint32_t *cp, size_t m, char *p)
 {
     if (m == 0)
-        return 0;
-    char *p = malloc(m);
-    if (!p)
-        return -1;
+        return;
     u32_possible_linebreaks(cp, m, "UTF-8", p);
     for (size_t k = 0; k < m; k++) {
         ch[k].brk = k > 0 && (p[k] == UC_BREAK_POSSIBLE || p[k] == UC_BREAK_HYPHENATION);
-        if (k > 0 && (no_line_start(cp[k]) || no_line_end(cp[k - 1])))
+        if (ch[k].brk && (no_line_start(cp[k]) || no_line_end(cp[k - 1])))
             ch[k].brk = 0;
         /* Never part a character from the marks that combine with it. */
         if (ch[k].width == 0)
             ch[k].brk = 0;
     }
     keep_numbers_with_units(ch, cp, m);
-    free(p);
-    return 0;
 }
 
 size_t text_wrap(const char *s, size_t n, int width, struct text_line **lines)
@@ -343,9 +424,11 @@ size_t text_wrap(const char *s, size_t n, int width, struct text_line **lines)
         width = 2;
     struct wch *ch = malloc((n + 1) * sizeof *ch);
     uint32_t *cp = malloc((n + 1) * sizeof *cp);
-    if (!ch || !cp) {
+    char *brk = malloc(n + 1);
+    if (!ch || !cp || !brk) {
         free(ch);
         free(cp);
+        free(brk);
         return 0;
     }
     size_t seg = 0;
@@ -364,14 +447,13 @@ size_t text_wrap(const char *s, size_t n, int width, struct text_line **lines)
             ch[m] = (struct wch){ i, text_char_width(v), v == ' ', 0 };
             i += (size_t)len;
         }
-        if (mark_breaks(ch, cp, m) < 0)
-            w.fail = 1;
-        else
-            wrap_segment(&w, ch, m, end, width);
+        mark_breaks(ch, cp, m, brk);
+        wrap_segment(&w, ch, m, end, width);
         seg = stop + 1;
     }
     free(ch);
     free(cp);
+    free(brk);
     if (w.fail) {
         free(w.v);
         return 0;

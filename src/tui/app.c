@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "gongfu/search.h"
 #include "gongfu/targets.h"
+#include "gongfu/text.h"
 #include "app.h"
 #include "builtin.h"
 #include "draw.h"
@@ -212,6 +213,17 @@ static void signals(struct app *a)
     }
 }
 
+/* An outline read on the way that could not be (corpus_outline) is said on the status
+ * line; 1 when there was one. */
+static int say_failed(struct app *a)
+{
+    if (!a->corpus.failed[0])
+        return 0;
+    ui_message(&a->ui, ROLE_ERROR, "%s", a->corpus.failed);
+    a->corpus.failed[0] = '\0';
+    return 1;
+}
+
 static void loop(struct app *a, struct script *sc, FILE *timing)
 {
     struct timespec t0;
@@ -226,8 +238,11 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
          * first screen is drawn whatever is typed ahead (as less does). */
         struct input in;
         int ahead = drawn && !sc && read_input(a, &in, 0);
+        say_failed(a);
         if (!ahead && (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen)) {
             app_redraw(a);
+            if (say_failed(a))   /* found while drawing */
+                app_redraw(a);
             drawn = 1;
         }
         if (timed && timing)
@@ -326,6 +341,7 @@ int tui_main(int argc, char **argv)
         return rc;
     if (term_check_locale() < 0)
         return 1;
+    text_width_reset();   /* the locale is the user's again (term_check_locale) */
     struct app a;
     memset(&a, 0, sizeof a);
     a.ui.corpus = &a.corpus;

@@ -25,20 +25,21 @@ const char *corpus_group_label(int group)
     return group >= 0 && group < NGROUPS ? groups[group].label : "";
 }
 
+/* Room for why an outline could not be read. */
+#define FAILED_SIZE 300
+
 int corpus_load(struct corpus *c, struct store *s, struct err *e)
 {
     c->store = s;
-    if (store_docs(s, &c->docs, &c->ndocs, e) < 0)
+    if (store_docs_uncounted(s, &c->docs, &c->ndocs, e) < 0)
         return -1;
     c->outlines = calloc(c->ndocs + 1, sizeof *c->outlines);
     c->doc_order = calloc(c->ndocs + 1, sizeof *c->doc_order);
-    if (!c->outlines || !c->doc_order) {
+    c->failed = calloc(1, FAILED_SIZE);
+    if (!c->outlines || !c->doc_order || !c->failed) {
         err_set(e, "out of memory");
         return -1;
     }
-    for (size_t d = 0; d < c->ndocs; d++)
-        if (store_nodes(s, c->docs[d].id, 0, &c->outlines[d].nodes, &c->outlines[d].n, e) < 0)
-            return -1;
     /* The sidebar's order: by level, then as the database lists them. */
     size_t k = 0;
     for (int g = 0; g < NGROUPS; g++)
@@ -48,12 +49,44 @@ int corpus_load(struct corpus *c, struct store *s, struct err *e)
     return 0;
 }
 
+const struct outline *corpus_outline(const struct corpus *c, int doc)
+{
+    static const struct outline none = { NULL, 0, 1 };
+    if (doc < 0 || (size_t)doc >= c->ndocs)
+        return &none;
+    struct outline *o = &c->outlines[doc];
+    if (o->read)
+        return o;
+    o->read = 1;
+    struct err e = { "" };
+    if (store_nodes(c->store, c->docs[doc].id, 0, &o->nodes, &o->n, &e) < 0 && !c->failed[0])
+        snprintf(c->failed, FAILED_SIZE, "%s", e.msg);
+    return o;
+}
+
+int corpus_doc_of_node(const struct corpus *c, int64_t node_id)
+{
+    for (size_t d = 0; d < c->ndocs; d++)
+        if (c->outlines[d].read && corpus_outline_index(c, (int)d, node_id) >= 0)
+            return (int)d;
+    int64_t id;
+    struct err e = { "" };
+    int rc = store_node_doc(c->store, node_id, &id, &e);
+    if (rc < 0 && !c->failed[0])
+        snprintf(c->failed, FAILED_SIZE, "%s", e.msg);
+    for (size_t d = 0; rc == 1 && d < c->ndocs; d++)
+        if (c->docs[d].id == id)
+            return (int)d;
+    return -1;
+}
+
 void corpus_free(struct corpus *c)
 {
     for (size_t d = 0; c->outlines && d < c->ndocs; d++)
         store_nodes_free(&c->outlines[d].nodes, c->outlines[d].n);
     free(c->outlines);
     free(c->doc_order);
+    free(c->failed);
     store_docs_free(&c->docs, c->ndocs);
     memset(c, 0, sizeof *c);
 }
@@ -70,7 +103,7 @@ int corpus_outline_index(const struct corpus *c, int doc, int64_t node_id)
 {
     if (doc < 0 || (size_t)doc >= c->ndocs || !node_id)
         return -1;
-    const struct outline *o = &c->outlines[doc];
+    const struct outline *o = corpus_outline(c, doc);
     for (size_t i = 0; i < o->n; i++)
         if (o->nodes[i].id == node_id)
             return (int)i;
@@ -82,8 +115,8 @@ int corpus_loc_to_pos(const struct corpus *c, struct loc l, struct state_pos *p)
     if (l.doc < 0 || (size_t)l.doc >= c->ndocs)
         return -1;
     int i = corpus_outline_index(c, l.doc, l.node_id);
-    const char *path = i >= 0 && c->outlines[l.doc].nodes[i].path
-                           ? c->outlines[l.doc].nodes[i].path : "";
+    const struct outline *o = corpus_outline(c, l.doc);
+    const char *path = i >= 0 && o->nodes[i].path ? o->nodes[i].path : "";
     return state_pos_set(p, c->docs[l.doc].slug, path, i >= 0 ? l.offset : 0);
 }
 
@@ -95,7 +128,7 @@ int corpus_pos_to_loc(const struct corpus *c, const struct state_pos *p, struct 
     *l = (struct loc){ d, 0, 0 };
     if (!p->path[0])
         return 0;
-    const struct outline *o = &c->outlines[d];
+    const struct outline *o = corpus_outline(c, d);
     for (size_t i = 0; i < o->n; i++)
         if (o->nodes[i].path && !strcmp(o->nodes[i].path, p->path)) {
             l->node_id = o->nodes[i].id;

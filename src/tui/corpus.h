@@ -1,5 +1,6 @@
-/* corpus.h — the documents the explorer shows, read once at start-up: each document's row
- * and its outline (sections without text), in the sidebar's order, and places in them. */
+/* corpus.h — the documents the explorer shows: each document's row, read at start-up in
+ * the sidebar's order, its outline (sections without text), read when first asked for,
+ * and places in them. */
 #ifndef GONGFU_TUI_CORPUS_H
 #define GONGFU_TUI_CORPUS_H
 
@@ -21,18 +22,27 @@ struct loc {
 struct outline {
     struct node_row *nodes;
     size_t n;
+    int read;                   /* read from the store, or tried */
 };
 
 struct corpus {
     struct store *store;
     struct doc_row *docs;
     size_t ndocs;
-    struct outline *outlines;   /* per document */
+    struct outline *outlines;   /* per document: reach them through corpus_outline */
     int *doc_order;             /* docs in sidebar order: national, province, cities */
+    char *failed;               /* why an outline could not be read; "" when none */
 };
 
-/* Reads every document and its outline from the store (which stays the caller's). */
+/* Reads every document's row from the store (which stays the caller's). */
 int corpus_load(struct corpus *c, struct store *s, struct err *e);
+/* A document's outline, read the first time it is asked for (a start-up reads only the
+ * outlines it shows, not a thousand documents'). One that cannot be read is empty, and
+ * c->failed says why until the app has said it. */
+const struct outline *corpus_outline(const struct corpus *c, int doc);
+/* The document holding a section, read from the store when no outline read holds it;
+ * its index in docs, or -1. */
+int corpus_doc_of_node(const struct corpus *c, int64_t node_id);
 void corpus_free(struct corpus *c);
 
 /* The level groups documents are shown in (国家, 省级, 市级, 其他), in order. */

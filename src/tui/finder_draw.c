@@ -99,7 +99,7 @@ static void contents(struct pane *p, const struct search_hit *hit, char *buf, si
     buf[0] = '\0';
     if (at < 0)
         return;
-    const struct outline *ol = &c->outlines[d];
+    const struct outline *ol = corpus_outline(c, d);
     int items = 0;
     for (size_t i = (size_t)at + 1; i < ol->n && o < n; i++) {
         const struct node_row *nr = &ol->nodes[i];

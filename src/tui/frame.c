@@ -23,7 +23,7 @@ static int place_parts(const struct corpus *c, const struct selection *s, char *
                  d->note ? "（原文不完整）" : "") < 0)
         first = NULL;
     parts[n++] = first;
-    const struct outline *ol = &c->outlines[s->doc];
+    const struct outline *ol = corpus_outline(c, s->doc);
     int chain[2], depth = 0;
     for (int i = s->node; i >= 0 && depth < 2;) {
         if (ol->nodes[i].kind != NODE_PREAMBLE)

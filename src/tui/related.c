@@ -65,7 +65,7 @@ static void load(struct pane *p)
     const struct selection *s = &p->ui->sel;
     if (!r->want || !r->stored)
         return;
-    const struct node_row *nr = &p->ui->corpus->outlines[s->doc].nodes[s->node];
+    const struct node_row *nr = &corpus_outline(p->ui->corpus, s->doc)->nodes[s->node];
     r->what = node_heading(nr->kind, nr->label, nr->title);
     struct err e = { "" };
     /* Without the phrases (computed when read): the side-by-side view has them for its pair. */
@@ -98,9 +98,9 @@ static int64_t cursor_section(const struct pane *p)
     const struct selection *s = &p->ui->sel;
     const struct corpus *c = p->ui->corpus;
     if (s->doc < 0 || (size_t)s->doc >= c->ndocs || s->node < 0 ||
-        (size_t)s->node >= c->outlines[s->doc].n)
+        (size_t)s->node >= corpus_outline(c, s->doc)->n)
         return 0;
-    return c->outlines[s->doc].nodes[s->node].id;
+    return corpus_outline(c, s->doc)->nodes[s->node].id;
 }
 
 static unsigned related_notify(struct pane *p, unsigned events)

@@ -65,14 +65,12 @@ static void pair_clear(struct pair *v)
 /* The document and outline entry of a section, or -1. */
 static int find_node(const struct corpus *c, int64_t id, const struct node_row **out)
 {
-    for (size_t d = 0; d < c->ndocs; d++) {
-        int i = corpus_outline_index(c, (int)d, id);
-        if (i >= 0) {
-            *out = &c->outlines[d].nodes[i];
-            return (int)d;
-        }
-    }
-    return -1;
+    int d = corpus_doc_of_node(c, id);
+    int i = d >= 0 ? corpus_outline_index(c, d, id) : -1;
+    if (i < 0)
+        return -1;
+    *out = &corpus_outline(c, d)->nodes[i];
+    return d;
 }
 
 /* Reads section id into s. 0, or -1 with a message. */

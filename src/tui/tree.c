@@ -42,6 +42,15 @@ static int push(struct tree *t, struct trow r)
     return 0;
 }
 
+/* A document's open/closed flags per outline node, made when its outline is first shown;
+ * NULL when memory ran out (every chapter then shows closed). */
+static unsigned char *node_flags(struct tree *t, const struct outline *o, int d)
+{
+    if (!t->node_open[d])
+        t->node_open[d] = calloc(o->n + 1, 1);
+    return t->node_open[d];
+}
+
 /* Is outline node i of a document a section that can be folded (a chapter with items)? */
 static int has_children(const struct outline *o, size_t i)
 {
@@ -67,7 +76,8 @@ static void rebuild(struct pane *p)
         push(t, (struct trow){ TR_DOC, g, d, -1, 1 });
         if (!t->doc_open[d])
             continue;
-        const struct outline *o = &c->outlines[d];
+        const struct outline *o = corpus_outline(c, d);
+        const unsigned char *flags = node_flags(t, o, d);
         int chapter_open = 1;
         for (size_t i = 0; i < o->n; i++) {
             const struct node_row *nr = &o->nodes[i];
@@ -75,7 +85,7 @@ static void rebuild(struct pane *p)
             if (nr->kind == NODE_PARAGRAPH || nr->kind == NODE_PREAMBLE)
                 continue;
             if (nr->depth == 0) {
-                chapter_open = t->node_open[d][i];
+                chapter_open = flags && flags[i];
                 push(t, (struct trow){ TR_NODE, g, d, (int)i, 2 });
             } else if (chapter_open || nr->parent_id == 0) {
                 push(t, (struct trow){ TR_NODE, g, d, (int)i, nr->parent_id ? 3 : 2 });
@@ -98,9 +108,6 @@ static int tree_init(struct pane *p)
     t->node_open = calloc(c->ndocs ? c->ndocs : 1, sizeof *t->node_open);
     if (!t->group_closed || !t->doc_open || !t->node_open)
         return -1;
-    for (size_t d = 0; d < c->ndocs; d++)
-        if (!(t->node_open[d] = calloc(c->outlines[d].n + 1, 1)))
-            return -1;
     rebuild(p);
     return 0;
 }
@@ -145,7 +152,7 @@ static size_t marked_row(const struct pane *p)
             best = i;
         if (r->kind == TR_NODE && s->node >= 0 &&
             (r->node == s->node ||
-             r->node == chapter_of(&p->ui->corpus->outlines[s->doc], s->node)))
+             r->node == chapter_of(corpus_outline(p->ui->corpus, s->doc), s->node)))
             best = i;
     }
     return best;
@@ -160,7 +167,7 @@ static void row_label(const struct corpus *c, const struct trow *r, char *buf, s
         const struct doc_row *d = &c->docs[r->doc];
         snprintf(buf, n, "《%s》", d->title && *d->title ? d->title : d->slug);
     } else {
-        const struct node_row *nr = &c->outlines[r->doc].nodes[r->node];
+        const struct node_row *nr = &corpus_outline(c, r->doc)->nodes[r->node];
         char *h = node_heading(nr->kind, nr->label, nr->title);
         snprintf(buf, n, "%s", h ? h : "");
         free(h);
@@ -175,9 +182,9 @@ static const char *marker(const struct pane *p, const struct trow *r)
         return glyph(t->group_closed[r->group] ? G_CLOSED : G_OPEN);
     if (r->kind == TR_DOC)
         return glyph(t->doc_open[r->doc] ? G_OPEN : G_CLOSED);
-    if (!has_children(&p->ui->corpus->outlines[r->doc], (size_t)r->node))
+    if (!has_children(corpus_outline(p->ui->corpus, r->doc), (size_t)r->node))
         return NULL;
-    return glyph(t->node_open[r->doc][r->node] ? G_OPEN : G_CLOSED);
+    return glyph(t->node_open[r->doc] && t->node_open[r->doc][r->node] ? G_OPEN : G_CLOSED);
 }
 
 static void clamp_view(struct tree *t, int h)
@@ -241,19 +248,20 @@ static void open_row(struct pane *p, const struct trow *r)
 {
     struct loc to = { r->doc, 0, 0 };
     if (r->kind == TR_NODE)
-        to.node_id = p->ui->corpus->outlines[r->doc].nodes[r->node].id;
+        to.node_id = corpus_outline(p->ui->corpus, r->doc)->nodes[r->node].id;
     ui_jump(p->ui, to);
 }
 
 static int toggle(struct pane *p, const struct trow *r, int open)
 {
     struct tree *t = p->state;
+    if (r->kind == TR_NODE && (!t->node_open[r->doc] ||
+                               !has_children(corpus_outline(p->ui->corpus, r->doc), (size_t)r->node)))
+        return 0;
     unsigned char *flag = r->kind == TR_GROUP ? &t->group_closed[r->group]
                           : r->kind == TR_DOC ? &t->doc_open[r->doc]
                           : &t->node_open[r->doc][r->node];
     int is_open = r->kind == TR_GROUP ? !*flag : *flag;
-    if (r->kind == TR_NODE && !has_children(&p->ui->corpus->outlines[r->doc], (size_t)r->node))
-        return 0;
     if (is_open == open)
         return 0;
     *flag = r->kind == TR_GROUP ? !open : open;
@@ -340,10 +348,11 @@ static void reveal(struct pane *p, int doc, int64_t node_id)
     t->doc_open[doc] = 1;
     t->group_closed[g] = 0;
     int node = corpus_outline_index(c, doc, node_id);
-    if (node >= 0) {
-        int ch = chapter_of(&c->outlines[doc], node);
-        if (ch != node && !t->node_open[doc][ch]) {
-            t->node_open[doc][ch] = 1;
+    unsigned char *flags = node_flags(t, corpus_outline(c, doc), doc);
+    if (node >= 0 && flags) {
+        int ch = chapter_of(corpus_outline(c, doc), node);
+        if (ch != node && !flags[ch]) {
+            flags[ch] = 1;
             changed = 1;
         }
     }

@@ -7,7 +7,13 @@
 
 static int wide;
 
-void width_ambiguous_wide(int w) { wide = w; }
+/* The core remembers what wcwidth answered (text_char_width): a change is asked again. */
+void width_ambiguous_wide(int w)
+{
+    if (w != wide)
+        text_width_reset();
+    wide = w;
+}
 
 int wcwidth(wchar_t c)
 {
