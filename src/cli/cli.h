@@ -72,6 +72,9 @@ void out_json_string(FILE *f, const char *v);
 /* The database paths_db() names (--db, $GONGFU_DB, the default), opened; prints the error
  * and returns NULL on failure. */
 struct store *cli_open_store(const char *db_opt, enum store_mode mode);
+/* When the database to read is not there: says so (as cli_open_store) and returns
+ * EXIT_ERR; -1 when it is. */
+int cli_db_missing(const char *db_opt);
 /* Registers the core modules' store hooks (search index, targets) once. */
 void cli_register_hooks(void);
 

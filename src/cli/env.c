@@ -46,17 +46,24 @@ void cli_error(const char *cmd, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+int cli_db_missing(const char *db_opt)
+{
+    const char *path = paths_db(db_opt);
+    if (access(path, F_OK) == 0)
+        return -1;
+    cli_error(NULL, "%s: no database here; build the default one with 'make', or import "
+              "documents with 'gongfu import --db %s FILE...'", path, path);
+    return EXIT_ERR;
+}
+
 struct store *cli_open_store(const char *db_opt, enum store_mode mode)
 {
     struct store *s;
     struct err e = {{0}};
     const char *path = paths_db(db_opt);
     cli_register_hooks();
-    if (mode == STORE_READ && access(path, F_OK) != 0) {
-        cli_error(NULL, "%s: no database here; build the default one with 'make', or import "
-                  "documents with 'gongfu import --db %s FILE...'", path, path);
+    if (mode == STORE_READ && cli_db_missing(db_opt) >= 0)
         return NULL;
-    }
     if (store_open(path, mode, &s, &e) < 0) {
         cli_error(NULL, "%s", e.msg);
         return NULL;

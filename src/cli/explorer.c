@@ -22,7 +22,8 @@ static const struct cli_opt opts[] = {
 
 /* The explorer reads options first, then "--", then its arguments. */
 /* A first argument that names no document: a misspelt command or slug, said before the
- * screen opens. -1 when it names one. */
+ * screen opens. -1 when it names one. (With one argument the explorer asks this of its
+ * own documents, through tui_main's unknown, and opens the database once.) */
 static int check_start(const struct cli_args *a)
 {
     char slug[256];
@@ -44,8 +45,10 @@ static int check_start(const struct cli_args *a)
 
 static int run(const struct cli_args *a)
 {
-    int rc = !args_flag(a, "search") && a->argc >= 1 ? check_start(a) : -1;
+    int rc = !args_flag(a, "search") && a->argc > 1 ? check_start(a) : -1;
     if (rc >= 0)
+        return rc;
+    if (!args_flag(a, "search") && a->argc == 1 && (rc = cli_db_missing(args_text(a, "db"))) >= 0)
         return rc;
     if (!args_flag(a, "search") && a->argc > 1)
         return args_error(&cmd_explorer, "unexpected argument '%s' (wanted one SLUG[:PATH], "
@@ -70,7 +73,7 @@ static int run(const struct cli_args *a)
     for (int i = 0; i < a->argc; i++)
         v[n++] = a->argv[i];
     cli_register_hooks();
-    rc = tui_main(n, v);
+    rc = tui_main(n, v, cli_unknown_word);
     free(v);
     return rc;
 }

@@ -18,7 +18,7 @@
 
 /* ASCII and well-formed two- and three-byte sequences (all of Chinese) are decoded here,
  * as libunistring would; the rest (four bytes, anything invalid) by libunistring. */
-int text_next(const char *s, size_t n, uint32_t *c)
+static inline int next_char(const char *s, size_t n, uint32_t *c)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (u[0] < 0x80) {
@@ -44,6 +44,11 @@ int text_next(const char *s, size_t n, uint32_t *c)
     }
     *c = uc;
     return len;
+}
+
+int text_next(const char *s, size_t n, uint32_t *c)
+{
+    return next_char(s, n, c);
 }
 
 static int is_hidden(uint32_t c)
@@ -95,12 +100,8 @@ void text_width_reset(void)
     bmp_learnt = 0;
 }
 
-int text_char_width(uint32_t c)
+static int learn_width(uint32_t c)
 {
-    if (c >= 0x20 && c < 0x7f)   /* printable ASCII: one column in every locale */
-        return 1;
-    if (c < 0x10000 && bmp_width[c])
-        return bmp_width[c] - 1;
     int w = raw_width(c);
     if (w < 0)
         w = raw_width(REPLACEMENT);
@@ -111,6 +112,20 @@ int text_char_width(uint32_t c)
         bmp_learnt = 1;
     }
     return w;
+}
+
+static inline int char_width(uint32_t c)
+{
+    if (c >= 0x20 && c < 0x7f)   /* printable ASCII: one column in every locale */
+        return 1;
+    if (c < 0x10000 && bmp_width[c])
+        return bmp_width[c] - 1;
+    return learn_width(c);
+}
+
+int text_char_width(uint32_t c)
+{
+    return char_width(c);
 }
 
 int text_is_ambiguous(uint32_t c)
@@ -441,10 +456,10 @@ size_t text_wrap(const char *s, size_t n, int width, struct text_line **lines)
         size_t m = 0;
         for (size_t i = seg; i < end; m++) {
             uint32_t c;
-            int len = text_next(s + i, end - i, &c);
+            int len = next_char(s + i, end - i, &c);
             uint32_t v = text_visible(c);
             cp[m] = c;
-            ch[m] = (struct wch){ i, text_char_width(v), v == ' ', 0 };
+            ch[m] = (struct wch){ i, char_width(v), v == ' ', 0 };
             i += (size_t)len;
         }
         mark_breaks(ch, cp, m, brk);

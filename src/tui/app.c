@@ -109,7 +109,8 @@ static int load_keys(struct app *a, struct err *e)
     return rc;
 }
 
-/* Where to open: SLUG[:PATH], else where the user left off, else the first document. */
+/* Where to open: SLUG[:PATH], else where the user left off, else the first document.
+ * -1 with e set; 1 when SLUG names no document, its name in e. */
 static int start_loc(struct app *a, const char *spec, struct loc *l, struct err *e)
 {
     if (spec) {
@@ -121,11 +122,12 @@ static int start_loc(struct app *a, const char *spec, struct loc *l, struct err 
             *colon = '\0';
         if (state_pos_set(&p, slug, colon ? colon + 1 : "", 0) < 0 ||
             corpus_pos_to_loc(&a->corpus, &p, l) < 0) {
-            if (corpus_doc_by_slug(&a->corpus, slug) < 0)
-                err_set(e, "no document \"%s\" (see 'gongfu docs')", slug);
-            else
-                err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
-                        colon ? colon + 1 : "", slug);
+            if (corpus_doc_by_slug(&a->corpus, slug) < 0) {
+                err_set(e, "%s", slug);
+                return 1;
+            }
+            err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
+                    colon ? colon + 1 : "", slug);
             return -1;
         }
         return 0;
@@ -295,7 +297,8 @@ static int panes_init(struct app *a)
     return 0;
 }
 
-/* Everything that can fail before the screen starts, so errors print plainly. */
+/* Everything that can fail before the screen starts, so errors print plainly. -1 with e
+ * set; 1 when the SLUG asked for names no document, its name in e. */
 static int prepare(struct app *a, const struct opts *o, struct loc *start, struct err *e)
 {
     const char *db = paths_db(o->db);
@@ -315,8 +318,9 @@ static int prepare(struct app *a, const struct opts *o, struct loc *start, struc
         return -1;
     if (state_load(&a->state, e) < 0)
         e->msg[0] = '\0';   /* an unreadable state file only loses the last position */
-    if (start_loc(a, o->start, start, e) < 0)
-        return -1;
+    int rc = start_loc(a, o->start, start, e);
+    if (rc)
+        return rc;
     if (panes_init(a) < 0) {
         err_set(e, "out of memory");
         return -1;
@@ -331,7 +335,7 @@ static int prepare(struct app *a, const struct opts *o, struct loc *start, struc
     return 0;
 }
 
-int tui_main(int argc, char **argv)
+int tui_main(int argc, char **argv, tui_unknown_fn unknown)
 {
     struct opts o;
     memset(&o, 0, sizeof o);
@@ -356,10 +360,15 @@ int tui_main(int argc, char **argv)
     a.focus = PANE_READER;
     struct err e = { "" };
     struct loc start;
-    if (prepare(&a, &o, &start, &e) < 0) {
-        fprintf(stderr, "gongfu: %s\n", e.msg);
+    if ((rc = prepare(&a, &o, &start, &e)) != 0) {
+        if (rc > 0 && unknown)
+            rc = unknown(a.corpus.store, e.msg);
+        else if (rc > 0)
+            fprintf(stderr, "gongfu: no document \"%s\" (see 'gongfu docs')\n", e.msg), rc = 1;
+        else
+            fprintf(stderr, "gongfu: %s\n", e.msg), rc = 1;
         app_free(&a);
-        return 1;
+        return rc;
     }
     const char *hl = getenv("GONGFU_HEADLESS");
     struct term_opts to = { hl && *hl, 80, 24, !(getenv("NO_COLOR") && *getenv("NO_COLOR")) };

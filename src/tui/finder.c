@@ -201,7 +201,6 @@ static int finder_init(struct pane *p)
 {
     struct finder *f = p->state;
     const struct corpus *c = p->ui->corpus;
-    struct err e = { "" };
     f->opened = -1;
     f->doc_spans = calloc(c->ndocs + 1, sizeof *f->doc_spans);
     f->ndoc_spans = calloc(c->ndocs + 1, sizeof *f->ndoc_spans);
@@ -210,12 +209,26 @@ static int finder_init(struct pane *p)
     f->prompt.history = &f->history;
     spans_register(&p->ui->spans, SPAN_HIT,
                    &(struct span_source){ p, doc_spans, beyond, 0, describe });
+    return 0;
+}
+
+/* The engine, opened at the first search: its vocabulary and the index's section lengths
+ * are read then, not before a first screen that has no use for them. 0, or -1 with
+ * p->why saying why there is none. */
+static int open_engine(struct pane *p)
+{
+    struct finder *f = p->state;
+    if (f->engine || !p->usable)
+        return f->engine ? 0 : -1;
+    struct store *s = p->ui->corpus->store;
+    struct err e = { "" };
     const char *vocab = paths_data_file("vocab.tsv");
-    if (search_open(store_db(c->store), vocab, &f->engine, &e) < 0 &&
-        search_open(store_db(c->store), NULL, &f->engine, &e) < 0) {
+    if (search_open(store_db(s), vocab, &f->engine, &e) < 0 &&
+        search_open(store_db(s), NULL, &f->engine, &e) < 0) {
         snprintf(p->why, sizeof p->why, "%.200s", e.msg);
         p->usable = 0;
         f->engine = NULL;
+        return -1;
     }
     return 0;
 }
@@ -235,7 +248,7 @@ static void finder_free(struct pane *p)
 static int finder_open(struct pane *p, const char *arg)
 {
     struct finder *f = p->state;
-    if (!f->engine) {
+    if (open_engine(p) < 0) {
         ui_message(p->ui, ROLE_ERROR, "无法搜索：%s", p->why);
         return -1;
     }

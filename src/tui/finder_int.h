@@ -16,7 +16,8 @@ struct pick {
 };
 
 struct finder {
-    struct search *engine;      /* NULL when the database has no search index */
+    struct search *engine;      /* opened at the first search; NULL before, or when the
+                                 * database has no search index */
     struct prompt prompt;
     const struct search_hit *hits;
     size_t nhits;

@@ -105,10 +105,14 @@ static int add(struct help *h, const char *keys, const char *text)
     return add_cmd(h, keys, NULL, text);
 }
 
-static int help_init(struct pane *p)
+/* The lines, made when the help is first opened (not before every first screen). */
+static int help_open(struct pane *p, const char *arg)
 {
     struct help *h = p->state;
     const struct keymap *km = p->ui->keys;
+    (void)arg;
+    if (h->n)
+        return 0;
     static const struct hint close[] = {
         { CMD_QUIT, CMD_ESCAPE, " 或 ", "关闭帮助" }, { CMD_NONE, CMD_NONE, "", "" },
     };
@@ -298,6 +302,6 @@ static const struct hint hints[] = {
 const struct pane_ops help_ops = {
     .name = "help", .place = PLACE_VIEW, .open_cmd = CMD_HELP, .flags = PANE_WHEEL, .kctx = KCTX_HELP,
     .title = "帮助", .hints = hints, .state_size = sizeof(struct help),
-    .init = help_init, .free = help_free, .draw = help_draw, .key = help_key,
+    .open = help_open, .free = help_free, .draw = help_draw, .key = help_key,
     .where = help_where,
 };
