@@ -60,7 +60,7 @@ const struct outline *corpus_outline(const struct corpus *c, int doc)
     o->read = 1;
     struct err e = { "" };
     if (store_nodes(c->store, c->docs[doc].id, 0, &o->nodes, &o->n, &e) < 0 && !c->failed[0])
-        snprintf(c->failed, FAILED_SIZE, "%s", e.msg);
+        snprintf(c->failed, FAILED_SIZE, "%.290s", e.msg);
     return o;
 }
 
@@ -73,7 +73,7 @@ int corpus_doc_of_node(const struct corpus *c, int64_t node_id)
     struct err e = { "" };
     int rc = store_node_doc(c->store, node_id, &id, &e);
     if (rc < 0 && !c->failed[0])
-        snprintf(c->failed, FAILED_SIZE, "%s", e.msg);
+        snprintf(c->failed, FAILED_SIZE, "%.290s", e.msg);
     for (size_t d = 0; rc == 1 && d < c->ndocs; d++)
         if (c->docs[d].id == id)
             return (int)d;
