@@ -2,6 +2,7 @@
  * keyboard, and screen dumps read back from curses (the tig approach to UI tests).
  *
  *   GONGFU_HEADLESS=COLSxLINES   curses draws into /dev/null at that size
+ *   GONGFU_HEADLESS_OUT=FILE     … or into FILE: the bytes a terminal would get
  *   GONGFU_SCRIPT=FILE           the script; gongfu quits (saving its state) at its end
  *   GONGFU_TIMING=FILE           per input: handling + drawing time in µs, and the key
  *

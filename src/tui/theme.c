@@ -11,6 +11,8 @@ static const char *const role_names[] = { ROLE_LIST(ROLE_NAME) };
 
 static attr_t role_attrs[ROLE_COUNT];
 static short role_pairs[ROLE_COUNT];
+/* The normal role is the terminal's default colours (its pair is only cheaper to draw). */
+static int plain_normal;
 
 /* A highlight with no background of its own (a target's underline) drawn on a line that
  * has one (the cursor line) takes that background: these pairs combine the two. */
@@ -232,6 +234,8 @@ enum role theme_pair_role(short pair, int *over)
     *over = pair >= OVER_PAIR0 && pair < OVER_PAIR0 + (short)(NTOPS * NBASES);
     if (*over)
         return over_bases[(size_t)(pair - OVER_PAIR0) % NBASES];
+    if (pair > 0 && pair == role_pairs[ROLE_NORMAL] && plain_normal)
+        return ROLE_COUNT;   /* the terminal's own colours, as pair 0 */
     return pair > 0 && pair <= ROLE_COUNT ? (enum role)(pair - 1) : ROLE_COUNT;
 }
 
@@ -242,7 +246,11 @@ void theme_apply(const struct theme *t, int use_color)
         const struct theme_rule *rule = rule_of(t, (enum role)r);
         role_attrs[r] = rule->attrs;
         role_pairs[r] = 0;
-        if (ncolors < 8 || (rule->fg < 0 && rule->bg < 0))
+        /* Plain text has a pair too, the terminal's own colours: curses ends a highlight
+         * by resetting the colours and then every attribute (SGR 39, then sgr0's
+         * ESC ( B ESC [ m) when it returns to pair 0, but with the colours alone when it
+         * returns to another pair (ESC [ 39 m), 6 bytes a highlight less when paging. */
+        if (ncolors < 8 || (rule->fg < 0 && rule->bg < 0 && r != ROLE_NORMAL))
             continue;
         short pair = (short)(r + 1);
         if (init_pair(pair, fit_color(rule->fg, ncolors), fit_color(rule->bg, ncolors)) == OK) {
@@ -250,5 +258,7 @@ void theme_apply(const struct theme *t, int use_color)
             role_attrs[r] |= COLOR_PAIR(pair);
         }
     }
+    const struct theme_rule *normal = rule_of(t, ROLE_NORMAL);
+    plain_normal = normal->fg < 0 && normal->bg < 0;
     apply_over(t, ncolors);
 }

@@ -138,12 +138,12 @@ done
 
 # ---- bytes written paging through the plan at 80×24, Space to the end.
 rm -rf "$XDG_STATE_HOME"
-set -- $($PTY page 80 24 "(END)" -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+set -- $(TUI_PTY_SAVE="$W/page-g" $PTY page 80 24 "(END)" -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
 gb=$1 gp=$2
 rm -rf "$XDG_STATE_HOME"
-set -- $($PTY page 80 24 "(END)" z -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+set -- $(TUI_PTY_SAVE="$W/page-z" $PTY page 80 24 "(END)" z -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
 zb=$1 zp=$2
-set -- $($PTY page 80 24 "(END)" -- less "$W/zhoushan.txt")
+set -- $(TUI_PTY_SAVE="$W/page-l" $PTY page 80 24 "(END)" -- less "$W/zhoushan.txt")
 lb=$1 lp=$2
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 # Lines of text each pages through: less's, the text wrapped at 80 columns (a wide
@@ -172,6 +172,15 @@ echo "tui paging:    gongfu $zb bytes in $zp pages ($((zb / (zp > 0 ? zp : 1))) 
 # none after a heading).
 tb=$(tr -d '\n' < "$W/zhoushan.txt" | wc -c)
 echo "tui paging:    the text alone: $tb bytes, $(per "$tb" "$ll") a line of less's, $(per "$tb" "$gl") of the reader's with the sidebar, $(per "$tb" "$zl") zoomed"
+# What the bytes do (tests/tui/vt.py): the text, cursor moves, colours and attributes
+# (SGR), erases; a line of each one's own lines.
+kinds() {   # kinds FILE LINES
+    python3 tests/tui/vt.py kinds "$1" | awk -v n="$2" '{
+        for (i = 1; i < NF; i += 2) printf "%s %d (%.1f a line)  ", $i, $(i + 1), $(i + 1) / n }'
+}
+echo "tui paging:    by kind, less:    $(kinds "$W/page-l" "$ll")"
+echo "tui paging:    by kind, sidebar: $(kinds "$W/page-g" "$gl")"
+echo "tui paging:    by kind, zoomed:  $(kinds "$W/page-z" "$zl")"
 aim "paging bytes a line of text against less, sidebar shown" "$(ratio "$(per "$gb" "$gl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
 aim "paging bytes a line of text against less, zoomed" "$(ratio "$(per "$zb" "$zl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
 

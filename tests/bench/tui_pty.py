@@ -8,7 +8,8 @@
                                                types KEYS (not counted), then presses
                                                Space until MARKER shows or a press
                                                changes nothing (the end), then q;
-                                               prints bytes written, pages
+                                               prints bytes written, pages (the
+                                               bytes to $TUI_PTY_SAVE if set)
   tui_pty.py maxrss -- CMD…                    peak resident memory of CMD in kB
 """
 import os
@@ -87,6 +88,9 @@ def page(cols, lines, marker, keys, argv):
     os.write(fd, b"q")
     drain(fd, 0.2, 5)
     os.waitpid(pid, 0)
+    if os.environ.get("TUI_PTY_SAVE"):     # the bytes counted, for a breakdown by kind
+        with open(os.environ["TUI_PTY_SAVE"], "wb") as f:
+            f.write(total)
     print("%d %d %d" % (len(total), pages, first))
 
 
