@@ -239,26 +239,35 @@ enum role theme_pair_role(short pair, int *over)
     return pair > 0 && pair <= ROLE_COUNT ? (enum role)(pair - 1) : ROLE_COUNT;
 }
 
+/* The pair of a role's colours, 0 when the terminal has too few. */
+static short role_pair(enum role r, const struct theme_rule *rule, int ncolors)
+{
+    short pair = (short)(r + 1);
+    if (ncolors < 8 ||
+        init_pair(pair, fit_color(rule->fg, ncolors), fit_color(rule->bg, ncolors)) != OK)
+        return 0;
+    return pair;
+}
+
 void theme_apply(const struct theme *t, int use_color)
 {
     int ncolors = use_color ? COLORS : 0;
-    for (int r = 0; r < ROLE_COUNT; r++) {
-        const struct theme_rule *rule = rule_of(t, (enum role)r);
-        role_attrs[r] = rule->attrs;
-        role_pairs[r] = 0;
-        /* Plain text has a pair too, the terminal's own colours: curses ends a highlight
-         * by resetting the colours and then every attribute (SGR 39, then sgr0's
-         * ESC ( B ESC [ m) when it returns to pair 0, but with the colours alone when it
-         * returns to another pair (ESC [ 39 m), 6 bytes a highlight less when paging. */
-        if (ncolors < 8 || (rule->fg < 0 && rule->bg < 0 && r != ROLE_NORMAL))
-            continue;
-        short pair = (short)(r + 1);
-        if (init_pair(pair, fit_color(rule->fg, ncolors), fit_color(rule->bg, ncolors)) == OK) {
-            role_pairs[r] = pair;
-            role_attrs[r] |= COLOR_PAIR(pair);
-        }
-    }
     const struct theme_rule *normal = rule_of(t, ROLE_NORMAL);
     plain_normal = normal->fg < 0 && normal->bg < 0;
+    /* Text in the terminal's own colours has a pair too (normal's) when a role has
+     * colours: curses ends a coloured highlight by resetting the colours and then every
+     * attribute (SGR 39, then sgr0's ESC ( B ESC [ m) when it returns to pair 0, but
+     * with the colours alone when it returns to another pair (ESC [ 39 m), 6 bytes less.
+     * Without colours (mono) pair 0 is shorter: sgr0 rather than sgr to leave a role. */
+    int coloured = 0;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        coloured |= rule_of(t, (enum role)r)->fg >= 0 || rule_of(t, (enum role)r)->bg >= 0;
+    short plain = plain_normal && coloured ? role_pair(ROLE_NORMAL, normal, ncolors) : 0;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        const struct theme_rule *rule = rule_of(t, (enum role)r);
+        int own = rule->fg >= 0 || rule->bg >= 0;
+        role_pairs[r] = own ? role_pair((enum role)r, rule, ncolors) : plain;
+        role_attrs[r] = rule->attrs | (attr_t)COLOR_PAIR(role_pairs[r]);
+    }
     apply_over(t, ncolors);
 }

@@ -33,6 +33,8 @@ def kind(m):
         if ctl in (b"\x0e", b"\x0f"):
             return "sgr"        # SO/SI: part of sgr and sgr0 on screen, tmux, linux
         return "motion" if ctl in (b"\r", b"\n", b"\b", b"\t") else "other"
+    if esc is not None and esc in (b"D", b"E", b"M"):
+        return "motion"         # index, next line, reverse index (PuTTY's cud1 is ESC D)
     if charset is not None:
         return "sgr"            # ESC ( B: part of sgr and sgr0 on xterm
     if final is not None and not inter and not params.startswith(b"?"):
