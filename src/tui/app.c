@@ -14,6 +14,7 @@
 #include "builtin.h"
 #include "draw.h"
 #include "keyseq.h"
+#include "reader.h"
 #include "gongfu/paths.h"
 #include "script.h"
 #include "term.h"
@@ -226,6 +227,13 @@ static int say_failed(struct app *a)
     return 1;
 }
 
+/* A key typed ahead (in the terminal, or an "ahead" line of the script) into in; 0 when
+ * none waits. */
+static int typed_ahead(struct app *a, struct script *sc, struct input *in)
+{
+    return sc ? script_ahead(sc) && script_next(sc, in) : read_input(a, in, 0);
+}
+
 static void loop(struct app *a, struct script *sc, FILE *timing)
 {
     struct timespec t0;
@@ -239,7 +247,7 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
          * drawn: the terminal gets the screen they lead to, not every one on the way. The
          * first screen is drawn whatever is typed ahead (as less does). */
         struct input in;
-        int ahead = drawn && !sc && read_input(a, &in, 0);
+        int ahead = drawn && typed_ahead(a, sc, &in);
         say_failed(a);
         if (!ahead && (a->dirty || dirty_panes(a) || a->ui.spans.gen != a->spans_seen)) {
             app_redraw(a);
@@ -247,6 +255,12 @@ static void loop(struct app *a, struct script *sc, FILE *timing)
                 app_redraw(a);
             drawn = 1;
         }
+        /* What a screen leaves for later (the rest of the document laid out, the line
+         * count on the status line) is done when no key waits, and shown. */
+        struct pane *rp = &a->panes[PANE_READER];
+        if (!ahead && !reader_laid_out(rp) && !(ahead = typed_ahead(a, sc, &in)) &&
+            reader_idle(rp))
+            app_redraw(a);
         if (timed && timing)
             fprintf(timing, "%ld %d\n", usec_since(&t0), (int)last);
         timed = 0;

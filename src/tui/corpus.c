@@ -64,6 +64,41 @@ const struct outline *corpus_outline(const struct corpus *c, int doc)
     return o;
 }
 
+static char *dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+void corpus_outline_from(const struct corpus *c, int doc, const struct node_row *rows,
+                         size_t n)
+{
+    if (doc < 0 || (size_t)doc >= c->ndocs || c->outlines[doc].read)
+        return;
+    struct outline *o = &c->outlines[doc];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += rows[i].kind != NODE_PARAGRAPH;
+    if (!(o->nodes = calloc(k + 1, sizeof *o->nodes)))
+        return;   /* read by its own query when asked for */
+    int failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].kind == NODE_PARAGRAPH)
+            continue;
+        struct node_row *r = &o->nodes[o->n++];
+        *r = rows[i];
+        r->text = NULL;
+        r->label = dup(rows[i].label), r->path = dup(rows[i].path), r->title = dup(rows[i].title);
+        failed |= (rows[i].label && !r->label) || (rows[i].path && !r->path) ||
+                  (rows[i].title && !r->title);
+    }
+    if (failed) {
+        store_nodes_free(&o->nodes, o->n);
+        o->n = 0;
+        return;
+    }
+    o->read = 1;
+}
+
 int corpus_doc_of_node(const struct corpus *c, int64_t node_id)
 {
     for (size_t d = 0; d < c->ndocs; d++)

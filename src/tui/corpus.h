@@ -40,6 +40,10 @@ int corpus_load(struct corpus *c, struct store *s, struct err *e);
  * outlines it shows, not a thousand documents'). One that cannot be read is empty, and
  * c->failed says why until the app has said it. */
 const struct outline *corpus_outline(const struct corpus *c, int doc);
+/* Gives a document its outline from its rows read with their text (the reader's), unless
+ * it has one: the same sections, without a query of their own. */
+void corpus_outline_from(const struct corpus *c, int doc, const struct node_row *rows,
+                         size_t n);
 /* The document holding a section, read from the store when no outline read holds it;
  * its index in docs, or -1. */
 int corpus_doc_of_node(const struct corpus *c, int64_t node_id);

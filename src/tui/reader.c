@@ -1,7 +1,9 @@
 /* reader.c — a document as wrapped lines. The blocks are built once per document; the
- * lines are rebuilt only when the pane's width changes. Offsets in the highlights and in
- * the places the reader is asked to go to are offsets into a section's text (its
- * paragraphs joined by "\n"), so they survive any width. */
+ * lines are rebuilt only when the pane's width changes, and laid out as far as they are
+ * needed: a first screen wraps what it shows, the rest is laid out when the app is idle
+ * or a key needs the whole (the line count, the end, a span further on). Offsets in the
+ * highlights and in the places the reader is asked to go to are offsets into a section's
+ * text (its paragraphs joined by "\n"), so they survive any width. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +161,7 @@ int reader_open(struct pane *p, int doc)
         r->doc = -1;
         return -1;
     }
+    corpus_outline_from(c, doc, r->d.nodes, r->d.nnodes);
     if (build_blocks(p) < 0) {
         ui_message(p->ui, ROLE_ERROR, "out of memory");
         snprintf(r->failed, sizeof r->failed, "out of memory");
@@ -175,44 +178,92 @@ int reader_open(struct pane *p, int doc)
     return 0;
 }
 
-static int push_line(struct reader *r, size_t *cap, struct rline l)
+static int push_line(struct reader *r, struct rline l)
 {
-    if (r->d.nlines == *cap) {
-        size_t c = *cap ? *cap * 2 : 256;
+    if (r->d.nlines == r->d.cap) {
+        size_t c = r->d.cap ? r->d.cap * 2 : 256;
         struct rline *v = realloc(r->d.lines, c * sizeof *v);
         if (!v)
             return -1;
         r->d.lines = v;
-        *cap = c;
+        r->d.cap = c;
     }
     r->d.lines[r->d.nlines++] = l;
     return 0;
 }
 
-/* -1 when memory ran out: then no line at all, never a document with paragraphs missing. */
-static int wrap_all(struct reader *r, int width)
+/* Block i's lines after those there are. -1 when memory ran out. */
+static int wrap_block(struct reader *r, size_t i, int width)
 {
-    size_t cap = 0;
+    const struct rblock *b = &r->d.blocks[i];
     int failed = 0;
-    r->d.nlines = 0;
-    for (size_t i = 0; i < r->d.nblocks && !failed; i++) {
-        const struct rblock *b = &r->d.blocks[i];
-        if (b->gap)
-            failed |= push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
-        struct text_line *tl = NULL;
-        size_t n = text_wrap(b->text, b->len, width, &tl);
-        if (!n && b->len)   /* text always makes a line: none is memory gone */
-            failed = 1;
-        if (!n)
-            failed |= push_line(r, &cap, (struct rline){ (int)i, 0, 0 });
-        for (size_t k = 0; k < n && !failed; k++)
-            failed |= push_line(r, &cap, (struct rline){ (int)i, tl[k].start, tl[k].end });
-        free(tl);
-    }
-    if (failed)
-        r->d.nlines = 0;
-    r->d.width = failed ? 0 : width;
+    if (b->gap)
+        failed |= push_line(r, (struct rline){ (int)i, 0, 0 });
+    struct text_line *tl = NULL;
+    size_t n = text_wrap(b->text, b->len, width, &tl);
+    if (!n && b->len)   /* text always makes a line: none is memory gone */
+        failed = 1;
+    if (!n)
+        failed |= push_line(r, (struct rline){ (int)i, 0, 0 });
+    for (size_t k = 0; k < n && !failed; k++)
+        failed |= push_line(r, (struct rline){ (int)i, tl[k].start, tl[k].end });
+    free(tl);
     return failed ? -1 : 0;
+}
+
+/* Starts the layout anew at a width: no line yet. */
+static void unlay(struct reader *r, int width)
+{
+    r->d.nlines = 0;
+    r->d.laid = 0;
+    r->d.width = width;
+}
+
+/* Lays out blocks until there are `need` lines and block `block` is laid out. */
+static int lay_out(struct pane *p, size_t need, size_t block)
+{
+    struct reader *r = p->state;
+    size_t from = r->d.laid;
+    if (r->doc < 0 || !r->d.width)
+        return 0;
+    while (r->d.laid < r->d.nblocks && (r->d.nlines < need || r->d.laid <= block)) {
+        if (wrap_block(r, r->d.laid, r->d.width) < 0) {
+            /* No line at all, never a document with paragraphs missing. */
+            unlay(r, 0);
+            reader_spans_laid(r, 0, 0);
+            r->d.cur = r->d.top = 0;
+            snprintf(r->failed, sizeof r->failed,
+                     "out of memory: the document cannot be laid out");
+            ui_message(p->ui, ROLE_ERROR, "%s", r->failed);
+            p->dirty |= PANE_REDRAW | PANE_STATUS;
+            return -1;
+        }
+        r->d.laid++;
+    }
+    if (r->d.laid > from)
+        reader_spans_laid(r, from, r->d.laid);
+    return 0;
+}
+
+int reader_lay_out(struct pane *p, size_t need)
+{
+    return lay_out(p, need, 0);
+}
+
+int reader_laid_out(const struct pane *p)
+{
+    const struct reader *r = p->state;
+    return r->doc < 0 || !r->d.width || r->d.laid >= r->d.nblocks;
+}
+
+int reader_idle(struct pane *p)
+{
+    struct reader *r = p->state;
+    if (r->doc < 0 || !r->d.width || r->d.laid >= r->d.nblocks)
+        return 0;
+    reader_lay_out(p, SIZE_MAX);
+    p->dirty |= PANE_STATUS;
+    return 1;
 }
 
 int reader_text_width(const struct pane *p)
@@ -237,18 +288,14 @@ static void relayout(struct pane *p)
     if (had)
         reader_where(p, &node, &off);
     size_t top_gap = r->d.cur >= r->d.top ? r->d.cur - r->d.top : 0;
-    if (wrap_all(r, width) < 0) {
-        r->d.cur = r->d.top = 0;
-        snprintf(r->failed, sizeof r->failed, "out of memory: the document cannot be laid out");
-        ui_message(p->ui, ROLE_ERROR, "%s", r->failed);
-        return;
-    }
+    unlay(r, width);
+    r->d.cur = r->d.top = 0;
     r->failed[0] = '\0';
+    reader_spans(p);
     if (had) {
         reader_goto(p, node, off);
         r->d.top = r->d.cur > top_gap ? r->d.cur - top_gap : 0;
     }
-    reader_spans(p);
 }
 
 /* The line holding drawn offset pos of block b: the last of b's lines starting at or
@@ -304,19 +351,21 @@ void reader_goto(struct pane *p, int64_t node_id, long offset)
             if (best < 0 || (bl->sec_off >= 0 && bl->sec_off <= offset && offset > 0))
                 best = (int)b;
         }
-        if (best >= 0) {
+        if (best >= 0 && lay_out(p, 0, (size_t)best) == 0 && r->d.nlines) {
             const struct rblock *bl = &r->d.blocks[best];
             long within = bl->sec_off >= 0 ? offset - bl->sec_off : 0;
             size_t pos = (size_t)(within > 0 ? within : 0);
             line = reader_line_of(r, best, pos < bl->len ? pos : bl->len);
         }
     }
+    int h = p->h;
+    /* The lines a screen from there shows, for the clamp at the end below. */
+    lay_out(p, line + (size_t)(h > 0 ? h : 1), 0);
     r->d.cur = line < r->d.nlines ? line : 0;
     if (!r->d.nlines)   /* nothing laid out (memory ran out: the error line says so) */
         return;
     /* A section's heading goes to the top; a place inside a paragraph gets context. */
     int at_heading = s >= 0 && r->d.blocks[r->d.lines[r->d.cur].block].sec_off < 0;
-    int h = p->h;
     r->d.top = r->d.cur;
     if (!at_heading)
         reader_show_cursor(p, 1);
@@ -381,6 +430,9 @@ static unsigned reader_key(struct pane *p, enum cmd c, keycode k)
     struct reader *r = p->state;
     (void)k;
     int big;
+    /* A motion may go to the end, or clamp there: it needs every line. */
+    if (cmd_motion(c, 1, 1, &big))
+        reader_lay_out(p, SIZE_MAX);
     long d = cmd_motion(c, p->h > 0 ? p->h : 1, (long)r->d.nlines, &big);
     if (d)
         return step(p, d, big);
@@ -438,7 +490,7 @@ static void reglyph(struct pane *p)
         free(r->d.blocks[i].own);
     free(r->d.blocks), free(r->d.lines);
     r->d.blocks = NULL, r->d.lines = NULL;
-    r->d.nblocks = r->d.nlines = 0;
+    r->d.nblocks = r->d.nlines = r->d.cap = r->d.laid = 0;
     r->d.width = 0;
     if (build_blocks(p) < 0) {
         snprintf(r->failed, sizeof r->failed, "out of memory");
@@ -464,11 +516,25 @@ static unsigned reader_notify(struct pane *p, unsigned events)
     return 0;
 }
 
-/* "120/800 15%": where the pane is, for the status line. */
+/* The pane drawn: the lines it shows laid out first. */
+static void draw(struct pane *p, int focused)
+{
+    struct reader *r = p->state;
+    reader_show_cursor(p, 0);
+    reader_lay_out(p, r->d.top + (size_t)(p->h > 0 ? p->h : 1));
+    reader_draw(p, focused);
+}
+
+/* "120/800 15%": where the pane is, for the status line ("120/…" until the count is
+ * known: a first screen is drawn before the whole document is laid out). */
 static void reader_position(const struct pane *p, char *buf, size_t n)
 {
     const struct reader *r = p->state;
     int h = p->h;
+    if (r->d.laid < r->d.nblocks && r->d.nlines) {   /* the count is not known yet */
+        snprintf(buf, n, "%zu/…", r->d.cur + 1);
+        return;
+    }
     size_t bottom = r->d.top + (size_t)(h > 0 ? h : 0);
     if (bottom > r->d.nlines)
         bottom = r->d.nlines;
@@ -486,6 +552,6 @@ const struct pane_ops reader_ops = {
     .name = "reader", .place = PLACE_MAIN, .flags = PANE_WHEEL | PANE_CLICK_FOCUS,
     .kctx = KCTX_READER, .hint_lead = "阅读", .hints = hints,
     .state_size = sizeof(struct reader),
-    .init = reader_init, .free = reader_free, .draw = reader_draw, .key = reader_key,
+    .init = reader_init, .free = reader_free, .draw = draw, .key = reader_key,
     .click = reader_click, .notify = reader_notify, .where = reader_position,
 };

@@ -22,5 +22,11 @@ void reader_select(const struct pane *p, struct selection *s);
 int reader_next_span(struct pane *p, enum span_kind k, int dir);
 /* Makes the span with this id current and puts the cursor on it. */
 void reader_select_span(struct pane *p, enum span_kind k, long id);
+/* What the app asks when no input waits: the rest of the document laid out (a screen is
+ * drawn from the lines it shows, before the rest). 1 when there was some (the status
+ * line's count is then known), else 0. */
+int reader_idle(struct pane *p);
+/* 1 when the whole document is laid out (or none is open). */
+int reader_laid_out(const struct pane *p);
 
 #endif

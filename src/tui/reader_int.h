@@ -27,8 +27,10 @@ struct rspan {
     int block;
     size_t start, end;
     long id;            /* the owner's id for it */
-    size_t line, last;  /* the lines it starts and ends on */
+    size_t line, last;  /* the lines it starts and ends on; LINE_UNKNOWN while its block
+                         * is not laid out yet */
 };
+#define LINE_UNKNOWN ((size_t)-1)
 
 /* A document laid out: the one shown, and those shown before, kept so that going back
  * to one costs nothing. */
@@ -37,8 +39,9 @@ struct reader_doc {
     size_t nnodes;
     struct rblock *blocks;
     size_t nblocks;
-    struct rline *lines;
-    size_t nlines;
+    struct rline *lines;        /* the lines of blocks [0, laid): a prefix of the whole */
+    size_t nlines, cap;
+    size_t laid;                /* blocks laid out so far (nblocks: all, nlines the count) */
     int width;
     size_t top, cur;
 };
@@ -60,6 +63,12 @@ struct reader {
 
 /* The width the text is wrapped to: the pane's, within the measure unless full. */
 int reader_text_width(const struct pane *p);
+/* Lays out blocks until there are at least `need` lines (SIZE_MAX: the whole document,
+ * and with it the line count) or none is left; the lines are those the whole layout has.
+ * 0, or -1 when memory ran out (then no line at all, and failed says why). */
+int reader_lay_out(struct pane *p, size_t need);
+/* Gives the spans of blocks [from, to), just laid out, their lines. */
+void reader_spans_laid(struct reader *r, size_t from, size_t to);
 /* Draws the pane (its ops->draw). */
 void reader_draw(struct pane *p, int focused);
 /* The line holding offset pos of block b. */

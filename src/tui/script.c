@@ -15,8 +15,10 @@ struct script {
     FILE *f;
     struct input *queue;
     size_t n, i, cap;
+    int ahead;          /* the queued keys were typed ahead (an "ahead" line) */
     char *line;
     size_t line_cap;
+    int held;           /* line holds the next line, read but not yet run */
 };
 
 int script_open(const char *path, struct script **out, struct err *e)
@@ -112,21 +114,33 @@ static void mem_note(const char *path)
     }
 }
 
+/* The next line that is not blank or a comment, held in s->line; 0 at the end. */
+static int next_line(struct script *s)
+{
+    while (!s->held && getline(&s->line, &s->line_cap, s->f) >= 0) {
+        s->line[strcspn(s->line, "\r\n")] = '\0';
+        const char *verb = s->line + strspn(s->line, " \t");
+        s->held = *verb && *verb != '#';
+    }
+    return s->held;
+}
+
 /* Reads lines until some input is queued; runs dumps. 0 at the end. */
 static int refill(struct script *s)
 {
     s->n = s->i = 0;
-    while (!s->n && getline(&s->line, &s->line_cap, s->f) >= 0) {
-        char *line = s->line;
-        line[strcspn(line, "\r\n")] = '\0';
-        char *verb = line + strspn(line, " \t");
+    s->ahead = 0;
+    while (!s->n && next_line(s)) {
+        s->held = 0;
+        char *verb = s->line + strspn(s->line, " \t");
         char *rest = verb + strcspn(verb, " \t");
         if (*rest)
             *rest++ = '\0';
-        if (!*verb || *verb == '#')
-            continue;
         if (!strcmp(verb, "keys")) {
             parse_keys(s, rest);
+        } else if (!strcmp(verb, "ahead")) {
+            parse_keys(s, rest);
+            s->ahead = 1;
         } else if (!strcmp(verb, "type")) {
             type_text(s, rest);
         } else if (!strcmp(verb, "resize")) {
@@ -159,6 +173,18 @@ int script_next(struct script *s, struct input *in)
         return 0;
     *in = s->queue[s->i++];
     return 1;
+}
+
+int script_ahead(struct script *s)
+{
+    if (s->i < s->n)
+        return s->ahead;
+    if (!next_line(s))
+        return 0;
+    const char *verb = s->line + strspn(s->line, " \t");
+    if (strncmp(verb, "ahead", 5) || (verb[5] && verb[5] != ' ' && verb[5] != '\t'))
+        return 0;   /* the line stays held, run when the next input is asked for */
+    return refill(s) && s->ahead;
 }
 
 /* The role a colour pair stands for ('A' + role); a highlight drawn over a line's

@@ -9,6 +9,9 @@
  * Script lines:
  *   keys j j <Enter> <C-d>       keys by name (keys.conf names); other words are typed
  *                                character by character
+ *   ahead j j G                  the same keys typed ahead, as on a slow link: handled
+ *                                one after the other with no screen drawn between them
+ *                                and nothing left for when the explorer is idle
  *   type 托位 养老               the rest of the line typed as is, spaces included
  *   resize COLS LINES            the terminal changes size
  *   click X Y | wheel-up X Y | wheel-down X Y    mouse events at a screen cell
@@ -38,6 +41,8 @@ int script_open(const char *path, struct script **out, struct err *e);
 void script_close(struct script **s);
 /* The next input; runs dumps on the way. 1, or 0 at the end of the script. */
 int script_next(struct script *s, struct input *in);
+/* 1 when the next input was typed ahead (an "ahead" line); reads no further than that. */
+int script_ahead(struct script *s);
 /* Writes the screen as text (roles: the role letters) to path. 0 or -1. */
 int screen_dump(const char *path, int roles);
 

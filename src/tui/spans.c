@@ -84,9 +84,8 @@ static void map_spans(struct reader *r, size_t *cap, enum span_kind k,
             if (e <= 0 || s >= len)
                 continue;
             size_t ds = (size_t)(s < 0 ? 0 : s), de = (size_t)(e > len ? len : e);
-            add_span(r, cap, (struct rspan){ k, b, ds, de, ss[i].id,
-                                             reader_line_of(r, b, ds),
-                                             reader_line_of(r, b, de > ds ? de - 1 : ds) });
+            add_span(r, cap, (struct rspan){ k, b, ds, de, ss[i].id, LINE_UNKNOWN,
+                                             LINE_UNKNOWN });
         }
     }
 }
@@ -125,6 +124,7 @@ void reader_spans(struct pane *p)
     free(idx);
     if (r->nspans)
         qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
+    reader_spans_laid(r, 0, r->d.laid);
     /* The current spans stay current where they are still shown. */
     for (size_t i = 0; i < r->nspans; i++) {
         enum span_kind k = r->spans[i].kind;
@@ -132,6 +132,21 @@ void reader_spans(struct pane *p)
             r->current[k] = (long)i;
     }
     p->dirty |= PANE_REDRAW;
+}
+
+void reader_spans_laid(struct reader *r, size_t from, size_t to)
+{
+    for (size_t i = 0; i < r->nspans; i++) {
+        struct rspan *s = &r->spans[i];
+        size_t b = (size_t)s->block;
+        if (b < from || b >= to) {
+            if (b >= to || !r->d.nlines)
+                s->line = s->last = LINE_UNKNOWN;
+            continue;
+        }
+        s->line = reader_line_of(r, s->block, s->start);
+        s->last = reader_line_of(r, s->block, s->end > s->start ? s->end - 1 : s->start);
+    }
 }
 
 static int touches(const struct rspan *s, size_t line)
@@ -177,6 +192,7 @@ static void make_current(struct pane *p, enum span_kind k, size_t i)
 int reader_next_span(struct pane *p, enum span_kind k, int dir)
 {
     struct reader *r = p->state;
+    reader_lay_out(p, SIZE_MAX);   /* every span's line */
     long cur = r->current[k];
     /* From the current span if the cursor is still on it, else from the cursor line. */
     int from_cur = cur >= 0 && touches(&r->spans[cur], r->d.cur);
@@ -198,6 +214,7 @@ int reader_next_span(struct pane *p, enum span_kind k, int dir)
 void reader_select_span(struct pane *p, enum span_kind k, long id)
 {
     struct reader *r = p->state;
+    reader_lay_out(p, SIZE_MAX);
     for (size_t i = 0; i < r->nspans; i++)
         if (r->spans[i].kind == k && r->spans[i].id == id) {
             make_current(p, k, i);
