@@ -25,9 +25,13 @@ import resource
 
 def spawn(cols, lines, argv):
     pid, fd = pty.fork()
+    size = struct.pack("HHHH", lines, cols, 0, 0)
     if pid == 0:
+        # The size is the terminal's before the program starts: set only by the parent,
+        # it could come after a fast start-up, as a resize (a redraw, a KEY_RESIZE).
+        fcntl.ioctl(0, termios.TIOCSWINSZ, size)
         os.execvp(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, size)
     return pid, fd
 
 
