@@ -195,6 +195,30 @@ struct compare_table {
 int targets_compare(sqlite3 *db, int year, const char *category, struct compare_table *out,
                     struct err *e);
 void compare_table_free(struct compare_table *t);
+/* The compare table's columns (targets_compare's for every year and category), read
+ * without its rows: what the target panel lists regions by. malloc'd strings. */
+int targets_regions(sqlite3 *db, char ***regions, size_t *n, struct err *e);
+
+/* The folded phrases of the values reported that no indicator links, sorted (strcmp):
+ * read once, they tell targets_measure_rows which targets it need look for values of. */
+struct target_keys {
+    char **v;
+    size_t n;
+};
+int targets_reported_keys(sqlite3 *db, struct target_keys *out, struct err *e);
+void target_keys_free(struct target_keys *k);
+/* The rows target id is measured and compared with, in targets_query's order, read
+ * through indexes (a key on the target panel reads one indicator, not every target): of a
+ * target an indicator links, every row of that indicator (targets and values reported,
+ * every region); of one no indicator links, the target, then the values reported under
+ * its phrase when `reported` (may be NULL) holds it. None when no target has that id. */
+int targets_measure_rows(sqlite3 *db, int64_t id, const struct target_keys *reported,
+                         struct target_row **out, size_t *n, struct err *e);
+/* Every row of each indicator a target of document doc_slug links, one indicator after
+ * another (by its id), each in targets_query's order: what the panel shows for any of the
+ * document's targets, in one read. */
+int targets_doc_measures(sqlite3 *db, const char *doc_slug, struct target_row **out,
+                         size_t *n, struct err *e);
 /* ---- progress ---- */
 
 enum progress_status { PROGRESS_NO_DATA, PROGRESS_NOT_YET, PROGRESS_MET, PROGRESS_NO_TARGET };
@@ -226,6 +250,22 @@ struct progress_table {
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
                      struct err *e);
 void progress_table_free(struct progress_table *t);
+/* The same pairing over rows read already: each target of targets[0..nt) with the values
+ * of reported[0..nr) (each in targets_query's order, or the compare table's), then the
+ * values no target names (of `year`, 0: any), into *out (malloc'd; pointing into the two
+ * arrays). targets_progress_rows pairs the targets of rows[0..n) (targets_measure_rows')
+ * with its values reported. 0, or -1 out of memory. */
+int targets_progress_pair(const struct target_row *targets, size_t nt,
+                          const struct target_row *reported, size_t nr, int year,
+                          struct progress_row **out, size_t *nout, struct err *e);
+int targets_progress_rows(const struct target_row *rows, size_t n, struct progress_row **out,
+                          size_t *nout, struct err *e);
+/* The compare table (targets_compare for every year and category) and the progress of its
+ * targets, from one read of the rows an indicator links: the explorer's compare view. The
+ * progress table's rows point into t's targets (p->targets stays empty) and its own
+ * reported values. */
+int targets_compare_progress(sqlite3 *db, struct compare_table *t, struct progress_table *p,
+                             struct err *e);
 /* Whether the reported value r meets target t, as targets_progress judges a pair (r may
  * be NULL: no data); for a pair the caller made (the asker's province-wide figure). */
 enum progress_status targets_judge(const struct target_row *t, const struct target_row *r);

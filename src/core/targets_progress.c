@@ -43,33 +43,48 @@ static int by_measure(const void *x, const void *y)
     return c ? c : (a > b) - (a < b);
 }
 
+/* Where row x goes against t's region and measure (tag, name): <0 before, 0 the same. */
+static int against(const struct target_row *x, const struct target_row *t, int tag,
+                   const char *name)
+{
+    const char *on;
+    int c = strcmp(x->region, t->region), ot = measure_of(x, &on);
+    if (!c)
+        c = ot != tag ? ot - tag : ot ? strcmp(on, name) : 0;
+    return c;
+}
+
 /* Every row of one table with t's region and measure, through its sorted index: sets
- * *from and returns the count (0 when t has nothing to compare by). Finding them this
- * way, not by a scan per row, keeps a progress table of 600 documents under a second. */
+ * *from and returns the count (0 when t has nothing to compare by). Both ends are found
+ * by binary search, not by a scan per row (a progress table of 600 documents under a
+ * second), nor a walk over the run (at 100× the corpus one region's run of an indicator
+ * is hundreds of rows, and walking it for each target was quadratic). */
 static size_t same_measure(const struct target_row *const *idx, size_t n,
                            const struct target_row *t, const struct target_row *const **from)
 {
-    const char *name, *on;
+    const char *name;
     int tag = measure_of(t, &name);
-    size_t lo = 0, hi = n;
     if (!tag)
         return 0;
+    size_t lo = 0, hi = n;
     while (lo < hi) {                 /* the first row not before t's region and measure */
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(idx[mid]->region, t->region), ot = measure_of(idx[mid], &on);
-        if (!c)
-            c = ot != tag ? ot - tag : ot ? strcmp(on, name) : 0;
-        if (c < 0)
+        if (against(idx[mid], t, tag, name) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    size_t k = lo;
-    while (k < n && !strcmp(idx[k]->region, t->region) && measure_of(idx[k], &on) == tag &&
-           !strcmp(on, name))
-        k++;
+    size_t end = lo;
+    hi = n;
+    while (end < hi) {                /* the first row after them */
+        size_t mid = end + (hi - end) / 2;
+        if (against(idx[mid], t, tag, name) <= 0)
+            end = mid + 1;
+        else
+            hi = mid;
+    }
     *from = idx + lo;
-    return k - lo;
+    return end - lo;
 }
 
 /* A growth rate ("增长5%", "增速", "涨幅") is a change within its year, so it is compared
@@ -180,34 +195,105 @@ enum progress_status targets_judge(const struct target_row *t, const struct targ
 
 /* The latest value reported for a catalogue indicator and a region that no target of the
  * table names: what a place reached where the documents imported set nothing ("浙江省 托位数
- * 4.76个" when only the second half of the province's plan is imported). */
-static void no_target_rows(struct progress_table *p, const struct target_row *const *targets,
-                           const struct target_row *const *reported, int year)
+ * 4.76个" when only the second half of the province's plan is imported). reported[] is in
+ * the table's order, ri and ti are by_measure indexes. */
+static size_t no_target_rows(struct progress_row *out, const struct target_row *const *reported,
+                             size_t nreported, const struct target_row *const *ti, size_t nt,
+                             const struct target_row *const *ri, int year)
 {
-    for (size_t i = 0; i < p->nreported; i++) {
-        const struct target_row *r = &p->reported[i], *const *same;
-        if (!r->indicator_slug || (year && r->year != year) ||
-            same_measure(targets, p->ntargets, r, &same))
+    size_t n = 0;
+    for (size_t i = 0; i < nreported; i++) {
+        const struct target_row *r = reported[i], *const *same;
+        if (!r->indicator_slug || (year && r->year != year) || same_measure(ti, nt, r, &same))
             continue;
         int later = 0;
-        for (size_t k = 0, m = same_measure(reported, p->nreported, r, &same); k < m && !later;
-             k++)
+        for (size_t k = 0, m = same_measure(ri, nreported, r, &same); k < m && !later; k++)
             later = same[k] != r && (same[k]->year > r->year ||
                                      (same[k]->year == r->year && same[k] > r));
         if (!later)
-            p->rows[p->n++] = (struct progress_row){ NULL, r, PROGRESS_NO_TARGET };
+            out[n++] = (struct progress_row){ NULL, r, PROGRESS_NO_TARGET };
     }
+    return n;
 }
 
-/* An index of a table's rows in by_measure's order; NULL out of memory. */
-static const struct target_row **measure_index(const struct target_row *rows, size_t n)
+/* An index of rows in by_measure's order; NULL out of memory. */
+static const struct target_row **measure_index(const struct target_row *const *rows, size_t n)
 {
     const struct target_row **idx = malloc((n + 1) * sizeof *idx);
-    for (size_t i = 0; idx && i < n; i++)
-        idx[i] = &rows[i];
-    if (idx)
+    if (idx) {
+        memcpy(idx, rows, n * sizeof *idx);
         qsort(idx, n, sizeof *idx, by_measure);
+    }
     return idx;
+}
+
+/* The progress rows of targets[0..nt) against reported[0..nr) (each in its table's order,
+ * pointers ordered as the rows are): a row per target, then the values no target names. */
+static int progress_of(const struct target_row *const *targets, size_t nt,
+                       const struct target_row *const *reported, size_t nr, int year,
+                       struct progress_row **out, size_t *n)
+{
+    *n = 0;
+    *out = calloc(nt + nr + 1, sizeof **out);
+    const struct target_row **ti = measure_index(targets, nt), **ri = measure_index(reported, nr);
+    if (!*out || !ti || !ri) {
+        free(ti), free(ri), free(*out);
+        *out = NULL;
+        return -1;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        struct progress_row *row = &(*out)[(*n)++];
+        row->target = targets[i];
+        row->reported = pair(ri, nr, row->target);
+        row->status = targets_judge(row->target, row->reported);
+    }
+    *n += no_target_rows(*out + *n, reported, nr, ti, nt, ri, year);
+    free(ti);
+    free(ri);
+    return 0;
+}
+
+/* Pointers to rows[0..n) of one kind, in order; NULL out of memory. */
+static const struct target_row **of_kind(const struct target_row *rows, size_t n,
+                                         enum target_kind k, size_t *count)
+{
+    const struct target_row **v = malloc((n + 1) * sizeof *v);
+    *count = 0;
+    for (size_t i = 0; v && i < n; i++)
+        if (rows[i].kind == k)
+            v[(*count)++] = &rows[i];
+    return v;
+}
+
+int targets_progress_rows(const struct target_row *rows, size_t n, struct progress_row **out,
+                          size_t *nout, struct err *e)
+{
+    size_t nt, nr;
+    const struct target_row **t = of_kind(rows, n, TK_TARGET, &nt),
+                            **r = of_kind(rows, n, TK_REPORTED, &nr);
+    int rc = t && r ? progress_of(t, nt, r, nr, 0, out, nout) : -1;
+    free(t);
+    free(r);
+    if (rc < 0)
+        err_set(e, "out of memory");
+    return rc;
+}
+
+int targets_progress_pair(const struct target_row *targets, size_t nt,
+                          const struct target_row *reported, size_t nr, int year,
+                          struct progress_row **out, size_t *nout, struct err *e)
+{
+    const struct target_row **t = malloc((nt + 1) * sizeof *t), **r = malloc((nr + 1) * sizeof *r);
+    for (size_t i = 0; t && i < nt; i++)
+        t[i] = &targets[i];
+    for (size_t i = 0; r && i < nr; i++)
+        r[i] = &reported[i];
+    int rc = t && r ? progress_of(t, nt, r, nr, year, out, nout) : -1;
+    free(t);
+    free(r);
+    if (rc < 0)
+        err_set(e, "out of memory");
+    return rc;
 }
 
 int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress_table *out,
@@ -219,27 +305,11 @@ int targets_progress(sqlite3 *db, const struct target_filter *f, struct progress
     rf.kind = TK_REPORTED;
     rf.year = 0;                      /* a target for 2030 is measured by 2025's value */
     if (targets_query(db, &tf, &out->targets, &out->ntargets, e) < 0 ||
-        targets_query(db, &rf, &out->reported, &out->nreported, e) < 0) {
+        targets_query(db, &rf, &out->reported, &out->nreported, e) < 0 ||
+        targets_progress_pair(out->targets, out->ntargets, out->reported, out->nreported,
+                              f->year, &out->rows, &out->n, e) < 0) {
         progress_table_free(out);
         return -1;
     }
-    out->rows = calloc(out->ntargets + out->nreported + 1, sizeof *out->rows);
-    const struct target_row **ti = measure_index(out->targets, out->ntargets),
-                            **ri = measure_index(out->reported, out->nreported);
-    if (!out->rows || !ti || !ri) {
-        free(ti);
-        free(ri);
-        progress_table_free(out);
-        return err_set(e, "out of memory"), -1;
-    }
-    for (size_t i = 0; i < out->ntargets; i++) {
-        struct progress_row *row = &out->rows[out->n++];
-        row->target = &out->targets[i];
-        row->reported = pair(ri, out->nreported, row->target);
-        row->status = targets_judge(row->target, row->reported);
-    }
-    no_target_rows(out, ti, ri, f->year);
-    free(ti);
-    free(ri);
     return 0;
 }

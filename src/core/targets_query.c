@@ -6,25 +6,11 @@
 #include <string.h>
 #include "gongfu/paths.h"
 #include "targets_int.h"
-
-/* The region a value is for, and that region's level: the document's own, or, for a
- * target a body sets for another region, the level of that region's documents. */
-#define T_REGION "coalesce(t.for_region, d.region, '')"
-#define T_LEVEL                                                                             \
-    "(CASE WHEN t.for_region IS NULL THEN d.level ELSE coalesce((SELECT d2.level FROM doc d2" \
-    " WHERE d2.region = t.for_region LIMIT 1), 'other') END)"
-
-/* Regions in the order officials compare them: by level (the province, then cities, then
- * the rest), within a level the regions data/region_order.tsv lists first, in its order,
- * then by name. The list is bound as a JSON array (region_order_json). */
-#define REGION_RANK(level, region, param)                                                   \
-    "(CASE " level " WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END),"                \
-    "coalesce((SELECT o.key FROM json_each(" param ") o WHERE o.value = " region "), 1e9)," \
-    region
+#include "targets_query_int.h"
 
 /* One string of a JSON array, after a comma unless it is the first: names are data, so
  * quotes, backslashes and control characters are escaped. */
-static void json_put_string(FILE *mem, const char *s, int first)
+void targets_json_put_string(FILE *mem, const char *s, int first)
 {
     fputs(first ? "\"" : ",\"", mem);
     for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
@@ -40,7 +26,7 @@ static void json_put_string(FILE *mem, const char *s, int first)
 
 /* data/region_order.tsv as a JSON array of names, read once; "[]" when the file is missing
  * or unreadable (regions then go by level and name). */
-static const char *region_order_json(void)
+const char *targets_region_order_json(void)
 {
     static char *json;
     if (json)
@@ -64,7 +50,7 @@ static const char *region_order_json(void)
             line[--n] = 0;
         if (!n || line[0] == '#')
             continue;
-        json_put_string(mem, line, first);
+        targets_json_put_string(mem, line, first);
         first = 0;
     }
     fputc(']', mem);
@@ -76,13 +62,17 @@ static const char *region_order_json(void)
     return json = out;
 }
 
-static const char select_sql[] =
-    "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"
-    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, " T_REGION ", n.path,"
-    " n.title, t.start, t.\"end\", t.kind, t.frequency, coalesce(d.region, ''), d.level,"
-    " i.direction, t.key"
-    " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"
+/* The columns row_read reads, from the tables they come from. */
+#define SELECT_ROWS                                                                          \
+    "SELECT t.id, t.node_id, i.slug, i.name, i.category, t.phrase, t.value_text, t.unit,"   \
+    " t.comparator, t.flags, t.qualifier, t.value, t.year, d.slug, " T_REGION ", n.path,"   \
+    " n.title, t.start, t.\"end\", t.kind, t.frequency, coalesce(d.region, ''), d.level,"  \
+    " i.direction, t.key"                                                                    \
+    " FROM target t JOIN node n ON n.id = t.node_id JOIN doc d ON d.id = n.doc_id"           \
     " LEFT JOIN indicator i ON i.id = t.indicator_id"
+
+static const char select_sql[] =
+    SELECT_ROWS
     " WHERE (?1 IS NULL OR t.indicator_id IN (SELECT value FROM json_each(?1)))"
     " AND (?2 IS NULL OR " T_REGION " = ?2 OR substr(" T_REGION ", 1, length(?2)) = ?2)"
     " AND (?3 = 0 OR t.indicator_id IS NULL)"
@@ -217,16 +207,17 @@ static char *indicator_ids(sqlite3 *db, const char *word, struct err *e)
 
 /* The query with its ORDER BY; a database without targets, or with the targets of an
  * earlier gongfu, is a message saying to import again. */
-static int prepare_select(sqlite3 *db, const char *order, sqlite3_stmt **st, struct err *e)
+static int prepare_select(sqlite3 *db, const char *head, const char *order, sqlite3_stmt **st,
+                          struct err *e)
 {
-    size_t sl = strlen(select_sql) + strlen(order) + 1;
+    size_t sl = strlen(head) + strlen(order) + 1;
     char *sql = malloc(sl);
     *st = NULL;
     if (!sql) {
         err_set(e, "out of memory");
         return -1;
     }
-    snprintf(sql, sl, "%s%s", select_sql, order);
+    snprintf(sql, sl, "%s%s", head, order);
     int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
     free(sql);
     if (rc == SQLITE_OK)
@@ -242,18 +233,37 @@ static int prepare_select(sqlite3 *db, const char *order, sqlite3_stmt **st, str
     return -1;
 }
 
-#define QUERY_ORDER REGION_RANK(T_LEVEL, T_REGION, "?9") ", d.id, n.seq, t.start"
-
 int targets_readable(sqlite3 *db, struct err *e)
 {
     sqlite3_stmt *st;
-    if (prepare_select(db, QUERY_ORDER, &st, e) < 0)
+    if (prepare_select(db, select_sql, QUERY_ORDER, &st, e) < 0)
         return -1;
     sqlite3_finalize(st);
     return 0;
 }
 
-static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only,
+/* Appends the statement's rows to *out (*n of them so far): 0, or -1 with the rows read
+ * still in *out for the caller to free. */
+static int read_rows(sqlite3_stmt *st, struct target_row **out, size_t *n, struct err *e)
+{
+    size_t cap = *n;
+    int s, failed = 0;
+    while (!failed && (s = store_step(st, "targets", e)) == 1) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            struct target_row *nr = realloc(*out, cap * sizeof *nr);
+            if (!nr)
+                return err_set(e, "out of memory"), -1;
+            *out = nr;
+        }
+        row_read(st, &(*out)[(*n)++], &failed);
+    }
+    if (failed)
+        return err_set(e, "out of memory"), -1;
+    return s < 0 ? -1 : 0;
+}
+
+int targets_run_query(sqlite3 *db, const struct target_filter *f, int linked_only,
                      const char *order, struct target_row **out, size_t *n, struct err *e)
 {
     *out = NULL;
@@ -271,7 +281,7 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
         region = targets_fold_key(f->region, strlen(f->region));
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (prepare_select(db, order, &st, e) < 0)
+    if (prepare_select(db, select_sql, order, &st, e) < 0)
         goto done;
     sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
@@ -282,24 +292,8 @@ static int run_query(sqlite3 *db, const struct target_filter *f, int linked_only
     sqlite3_bind_int(st, 7, linked_only);
     if (f->kind != TARGET_KIND_ALL)
         sqlite3_bind_text(st, 8, target_kind_name((enum target_kind)f->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, region_order_json(), -1, SQLITE_STATIC);
-    size_t cap = 0;
-    int s, failed = 0;
-    while (!failed && (s = store_step(st, "targets", e)) == 1) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct target_row *nr = realloc(*out, cap * sizeof *nr);
-            if (!nr) {
-                err_set(e, "out of memory");
-                goto done;
-            }
-            *out = nr;
-        }
-        row_read(st, &(*out)[(*n)++], &failed);
-    }
-    if (failed)
-        err_set(e, "out of memory");
-    if (failed || s < 0)
+    sqlite3_bind_text(st, 9, targets_region_order_json(), -1, SQLITE_STATIC);
+    if (read_rows(st, out, n, e) < 0)
         goto done;
     rc = 0;
 done:
@@ -314,7 +308,122 @@ done:
 int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row **out,
                   size_t *n, struct err *e)
 {
-    return run_query(db, f, 0, QUERY_ORDER, out, n, e);
+    return targets_run_query(db, f, 0, QUERY_ORDER, out, n, e);
+}
+
+/* Appends the rows of one statement (head, then QUERY_ORDER) with ?1 the target's id and
+ * ?2 a key; 0 or -1. */
+static int read_where(sqlite3 *db, const char *head, int64_t id, const char *key,
+                      struct target_row **out, size_t *n, struct err *e)
+{
+    sqlite3_stmt *st;
+    if (prepare_select(db, head, QUERY_ORDER, &st, e) < 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, targets_region_order_json(), -1, SQLITE_STATIC);
+    int rc = read_rows(st, out, n, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int by_string(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int keys_have(const struct target_keys *k, const char *key)
+{
+    return k && key && k->n && bsearch(&key, k->v, k->n, sizeof *k->v, by_string);
+}
+
+int targets_measure_rows(sqlite3 *db, int64_t id, const struct target_keys *reported,
+                         struct target_row **out, size_t *n, struct err *e)
+{
+    static const char by_id[] = SELECT_ROWS " WHERE t.id = ?1 ORDER BY ";
+    /* The indicator's rows through its index (target_indicator). */
+    static const char by_indicator[] =
+        SELECT_ROWS " WHERE t.indicator_id = (SELECT indicator_id FROM target WHERE id = ?1)"
+        " ORDER BY ";
+    static const char by_key[] =
+        SELECT_ROWS " WHERE t.indicator_id IS NULL AND t.kind = 'reported' AND t.key = ?2"
+        " AND t.id <> ?1 ORDER BY ";
+    *out = NULL;
+    *n = 0;
+    int rc = read_where(db, by_id, id, NULL, out, n, e);
+    if (rc == 0 && *n && (*out)[0].indicator_slug) {
+        target_rows_free(out, *n);
+        *n = 0;
+        rc = read_where(db, by_indicator, id, NULL, out, n, e);
+    } else if (rc == 0 && *n && keys_have(reported, (*out)[0].key)) {
+        char *key = strdup((*out)[0].key);
+        rc = key ? read_where(db, by_key, id, key, out, n, e) : (err_set(e, "out of memory"), -1);
+        free(key);
+    }
+    if (rc < 0)
+        target_rows_free(out, *n), *n = 0;
+    return rc;
+}
+
+int targets_doc_measures(sqlite3 *db, const char *doc_slug, struct target_row **out,
+                         size_t *n, struct err *e)
+{
+    /* Through the document's targets (target_node) to its indicators, then each one's
+     * rows through target_indicator. */
+    static const char sql[] =
+        SELECT_ROWS " WHERE t.indicator_id IN (SELECT t2.indicator_id FROM doc d2"
+        " JOIN node n2 ON n2.doc_id = d2.id JOIN target t2 ON t2.node_id = n2.id"
+        " WHERE d2.slug = ?2 AND t2.indicator_id IS NOT NULL) ORDER BY t.indicator_id, ";
+    *out = NULL;
+    *n = 0;
+    if (read_where(db, sql, 0, doc_slug, out, n, e) < 0) {
+        target_rows_free(out, *n), *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+void target_keys_free(struct target_keys *k)
+{
+    for (size_t i = 0; i < k->n; i++)
+        free(k->v[i]);
+    free(k->v);
+    k->v = NULL;
+    k->n = 0;
+}
+
+int targets_reported_keys(sqlite3 *db, struct target_keys *out, struct err *e)
+{
+    static const char sql[] =
+        "SELECT DISTINCT key FROM target WHERE indicator_id IS NULL AND kind = 'reported'";
+    sqlite3_stmt *st;
+    memset(out, 0, sizeof *out);
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
+    size_t cap = 0;
+    int s, failed = 0;
+    while (!failed && (s = store_step(st, "targets", e)) == 1) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **v = realloc(out->v, cap * sizeof *v);
+            if (!v) {
+                failed = 1;
+                break;
+            }
+            out->v = v;
+        }
+        out->v[out->n++] = store_column_dup(st, 0, &failed);
+    }
+    sqlite3_finalize(st);
+    if (failed)
+        err_set(e, "out of memory");
+    if (failed || s < 0) {
+        target_keys_free(out);
+        return -1;
+    }
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, by_string);
+    return 0;
 }
 
 int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **out,
@@ -332,7 +441,7 @@ int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **ou
         return -1;
     }
     sqlite3_bind_text(st, 1, doc_slug, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, region_order_json(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, targets_region_order_json(), -1, SQLITE_STATIC);
     size_t cap = 0;
     int s;
     while ((s = store_step(st, "targets", e)) == 1) {
@@ -360,153 +469,3 @@ int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **ou
     return 0;
 }
 
-/* ---- the compare table ---- */
-
-void compare_table_free(struct compare_table *t)
-{
-    target_rows_free(&t->targets, t->ntargets);
-    for (size_t i = 0; i < t->nregions; i++)
-        free(t->regions[i]);
-    free(t->regions);
-    for (size_t i = 0; i < t->nrows; i++)
-        free(t->rows[i].cells);
-    free(t->rows);
-    memset(t, 0, sizeof *t);
-}
-
-/* Columns: every province and city that has documents, then other regions with targets. */
-static int compare_regions(sqlite3 *db, struct compare_table *t, struct err *e)
-{
-    sqlite3_stmt *st;
-    static const char sql[] =
-        "SELECT d.region FROM doc d WHERE d.region IS NOT NULL AND (d.level IN ('province', 'city')"
-        " OR d.region IN (SELECT value FROM json_each(?1))) GROUP BY d.region ORDER BY "
-        "MIN(" REGION_RANK("d.level", "d.region", "?2") ")";
-    /* json_each needs a JSON array of the regions that have targets in the table. */
-    char *json = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&json, &len);
-    if (!mem)
-        return err_set(e, "out of memory"), -1;
-    fputc('[', mem);
-    for (size_t i = 0; i < t->ntargets; i++)
-        json_put_string(mem, t->targets[i].region ? t->targets[i].region : "", i == 0);
-    fputc(']', mem);
-    if (fclose(mem) != 0 || !json)
-        return free(json), err_set(e, "out of memory"), -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        free(json);
-        return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
-    }
-    sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, region_order_json(), -1, SQLITE_STATIC);
-    size_t rcap = 0;
-    int rc, failed = 0;
-    while (!failed && (rc = store_step(st, "database", e)) == 1) {
-        if (t->nregions == rcap) {
-            rcap = rcap ? rcap * 2 : 8;
-            char **nr = realloc(t->regions, rcap * sizeof *nr);
-            if (!nr) {
-                failed = 1;
-                break;
-            }
-            t->regions = nr;
-        }
-        t->regions[t->nregions++] = store_column_dup(st, 0, &failed);
-    }
-    sqlite3_finalize(st);
-    free(json);
-    if (failed)
-        err_set(e, "out of memory");
-    return failed || rc < 0 ? -1 : 0;
-}
-
-static size_t region_index(const struct compare_table *t, const char *region)
-{
-    for (size_t i = 0; i < t->nregions; i++)
-        if (region && !strcmp(t->regions[i], region))
-            return i;
-    return t->nregions;
-}
-
-int targets_compare(sqlite3 *db, int year, const char *category, struct compare_table *out,
-                    struct err *e)
-{
-    memset(out, 0, sizeof *out);
-    struct target_filter f = { .year = year, .category = category };
-    /* Grouped by indicator in catalogue order, regions in their order within each. */
-    if (run_query(db, &f, 1, "i.seq, " REGION_RANK(T_LEVEL, T_REGION, "?9") ", t.year, d.id, n.seq,"
-                  " t.start",
-                  &out->targets, &out->ntargets, e) < 0 ||
-        compare_regions(db, out, e) < 0) {
-        compare_table_free(out);
-        return -1;
-    }
-    for (size_t i = 0; i < out->ntargets;) {
-        size_t j = i;
-        while (j < out->ntargets && !strcmp(out->targets[j].indicator_slug,
-                                            out->targets[i].indicator_slug))
-            j++;
-        struct compare_row *nr = realloc(out->rows, (out->nrows + 1) * sizeof *nr);
-        struct compare_cell *cells = calloc(out->nregions + 1, sizeof *cells);
-        if (!nr || !cells) {
-            free(cells);
-            if (nr)
-                out->rows = nr;
-            compare_table_free(out);
-            return err_set(e, "out of memory"), -1;
-        }
-        out->rows = nr;
-        struct compare_row *row = &out->rows[out->nrows++];
-        row->slug = out->targets[i].indicator_slug;
-        row->name = out->targets[i].indicator_name;
-        row->category = out->targets[i].category;
-        row->cells = cells;
-        for (size_t k = i; k < j; k++) {
-            size_t r = region_index(out, out->targets[k].region);
-            if (r == out->nregions)
-                continue;
-            if (!cells[r].n)
-                cells[r].t = &out->targets[k];
-            cells[r].n++;
-        }
-        i = j;
-    }
-    return 0;
-}
-
-char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
-{
-    size_t cap = 64, len = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    out[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct target_row *r = &t[i];
-        const char *cmp = r->comparator && strcmp(r->comparator, "=") ? r->comparator : "";
-        int inferred = r->flags && strstr(r->flags, "inferred-unit");
-        char year[16] = "", by[64] = "";
-        if (with_year && r->year)
-            snprintf(year, sizeof year, " (%d)", r->year);
-        /* A target set for this region by a body above it says so: "[全国]". */
-        if (r->set_by && r->region && *r->set_by && strcmp(r->set_by, r->region))
-            snprintf(by, sizeof by, " [%s]", r->set_by);
-        /* A total each year or over the period never sits unmarked beside a level. */
-        const char *freq = r->freq == TFQ_ANNUAL ? " 每年" : r->freq == TFQ_CUMULATIVE ? " 累计" : "";
-        size_t need = len + strlen(cmp) + strlen(r->value_text ? r->value_text : "") +
-                      strlen(r->unit ? r->unit : "") + strlen(freq) + strlen(year) +
-                      strlen(by) + 8;
-        if (need > cap) {
-            cap = need * 2;
-            char *no = realloc(out, cap);
-            if (!no)
-                return free(out), NULL;
-            out = no;
-        }
-        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s%s%s", i ? "; " : "", cmp,
-                               r->value_text ? r->value_text : "", r->unit ? r->unit : "",
-                               inferred ? "*" : "", freq, year, by);
-    }
-    return out;
-}

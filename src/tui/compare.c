@@ -2,7 +2,8 @@
  * compare` prints it; grouped by category, sortable by any column, filtered by typing,
  * with a bar chart of the selected row, Enter to the source, and export (xlsx or csv). Lines
  * (category headings and rows) are rebuilt when the sort or the filter changes; the
- * table itself is read once, when the view first opens. */
+ * table and its progress are read once, when the view first opens, and kept (the database
+ * a session reads does not change under it). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,16 +293,14 @@ static int compare_open(struct pane *p, const char *arg)
     }
     if (!c->loaded) {
         struct err e = { "" };
-        if (targets_compare(store_db(p->ui->corpus->store), 0, NULL, &c->t, &e) < 0) {
+        /* The table and its progress from one read of the rows an indicator links (not
+         * every target and value again for the progress). */
+        if (targets_compare_progress(store_db(p->ui->corpus->store), &c->t, &c->prog, &e) < 0) {
             ui_message(p->ui, ROLE_ERROR, "无法读取指标对比表：%s", e.msg);
             return -1;
         }
         c->loaded = 1;
-        struct target_filter f;
-        memset(&f, 0, sizeof f);
-        if (targets_progress(store_db(p->ui->corpus->store), &f, &c->prog, &e) < 0)
-            memset(&c->prog, 0, sizeof c->prog);    /* the table without statuses */
-        else if (compare_progress_index(c) < 0)
+        if (compare_progress_index(c) < 0)
             progress_table_free(&c->prog), memset(&c->prog, 0, sizeof c->prog);
         measure(c);
         rebuild(c);
