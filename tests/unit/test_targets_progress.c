@@ -82,6 +82,12 @@ static int setup(void **state)
            report, 2);
     static const char *const city[] = { "主要目标", "到2025年,常住人口城镇化率达到70%。" };
     import("city.txt", "city-plan", "某市", "某市实施方案(2021-2025年)", "2022-01-01", city, 1);
+    /* A measure no indicator links, set in one document and reported in another. */
+    static const char *const port[] = { "主要目标", "到2025年,集装箱吞吐量达到1000万标箱。" };
+    static const char *const port_report[] = { "2025年工作回顾", "集装箱吞吐量达到1200万标箱。" };
+    import("port.txt", "port-plan", "某港", "某港实施方案(2021—2025年)", "2021-07-01", port, 1);
+    import("port-report.txt", "port-report", "某港", "2026年某港政府工作报告", "2026-01-14",
+           port_report, 1);
     return 0;
 }
 
@@ -168,11 +174,177 @@ static void regions_apart(void **state)
     progress_table_free(&p);
 }
 
+
+/* The status and value reported of target id in a progress table, as text ("met 76"). */
+static void status_of(const struct progress_row *rows, size_t n, int64_t id, char *buf,
+                      size_t len)
+{
+    snprintf(buf, len, "(none)");
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].target && rows[i].target->id == id)
+            snprintf(buf, len, "%s %s %s", progress_status_name(rows[i].status),
+                     rows[i].reported ? rows[i].reported->value_text : "-",
+                     rows[i].reported ? rows[i].reported->doc_slug : "-");
+}
+
+/* Every target's measure read alone (the target panel's read) pairs it as the progress of
+ * every target does; a linked target's measure is its indicator's rows, every region. */
+static void measure_pairs_as_all(void **state)
+{
+    (void)state;
+    struct err e = {{0}};
+    struct target_filter all = { .kind = TARGET_KIND_ALL };
+    struct progress_table p;
+    struct target_row *rows;
+    size_t n;
+    struct target_keys keys;
+    assert_int_equal(targets_progress(store_db(st), &(struct target_filter){ 0 }, &p, &e), 0);
+    assert_int_equal(targets_query(store_db(st), &all, &rows, &n, &e), 0);
+    assert_int_equal(targets_reported_keys(store_db(st), &keys, &e), 0);
+    int unlinked_met = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct target_row *m;
+        size_t nm;
+        struct progress_row *mp;
+        size_t nmp;
+        assert_int_equal(targets_measure_rows(store_db(st), rows[i].id, &keys, &m, &nm, &e), 0);
+        assert_true(nm >= 1);
+        assert_int_equal(targets_progress_rows(m, nm, &mp, &nmp, &e), 0);
+        if (rows[i].indicator_slug) {
+            struct target_filter f = { .indicator = rows[i].indicator_slug,
+                                       .kind = TARGET_KIND_ALL };
+            struct target_row *ind;
+            size_t nind;
+            assert_int_equal(targets_query(store_db(st), &f, &ind, &nind, &e), 0);
+            assert_int_equal(nm, nind);
+            for (size_t k = 0; k < nm; k++)
+                assert_int_equal(m[k].id, ind[k].id);        /* the same rows, in order */
+            target_rows_free(&ind, nind);
+        } else {
+            assert_int_equal(m[0].id, rows[i].id);          /* the target first */
+        }
+        for (size_t k = 0; k < nm; k++) {
+            if (m[k].kind != TK_TARGET)
+                continue;
+            char alone[200], every[200];
+            status_of(mp, nmp, m[k].id, alone, sizeof alone);
+            status_of(p.rows, p.n, m[k].id, every, sizeof every);
+            assert_string_equal(alone, every);
+            if (!m[k].indicator_slug && !strcmp(alone, "met 1200 port-report"))
+                unlinked_met = 1;
+        }
+        free(mp);
+        target_rows_free(&m, nm);
+    }
+    assert_true(unlinked_met);      /* the port's throughput, found under its phrase */
+    /* Without the phrases of values reported, an unlinked target is read alone. */
+    for (size_t i = 0; i < n; i++)
+        if (!rows[i].indicator_slug && rows[i].kind == TK_TARGET) {
+            struct target_row *m;
+            size_t nm;
+            assert_int_equal(targets_measure_rows(store_db(st), rows[i].id, NULL, &m, &nm, &e), 0);
+            assert_int_equal(nm, 1);
+            target_rows_free(&m, nm);
+        }
+    struct target_row *none;
+    size_t nnone;
+    assert_int_equal(targets_measure_rows(store_db(st), 1 << 30, &keys, &none, &nnone, &e), 0);
+    assert_int_equal(nnone, 0);
+    target_keys_free(&keys);
+    target_rows_free(&rows, n);
+    progress_table_free(&p);
+}
+
+/* A document's measures are its indicators' rows, one indicator after another, each as
+ * its targets' measure. */
+static void doc_measures(void **state)
+{
+    (void)state;
+    struct err e = {{0}};
+    struct target_row *rows;
+    size_t n, groups = 0;
+    assert_int_equal(targets_doc_measures(store_db(st), "province-report", &rows, &n, &e), 0);
+    assert_true(n > 0);
+    for (size_t i = 0, j; i < n; i = j, groups++) {
+        for (j = i; j < n && !strcmp(rows[j].indicator_slug, rows[i].indicator_slug); j++)
+            ;
+        struct target_row *m;
+        size_t nm;
+        assert_int_equal(targets_measure_rows(store_db(st), rows[i].id, NULL, &m, &nm, &e), 0);
+        assert_int_equal(nm, j - i);
+        for (size_t k = 0; k < nm; k++)
+            assert_int_equal(m[k].id, rows[i + k].id);
+        target_rows_free(&m, nm);
+    }
+    assert_int_equal(groups, 5);    /* 增长, 城镇化率, 倍差, 人均生产总值, 托位数 */
+    target_rows_free(&rows, n);
+    assert_int_equal(targets_doc_measures(store_db(st), "no-such-doc", &rows, &n, &e), 0);
+    assert_int_equal(n, 0);
+}
+
+/* The compare view's one read gives the table and the statuses the two reads gave, and
+ * its columns are the regions targets_regions reads without rows. */
+static void compare_progress_as_apart(void **state)
+{
+    (void)state;
+    struct err e = {{0}};
+    struct compare_table a, b;
+    struct progress_table pa, pb;
+    assert_int_equal(targets_compare(store_db(st), 0, NULL, &a, &e), 0);
+    assert_int_equal(targets_progress(store_db(st), &(struct target_filter){ 0 }, &pa, &e), 0);
+    assert_int_equal(targets_compare_progress(store_db(st), &b, &pb, &e), 0);
+    assert_int_equal(a.nregions, b.nregions);
+    for (size_t r = 0; r < a.nregions; r++)
+        assert_string_equal(a.regions[r], b.regions[r]);
+    char **regions;
+    size_t nregions;
+    assert_int_equal(targets_regions(store_db(st), &regions, &nregions, &e), 0);
+    assert_int_equal(nregions, a.nregions);
+    for (size_t r = 0; r < nregions; r++) {
+        assert_string_equal(regions[r], a.regions[r]);
+        free(regions[r]);
+    }
+    free(regions);
+    assert_int_equal(a.ntargets, b.ntargets);
+    assert_int_equal(a.nrows, b.nrows);
+    for (size_t i = 0; i < a.nrows; i++) {
+        assert_string_equal(a.rows[i].slug, b.rows[i].slug);
+        for (size_t r = 0; r < a.nregions; r++) {
+            assert_int_equal(a.rows[i].cells[r].n, b.rows[i].cells[r].n);
+            for (size_t k = 0; k < a.rows[i].cells[r].n; k++)
+                assert_int_equal(a.rows[i].cells[r].t[k].id, b.rows[i].cells[r].t[k].id);
+        }
+    }
+    for (size_t i = 0; i < b.ntargets; i++) {
+        char apart[200], one[200];
+        status_of(pa.rows, pa.n, b.targets[i].id, apart, sizeof apart);
+        status_of(pb.rows, pb.n, b.targets[i].id, one, sizeof one);
+        assert_string_equal(apart, one);
+    }
+    /* The values reported where no target is set: the same, for the indicators linked. */
+    size_t na = 0, nb = 0;
+    for (size_t i = 0; i < pa.n; i++)
+        na += !pa.rows[i].target && pa.rows[i].reported->indicator_slug;
+    for (size_t i = 0; i < pb.n; i++) {
+        assert_true(pb.rows[i].target || pb.rows[i].reported->indicator_slug);
+        nb += !pb.rows[i].target;
+    }
+    assert_int_equal(na, nb);
+    assert_true(nb > 0);
+    compare_table_free(&a);
+    compare_table_free(&b);
+    progress_table_free(&pa);
+    progress_table_free(&pb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(met_and_not_yet),
         cmocka_unit_test(regions_apart),
+        cmocka_unit_test(measure_pairs_as_all),
+        cmocka_unit_test(doc_measures),
+        cmocka_unit_test(compare_progress_as_apart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
