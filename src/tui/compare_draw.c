@@ -308,30 +308,43 @@ static void legend(const struct compare *c, char *buf, size_t n)
              c->marks & MARK_SET_ABOVE ? " [全国] 上级设定 " : "");
 }
 
-/* The lines the widest detail of the selected row's cells takes at width wd: the detail's
- * height stays the same while h and l move along the row. */
-static int detail_lines(const struct compare *c, const struct corpus *corpus, int wd)
+/* The lines the widest detail of the selected row's cells takes at width wd, up to most
+ * (what the screen gives it): the detail's height stays the same while h and l move
+ * along the row. A text that needs most lines by its width alone is not wrapped (at 100×
+ * the corpus a cell of hundreds of targets filled its 4 KB; wrapping it was half a key's
+ * instructions), and the count is kept for the row, width and most until one changes. */
+static int detail_lines(struct compare *c, const struct corpus *corpus, int wd, int most)
 {
-    if (c->cur >= c->nlines || c->lines[c->cur].row < 0 || wd < 3)
+    if (c->cur >= c->nlines || c->lines[c->cur].row < 0 || wd < 3 || most < 1)
         return 0;
-    const struct compare_row *r = &c->t.rows[c->lines[c->cur].row];
+    long row = c->lines[c->cur].row;
+    struct detail_need key = { row, wd, most, draw_ambi2(), 0 };
+    if (c->detail.row == key.row && c->detail.wd == wd && c->detail.most == most &&
+        c->detail.ambi2 == key.ambi2 && c->detail.valid)
+        return c->detail.lines;
+    const struct compare_row *r = &c->t.rows[row];
     char text[4096];
-    int most = 0;
-    for (int col = 0; col <= (int)c->t.nregions; col++) {
+    int need = 0;
+    for (int col = 0; col <= (int)c->t.nregions && need < most; col++) {
         detail_text(c, corpus, r, col, text, sizeof text);
         size_t len = strlen(text);
-        int nl = 1;
+        int nl = 1, tw = len ? text_width(text, len) : 0;
         /* Most regions' text fits a line (hundreds of regions at 100×): measured, then,
-         * not wrapped. */
-        if (!len || memchr(text, '\n', len) || text_width(text, len) > wd - 2) {
+         * not wrapped; one whose width alone needs most lines, neither. */
+        if (tw > wd - 2 && (tw + wd - 3) / (wd - 2) >= most)
+            nl = most;
+        else if (!len || memchr(text, '\n', len) || tw > wd - 2) {
             struct text_line *tl = NULL;
             nl = (int)text_wrap(text, len, wd - 2, &tl);
             free(tl);
         }
-        if (nl > most)
-            most = nl;
+        if (nl > need)
+            need = nl;
     }
-    return most;
+    key.lines = need < most ? need : most;
+    key.valid = 1;
+    c->detail = key;
+    return key.lines;
 }
 
 static void draw_detail(const struct compare *c, const struct corpus *corpus, WINDOW *w,
@@ -380,7 +393,7 @@ void compare_draw(struct pane *p, int focused)
     int chart = c->chart_off || !c->nlines ? 0 : compare_chart_rows(c);
     int detail = c->nlines && h - 1 - DETAIL_ROWS >= TABLE_MIN_ROWS ? DETAIL_ROWS : 0;
     if (detail) {
-        int need = 1 + detail_lines(c, p->ui->corpus, wd);
+        int need = 1 + detail_lines(c, p->ui->corpus, wd, h - 2 - TABLE_MIN_ROWS);
         if (need > h - 1 - TABLE_MIN_ROWS)
             need = h - 1 - TABLE_MIN_ROWS;
         if (need > detail)

@@ -10,6 +10,15 @@
 #include "prompt.h"
 #include "ui.h"
 
+/* The lines the selected row's widest detail takes, for the row, width and room it was
+ * counted at (compare_draw.c). */
+struct detail_need {
+    long row;
+    int wd, most, ambi2;
+    int lines;
+    int valid;
+};
+
 struct compare {
     int loaded;
     struct compare_table t;
@@ -35,6 +44,7 @@ struct compare {
     int marks;                  /* MARK_* the table's cells carry, for the legend */
     size_t cur, top;
     int table_rows;             /* the table's rows last drawn (the detail and chart below) */
+    struct detail_need detail;  /* kept while the table (read once) stays the same */
 };
 
 /* A cell wider than this is cut short in the table (the detail line shows it whole). */

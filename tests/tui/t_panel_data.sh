@@ -31,6 +31,22 @@ STEPS
         golden "panel-docs-$k-$size" || bad=1
     done
 done
+# The compare view keeps the height of the selected row's detail for its row, width and
+# room: after rows, columns and two resizes, the detail is as tall as the build before made
+# it (a resize or another row counts again).
+rm -rf "$XDG_STATE_HOME"
+run_screen 120x40 "keys c j j l
+dump @T@/compare-detail-1.txt
+resize 80 24
+dump @T@/compare-detail-2.txt
+keys k l l
+dump @T@/compare-detail-3.txt
+resize 200 50
+dump @T@/compare-detail-4.txt" zhoushan-plan
+[ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+for k in 1 2 3 4; do
+    golden "compare-detail-$k" || bad=1
+done
 # What the dumps must show, whatever the goldens: the document changed and came back, and
 # the panel named the indicator of each target (one not in the catalogue among them).
 grep -q "舟山市 ›" "$GOLDEN/panel-docs-1-120x40.txt" || fail "step 1 is not in the Zhoushan plan"
@@ -38,4 +54,4 @@ grep -q "^ gongfu ─ 浙江省" "$GOLDEN/panel-docs-2-120x40.txt" || fail "step
 grep -q "未归入指标目录" "$GOLDEN/panel-docs-3-120x40.txt" || fail "step 3 is not a target no indicator links"
 grep -q "舟山市 ›" "$GOLDEN/panel-docs-4-120x40.txt" || fail "step 4 is not back in the Zhoushan plan"
 [ "$bad" -eq 0 ] || fail "panel screens differ from tests/golden/screens"
-echo "panel across documents: all match"
+echo "panel across documents, compare detail: all match"
