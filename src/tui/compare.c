@@ -229,7 +229,7 @@ static void measure(struct compare *c)
             c->name_need = w;
         for (size_t k = 0; k < c->t.nregions; k++) {
             const struct compare_cell *cell = &r->cells[k];
-            char *text = cell->n ? compare_cell_text(c, cell) : NULL;
+            char *text = cell->n ? compare_cell_text(c, cell, COMPARE_CELL_MAX) : NULL;
             if (!text)
                 continue;
             w = draw_width(text, strlen(text)) + 2;

@@ -158,11 +158,15 @@ static const char *status_word(const struct progress_row *pr)
          : pr->status == PROGRESS_NOT_YET ? " 未达" : "";
 }
 
-char *compare_cell_text(const struct compare *c, const struct compare_cell *cell)
+char *compare_cell_text(const struct compare *c, const struct compare_cell *cell, int cols)
 {
     size_t cap = 64, len = 0;
     char *out = malloc(cap), *reported = NULL;
     for (size_t i = 0; out && i < cell->n; i++) {
+        /* Wider than the cell already: what follows is never shown (at 1000× a cell holds
+         * thousands of targets, formatted whole at every redraw before). */
+        if (i && draw_width(out, len) > cols)
+            break;
         char *t = targets_format_cell(&cell->t[i], 1, 0);
         const struct progress_row *pr = compare_progress_of(c, cell->t[i].id);
         if (pr && pr->reported && !reported)
@@ -205,7 +209,7 @@ static void draw_row(struct pane *p, int y, size_t li, const struct geom *g, int
     for (int k = 0; k < g->shown; k++) {
         int col = g->first + k + 1;
         const struct compare_cell *cell = &r->cells[col - 1];
-        char *text = cell->n ? compare_cell_text(c, cell) : NULL;
+        char *text = cell->n ? compare_cell_text(c, cell, g->reg_w - 2) : NULL;
         const struct target_row *got = cell->n ? NULL : compare_reported_only(c, r, (size_t)col - 1);
         char *v = got ? targets_format_cell(got, 1, 0) : NULL;
         if (v && asprintf(&text, "%s（实际%s）", glyph(G_DASH), v) < 0)

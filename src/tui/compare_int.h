@@ -56,8 +56,10 @@ enum { MARK_INFERRED = 1, MARK_SET_ABOVE = 2 };
 /* The cell's first value, NAN when it has none (words, or no target). */
 double compare_cell_value(const struct compare_cell *c);
 /* A cell as the table writes it: each target with its status where the region reported a
- * value for it, then that value once: "3.35% 未达; >=3.5% 未达（实际~3.3%）". malloc'd. */
-char *compare_cell_text(const struct compare *c, const struct compare_cell *cell);
+ * value for it, then that value once: "3.35% 未达; >=3.5% 未达（实际~3.3%）". Once the
+ * targets are wider than cols, the rest are left out (a cell cut to cols shows the same).
+ * malloc'd. */
+char *compare_cell_text(const struct compare *c, const struct compare_cell *cell, int cols);
 /* The progress row of target `id` (its status and the value reported), NULL if none. */
 const struct progress_row *compare_progress_of(const struct compare *c, int64_t id);
 /* Indexes c->prog by target id for compare_progress_of, and its values reported where no
