@@ -161,6 +161,9 @@ static void killed_writer(int sig)
     if (child == 0) {
         struct publish *p;
         struct err e = {{0}};
+        /* As from a terminal: a shell's background job inherits SIGINT ignored, and the
+         * writer rightly leaves an ignored signal alone (the child would wait forever). */
+        signal(sig, SIG_DFL);
         if (publish_lock(db, NULL, &p, &e) < 0)
             _exit(2);
         put(publish_work(p, &e), "half");
