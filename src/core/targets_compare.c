@@ -33,24 +33,9 @@ static int read_regions(sqlite3 *db, const char *sql, const char *json, char ***
         return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
     sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, targets_region_order_json(), -1, SQLITE_STATIC);
-    size_t rcap = 0;
-    int rc, failed = 0;
-    while (!failed && (rc = store_step(st, "database", e)) == 1) {
-        if (*n == rcap) {
-            rcap = rcap ? rcap * 2 : 8;
-            char **nr = realloc(*regions, rcap * sizeof *nr);
-            if (!nr) {
-                failed = 1;
-                break;
-            }
-            *regions = nr;
-        }
-        (*regions)[(*n)++] = store_column_dup(st, 0, &failed);
-    }
+    int rc = targets_read_strings(st, regions, n, e);
     sqlite3_finalize(st);
-    if (failed)
-        err_set(e, "out of memory");
-    return failed || rc < 0 ? -1 : 0;
+    return rc;
 }
 
 /* The table's columns: the regions of its targets are bound as a JSON array. */
@@ -78,16 +63,7 @@ int targets_regions(sqlite3 *db, char ***regions, size_t *n, struct err *e)
     static const char sql[] = REGIONS_SQL(
         "SELECT " T_REGION " FROM target t JOIN node n ON n.id = t.node_id"
         " JOIN doc d ON d.id = n.doc_id WHERE t.indicator_id IS NOT NULL AND t.kind = 'target'");
-    *regions = NULL;
-    *n = 0;
-    if (read_regions(db, sql, NULL, regions, n, e) == 0)
-        return 0;
-    for (size_t i = 0; i < *n; i++)
-        free((*regions)[i]);
-    free(*regions);
-    *regions = NULL;
-    *n = 0;
-    return -1;
+    return read_regions(db, sql, NULL, regions, n, e);
 }
 
 static size_t region_index(const struct compare_table *t, const char *region)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/array.h"
 #include "gongfu/paths.h"
 #include "targets_int.h"
 #include "targets_query_int.h"
@@ -392,6 +393,32 @@ void target_keys_free(struct target_keys *k)
     k->n = 0;
 }
 
+int targets_read_strings(sqlite3_stmt *st, char ***v, size_t *n, struct err *e)
+{
+    size_t cap = 0;
+    int s, failed = 0;
+    *v = NULL;
+    *n = 0;
+    while (!failed && (s = store_step(st, "database", e)) == 1) {
+        if (array_grow((void **)v, &cap, *n + 1, sizeof **v) < 0) {
+            failed = 1;
+            break;
+        }
+        (*v)[(*n)++] = store_column_dup(st, 0, &failed);
+    }
+    if (failed)
+        err_set(e, "out of memory");
+    if (failed || s < 0) {
+        for (size_t i = 0; i < *n; i++)
+            free((*v)[i]);
+        free(*v);
+        *v = NULL;
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
 int targets_reported_keys(sqlite3 *db, struct target_keys *out, struct err *e)
 {
     static const char sql[] =
@@ -400,30 +427,11 @@ int targets_reported_keys(sqlite3 *db, struct target_keys *out, struct err *e)
     memset(out, 0, sizeof *out);
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return err_set(e, "database: %s", sqlite3_errmsg(db)), -1;
-    size_t cap = 0;
-    int s, failed = 0;
-    while (!failed && (s = store_step(st, "targets", e)) == 1) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **v = realloc(out->v, cap * sizeof *v);
-            if (!v) {
-                failed = 1;
-                break;
-            }
-            out->v = v;
-        }
-        out->v[out->n++] = store_column_dup(st, 0, &failed);
-    }
+    int rc = targets_read_strings(st, &out->v, &out->n, e);
     sqlite3_finalize(st);
-    if (failed)
-        err_set(e, "out of memory");
-    if (failed || s < 0) {
-        target_keys_free(out);
-        return -1;
-    }
-    if (out->n)
+    if (rc == 0 && out->n)
         qsort(out->v, out->n, sizeof *out->v, by_string);
-    return 0;
+    return rc;
 }
 
 int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **out,

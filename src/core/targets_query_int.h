@@ -32,4 +32,8 @@ const char *targets_region_order_json(void);
 int targets_run_query(sqlite3 *db, const struct target_filter *f, int linked_only,
                       const char *order, struct target_row **out, size_t *n, struct err *e);
 
+/* Every row's first column, as strings, until st is done (st stays the caller's, to
+ * finalize). 0, or -1 with nothing kept (e says why). */
+int targets_read_strings(sqlite3_stmt *st, char ***v, size_t *n, struct err *e);
+
 #endif

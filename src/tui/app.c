@@ -127,8 +127,14 @@ static int start_loc(struct app *a, const char *spec, struct loc *l, struct err 
                 err_set(e, "%s", slug);
                 return 1;
             }
-            err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
-                    colon ? colon + 1 : "", slug);
+            /* An outline that could not be read (a damaged database, no memory) is not
+             * one without that path: say why, not that the user mistyped it. */
+            if (a->corpus.failed[0])
+                err_set(e, "cannot read the chapters and items of %s: %s", slug,
+                        a->corpus.failed);
+            else
+                err_set(e, "%s has no chapter or item \"%s\" (see 'gongfu tree %s')", slug,
+                        colon ? colon + 1 : "", slug);
             return -1;
         }
         return 0;

@@ -47,9 +47,8 @@ size_t panel_doc_spans(struct pane *pn, int doc, const struct secspan **out)
     return p->ndoc_spans[doc];
 }
 
-/* The regions in the order the compare table has them, and the phrases of values reported
- * under no indicator; once. Neither is needed to read a target: without them the panel
- * lists only the regions that set it, and an unlinked target shows no status. */
+/* The regions in the order the compare table has them; once. Not needed to read a
+ * target: without them the panel lists only the regions that set it. */
 static void read_regions(struct pane *pn)
 {
     struct panel *p = pn->state;
@@ -57,11 +56,23 @@ static void read_regions(struct pane *pn)
     if (p->regions_read)
         return;
     p->regions_read = 1;
-    sqlite3 *db = store_db(pn->ui->corpus->store);
-    if (targets_regions(db, &p->regions, &p->nregions, &e) < 0)
+    if (targets_regions(store_db(pn->ui->corpus->store), &p->regions, &p->nregions, &e) < 0)
         p->regions = NULL, p->nregions = 0;
-    if (targets_reported_keys(db, &p->keys, &e) < 0)
-        memset(&p->keys, 0, sizeof p->keys);
+}
+
+/* The phrases of values reported under no indicator, read once and only when a target is
+ * read alone (the document's own measures pair their progress without them); without
+ * them an unlinked target shows no status. */
+static const struct target_keys *reported_keys(struct pane *pn)
+{
+    struct panel *p = pn->state;
+    struct err e = { "" };
+    if (!p->keys_read) {
+        p->keys_read = 1;
+        if (targets_reported_keys(store_db(pn->ui->corpus->store), &p->keys, &e) < 0)
+            memset(&p->keys, 0, sizeof p->keys);
+    }
+    return &p->keys;
 }
 
 /* ---- the measures read, a few kept ---- */
@@ -197,8 +208,8 @@ static struct panel_measure *measure_of(struct pane *pn, long id, const struct t
         if (p->cache[i].used < m->used)
             m = &p->cache[i];
     measure_free(m);
-    if (targets_measure_rows(store_db(pn->ui->corpus->store), id, &p->keys, &m->rows, &m->n,
-                             &e) < 0 || measure_index(m, &e) < 0) {
+    if (targets_measure_rows(store_db(pn->ui->corpus->store), id, reported_keys(pn),
+                             &m->rows, &m->n, &e) < 0 || measure_index(m, &e) < 0) {
         measure_free(m);
         snprintf(pn->why, sizeof pn->why, "%.200s", e.msg);
         pn->usable = 0;

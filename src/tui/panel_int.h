@@ -40,7 +40,8 @@ struct panel {
     unsigned char *doc_read;    /* per document: its spans are in doc_spans */
     struct secspan **doc_spans; /* per document */
     size_t *ndoc_spans;
-    int regions_read;           /* regions (and the keys) read, or tried */
+    int regions_read;           /* regions read, or tried */
+    int keys_read;              /* keys read, or tried */
     char **regions;             /* the order regions are compared in */
     size_t nregions;
     struct target_keys keys;    /* the phrases of values reported under no indicator */

@@ -258,8 +258,7 @@ int reader_laid_out(const struct pane *p)
 
 int reader_idle(struct pane *p)
 {
-    struct reader *r = p->state;
-    if (r->doc < 0 || !r->d.width || r->d.laid >= r->d.nblocks)
+    if (reader_laid_out(p))
         return 0;
     reader_lay_out(p, SIZE_MAX);
     p->dirty |= PANE_STATUS;

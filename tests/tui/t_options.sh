@@ -18,6 +18,13 @@ run_screen 80x24 "" no-such-plan
 [ "$rc" -eq 1 ] && grep -q "no document or command 'no-such-plan'" "$T/err" || fail "bad slug: rc=$rc $(cat "$T/err")"
 run_screen 80x24 "" zhoushan-plan:99.1
 [ "$rc" -eq 1 ] && grep -q "has no chapter or item" "$T/err" || fail "bad path: $(cat "$T/err")"
+# A path into an outline the database cannot give (its sections' table gone) says why,
+# not that the path does not exist.
+cp "$DB" "$T/broken.db"
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("ALTER TABLE node RENAME TO node_gone"); c.commit()' "$T/broken.db"
+(cd "$T" && GONGFU_HEADLESS=80x24 "$GONGFU" --db "$T/broken.db" zhoushan-plan:1 >"$T/out" 2>"$T/err" </dev/null)
+[ $? -eq 1 ] && grep -q "cannot read the chapters and items of zhoushan-plan: " "$T/err" &&
+    ! grep -q "has no chapter or item" "$T/err" || fail "unreadable outline: $(cat "$T/err")"
 "$GONGFU" --db "$T/none.db" >/dev/null 2>"$T/err" </dev/null
 [ $? -eq 1 ] || fail "a missing database was not an error"
 # Not on a terminal: it says what to use instead, and writes no escape codes.

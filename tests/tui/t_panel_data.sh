@@ -49,9 +49,9 @@ for k in 1 2 3 4; do
 done
 # What the dumps must show, whatever the goldens: the document changed and came back, and
 # the panel named the indicator of each target (one not in the catalogue among them).
-grep -q "舟山市 ›" "$GOLDEN/panel-docs-1-120x40.txt" || fail "step 1 is not in the Zhoushan plan"
-grep -q "^ gongfu ─ 浙江省" "$GOLDEN/panel-docs-2-120x40.txt" || fail "step 2 did not jump to another document"
-grep -q "未归入指标目录" "$GOLDEN/panel-docs-3-120x40.txt" || fail "step 3 is not a target no indicator links"
-grep -q "舟山市 ›" "$GOLDEN/panel-docs-4-120x40.txt" || fail "step 4 is not back in the Zhoushan plan"
+grep -q "舟山市 ›" "$T/panel-docs-1-120x40.txt" || fail "step 1 is not in the Zhoushan plan"
+grep -q "^ gongfu ─ 浙江省" "$T/panel-docs-2-120x40.txt" || fail "step 2 did not jump to another document"
+grep -q "未归入指标目录" "$T/panel-docs-3-120x40.txt" || fail "step 3 is not a target no indicator links"
+grep -q "舟山市 ›" "$T/panel-docs-4-120x40.txt" || fail "step 4 is not back in the Zhoushan plan"
 [ "$bad" -eq 0 ] || fail "panel screens differ from tests/golden/screens"
 echo "panel across documents, compare detail: all match"
