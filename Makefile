@@ -31,6 +31,13 @@ FORMAT_PKGS = xlsxwriter libxml-2.0 libzip
 # Only the include paths: the packages' feature macros would fight ours.
 PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) $(FORMAT_PKGS) 2>/dev/null))
 PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# SQLite and libunistring are linked in from their archives (Debian's -dev packages ship
+# them): a shared one costs each start the dynamic loader's relocations of its symbols,
+# a third of a whole `gongfu search` after the query's own work (issue 15). ncursesw and
+# tinfo stay shared: linked in, the lower memory floor let tests/hardening/t_dbfiles's
+# `ulimit -v` sweep reach an out-of-memory crash inside ncurses' newterm.
+STATIC_LIBS = -l:libsqlite3.a -l:libunistring.a
+SHARED_LIB := $(shell pkg-config --libs ncursesw opencc 2>/dev/null)
 # MuPDF (the PDF reader). Debian 12's libmupdf-dev ships only static archives, which need
 # MuPDF's own dependencies at link time; Debian has no -dev package for some of them
 # (mujs, gumbo, jbig2dec, openjpeg, harfbuzz's is heavy), so they are linked by the shared
@@ -56,7 +63,7 @@ CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=
                -DGONGFU_LIBDIR='"$(LIBDIR)"'
 CFLAGS_ALL   = -std=c11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                -Wno-missing-field-initializers -MMD -MP $(CFLAGS)
-LDLIBS_ALL   = $(PKG_LIB) -lunistring -lm $(LDLIBS)
+LDLIBS_ALL   = $(SHARED_LIB) $(STATIC_LIBS) -lm $(LDLIBS)
 
 # The format module: the core's sources that need libxml2, libzip, MuPDF or libxlsxwriter,
 # and the table it exports (format_module.h). gongfu loads it with dlopen when a file of

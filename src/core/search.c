@@ -7,6 +7,7 @@
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
 #include "search_index.h"
+#include "search_lengths.h"
 #include "search_rank.h"
 #include "search_words.h"
 
@@ -81,7 +82,7 @@ struct dtok {
 struct search {
     sqlite3 *db;
     sqlite3_stmt *rank, *rank_filtered, *row;
-    struct rank_lengths *lengths;
+    struct search_lengths *lengths;
     struct vocab *vocab;
     struct words *words;
     struct query *q;
@@ -143,7 +144,7 @@ int search_open(sqlite3 *db, const char *vocab_path, struct search **out, struct
     if (vocab_path && vocab_load(vocab_path, &s->vocab, e) < 0)
         goto fail;
     const unsigned p = SQLITE_PREPARE_PERSISTENT;
-    if (check_format(db, e) < 0 || rank_lengths_load(db, &s->lengths, e) < 0 || words_open(db, &s->words, e) < 0)
+    if (check_format(db, e) < 0 || lengths_load(db, &s->lengths, e) < 0 || words_open(db, &s->words, e) < 0)
         goto fail;
     if (sqlite3_prepare_v3(db, rank_sql, -1, p, &s->rank, NULL) ||
         sqlite3_prepare_v3(db, rank_filtered_sql, -1, p, &s->rank_filtered, NULL) ||
@@ -167,7 +168,7 @@ void search_close(struct search **ps)
     sqlite3_finalize(s->rank);
     sqlite3_finalize(s->rank_filtered);
     sqlite3_finalize(s->row);
-    rank_lengths_free(&s->lengths);
+    lengths_free(&s->lengths);
     words_close(&s->words);
     vocab_free(&s->vocab);
     query_free(&s->q);

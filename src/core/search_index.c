@@ -8,11 +8,13 @@
 #include "gongfu/tokenizer.h"
 #include "gongfu/word_contexts.h"
 #include "search_index.h"
+#include "search_lengths.h"
 #include "search_rank.h"
 #include "search_words.h"
 
-/* Bumped when the tables below change shape. */
-#define INDEX_LAYOUT 2
+/* Bumped when the tables below change shape (3: the lengths in one blob, search_lengths.h,
+ * not a row per section in search_len). */
+#define INDEX_LAYOUT 3
 
 static int exec(sqlite3 *db, const char *sql, struct err *e)
 {
@@ -32,7 +34,7 @@ const char *search_index_format(void)
  * this view (FTS5 external content), joined as store_section_text joins it. Text comes first
  * in the index: FTS5 marks every hit outside column 0, and text hits are most of them (the
  * index is about 30% smaller than with the title first). FTS5 keeps no lengths of its own
- * (columnsize=0): search_len holds them for ranking. */
+ * (columnsize=0): search_lengths holds them for ranking (search_lengths.h). */
 static const char create_sql[] =
     "CREATE VIEW search_text(id, text, title) AS SELECT s.id,"
     "  coalesce((SELECT group_concat(p.text, char(10)) FROM (SELECT text FROM node p"
@@ -58,7 +60,7 @@ static int record_format(sqlite3 *db, struct err *e)
 
 static int create(sqlite3 *db, struct err *e)
 {
-    return exec(db, create_sql, e) || rank_create(db, e) || words_create(db, e) ||
+    return exec(db, create_sql, e) || lengths_create(db, e) || words_create(db, e) ||
            record_format(db, e) ? -1 : 0;
 }
 
@@ -80,12 +82,21 @@ int search_index_stored_format(sqlite3 *db, char *out, size_t cap)
 
 enum { UNKNOWN, CURRENT, STALE };
 
+/* lengths: the sections a current index holds, loaded at the transaction's first use and
+ * written back at its commit. */
 struct index_state {
     sqlite3 *db;
     int state;
+    struct search_lengths *lengths;
 };
 
 static struct index_state hook_state;
+
+static void forget(struct index_state *is)
+{
+    is->db = NULL, is->state = UNKNOWN;
+    lengths_free(&is->lengths);
+}
 
 /* The state of db's index, found out on first use in a transaction. A stale index (of
  * another format, or an older gongfu's that recorded none) is left alone until the commit,
@@ -95,27 +106,40 @@ static int state_of(struct index_state *is, sqlite3 *db, struct err *e)
 {
     if (is->db == db && is->state != UNKNOWN)
         return is->state;
+    forget(is);
     char stored[128];
     int rc = search_index_stored_format(db, stored, sizeof stored);
     if (rc < 0)
         return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
-    is->db = db;
-    is->state = rc == 0 && !strcmp(stored, search_index_format()) ? CURRENT : STALE;
-    return is->state;
+    int state = rc == 0 && !strcmp(stored, search_index_format()) ? CURRENT : STALE;
+    if (state == CURRENT && lengths_load(db, &is->lengths, e) < 0)
+        return -1;
+    is->db = db, is->state = state;
+    return state;
 }
 
 int search_reindex(sqlite3 *db, struct err *e)
 {
     (void)e;
+    forget(&hook_state);
     hook_state.db = db, hook_state.state = STALE;
     return 0;
+}
+
+/* gongfu_indexed(id): whether the index holds section id, for the pass that indexes the
+ * others (index_pending). */
+static void indexed_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    const struct index_state *is = sqlite3_user_data(ctx);
+    (void)nval;
+    sqlite3_result_int(ctx, is->lengths && lengths_has(is->lengths, sqlite3_value_int64(val[0])));
 }
 
 /* ---- writing ---- */
 
 /* Indexes one section with the statement ins (rowid, text, title) and keeps its length. */
-static int put(sqlite3 *db, sqlite3_stmt *ins, int64_t id, const char *text, const char *title,
-               struct err *e)
+static int put(struct index_state *is, sqlite3 *db, sqlite3_stmt *ins, int64_t id,
+               const char *text, const char *title, struct err *e)
 {
     int64_t before = tokenizer_positions();
     sqlite3_bind_int64(ins, 1, id);
@@ -125,7 +149,9 @@ static int put(sqlite3 *db, sqlite3_stmt *ins, int64_t id, const char *text, con
     sqlite3_reset(ins);
     if (rc != SQLITE_DONE)
         return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
-    return rank_put(db, id, tokenizer_positions() - before, e);
+    if (lengths_add(is->lengths, id, tokenizer_positions() - before) < 0)
+        return err_set(e, "out of memory"), -1;
+    return 0;
 }
 
 /* The two-character terms' contexts gathered from the tokens FTS5 has as it indexes. */
@@ -154,11 +180,11 @@ static void gather_end(void *ctx)
  * insert into node and target does), so the index would grow by a segment per section and
  * spend the import merging them. g, when given, gathers the contexts of every section
  * indexed (a tap on the tokenizer while FTS5 inserts). */
-static int index_pending(sqlite3 *db, struct gather *g, struct err *e)
+static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, struct err *e)
 {
     sqlite3_stmt *rows, *ins;
-    if (store_prepare(db, "SELECT id, text, title FROM search_text WHERE id NOT IN "
-                      "(SELECT id FROM search_len) ORDER BY id", &rows, "search index", e) < 0)
+    if (store_prepare(db, "SELECT id, text, title FROM search_text WHERE NOT gongfu_indexed(id)"
+                      " ORDER BY id", &rows, "search index", e) < 0)
         return -1;
     if (store_prepare(db, "INSERT INTO search_fts(rowid, text, title) VALUES(?1, ?2, ?3)", &ins,
                       "search index", e) < 0) {
@@ -172,7 +198,7 @@ static int index_pending(sqlite3 *db, struct gather *g, struct err *e)
         const char *text = (const char *)sqlite3_column_text(rows, 1),
                    *title = (const char *)sqlite3_column_text(rows, 2);
         if (*text || *title)
-            rc = put(db, ins, sqlite3_column_int64(rows, 0), text, title, e);
+            rc = put(is, db, ins, sqlite3_column_int64(rows, 0), text, title, e);
     }
     tokenizer_set_tap(NULL);
     if (rc == 0 && step != SQLITE_DONE)
@@ -181,59 +207,66 @@ static int index_pending(sqlite3 *db, struct gather *g, struct err *e)
     return rc;
 }
 
-/* 1 when no section is in the index yet (a new or remade index), 0 when some are, -1. */
-static int index_empty(sqlite3 *db, struct err *e)
-{
-    sqlite3_stmt *st;
-    if (store_prepare(db, "SELECT 1 FROM search_len LIMIT 1", &st, "search index", e) < 0)
-        return -1;
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
-    return rc == SQLITE_DONE;
-}
-
-/* Runs sql with the document id bound. */
-static int run_doc(sqlite3 *db, const char *sql, int64_t doc_id, struct err *e)
-{
-    sqlite3_stmt *st;
-    if (store_prepare(db, sql, &st, "search index", e) < 0)
-        return -1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-    if (rc)
-        err_set(e, "search index: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* FTS5 reads what to take out of the index from the view, so this runs while the
  * document's nodes are still there; only the sections that were indexed. */
 static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
-    int state = state_of(ctx, db, e);
+    struct index_state *is = ctx;
+    int state = state_of(is, db, e);
     if (state != CURRENT)
         return state < 0 ? -1 : 0;
-    return run_doc(db, "DELETE FROM search_fts WHERE rowid IN (SELECT l.id FROM search_len l"
-                   " JOIN node n ON n.id = l.id WHERE n.doc_id = ?1)", doc_id, e) ||
-           run_doc(db, "DELETE FROM search_len WHERE id IN (SELECT id FROM node WHERE "
-                   "doc_id = ?1)", doc_id, e) ? -1 : 0;
+    sqlite3_stmt *sections, *del;
+    if (store_prepare(db, "SELECT id FROM node WHERE doc_id = ?1 AND kind <> 'paragraph'",
+                      &sections, "search index", e) < 0)
+        return -1;
+    if (store_prepare(db, "DELETE FROM search_fts WHERE rowid = ?1", &del, "search index", e) < 0) {
+        sqlite3_finalize(sections);
+        return -1;
+    }
+    sqlite3_bind_int64(sections, 1, doc_id);
+    int rc = 0, step;
+    while (rc == 0 && (step = sqlite3_step(sections)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(sections, 0);
+        if (!lengths_remove(is->lengths, id))
+            continue;
+        sqlite3_bind_int64(del, 1, id);
+        if (sqlite3_step(del) != SQLITE_DONE)
+            rc = -1;
+        sqlite3_reset(del);
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = -1;
+    if (rc < 0)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(sections), sqlite3_finalize(del);
+    return rc;
 }
 
 static int hook_open(void *ctx, sqlite3 *db, struct err *e)
 {
-    (void)ctx;
-    return tokenizer_register(db, e) || rank_register(db, e) ? -1 : 0;
+    if (tokenizer_register(db, e) < 0 || rank_register(db, e) < 0)
+        return -1;
+    if (sqlite3_create_function(db, "gongfu_indexed", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, ctx,
+                                indexed_fn, NULL, NULL) != SQLITE_OK)
+        return err_set(e, "search index: %s", sqlite3_errmsg(db)), -1;
+    return 0;
+}
+
+/* The tables made, and an empty list of the sections they hold. */
+static int create_current(struct index_state *is, sqlite3 *db, struct err *e)
+{
+    forget(is);
+    if (create(db, e) < 0)
+        return -1;
+    if (lengths_new(&is->lengths) < 0)
+        return err_set(e, "out of memory"), -1;
+    is->db = db, is->state = CURRENT;
+    return 0;
 }
 
 static int hook_create(void *ctx, sqlite3 *db, struct err *e)
 {
-    struct index_state *is = ctx;
-    if (create(db, e) < 0)
-        return -1;
-    is->db = db, is->state = CURRENT;
-    return 0;
+    return create_current(ctx, db, e);
 }
 
 /* The import's sections indexed (a stale index made anew first, from every stored
@@ -244,25 +277,30 @@ static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
     int state = state_of(is, db, e);
     if (state < 0)
         return -1;
+    /* search_len: the lengths of an index of layout 2. */
     if (state == STALE && (exec(db, "DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS "
-                                "search_text; DROP TABLE IF EXISTS search_len;", e) < 0 ||
-                           create(db, e) < 0))
+                                "search_text; DROP TABLE IF EXISTS search_len; DROP TABLE IF "
+                                "EXISTS search_lengths;", e) < 0 ||
+                           create_current(is, db, e) < 0))
         return -1;
-    is->state = CURRENT;
     /* When this pass indexes every section, the word list's contexts are gathered from the
      * tokens it has (not from every section's text read from the view and tokenized again,
      * 7% of a 10x import's instructions); else from the text, since the index holds
      * sections of earlier imports. */
-    int empty = index_empty(db, e);
+    int empty = lengths_count(is->lengths) == 0;
     struct gather g = {NULL, 0};
-    if (empty < 0 || (empty && word_contexts_new(&g.contexts) < 0))
-        return empty < 0 ? -1 : (err_set(e, "out of memory"), -1);
-    int rc = index_pending(db, empty ? &g : NULL, e);
+    if (empty && word_contexts_new(&g.contexts) < 0)
+        return err_set(e, "out of memory"), -1;
+    int rc = index_pending(is, db, empty ? &g : NULL, e);
     if (rc == 0 && g.failed)
         rc = -1, err_set(e, "out of memory");
     if (rc == 0)
+        rc = lengths_save(db, is->lengths, e);
+    if (rc == 0)
         rc = words_rebuild(db, g.contexts, e);
     word_contexts_free(&g.contexts);
+    /* The next transaction reads the list again (this one may yet be rolled back). */
+    forget(is);
     return rc;
 }
 
@@ -271,7 +309,7 @@ static void hook_rollback(void *ctx, sqlite3 *db)
 {
     struct index_state *is = ctx;
     if (is->db == db)
-        is->db = NULL, is->state = UNKNOWN;
+        forget(is);
 }
 
 const struct store_hooks search_hooks = {

@@ -3,7 +3,7 @@
  * FTS5's own bm25() reads each matched row's length from its docsize table with one
  * SQL statement per row, which is most of the time a common word takes. gongfu_rank()
  * computes the same score (k1 = 1.2, b = 0.75, title weighted 2, text 1) with the lengths
- * from search_len, loaded once per search context. Private to search.c. */
+ * of search_lengths.h, loaded once per search context. Private to search.c. */
 #ifndef GONGFU_SEARCH_RANK_H
 #define GONGFU_SEARCH_RANK_H
 
@@ -14,18 +14,11 @@
 /* The SQL function: gongfu_rank(search_fts, ?) with the lengths bound by rank_bind. */
 #define RANK_FUNCTION "gongfu_rank"
 
-struct rank_lengths;
+struct search_lengths;
 
 /* Registers gongfu_rank on a connection. 0 or -1. */
 int rank_register(sqlite3 *db, struct err *e);
-/* The table of section lengths, and one section's row: its number of token positions, as
- * FTS5 counts a column's size (colocated tokens share one; tokenizer_positions). */
-int rank_create(sqlite3 *db, struct err *e);
-int rank_put(sqlite3 *db, int64_t id, int64_t positions, struct err *e);
-
-int rank_lengths_load(sqlite3 *db, struct rank_lengths **out, struct err *e);
-void rank_lengths_free(struct rank_lengths **l);
 /* Binds l as parameter i of a statement calling gongfu_rank. */
-int rank_bind(sqlite3_stmt *st, int i, const struct rank_lengths *l);
+int rank_bind(sqlite3_stmt *st, int i, const struct search_lengths *l);
 
 #endif
