@@ -38,9 +38,12 @@ int lengths_remove(struct search_lengths *l, int64_t id);
 int lengths_add(struct search_lengths *l, int64_t id, int64_t positions);
 
 /* The number of sections in the list; for ranking, their average length as loaded and
- * section id's length (the average for one imported after the lengths were read). */
+ * section id's length (the average for one imported after the lengths were read). *at
+ * is where the last look-up ended (0 at first): a query's rows come in ascending ids, and
+ * each is looked for from the one before (2,100 binary searches over 28,200 ids for 养老
+ * at 100x were the most time of any one function in a whole search). */
 size_t lengths_count(const struct search_lengths *l);
 double lengths_avg(const struct search_lengths *l);
-double lengths_of(const struct search_lengths *l, int64_t id);
+double lengths_of(const struct search_lengths *l, int64_t id, size_t *at);
 
 #endif

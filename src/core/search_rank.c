@@ -23,6 +23,7 @@ int rank_bind(sqlite3_stmt *st, int i, const struct search_lengths *l)
 struct rank_query {
     int nphrase;
     double *idf, *freq;
+    size_t at;      /* where the last row's length was found (lengths_of) */
 };
 
 static void query_free(void *p)
@@ -90,7 +91,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
             ic < 2)
             q->freq[ip] += col_weight[ic];
     }
-    double d = l ? lengths_of(l, api->xRowid(fts)) : 1, avg = l ? lengths_avg(l) : 1, score = 0;
+    double d = l ? lengths_of(l, api->xRowid(fts), &q->at) : 1, avg = l ? lengths_avg(l) : 1, score = 0;
     for (int i = 0; i < q->nphrase; i++)
         score += q->idf[i] * q->freq[i] * (K1 + 1) /
                  (q->freq[i] + K1 * (1 - B + B * d / avg));

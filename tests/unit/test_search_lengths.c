@@ -27,6 +27,13 @@ static int teardown(void **state)
     return 0;
 }
 
+/* One look-up on its own. */
+static double of(const struct search_lengths *l, int64_t id)
+{
+    size_t at = 0;
+    return lengths_of(l, id, &at);
+}
+
 static struct search_lengths *saved_and_loaded(struct search_lengths **l)
 {
     struct err e = {{0}};
@@ -52,14 +59,14 @@ static void round_trip(void **state)
     assert_int_equal(lengths_count(l), 5);
     for (size_t i = 0; i < 5; i++) {
         assert_true(lengths_has(l, id[i]));
-        assert_true(lengths_of(l, id[i]) == (double)len[i]);
+        assert_true(of(l, id[i]) == (double)len[i]);
     }
     assert_false(lengths_has(l, 60));
     assert_true(lengths_avg(l) == 21.0);
     /* One imported after the lengths were read: the average. */
-    assert_true(lengths_of(l, 60) == 21.0);
-    assert_true(lengths_of(l, 1) == 21.0);
-    assert_true(lengths_of(l, 5000000000LL) == 21.0);
+    assert_true(of(l, 60) == 21.0);
+    assert_true(of(l, 1) == 21.0);
+    assert_true(of(l, 5000000000LL) == 21.0);
 
     /* A document replaced: its sections out, new ones in, one with an id taken out. */
     assert_int_equal(lengths_remove(l, 50), 1);
@@ -74,11 +81,35 @@ static void round_trip(void **state)
     l = saved_and_loaded(&l);
     assert_int_equal(lengths_count(l), 6);
     assert_false(lengths_has(l, 90));
-    assert_true(lengths_of(l, 50) == 7.0);
-    assert_true(lengths_of(l, 10) == 1.0);
-    assert_true(lengths_of(l, 20) == (double)(UINT32_MAX - 1));
-    assert_true(lengths_of(l, 30) == 20.0);
-    assert_true(lengths_of(l, 4000000000LL) == 5.0);
+    assert_true(of(l, 50) == 7.0);
+    assert_true(of(l, 10) == 1.0);
+    assert_true(of(l, 20) == (double)(UINT32_MAX - 1));
+    assert_true(of(l, 30) == 20.0);
+    assert_true(of(l, 4000000000LL) == 5.0);
+    lengths_free(&l);
+}
+
+/* Look-ups that start where the last ended give what one on its own gives, in any order:
+ * ascending (a query's rows), descending, scattered, past either end. */
+static void lookups_from_the_last(void **state)
+{
+    (void)state;
+    struct search_lengths *l;
+    assert_int_equal(lengths_new(&l), 0);
+    for (int64_t i = 0; i < 1000; i++)
+        assert_int_equal(lengths_add(l, 10 + 3 * i, i % 97), 0);
+    l = saved_and_loaded(&l);
+    size_t at = 0;
+    for (int64_t id = 0; id < 3100; id++)
+        assert_true(lengths_of(l, id, &at) == of(l, id));
+    for (int64_t id = 3100; id >= 0; id--)
+        assert_true(lengths_of(l, id, &at) == of(l, id));
+    uint32_t x = 12345;
+    for (int k = 0; k < 20000; k++) {
+        x = x * 1103515245u + 12345u;
+        int64_t id = (int64_t)(x >> 8) % 3200 - 50;
+        assert_true(lengths_of(l, id, &at) == of(l, id));
+    }
     lengths_free(&l);
 }
 
@@ -91,7 +122,7 @@ static void empty(void **state)
     assert_int_equal(sqlite3_exec(db, "DELETE FROM search_lengths", NULL, NULL, NULL), SQLITE_OK);
     assert_int_equal(lengths_load(db, &l, &e), 0);
     assert_int_equal(lengths_count(l), 0);
-    assert_true(lengths_of(l, 1) == 1.0);
+    assert_true(of(l, 1) == 1.0);
     /* Every section taken out. */
     assert_int_equal(lengths_add(l, 3, 4), 0);
     l = saved_and_loaded(&l);
@@ -136,6 +167,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip),
+        cmocka_unit_test(lookups_from_the_last),
         cmocka_unit_test(empty),
         cmocka_unit_test(refused),
     };
