@@ -134,8 +134,20 @@ int term_reply(int is_code, wint_t key)
     return probe_sent ? (key == KEY_REPLY_WIDE ? 2 : 1) : -1;
 }
 
+/* ncurses' terminfo reader does not check every allocation: short of memory, it ends in a
+ * segmentation fault inside _nc_read_termtype (tests/hardening/t_dbfiles.sh sweeps a
+ * memory limit across it). The room it and the first screen take (under 0.4 MB at 80x24)
+ * is asked for first, and given back. */
+#define TERM_ROOM (1024 * 1024)
+
 int term_start(const struct term_opts *o)
 {
+    void *room = malloc(TERM_ROOM);
+    if (!room) {
+        fprintf(stderr, "gongfu: out of memory\n");
+        return -1;
+    }
+    free(room);
     headless = o->headless;
     if (headless) {
         /* GONGFU_HEADLESS_OUT: the bytes curses sends, kept for tests of what a key costs. */
