@@ -72,9 +72,13 @@ static int is_hidden(uint32_t c)
 uint32_t text_visible(uint32_t c)
 {
     /* The common case first: printable ASCII, CJK ideographs and punctuation, fullwidth
-     * forms; the category lookups below cost more than the rest of drawing a cell. */
+     * forms, Latin-1 and its neighbours, quotes and dashes, circled numbers, box drawing
+     * and blocks (the chrome and the compare view's bars): blocks where every character
+     * is visible. The category lookups below cost more than the rest of drawing a cell. */
     if ((c >= 0x20 && c < 0x7f) || (c >= 0x4E00 && c <= 0x9FFF) ||
-        (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60))
+        (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60) ||
+        (c >= 0xA0 && c <= 0x2FF) || (c >= 0x2010 && c <= 0x2027) ||
+        (c >= 0x2030 && c <= 0x205E) || (c >= 0x2460 && c <= 0x27BF))
         return c;
     if (c == '\t')
         return ' ';

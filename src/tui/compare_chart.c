@@ -83,9 +83,7 @@ static void draw_bars(const struct compare *c, const struct compare_row *r, cons
         draw_trunc(w, y, 1, c->t.regions[k], strlen(c->t.regions[k]), label_w - 1,
                    theme_attr(ROLE_PANEL_LABEL));
         int len = max > 0 ? (int)(fabs(scaled[k]) / max * room + 0.5) : 0;
-        const char *bar = glyph(G_BAR);
-        for (int i = 0; i < len; i++)
-            draw_text(w, y, label_w + i, bar, strlen(bar), 1, theme_attr(ROLE_BAR));
+        draw_glyphs(w, y, label_w, G_BAR, len, theme_attr(ROLE_BAR));
         const struct target_row *t = r->cells[k].t;
         char num[128];
         snprintf(num, sizeof num, " %s%s", t->value_text, t->unit ? t->unit : "");

@@ -34,7 +34,9 @@ void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
  * in one sequence, but writes a heading's (bold, bright) out one space a column where the
  * terminal does not erase in colour (screen, tmux): a wide screen's heading row, 160. */
 attr_t draw_blank(attr_t a, attr_t plain);
-/* A chrome glyph repeated n times. */
+/* A chrome glyph (one column) n times from (y, x); returns the columns drawn. */
+int draw_glyphs(WINDOW *w, int y, int x, enum glyph g, int n, attr_t a);
+/* A horizontal rule of n columns. */
 void draw_hline(WINDOW *w, int y, int x, int n, attr_t a);
 
 #endif

@@ -121,7 +121,7 @@ static unsigned panel_click(struct pane *pn, int y, int x)
     struct panel_slot slot[64];
     size_t n = panel_layout(pn, p->first, slot, 64);
     for (size_t i = 0; i < n; i++) {
-        int need = p->entries[p->first + i].width;
+        int need = panel_entry_width(p, p->first + i);
         if (slot[i].y == y && x >= slot[i].x && x < slot[i].x + need) {
             p->sel = p->first + i;
             ui_focus(pn->ui, pn->id);

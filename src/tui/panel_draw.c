@@ -32,22 +32,39 @@ static void entry_text(const struct panel *p, const struct panel_entry *en, char
 }
 
 /* The texts hold glyphs and the widths count ambiguous characters: both are made again
- * when the terminal turns out to draw those wide (UI_GLYPHS). */
+ * when the terminal turns out to draw those wide (UI_GLYPHS). Each is made when first
+ * laid out: an indicator has an entry a region (hundreds at 100× the corpus) and the
+ * panel shows a few, so making them all at the first target of each was half a
+ * million instructions of the key. */
 void panel_entry_texts(struct panel *p)
 {
     p->texts_ambi2 = draw_ambi2();
     for (size_t k = 0; k < p->nentries; k++) {
-        struct panel_entry *en = &p->entries[k];
-        char text[1024];
-        entry_text(p, en, text, sizeof text);
-        free(en->text);
-        en->text = strdup(text);
-        en->width = en->text ? draw_width(en->text, strlen(en->text)) : 0;
+        free(p->entries[k].text);
+        p->entries[k].text = NULL;
     }
 }
 
-static const char *text_of(const struct panel_entry *en)
+static struct panel_entry *entry_made(struct panel *p, size_t k)
 {
+    struct panel_entry *en = &p->entries[k];
+    if (!en->text) {
+        char text[1024];
+        entry_text(p, en, text, sizeof text);
+        en->text = strdup(text);
+        en->width = en->text ? draw_width(en->text, strlen(en->text)) : 0;
+    }
+    return en;
+}
+
+int panel_entry_width(struct panel *p, size_t k)
+{
+    return entry_made(p, k)->width;
+}
+
+static const char *text_of(struct panel *p, size_t k)
+{
+    const struct panel_entry *en = entry_made(p, k);
     return en->text ? en->text : "";
 }
 
@@ -56,7 +73,7 @@ static const char *text_of(const struct panel_entry *en)
  * row keeps room for "更多 →". Returns how many fit (at most max). */
 size_t panel_layout(const struct pane *pn, size_t first, struct panel_slot *slot, size_t max)
 {
-    const struct panel *p = pn->state;
+    struct panel *p = pn->state;
     char more[32];
     snprintf(more, sizeof more, " 更多 %s", glyph(G_RIGHT));
     int h = pn->h, wd = pn->w, mw = draw_width(more, strlen(more));
@@ -65,7 +82,7 @@ size_t panel_layout(const struct pane *pn, size_t first, struct panel_slot *slot
         int y = 1, x = 1;
         n = 0;
         for (size_t k = first; k < p->nentries && n < max; k++) {
-            int need = p->entries[k].width;
+            int need = panel_entry_width(p, k);
             int room = wd - (reserve && y == h - 1 ? mw : 0);
             if (x > 1 && x + need > room) {
                 y++;
@@ -122,6 +139,10 @@ static size_t first_shown(struct pane *pn, struct panel_slot *slot, size_t max)
     struct panel *p = pn->state;
     if (p->first > p->sel)
         p->first = p->sel;
+    /* No layout holds more than max entries: one from further back than that cannot
+     * reach the selected one (nor need its entries' texts made). */
+    if (p->sel >= max && p->first < p->sel - max + 1)
+        p->first = p->sel - max + 1;
     size_t n;
     while ((n = panel_layout(pn, p->first, slot, max)) && p->first + n <= p->sel)
         p->first++;
@@ -159,7 +180,7 @@ void panel_draw(struct pane *pn, int focused)
     }
     for (size_t i = 0; i < n; i++) {
         size_t k = p->first + i;
-        const char *text = text_of(&p->entries[k]);
+        const char *text = text_of(p, k);
         int sel = focused && k == p->sel, y = slot[i].y, x = slot[i].x;
         int mine = panel_entry_has(&p->entries[k], p->shown);
         attr_t at = theme_attr(sel ? ROLE_CURSOR : mine ? ROLE_TARGET_CURRENT : ROLE_VALUE);

@@ -11,14 +11,15 @@
 
 /* One entry of the panel: a region's targets for the indicator (n may be 0: it set none),
  * or the latest value the region reported for it, after them ("实际 76% (2025)"). Its
- * text and width are made once (panel_entry_texts), not at each layout and redraw. */
+ * text and width are made once, when first laid out (panel_entry_width), not at each
+ * layout and redraw. */
 struct panel_entry {
     const char *region;
     const char *label;          /* what the entry shows first: the region, or 实际 */
     const struct target_row *const *t;
     size_t n;
-    char *text;                 /* "舟山市 >=4.5个 (2025) 力争 已达成" */
-    int width;                  /* its columns as drawn */
+    char *text;                 /* "舟山市 >=4.5个 (2025) 力争 已达成"; NULL: not made yet */
+    int width;                  /* its columns as drawn, once text is made */
 };
 
 /* What one target is shown with: the rows of its indicator, every region (or the target
@@ -77,8 +78,11 @@ void panel_drop_entries(struct panel *p);
 void panel_data_free(struct panel *p);
 
 /* panel_draw.c */
-/* Makes the entries' texts and widths, again when ambiguous characters changed width. */
+/* The entries' texts and widths are to be made (again, when ambiguous characters changed
+ * width): each when first asked for. */
 void panel_entry_texts(struct panel *p);
+/* Entry k's columns as drawn, its text made if it was not. */
+int panel_entry_width(struct panel *p, size_t k);
 /* Where an entry goes on the panel's rows. */
 struct panel_slot {
     int y, x, w;
