@@ -27,6 +27,8 @@ enum {
     DIRTY_DIV = 1 << 1,
     DIRTY_STATUS = 1 << 2,
     DIRTY_LAYOUT = 1 << 3,      /* the windows are to be made again */
+    DIRTY_EXPOSED = 1 << 4,     /* the main view shows again: its panes' windows hold what
+                                 * they last drew, refreshed whether drawn again or not */
 };
 #define DIRTY_CHROME (DIRTY_TITLE | DIRTY_DIV | DIRTY_STATUS)
 

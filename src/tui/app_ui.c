@@ -171,6 +171,7 @@ enum kctx pane_context(const struct pane *p)
 
 void pane_cursor(struct pane *p, int y, int x)
 {
+    p->cursor_set = 1, p->cursor_y = y, p->cursor_x = x;
     p->ui->cursor_pane = (int)p->id;
     p->ui->cursor_y = y;
     p->ui->cursor_x = x;
@@ -178,11 +179,18 @@ void pane_cursor(struct pane *p, int y, int x)
 
 /* ---- the view stack ---- */
 
-/* What shows changed: everything is drawn again. The views' window overlaps the main
- * view's: make curses compare them all afresh. */
+/* What shows changed: the view on top is drawn again, or the main view's windows, which
+ * hold what its panes last drew (a pane that changed meanwhile kept its dirty flags), are
+ * shown again; a full repaint of the main view after closing a view was a third of the
+ * key. The views' window overlaps the main view's: make curses compare them all afresh. */
 static void views_changed(struct app *a)
 {
-    app_dirty_all(a);
+    a->dirty |= DIRTY_CHROME;
+    int top = app_top(a);
+    if (top == VIEW_MAIN)
+        a->dirty |= DIRTY_EXPOSED;
+    else
+        a->panes[top].dirty |= PANE_REDRAW;
     for (int i = 0; i < PANE_COUNT; i++)
         if (a->panes[i].win)
             touchwin(a->panes[i].win);

@@ -71,6 +71,7 @@ struct pane {
     WINDOW *win;                /* NULL while it has no room */
     int h, w;                   /* the room it has (also without a window) */
     unsigned dirty;             /* PANE_REDRAW | PANE_MOVED | PANE_STATUS until drawn */
+    int cursor_set, cursor_y, cursor_x;     /* where its last draw put the cursor, if it did */
     int usable;                 /* 0: it has nothing to work with, and why says so */
     char why[256];
 };

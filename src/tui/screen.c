@@ -74,12 +74,32 @@ static void draw_title(struct app *a)
                                   top == VIEW_MAIN ? NULL : a->panes[top].ops->title, help);
 }
 
-static void draw_pane(struct pane *p, int focused)
+/* Draws the pane if dirty; refreshes it then, or when its window is shown again as it
+ * is, and puts the cursor back where its last draw did (as drawing it again would). */
+static void draw_pane(struct pane *p, int focused, int exposed)
 {
-    if (!p->win || !(p->dirty & (PANE_REDRAW | PANE_MOVED)))
+    if (!p->win)
         return;
-    p->ops->draw(p, focused);
+    if (p->dirty & (PANE_REDRAW | PANE_MOVED)) {
+        p->cursor_set = 0;
+        p->ops->draw(p, focused);
+    } else if (!exposed) {
+        return;
+    } else if (p->cursor_set) {
+        pane_cursor(p, p->cursor_y, p->cursor_x);
+    }
     wnoutrefresh(p->win);
+}
+
+/* The panes' dirty flags once drawn: cleared, but a main view's pane hidden under a view
+ * keeps what it has to redo for when the main view shows again. */
+static void panes_drawn(struct app *a)
+{
+    int hidden = !a->small && app_top(a) != VIEW_MAIN;
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        p->dirty = hidden && p->ops->place != PLACE_VIEW ? p->dirty & (PANE_REDRAW | PANE_MOVED) : 0;
+    }
 }
 
 /* The cursor stays where the last draw put it, but only on a window of what shows: a
@@ -116,9 +136,9 @@ void app_redraw(struct app *a)
             draw_title(a);
             wnoutrefresh(a->chrome[C_TITLE]);
         }
-        int top = app_top(a);
+        int top = app_top(a), exposed = (a->dirty & DIRTY_EXPOSED) != 0;
         if (top != VIEW_MAIN) {
-            draw_pane(&a->panes[top], 1);
+            draw_pane(&a->panes[top], 1, 0);
         } else {
             if ((a->dirty & DIRTY_DIV) && a->chrome[C_DIV]) {
                 frame_divider(a->chrome[C_DIV]);
@@ -126,15 +146,14 @@ void app_redraw(struct app *a)
             }
             for (int i = 0; i < PANE_COUNT; i++)
                 if (a->panes[i].ops->place != PLACE_VIEW)
-                    draw_pane(&a->panes[i], a->focus == (enum pane_id)i);
+                    draw_pane(&a->panes[i], a->focus == (enum pane_id)i, exposed);
         }
         if ((a->dirty & DIRTY_STATUS) && a->chrome[C_STATUS]) {
             draw_status(a);
             wnoutrefresh(a->chrome[C_STATUS]);
         }
     }
-    for (int i = 0; i < PANE_COUNT; i++)
-        a->panes[i].dirty = 0;
+    panes_drawn(a);
     a->dirty = 0;
     WINDOW *cw = a->small ? NULL : cursor_window(a);
     if (cw) {

@@ -50,4 +50,28 @@ shot "keys c <Tab> <Tab>"
 grep -q "^─ 舟山市 · " "$T/s.txt" || fail "Tab Tab in compare is not the second region: $(grep '^─ ' "$T/s.txt" | head -1)"
 shot "keys c <Tab> <Tab> <S-Tab>"
 grep -q "^─ 浙江省 · " "$T/s.txt" || fail "S-Tab in compare is not the column to the left"
-echo "views: q, BS, ← and Esc return to the view a view came from; q quits from the main view; Tab goes right"
+# Closing a view shows the main view's windows as its panes last drew them, redrawing only
+# what changed meanwhile: the screen, its roles included, is the one drawing all afresh
+# (C-l) gives — with the sidebar or the panel focused, after moves, and when the view
+# was up over a resize or a jump made from it.
+same_as_redrawn() {   # same_as_redrawn KEYS…: the screen after them, and after them and C-l
+    rm -rf "$XDG_STATE_HOME"
+    run_screen 100x30 "$1
+dump @T@/a.txt
+dumproles @T@/ar.txt
+keys <C-l>
+dump @T@/b.txt
+dumproles @T@/br.txt" zhoushan-plan:1
+    [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+    cmp -s "$T/a.txt" "$T/b.txt" && cmp -s "$T/ar.txt" "$T/br.txt" ||
+        fail "after '$1' the main view is not what drawing it again shows: $(diff "$T/a.txt" "$T/b.txt" | head -5)"
+}
+same_as_redrawn "keys ] ] j ? <Esc>"
+same_as_redrawn "keys ] <Tab> j j c <Esc>"
+same_as_redrawn "keys ] <S-Tab> c j j <Esc> k"
+same_as_redrawn "keys ] ? j q ] c <Enter> q <Esc>"
+same_as_redrawn "keys ] ?
+resize 90 26
+keys <Esc>"
+same_as_redrawn "keys c j j <Enter> <Esc>"
+echo "views: q, BS, ← and Esc return to the view a view came from; q quits from the main view; Tab goes right; a view closed shows the main view as drawn afresh"
