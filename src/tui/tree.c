@@ -26,6 +26,13 @@ struct tree {
     unsigned char *doc_open;       /* per document */
     unsigned char **node_open;     /* per document, per outline node (chapters) */
     size_t cur, top;
+    /* What each row of the window shows, as last drawn: the row and its role (-1: blank).
+     * A row that would be drawn the same is left as it is (a jump redrew all forty, a
+     * tenth of the key). Valid while the rows are the same build (gen) in the same
+     * window (a new one is blank: UI_RESIZED). */
+    struct drawn_row { size_t i; int role; } *drawn;
+    int drawn_h, drawn_w, drawn_valid;
+    unsigned gen, drawn_gen;
 };
 
 static int push(struct tree *t, struct trow r)
@@ -63,6 +70,7 @@ static void rebuild(struct pane *p)
     const struct corpus *c = p->ui->corpus;
     struct trow keep = t->n ? t->rows[t->cur] : (struct trow){ TR_GROUP, 0, -1, -1, 0 };
     t->n = 0;
+    t->gen++;
     int last_group = -1;
     for (size_t k = 0; k < c->ndocs; k++) {
         int d = c->doc_order[k];
@@ -121,6 +129,7 @@ static void tree_free(struct pane *p)
     free(t->doc_open);
     free(t->group_closed);
     free(t->rows);
+    free(t->drawn);
     memset(t, 0, sizeof *t);
 }
 
@@ -201,45 +210,70 @@ static void clamp_view(struct tree *t, int h)
         t->top = t->n > (size_t)h ? t->n - (size_t)h : 0;
 }
 
+/* Row y of the window: row i of the tree in role, or blank (role -1). */
+static void draw_row(struct pane *p, int y, size_t i, int role)
+{
+    const struct tree *t = p->state;
+    WINDOW *w = p->win;
+    int wd = getmaxx(w);
+    if (role < 0) {
+        draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+        return;
+    }
+    const struct trow *r = &t->rows[i];
+    attr_t at = theme_attr((enum role)role);
+    draw_fill(w, y, 0, wd, at);
+    /* Each level two columns in from the one above: group, document, chapter, item. */
+    int x = r->depth ? 2 * r->depth - 1 : 0;
+    const char *m = marker(p, r);
+    if (m)
+        draw_text(w, y, x, m, strlen(m), wd - x, at);
+    x += 2;
+    char label[1024];
+    row_label(p->ui->corpus, r, label, sizeof label);
+    if (x < wd)
+        draw_trunc(w, y, x, label, strlen(label), wd - x, at);
+}
+
 static void tree_draw(struct pane *p, int focused)
 {
     struct tree *t = p->state;
-    WINDOW *w = p->win;
-    int h = getmaxy(w), wd = getmaxx(w);
+    int h = getmaxy(p->win), wd = getmaxx(p->win);
     size_t mark = marked_row(p);
     /* While the reader has the focus the sidebar's cursor follows what it shows, so the
      * place is in view here and Tab lands on it. */
     if (!focused && mark != (size_t)-1)
         t->cur = mark;
     clamp_view(t, h);
+    int keep = t->drawn_valid && t->drawn_gen == t->gen && t->drawn_h == h && t->drawn_w == wd;
+    if (!keep && h > 0) {
+        struct drawn_row *d = realloc(t->drawn, (size_t)h * sizeof *d);
+        t->drawn_valid = d != NULL;
+        if (d) {
+            t->drawn = d;
+            t->drawn_h = h, t->drawn_w = wd, t->drawn_gen = t->gen;
+        }
+    }
     for (int y = 0; y < h; y++) {
         size_t i = t->top + (size_t)y;
-        attr_t base = theme_attr(ROLE_NORMAL);
-        if (i >= t->n) {
-            draw_fill(w, y, 0, wd, base);
-            continue;
+        int role = -1;
+        if (i < t->n) {
+            const struct trow *r = &t->rows[i];
+            role = r->kind == TR_GROUP ? ROLE_TREE_GROUP
+                   : r->kind == TR_DOC ? ROLE_TREE_DOC : ROLE_TREE;
+            if (i == mark)
+                role = ROLE_TREE_CURRENT;
+            if (i == t->cur)
+                role = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
+            if (i == t->cur && focused)
+                pane_cursor(p, y, 0);
         }
-        const struct trow *r = &t->rows[i];
-        enum role role = r->kind == TR_GROUP ? ROLE_TREE_GROUP
-                         : r->kind == TR_DOC ? ROLE_TREE_DOC : ROLE_TREE;
-        if (i == mark)
-            role = ROLE_TREE_CURRENT;
-        if (i == t->cur)
-            role = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
-        attr_t at = theme_attr(role);
-        draw_fill(w, y, 0, wd, at);
-        /* Each level two columns in from the one above: group, document, chapter, item. */
-        int x = r->depth ? 2 * r->depth - 1 : 0;
-        const char *m = marker(p, r);
-        if (m)
-            draw_text(w, y, x, m, strlen(m), wd - x, at);
-        x += 2;
-        char label[1024];
-        row_label(p->ui->corpus, r, label, sizeof label);
-        if (x < wd)
-            draw_trunc(w, y, x, label, strlen(label), wd - x, at);
-        if (i == t->cur && focused)
-            pane_cursor(p, y, 0);
+        if (t->drawn_valid) {
+            if (keep && t->drawn[y].i == i && t->drawn[y].role == role)
+                continue;
+            t->drawn[y] = (struct drawn_row){ i, role };
+        }
+        draw_row(p, y, i, role);
     }
 }
 
@@ -366,6 +400,8 @@ static void reveal(struct pane *p, int doc, int64_t node_id)
 
 static unsigned tree_notify(struct pane *p, unsigned events)
 {
+    if (events & (UI_RESIZED | UI_GLYPHS))     /* a new window, or other glyphs */
+        ((struct tree *)p->state)->drawn_valid = 0;
     if (events & UI_JUMPED)
         reveal(p, p->ui->sel.jumped.doc, p->ui->sel.jumped.node_id);
     return events & (UI_PLACE | UI_JUMPED) ? PANE_REDRAW : 0;

@@ -74,4 +74,8 @@ same_as_redrawn "keys ] ?
 resize 90 26
 keys <Esc>"
 same_as_redrawn "keys c j j <Enter> <Esc>"
+# The sidebar redraws only the rows that changed: after moves, folds, jumps, a wider
+# sidebar and the focus going and coming, it too is what drawing all afresh shows.
+same_as_redrawn "keys <S-Tab> j j l j h k <Enter> ] ] [ <S-Tab> G g"
+same_as_redrawn "keys <S-Tab> j l <gt> <gt> j <Tab> <Space> ] <lt> <S-Tab> k"
 echo "views: q, BS, ← and Esc return to the view a view came from; q quits from the main view; Tab goes right; a view closed shows the main view as drawn afresh"
