@@ -166,6 +166,29 @@ int targets_compare_progress(sqlite3 *db, struct compare_table *t, struct progre
     return 0;
 }
 
+/* " (2025)": a year as the cell writes it, into buf (16 bytes); its length. */
+static size_t year_text(char *buf, int year)
+{
+    char digits[16];
+    size_t nd = 0, o = 0;
+    unsigned long u = year < 0 ? 0UL - (unsigned long)year : (unsigned long)year;
+    do {
+        digits[nd++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    buf[o++] = ' ', buf[o++] = '(';
+    if (year < 0)
+        buf[o++] = '-';
+    while (nd)
+        buf[o++] = digits[--nd];
+    buf[o++] = ')';
+    buf[o] = '\0';
+    return o;
+}
+
+/* The pieces of a cell copied, not printed: the explorer formats each cell it shows at
+ * each redraw of the compare view and each entry of the panel, and sprintf's parsing
+ * was most of a cell's cost. The text is the same. */
 char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
 {
     size_t cap = 64, len = 0;
@@ -179,15 +202,17 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
         int inferred = r->flags && strstr(r->flags, "inferred-unit");
         char year[16] = "", by[64] = "";
         if (with_year && r->year)
-            snprintf(year, sizeof year, " (%d)", r->year);
+            year_text(year, r->year);
         /* A target set for this region by a body above it says so: "[全国]". */
         if (r->set_by && r->region && *r->set_by && strcmp(r->set_by, r->region))
             snprintf(by, sizeof by, " [%s]", r->set_by);
         /* A total each year or over the period never sits unmarked beside a level. */
         const char *freq = r->freq == TFQ_ANNUAL ? " 每年" : r->freq == TFQ_CUMULATIVE ? " 累计" : "";
-        size_t need = len + strlen(cmp) + strlen(r->value_text ? r->value_text : "") +
-                      strlen(r->unit ? r->unit : "") + strlen(freq) + strlen(year) +
-                      strlen(by) + 8;
+        const char *piece[] = { i ? "; " : "", cmp, r->value_text ? r->value_text : "",
+                                r->unit ? r->unit : "", inferred ? "*" : "", freq, year, by };
+        size_t plen[sizeof piece / sizeof *piece], need = len + 1;
+        for (size_t k = 0; k < sizeof piece / sizeof *piece; k++)
+            need += plen[k] = strlen(piece[k]);
         if (need > cap) {
             cap = need * 2;
             char *no = realloc(out, cap);
@@ -195,9 +220,11 @@ char *targets_format_cell(const struct target_row *t, size_t n, int with_year)
                 return free(out), NULL;
             out = no;
         }
-        len += (size_t)sprintf(out + len, "%s%s%s%s%s%s%s%s", i ? "; " : "", cmp,
-                               r->value_text ? r->value_text : "", r->unit ? r->unit : "",
-                               inferred ? "*" : "", freq, year, by);
+        for (size_t k = 0; k < sizeof piece / sizeof *piece; k++) {
+            memcpy(out + len, piece[k], plen[k]);
+            len += plen[k];
+        }
+        out[len] = '\0';
     }
     return out;
 }
