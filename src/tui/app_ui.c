@@ -21,7 +21,7 @@ void app_dirty_all(struct app *a)
 {
     a->dirty |= DIRTY_CHROME;
     for (int i = 0; i < PANE_COUNT; i++)
-        a->panes[i].dirty |= PANE_REDRAW;
+        a->panes[i].dirty |= PANE_REDRAW | PANE_BLANK;
 }
 
 void app_notify(struct app *a, unsigned events)
@@ -190,7 +190,7 @@ static void views_changed(struct app *a)
     if (top == VIEW_MAIN)
         a->dirty |= DIRTY_EXPOSED;
     else
-        a->panes[top].dirty |= PANE_REDRAW;
+        a->panes[top].dirty |= PANE_REDRAW | PANE_BLANK;   /* the views share a window */
     for (int i = 0; i < PANE_COUNT; i++)
         if (a->panes[i].win)
             touchwin(a->panes[i].win);

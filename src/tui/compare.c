@@ -193,6 +193,7 @@ static unsigned rebuild(struct compare *c)
     if (n)
         qsort(v, n, sizeof *v, sortrow_cmp);
     c->nlines = 0;
+    c->lines_gen++;
     drop_headings(c);
     for (size_t i = 0; i < n; i++) {
         const struct compare_row *r = &c->t.rows[v[i].row];
@@ -321,6 +322,7 @@ static void compare_free(struct pane *p)
         free(c->reported_only);
     }
     free(c->lines);
+    free(c->drawn);
     drop_headings(c);
     memset(c, 0, sizeof *c);
 }

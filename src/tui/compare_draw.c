@@ -381,18 +381,52 @@ static void draw_detail(const struct compare *c, const struct corpus *corpus, WI
     free(tl);
 }
 
+/* Which table rows are to be drawn as they were (keep[y]), and what each row of the
+ * window shows from now on. */
+static void rows_kept(struct pane *p, const struct geom *g, int rows, int h, int wd,
+                      unsigned char *keep)
+{
+    struct compare *c = p->state;
+    int geom[4] = { g->name_w, g->reg_w, g->first, g->shown };
+    int valid = c->drawn_ok && !(p->dirty & PANE_BLANK) && c->drawn_h == h &&
+                c->drawn_wd == wd && !memcmp(c->drawn_geom, geom, sizeof geom) &&
+                c->drawn_gen == c->lines_gen;
+    memset(keep, 0, (size_t)h);
+    if (!valid) {
+        struct cmp_drawn *d = realloc(c->drawn, (size_t)h * sizeof *d);
+        c->drawn_ok = d != NULL;
+        if (!d)
+            return;
+        c->drawn = d;
+        c->drawn_h = h, c->drawn_wd = wd, c->drawn_gen = c->lines_gen;
+        memcpy(c->drawn_geom, geom, sizeof geom);
+    }
+    for (int y = 0; y < h; y++) {
+        size_t li = c->top + (size_t)(y - 1);
+        struct cmp_drawn now = { (size_t)-1, 0, 0 };
+        if (y >= 1 && y <= rows && c->top + (size_t)(y - 1) < c->nlines) {
+            int sel = li == c->cur;
+            now = (struct cmp_drawn){ li, sel, sel ? c->col : 0 };
+        }
+        keep[y] = valid && now.li != (size_t)-1 && c->drawn[y].li == now.li &&
+                  c->drawn[y].sel == now.sel && c->drawn[y].col == now.col;
+        c->drawn[y] = now;
+    }
+}
+
 void compare_draw(struct pane *p, int focused)
 {
     struct compare *c = p->state;
     WINDOW *w = p->win;
     int h = getmaxy(w), wd = getmaxx(w);
     (void)focused;
-    for (int y = 0; y < h; y++)
-        draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
-    if (!c->loaded || h < 2)
+    if (!c->loaded || h < 2) {
+        for (int y = 0; y < h; y++)
+            draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+        c->drawn_ok = 0;
         return;
+    }
     struct geom g = compare_geometry(c, wd);
-    draw_header(c, w, &g, wd);
     /* Below the table: the detail, then the chart, each where the table keeps 6 rows. */
     int chart = c->chart_off || !c->nlines ? 0 : compare_chart_rows(c);
     int detail = c->nlines && h - 1 - DETAIL_ROWS >= TABLE_MIN_ROWS ? DETAIL_ROWS : 0;
@@ -414,9 +448,28 @@ void compare_draw(struct pane *p, int focused)
     /* Keep a row's category heading in view above it where there is room. */
     if (c->top > 0 && c->top == c->cur && c->lines[c->top - 1].row < 0)
         c->top--;
-    for (int y = 0; y < rows; y++)
-        if (c->top + (size_t)y < c->nlines)
-            draw_row(p, 1 + y, c->top + (size_t)y, &g, wd);
+    unsigned char keep[1024];
+    if (h > (int)sizeof keep) {
+        c->drawn_ok = 0;
+        memset(keep, 0, sizeof keep);
+    } else {
+        rows_kept(p, &g, rows, h, wd, keep);
+    }
+    for (int y = 0; y < h; y++)
+        if (y >= (int)sizeof keep || !keep[y])
+            draw_fill(w, y, 0, wd, theme_attr(ROLE_NORMAL));
+    draw_header(c, w, &g, wd);
+    for (int y = 0; y < rows; y++) {
+        size_t li = c->top + (size_t)y;
+        if (li >= c->nlines)
+            continue;
+        if (1 + y < (int)sizeof keep && keep[1 + y]) {
+            if (li == c->cur)
+                pane_cursor(p, 1 + y, 0);
+            continue;
+        }
+        draw_row(p, 1 + y, li, &g, wd);
+    }
     if (!c->nlines) {
         const char *none = c->filter_text[0] ? "没有指标符合筛选条件" : "没有可对比的指标";
         draw_trunc(w, 1, 1, none, strlen(none), wd - 1, theme_attr(ROLE_DIM));

@@ -45,6 +45,14 @@ struct compare {
     size_t cur, top;
     int table_rows;             /* the table's rows last drawn (the detail and chart below) */
     struct detail_need detail;  /* kept while the table (read once) stays the same */
+    unsigned lines_gen;         /* counts the times lines were made */
+    /* What each row of the window shows as last drawn, for the table's rows: the line
+     * and whether it was the selected one, in which column. A row to be drawn the same
+     * is left as it is (every key redrew the whole table: a quarter of the key). Valid
+     * for the window size, column geometry and lines it was drawn with. */
+    struct cmp_drawn { size_t li; int sel, col; } *drawn;
+    int drawn_h, drawn_wd, drawn_geom[4], drawn_ok;
+    unsigned drawn_gen;
 };
 
 /* A cell wider than this is cut short in the table (the detail line shows it whole). */

@@ -42,6 +42,8 @@ enum {
     PANE_REDRAW = 1 << 1,       /* its window must be drawn again */
     PANE_MOVED = 1 << 2,        /* only its cursor moved: its old and new line will do */
     PANE_STATUS = 1 << 3,       /* what it shows on the status line changed */
+    PANE_BLANK = 1 << 4,        /* with PANE_REDRAW: its window is new or was drawn over
+                                 * (by another view): nothing in it is to be kept */
 };
 
 /* What notify tells a pane: the reader's selection or the screen changed (ui.h). */

@@ -98,7 +98,7 @@ static void panes_drawn(struct app *a)
     int hidden = !a->small && app_top(a) != VIEW_MAIN;
     for (int i = 0; i < PANE_COUNT; i++) {
         struct pane *p = &a->panes[i];
-        p->dirty = hidden && p->ops->place != PLACE_VIEW ? p->dirty & (PANE_REDRAW | PANE_MOVED) : 0;
+        p->dirty = hidden && p->ops->place != PLACE_VIEW ? p->dirty & (PANE_REDRAW | PANE_MOVED | PANE_BLANK) : 0;
     }
 }
 

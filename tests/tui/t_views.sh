@@ -78,4 +78,9 @@ same_as_redrawn "keys c j j <Enter> <Esc>"
 # sidebar and the focus going and coming, it too is what drawing all afresh shows.
 same_as_redrawn "keys <S-Tab> j j l j h k <Enter> ] ] [ <S-Tab> G g"
 same_as_redrawn "keys <S-Tab> j l <gt> <gt> j <Tab> <Space> ] <lt> <S-Tab> k"
+# The compare view redraws only the table rows that changed: after moves, columns,
+# sorting, the chart hidden, a filter and help over it, the table is what C-l draws.
+same_as_redrawn "keys c j j l l h j k s j G g t j k"
+same_as_redrawn "keys c j ? <Esc> j <Tab> <Tab> <Space> b"
+same_as_redrawn "keys c / 收 入 <Enter> j k / <Esc> j"
 echo "views: q, BS, ← and Esc return to the view a view came from; q quits from the main view; Tab goes right; a view closed shows the main view as drawn afresh"
