@@ -323,6 +323,7 @@ static void compare_free(struct pane *p)
     }
     free(c->lines);
     free(c->drawn);
+    free(c->details);
     drop_headings(c);
     memset(c, 0, sizeof *c);
 }

@@ -316,16 +316,20 @@ static void legend(const struct compare *c, char *buf, size_t n)
  * (what the screen gives it): the detail's height stays the same while h and l move
  * along the row. A text that needs most lines by its width alone is not wrapped (at 100×
  * the corpus a cell of hundreds of targets filled its 4 KB; wrapping it was half a key's
- * instructions), and the count is kept for the row, width and most until one changes. */
+ * instructions), and the count is kept for each row, with the width and most it was
+ * made for. */
 static int detail_lines(struct compare *c, const struct corpus *corpus, int wd, int most)
 {
     if (c->cur >= c->nlines || c->lines[c->cur].row < 0 || wd < 3 || most < 1)
         return 0;
     long row = c->lines[c->cur].row;
     struct detail_need key = { row, wd, most, draw_ambi2(), 0 };
-    if (c->detail.row == key.row && c->detail.wd == wd && c->detail.most == most &&
-        c->detail.ambi2 == key.ambi2 && c->detail.valid)
-        return c->detail.lines;
+    if (!c->details)
+        c->details = calloc(c->t.nrows ? c->t.nrows : 1, sizeof *c->details);
+    struct detail_need *kept = c->details ? &c->details[row] : NULL;
+    if (kept && kept->row == key.row && kept->wd == wd && kept->most == most &&
+        kept->ambi2 == key.ambi2 && kept->valid)
+        return kept->lines;
     const struct compare_row *r = &c->t.rows[row];
     char text[4096];
     int need = 0;
@@ -347,7 +351,8 @@ static int detail_lines(struct compare *c, const struct corpus *corpus, int wd, 
     }
     key.lines = need < most ? need : most;
     key.valid = 1;
-    c->detail = key;
+    if (kept)
+        *kept = key;
     return key.lines;
 }
 

@@ -44,7 +44,10 @@ struct compare {
     int marks;                  /* MARK_* the table's cells carry, for the legend */
     size_t cur, top;
     int table_rows;             /* the table's rows last drawn (the detail and chart below) */
-    struct detail_need detail;  /* kept while the table (read once) stays the same */
+    /* per row of t, kept while the table (read once) stays the same: going back to a row
+     * counts nothing again (at 1000× a count is every region's detail, 12 M
+     * instructions); NULL until the first */
+    struct detail_need *details;
     unsigned lines_gen;         /* counts the times lines were made */
     /* What each row of the window shows as last drawn, for the table's rows: the line
      * and whether it was the selected one, in which column. A row to be drawn the same
