@@ -8,6 +8,7 @@
  * source names a document of the database, and an answer that cannot be given has no
  * answer rows. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "fuzz.h"
@@ -94,6 +95,24 @@ static void check_intent(const char *s, const struct ask_intent *q)
     free(copy);
 }
 
+/* 1 when the row's highlight writes a number in Chinese numerals ("扩至低保标准的两倍" is
+ * the value 2 倍): the extractor gives such a value in digits, which the sentence does
+ * not hold as such. */
+static int chinese_numeral_in(const struct ask_row *r)
+{
+    static const char *const numerals[] = { "〇", "零", "一", "二", "两", "三", "四", "五",
+                                            "六", "七", "八", "九", "十", "百", "千", "万",
+                                            "亿" };
+    if (r->hl_end <= r->hl_start || r->hl_end > strlen(r->sentence))
+        return 0;
+    char *hl = strndup(r->sentence + r->hl_start, r->hl_end - r->hl_start);
+    int found = 0;
+    for (size_t i = 0; hl && !found && i < sizeof numerals / sizeof *numerals; i++)
+        found = strstr(hl, numerals[i]) != NULL;
+    free(hl);
+    return found;
+}
+
 static void check_answer(const struct ask_answer *a)
 {
     if (!a->text || !*a->text)
@@ -108,7 +127,7 @@ static void check_answer(const struct ask_answer *a)
             fuzz_fail("row %zu cites %s, which is no document", i, r->slug);
         store_docs_free(&d, 1);
         if (strcmp(r->kind, "measure") && r->value && *r->value &&
-            !strstr(r->sentence, r->value))
+            !strstr(r->sentence, r->value) && !chinese_numeral_in(r))
             fuzz_fail("row %zu's value %s is not in its sentence: %s", i, r->value,
                       r->sentence);
         if (r->hl_end < r->hl_start || r->hl_end > strlen(r->sentence))
