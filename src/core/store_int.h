@@ -12,10 +12,13 @@ struct store {
     int published;             /* a writer's db is the published file: copy before writing */
     struct slug_alloc *slugs;  /* a writer's slug counters, for its current db */
     int has_note;              /* doc.note exists (a database of an earlier gongfu lacks it) */
+    int utf16be;               /* the text is stored as UTF-16BE (store_read.c reads it so) */
     int64_t start_pages;       /* a writer's: the working copy's pages when it was made */
 };
 /* 1 when the table has the column. */
 int store_has_column(sqlite3 *db, const char *table, const char *column);
+/* 1 when the database's text is stored as UTF-16BE. */
+int store_is_utf16be(sqlite3 *db);
 
 /* The hooks registered with store_add_hooks, in order. */
 extern struct store_hooks store_hooks_set[8];

@@ -1,6 +1,7 @@
 /* store_read.c — the readers' queries: documents, outlines, section texts. Every step
  * is checked: a read that fails (a damaged page, memory gone) is an error with SQLite's
  * message, never a shorter answer. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +24,75 @@ int store_step(sqlite3_stmt *st, const char *what, struct err *e)
     return -1;
 }
 
+/* UTF-16BE of n bytes as UTF-8 into out (room for 3 bytes a unit and the NUL), up to
+ * the first U+0000, as a copy of SQLite's own conversion would stop; a lone surrogate
+ * becomes U+FFFD. The common case first: a character of the BMP past U+07FF (Chinese). */
+static void utf16be_to_utf8(const unsigned char *in, size_t n, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    const unsigned char *end = in + (n & ~(size_t)1);
+    while (in < end) {
+        uint32_t c = (uint32_t)in[0] << 8 | in[1];
+        in += 2;
+        if (c >= 0x800 && c - 0xD800 >= 0x800) {
+            o[0] = (unsigned char)(0xE0 | c >> 12);
+            o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            o[2] = (unsigned char)(0x80 | (c & 0x3F));
+            o += 3;
+        } else if (c < 0x80) {
+            if (!c)
+                break;
+            *o++ = (unsigned char)c;
+        } else if (c < 0x800) {
+            o[0] = (unsigned char)(0xC0 | c >> 6);
+            o[1] = (unsigned char)(0x80 | (c & 0x3F));
+            o += 2;
+        } else if (c < 0xDC00 && end - in >= 2 && in[0] >= 0xDC && in[0] < 0xE0) {
+            c = 0x10000 + ((c - 0xD800) << 10 | ((uint32_t)(in[0] - 0xDC) << 8 | in[1]));
+            in += 2;
+            o[0] = (unsigned char)(0xF0 | c >> 18);
+            o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+            o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            o[3] = (unsigned char)(0x80 | (c & 0x3F));
+            o += 4;
+        } else {   /* a lone surrogate */
+            o[0] = 0xEF, o[1] = 0xBF, o[2] = 0xBD;
+            o += 3;
+        }
+    }
+    *o = '\0';
+}
+
 char *store_column_dup(sqlite3_stmt *st, int i, int *failed)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
     char *copy = t ? strdup((const char *)t) : NULL;
     if ((t && !copy) || (!t && sqlite3_column_type(st, i) != SQLITE_NULL))
         *failed = 1;
+    return copy;
+}
+
+/* store_column_dup for a UTF-16BE database, the encoding gongfu writes (store.c
+ * new_work): SQLite hands the text over as it is stored, made UTF-8 here once, into the
+ * copy, where sqlite3_column_text would convert it into a buffer of its own to be copied
+ * again (issue 15: most of the 1.5 M instructions of a document's nodes at the explorer's
+ * start). */
+static char *column_dup(const struct store *s, sqlite3_stmt *st, int i, int *failed)
+{
+    if (!s->utf16be)
+        return store_column_dup(st, i, failed);
+    sqlite3_value *v = sqlite3_column_value(st, i);
+    int type = sqlite3_value_type(v);
+    if (type != SQLITE_TEXT)
+        return type == SQLITE_NULL ? NULL : store_column_dup(st, i, failed);
+    const unsigned char *t = sqlite3_value_text16be(v);
+    size_t n = (size_t)sqlite3_value_bytes16(v);
+    char *copy = t ? malloc(n / 2 * 3 + 1) : NULL;
+    if (!copy) {
+        *failed = 1;
+        return NULL;
+    }
+    utf16be_to_utf8(t, n, copy);
     return copy;
 }
 
@@ -185,8 +249,8 @@ int store_nodes(struct store *s, int64_t doc_id, int with_text, struct node_row 
         r->id = sqlite3_column_int64(st, 0);
         r->parent_id = sqlite3_column_int64(st, 1);
         r->kind = kind_from_name((const char *)sqlite3_column_text(st, 2));
-        r->label = store_column_dup(st, 3, &failed), r->path = store_column_dup(st, 4, &failed);
-        r->title = store_column_dup(st, 5, &failed), r->text = store_column_dup(st, 6, &failed);
+        r->label = column_dup(s, st, 3, &failed), r->path = column_dup(s, st, 4, &failed);
+        r->title = column_dup(s, st, 5, &failed), r->text = column_dup(s, st, 6, &failed);
         r->raw_start = sqlite3_column_int64(st, 7);
         r->raw_end = sqlite3_column_int64(st, 8);
         r->depth = r->kind == NODE_ITEM ? 1 : r->kind == NODE_PARAGRAPH ? 2 : 0;

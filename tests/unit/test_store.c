@@ -225,6 +225,100 @@ static void test_version_2_upgraded(void **state)
     assert_true(after.st_size < before.st_size / 2);
 }
 
+/* A copy of the file at from in UTF-8, the encoding of an earlier gongfu's files: the core
+ * tables made again and their rows copied (a copy of the pages would keep UTF-16). */
+static void copy_as_utf8(const char *from, const char *to)
+{
+    sqlite3 *src, *dst;
+    sqlite3_stmt *tables, *rows, *ins;
+    assert_int_equal(sqlite3_open(from, &src), SQLITE_OK);
+    assert_int_equal(sqlite3_open(to, &dst), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(dst, "PRAGMA encoding='UTF-8'; BEGIN", NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(src, "SELECT name, sql FROM sqlite_master WHERE sql"
+                                        " IS NOT NULL ORDER BY type = 'index'", -1, &tables,
+                                        NULL), SQLITE_OK);
+    while (sqlite3_step(tables) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        assert_int_equal(sqlite3_exec(dst, (const char *)sqlite3_column_text(tables, 1), NULL,
+                                      NULL, NULL), SQLITE_OK);
+        char sql[300];
+        snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", name);
+        if (sqlite3_prepare_v2(src, sql, -1, &rows, NULL) != SQLITE_OK)
+            continue;   /* an index */
+        int nc = sqlite3_column_count(rows);
+        char q[300] = "";
+        for (int c = 0; c < nc; c++)
+            strcat(q, c ? ",?" : "?");
+        snprintf(sql, sizeof sql, "INSERT INTO \"%s\" VALUES(%s)", name, q);
+        assert_int_equal(sqlite3_prepare_v2(dst, sql, -1, &ins, NULL), SQLITE_OK);
+        while (sqlite3_step(rows) == SQLITE_ROW) {
+            for (int c = 0; c < nc; c++)
+                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(rows, c));
+            assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+            sqlite3_reset(ins);
+        }
+        sqlite3_finalize(ins);
+        sqlite3_finalize(rows);
+    }
+    sqlite3_finalize(tables);
+    assert_int_equal(sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(src);
+    sqlite3_close(dst);
+}
+
+static const char *const texts[] = {
+    "plain ASCII, 123", "Ünïcödé café ½", "共同富裕示范区，“十四五”时期。",
+    "𠀀𪚥 beyond the BMP 😀, then 中文", "① ·—… ～ end",
+};
+
+/* A reader gets each section's text back as it was written, byte for byte, from a file
+ * in UTF-16BE (the one gongfu writes, read without SQLite's conversion) and from one in
+ * UTF-8. */
+static void test_text_read_back(void **state)
+{
+    (void)state;
+    struct store *s = open_new("texts.db");
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "/t/%zu.txt", i);
+        free_slugs(put(s, name + 3, name, texts[i], 1, "text-plan"));
+    }
+    store_close(&s);
+    char utf16[300], utf8[300];
+    snprintf(utf16, sizeof utf16, "%s/texts.db", dir);
+    snprintf(utf8, sizeof utf8, "%s/texts-utf8.db", dir);
+    copy_as_utf8(utf16, utf8);
+    const char *files[] = { utf16, utf8 };
+    for (int f = 0; f < 2; f++) {
+        struct err e = {{0}};
+        struct store *r;
+        assert_int_equal(store_open(files[f], STORE_READ, &r, &e), 0);
+        struct doc_row *docs;
+        size_t nd;
+        assert_int_equal(store_docs(r, &docs, &nd, &e), 0);
+        assert_int_equal(nd, sizeof texts / sizeof *texts);
+        for (size_t d = 0; d < nd; d++) {
+            struct node_row *nodes;
+            size_t nn;
+            assert_int_equal(store_nodes(r, docs[d].id, 1, &nodes, &nn, &e), 0);
+            assert_int_equal(nn, 2);
+            assert_string_equal(nodes[0].title, "目标");
+            assert_string_equal(nodes[0].path, "1");
+            assert_null(nodes[0].text);
+            assert_null(nodes[1].title);
+            assert_string_equal(nodes[1].text, docs[d].title);   /* both were the text */
+            size_t k = 0;
+            while (k < nd && strcmp(texts[k], nodes[1].text))
+                k++;
+            assert_true(k < nd);
+            store_nodes_free(&nodes, nn);
+        }
+        store_docs_free(&docs, nd);
+        store_close(&r);
+    }
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -246,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_slugs_without_limit),
         cmocka_unit_test(test_version_1_upgraded),
         cmocka_unit_test(test_version_2_upgraded),
+        cmocka_unit_test(test_text_read_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -193,6 +193,65 @@ static void test_section_targets_and_spans(void **state)
     assert_null(r);
 }
 
+/* A document's spans, for the reader: its targets, section by section in the text's order,
+ * as targets_query gives each section's. */
+static void test_doc_spans(void **state)
+{
+    (void)state;
+    struct target_span *sp;
+    size_t nsp = 0, k = 0;
+    struct err e = {{0}};
+    assert_int_equal(targets_doc_spans(store_db(st), "zhoushan-plan", &sp, &nsp, &e), 0);
+    const char *paths[] = { "1", "1.1" };
+    for (size_t p = 0; p < 2; p++) {
+        struct target_row *r;
+        struct target_filter f = { .node_id = node_id("zhoushan-plan", paths[p]),
+                                   .kind = TARGET_KIND_ALL };
+        size_t n = query(&f, &r);
+        assert_true(n > 0);
+        for (size_t i = 0; i < n; i++, k++) {
+            assert_true(k < nsp);
+            assert_int_equal(sp[k].id, r[i].id);
+            assert_int_equal(sp[k].node_id, f.node_id);
+            assert_int_equal(sp[k].start, r[i].start);
+            assert_int_equal(sp[k].end, r[i].end);
+        }
+        target_rows_free(&r, n);
+    }
+    assert_int_equal(k, nsp);
+    free(sp);
+    assert_int_equal(targets_doc_spans(store_db(st), "no-such-doc", &sp, &nsp, &e), 0);
+    assert_int_equal(nsp, 0);
+    assert_null(sp);
+}
+
+/* Whether the targets can be read is told without reading them, as a query would fail: a
+ * database without the tables, or with the targets of a gongfu before kinds. */
+static void test_readable(void **state)
+{
+    (void)state;
+    struct err e = {{0}};
+    assert_int_equal(targets_readable(store_db(st), &e), 0);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(targets_readable(db, &e), -1);
+    assert_non_null(strstr(e.msg, "holds no targets"));
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE indicator(id INTEGER PRIMARY KEY, slug, name, unit, direction, category,"
+        " seq);"
+        "CREATE TABLE target(id INTEGER PRIMARY KEY, node_id, indicator_id, phrase, value,"
+        " value_text, unit, comparator, year, qualifier, flags, start, \"end\", key)",
+        NULL, NULL, NULL), SQLITE_OK);
+    e.msg[0] = '\0';
+    assert_int_equal(targets_readable(db, &e), -1);
+    assert_non_null(strstr(e.msg, "have no kind"));
+    assert_int_equal(sqlite3_exec(db,
+        "ALTER TABLE target ADD COLUMN kind; ALTER TABLE target ADD COLUMN frequency;"
+        "ALTER TABLE target ADD COLUMN for_region", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(targets_readable(db, &e), 0);
+    sqlite3_close(db);
+}
+
 static void test_indicator_across_regions(void **state)
 {
     (void)state;
@@ -387,6 +446,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_section_targets_and_spans),
+        cmocka_unit_test(test_doc_spans),
+        cmocka_unit_test(test_readable),
         cmocka_unit_test(test_indicator_across_regions),
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_compare),
