@@ -155,8 +155,13 @@ static int make_dirs(const char *dir, struct err *e)
     return 0;
 }
 
-static int write_all(FILE *f, const struct state *st)
+/* The file's text for st, malloc'd (*len its length); NULL when memory ran out. */
+static char *state_text(const struct state *st, size_t *len)
 {
+    char *text = NULL;
+    FILE *f = open_memstream(&text, len);
+    if (!f)
+        return NULL;
     fprintf(f, "# gongfu state: where you left off and your bookmarks\n");
     if (st->has_last)
         fprintf(f, "last\t%s\t%s\t%ld\n", st->last.slug, st->last.path, st->last.offset);
@@ -167,9 +172,56 @@ static int write_all(FILE *f, const struct state *st)
         fprintf(f, "mark\t%c\t%s\t%s\t%ld\n", i < 26 ? 'a' + i : 'A' + i - 26, m->slug,
                 m->path, m->offset);
     }
-    return fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0 ? 0 : -1;
+    if (fclose(f) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
+/* 1 when the file at path holds text already (a regular file, read as state_load reads
+ * it). */
+static int holds(const char *path, const char *text, size_t len)
+{
+    struct err why = {{0}};
+    size_t n = 0;
+    char *old = paths_read(path, PATHS_CONFIG_MAX, &n, &why);
+    int same = old && n == len && !memcmp(old, text, len);
+    free(old);
+    return same;
+}
+
+/* Temporary file, fsync, rename: a reader (or a crash) sees the old file or the new one. */
+static int replace(const char *dir, const char *path, const char *text, size_t len,
+                   struct err *e)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s/state.XXXXXX", dir);
+    int fd = mkstemp(tmp);   /* created 0600 */
+    if (fd < 0) {
+        err_set(e, "%s: %s", tmp, strerror(errno));
+        return -1;
+    }
+    int bad = 0;
+    for (size_t off = 0; off < len && !bad;) {
+        ssize_t w = write(fd, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        bad = w <= 0;
+        off += bad ? 0 : (size_t)w;
+    }
+    bad = bad || fsync(fd) != 0;
+    if (close(fd) != 0 || bad || rename(tmp, path) < 0) {
+        err_set(e, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* Written only when the file does not already say the same: quitting where the last run
+ * left off, with the same bookmarks, costs no fsync (0.5–1.2 ms at a q, more under a
+ * disk's load; issue 15). */
 int state_save(const struct state *st, struct err *e)
 {
     const char *dir = state_dir();
@@ -177,28 +229,17 @@ int state_save(const struct state *st, struct err *e)
         err_set(e, "no place for the state file: neither XDG_STATE_HOME nor HOME is set");
         return -1;
     }
-    if (make_dirs(dir, e) < 0)
-        return -1;
-    char tmp[4200], path[4200];
-    snprintf(tmp, sizeof tmp, "%s/state.XXXXXX", dir);
+    char path[4200];
     snprintf(path, sizeof path, "%s/state", dir);
-    int fd = mkstemp(tmp);   /* created 0600 */
-    if (fd < 0) {
-        err_set(e, "%s: %s", tmp, strerror(errno));
+    size_t len = 0;
+    char *text = state_text(st, &len);
+    if (!text) {
+        err_set(e, "%s: out of memory", path);
         return -1;
     }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        err_set(e, "%s: %s", tmp, strerror(errno));
-        return -1;
-    }
-    int bad = write_all(f, st);
-    if (fclose(f) != 0 || bad || rename(tmp, path) < 0) {
-        err_set(e, "%s: %s", path, strerror(errno));
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
+    int rc = 0;
+    if (!holds(path, text, len))
+        rc = make_dirs(dir, e) < 0 ? -1 : replace(dir, path, text, len, e);
+    free(text);
+    return rc;
 }

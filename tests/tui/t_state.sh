@@ -15,7 +15,10 @@ ls "$XDG_STATE_HOME/gongfu" | grep -qv '^state$' && fail "a temporary file was l
 # Reopening without arguments lands on the same line as before.
 run_screen 80x24 "keys j j j
 dump @T@/a.txt" zhoushan-plan:4.15
+ino=$(stat -c %i "$f")
 run_screen 80x24 "dump @T@/b.txt"
+# Nothing moved: the file is left as it was, not written again (no fsync at the q).
+[ "$(stat -c %i "$f")" = "$ino" ] || fail "the state file was rewritten with nothing changed"
 tail -1 "$T/a.txt" > "$T/a.last"; tail -1 "$T/b.txt" > "$T/b.last"
 head -1 "$T/a.txt" > "$T/a.title"; head -1 "$T/b.txt" > "$T/b.title"
 cmp -s "$T/a.title" "$T/b.title" || fail "reopened elsewhere: $(cat "$T/b.title")"

@@ -91,6 +91,55 @@ static void test_round_trip(void **st)
     assert_int_equal(system(cmd), 0);
 }
 
+static ino_t state_inode(void)
+{
+    char path[256];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/gongfu/state", dir);
+    assert_int_equal(stat(path, &sb), 0);
+    return sb.st_ino;
+}
+
+/* The file is written only when what it would say differs from what it says: saving the
+ * same state leaves it as it is (the same file, not a copy renamed over it: no fsync);
+ * a change, or a file changed meanwhile, replaces it through a temporary file. */
+static void test_unchanged_not_rewritten(void **st)
+{
+    (void)st;
+    struct state s = { 0 }, t;
+    struct err e = { "" };
+    assert_int_equal(state_pos_set(&s.last, "zhoushan-plan", "4.15", 120), 0);
+    s.has_last = 1;
+    assert_int_equal(state_save(&s, &e), 0);
+    ino_t first = state_inode();
+    assert_int_equal(state_load(&t, &e), 0);
+    assert_int_equal(state_save(&t, &e), 0);     /* as loaded: the same file */
+    assert_true(state_inode() == first);
+    assert_int_equal(state_save(&s, &e), 0);
+    assert_true(state_inode() == first);
+
+    int b = state_mark_index('b');
+    assert_int_equal(state_pos_set(&s.marks[b], "taizhou-plan", "1.3", 9), 0);
+    s.marks_set |= (uint64_t)1 << b;
+    assert_int_equal(state_save(&s, &e), 0);
+    ino_t second = state_inode();
+    assert_true(second != first);                 /* renamed into place */
+    assert_int_equal(state_load(&t, &e), 0);
+    assert_int_equal(t.marks_set, s.marks_set);
+    assert_string_equal(t.marks[b].slug, "taizhou-plan");
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "test $(ls '%s/gongfu' | wc -l) -eq 1", dir);
+    assert_int_equal(system(cmd), 0);
+
+    /* Another run left something else there: this run's state replaces it. */
+    snprintf(cmd, sizeof cmd, "printf 'last\\tjinhua-plan\\t\\t0\\n' > '%s/gongfu/state'", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(state_save(&s, &e), 0);
+    assert_int_equal(state_load(&t, &e), 0);
+    assert_string_equal(t.last.slug, "zhoushan-plan");
+    assert_int_equal(t.marks_set, s.marks_set);
+}
+
 static void test_bad_input(void **st)
 {
     (void)st;
@@ -186,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_dir),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_unchanged_not_rewritten),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test(test_not_regular),
