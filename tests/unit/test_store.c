@@ -319,6 +319,80 @@ static void test_text_read_back(void **state)
     }
 }
 
+/* The documents' list is in SQLite's order of their level, region, source and place,
+ * whatever the file's encoding (in UTF-16 a character beyond the BMP sorts before U+FF21,
+ * in UTF-8 after it); a missing region first. */
+static void test_docs_order(void **state)
+{
+    (void)state;
+    static const struct { const char *region, *level, *name, *path; size_t n; } src[] = {
+        { "舟山市", "city", "b.txt", "/o/1/b.txt", 1 }, { NULL, "county", "a.txt", "/o/2/a.txt", 1 },
+        { "浙江省", "province", "c.txt", "/o/3/c.txt", 1 }, { "ＡＢ市", "city", "d.txt", "/o/4/d.txt", 1 },
+        { "𠀀市", "city", "e.txt", "/o/5/e.txt", 1 }, { "舟山市", "city", "a.txt", "/o/6/a.txt", 2 },
+        { NULL, NULL, "f.txt", "/o/7/f.txt", 1 }, { "全国", "national", "g.txt", "/o/8/g.txt", 1 },
+        { "舟山市", "city", "a.txt", "/o/9/a.txt", 1 }, { "舟山", "city", "h.txt", "/o/10/h.txt", 1 },
+    };
+    struct store *s = open_new("order.db");
+    struct err e = {{0}};
+    for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
+        struct doc d[2];
+        char raw[64];
+        snprintf(raw, sizeof raw, "方案%zu", i);
+        for (size_t k = 0; k < src[i].n; k++) {
+            d[k] = one_doc("order-plan", raw);
+            free(d[k].region), free(d[k].level);
+            d[k].region = src[i].region ? strdup(src[i].region) : NULL;
+            d[k].level = src[i].level ? strdup(src[i].level) : NULL;
+        }
+        struct source_file f = { .name = src[i].name, .raw = raw, .size = strlen(raw),
+                                 .encoding = "UTF-8", .path = src[i].path };
+        if (store_begin(s, &e) || store_put_source(s, &f, d, src[i].n, &e) || store_commit(s, &e))
+            fail_msg("import %s: %s", src[i].path, e.msg);
+        for (size_t k = 0; k < src[i].n; k++)
+            doc_free(&d[k]);
+    }
+    store_close(&s);
+    char utf16[300], utf8[300];
+    snprintf(utf16, sizeof utf16, "%s/order.db", dir);
+    snprintf(utf8, sizeof utf8, "%s/order-utf8.db", dir);
+    copy_as_utf8(utf16, utf8);
+    const char *files[] = { utf16, utf8 };
+    int64_t firsts[2][2];
+    for (int f = 0; f < 2; f++) {
+        sqlite3 *db;
+        sqlite3_stmt *q;
+        assert_int_equal(sqlite3_open(files[f], &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT d.id FROM doc d JOIN source s ON s.id ="
+            " d.source_id ORDER BY CASE d.level WHEN 'national' THEN 0 WHEN 'province' THEN 1"
+            " WHEN 'city' THEN 2 ELSE 3 END, d.region, s.name, d.seq, d.id", -1, &q, NULL),
+            SQLITE_OK);
+        struct store *r;
+        assert_int_equal(store_open(files[f], STORE_READ, &r, &e), 0);
+        for (int counted = 0; counted < 2; counted++) {
+            struct doc_row *rows;
+            size_t n, i = 0;
+            assert_int_equal((counted ? store_docs : store_docs_uncounted)(r, &rows, &n, &e), 0);
+            assert_int_equal(n, 11);
+            sqlite3_reset(q);
+            for (; sqlite3_step(q) == SQLITE_ROW; i++)
+                assert_int_equal(rows[i].id, sqlite3_column_int64(q, 0));
+            assert_int_equal(i, n);
+            for (i = 0; i < n; i++)
+                if (rows[i].region && strstr(rows[i].region, "市") &&
+                    (!strcmp(rows[i].region, "ＡＢ市") || !strcmp(rows[i].region, "𠀀市")))
+                    break;
+            firsts[f][counted] = rows[i].id;
+            store_docs_free(&rows, n);
+        }
+        store_close(&r);
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+    }
+    /* The two encodings do order them otherwise, so both orders were checked. */
+    assert_true(firsts[0][0] != firsts[1][0]);
+    assert_true(firsts[0][1] == firsts[0][0] && firsts[1][1] == firsts[1][0]);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -341,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_version_1_upgraded),
         cmocka_unit_test(test_version_2_upgraded),
         cmocka_unit_test(test_text_read_back),
+        cmocka_unit_test(test_docs_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
