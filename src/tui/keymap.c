@@ -183,7 +183,10 @@ static char *next_word(char **s)
     return p;
 }
 
-static int load_line(struct keymap *km, char *line, const char *where, struct err *e)
+/* One line, origin:lineno its place for a message (made only for one: a start-up reads
+ * 150 lines of the built-in keys). */
+static int load_line(struct keymap *km, char *line, const char *origin, int lineno,
+                     struct err *e)
 {
     char *p = line;
     char *verb = next_word(&p);
@@ -194,24 +197,24 @@ static int load_line(struct keymap *km, char *line, const char *where, struct er
     keycode k;
     enum cmd m;
     if (strcmp(verb, "bind") || !cmd || next_word(&p)) {
-        err_set(e, "%s: expected \"bind CONTEXT KEY COMMAND\"", where);
+        err_set(e, "%s:%d: expected \"bind CONTEXT KEY COMMAND\"", origin, lineno);
         return -1;
     }
     if (kctx_parse(ctx, &c) < 0) {
-        err_set(e, "%s: unknown context \"%s\"", where, ctx);
+        err_set(e, "%s:%d: unknown context \"%s\"", origin, lineno, ctx);
         return -1;
     }
     if (key_parse(key, &k) < 0) {
-        err_set(e, "%s: unknown key \"%s\" (write <lt> for <, <Space> for a space)", where,
-                key);
+        err_set(e, "%s:%d: unknown key \"%s\" (write <lt> for <, <Space> for a space)",
+                origin, lineno, key);
         return -1;
     }
     if (cmd_parse(cmd, &m) < 0) {
-        err_set(e, "%s: unknown command \"%s\"", where, cmd);
+        err_set(e, "%s:%d: unknown command \"%s\"", origin, lineno, cmd);
         return -1;
     }
     if (keymap_add(km, c, k, m, km->layers) < 0) {
-        err_set(e, "%s: out of memory", where);
+        err_set(e, "%s:%d: out of memory", origin, lineno);
         return -1;
     }
     return 0;
@@ -223,23 +226,22 @@ int keymap_load(struct keymap *km, const char *text, const char *origin, struct 
     km->layers++;
     while (*text) {
         size_t len = strcspn(text, "\n");
-        char line[512], where[300];
+        char line[512];
         lineno++;
-        snprintf(where, sizeof where, "%s:%d", origin, lineno);
         size_t lead = strspn(text, " \t");
         if (lead < len && text[lead] == '#') {   /* a comment, of any length */
             text += len + (text[len] == '\n');
             continue;
         }
         if (len >= sizeof line) {
-            err_set(e, "%s: line too long", where);
+            err_set(e, "%s:%d: line too long", origin, lineno);
             return -1;
         }
         memcpy(line, text, len);
         line[len] = '\0';
         if (len && line[len - 1] == '\r')
             line[len - 1] = '\0';
-        if (load_line(km, line, where, e) < 0)
+        if (load_line(km, line, origin, lineno, e) < 0)
             return -1;
         text += len + (text[len] == '\n');
     }
