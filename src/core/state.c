@@ -179,20 +179,25 @@ static char *state_text(const struct state *st, size_t *len)
     return text;
 }
 
-/* 1 when the file at path holds text already (a regular file, read as state_load reads
- * it). */
-static int holds(const char *path, const char *text, size_t len)
+/* What the file at path holds against text: STATE_SAME, STATE_OTHER (another text, or
+ * a file state_load would not read), or STATE_NONE (no file). */
+enum held { STATE_SAME, STATE_OTHER, STATE_NONE };
+
+static enum held held_text(const char *path, const char *text, size_t len)
 {
     struct err why = {{0}};
     size_t n = 0;
     char *old = paths_read(path, PATHS_CONFIG_MAX, &n, &why);
-    int same = old && n == len && !memcmp(old, text, len);
+    if (!old)
+        return errno == ENOENT ? STATE_NONE : STATE_OTHER;
+    enum held h = n == len && !memcmp(old, text, len) ? STATE_SAME : STATE_OTHER;
     free(old);
-    return same;
+    return h;
 }
 
-/* Temporary file, fsync, rename: a reader (or a crash) sees the old file or the new one. */
-static int replace(const char *dir, const char *path, const char *text, size_t len,
+/* Temporary file, fsync (sync), rename: a reader, or a crash, sees the old file or the
+ * new one, never a new one not yet on the disk in the old one's place. */
+static int replace(const char *dir, const char *path, const char *text, size_t len, int sync,
                    struct err *e)
 {
     char tmp[4200];
@@ -210,7 +215,7 @@ static int replace(const char *dir, const char *path, const char *text, size_t l
         bad = w <= 0;
         off += bad ? 0 : (size_t)w;
     }
-    bad = bad || fsync(fd) != 0;
+    bad = bad || (sync && fsync(fd) != 0);
     if (close(fd) != 0 || bad || rename(tmp, path) < 0) {
         err_set(e, "%s: %s", path, strerror(errno));
         unlink(tmp);
@@ -220,8 +225,10 @@ static int replace(const char *dir, const char *path, const char *text, size_t l
 }
 
 /* Written only when the file does not already say the same: quitting where the last run
- * left off, with the same bookmarks, costs no fsync (0.5–1.2 ms at a q, more under a
- * disk's load; issue 15). */
+ * left off, with the same bookmarks, costs no fsync (0.5–1.2 ms at a q, several under a
+ * disk's load; issue 15). Nor does the first file: the fsync keeps a crash from leaving
+ * an empty file in an old one's place, and there is none (a crash then leaves no file or
+ * an empty one, both read as no state, as it would have without this run). */
 int state_save(const struct state *st, struct err *e)
 {
     const char *dir = state_dir();
@@ -237,9 +244,10 @@ int state_save(const struct state *st, struct err *e)
         err_set(e, "%s: out of memory", path);
         return -1;
     }
+    enum held h = held_text(path, text, len);
     int rc = 0;
-    if (!holds(path, text, len))
-        rc = make_dirs(dir, e) < 0 ? -1 : replace(dir, path, text, len, e);
+    if (h != STATE_SAME)
+        rc = make_dirs(dir, e) < 0 ? -1 : replace(dir, path, text, len, h == STATE_OTHER, e);
     free(text);
     return rc;
 }

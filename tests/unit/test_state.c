@@ -6,9 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "gongfu/state.h"
+
+/* Every fsync of the program comes here (the program's own definition is the one the
+ * linker binds): the state file's syncs are counted. */
+static int fsyncs;
+int fsync(int fd)
+{
+    fsyncs++;
+    return (int)syscall(SYS_fsync, fd);
+}
 
 static char dir[] = "/tmp/gongfu-state-XXXXXX";
 
@@ -101,22 +111,29 @@ static ino_t state_inode(void)
 }
 
 /* The file is written only when what it would say differs from what it says: saving the
- * same state leaves it as it is (the same file, not a copy renamed over it: no fsync);
- * a change, or a file changed meanwhile, replaces it through a temporary file. */
+ * same state leaves it as it is (the same file, not a copy renamed over it, no fsync);
+ * a change, or a file changed meanwhile, replaces it through a temporary file synced
+ * before the rename. The first file, with none to keep, is renamed into place unsynced. */
 static void test_unchanged_not_rewritten(void **st)
 {
     (void)st;
     struct state s = { 0 }, t;
     struct err e = { "" };
+    char path[256];
+    snprintf(path, sizeof path, "%s/gongfu/state", dir);
+    unlink(path);
     assert_int_equal(state_pos_set(&s.last, "zhoushan-plan", "4.15", 120), 0);
     s.has_last = 1;
+    int synced = fsyncs;
     assert_int_equal(state_save(&s, &e), 0);
+    assert_int_equal(fsyncs, synced);             /* the first: nothing to keep */
     ino_t first = state_inode();
     assert_int_equal(state_load(&t, &e), 0);
     assert_int_equal(state_save(&t, &e), 0);     /* as loaded: the same file */
     assert_true(state_inode() == first);
     assert_int_equal(state_save(&s, &e), 0);
     assert_true(state_inode() == first);
+    assert_int_equal(fsyncs, synced);
 
     int b = state_mark_index('b');
     assert_int_equal(state_pos_set(&s.marks[b], "taizhou-plan", "1.3", 9), 0);
@@ -124,6 +141,7 @@ static void test_unchanged_not_rewritten(void **st)
     assert_int_equal(state_save(&s, &e), 0);
     ino_t second = state_inode();
     assert_true(second != first);                 /* renamed into place */
+    assert_int_equal(fsyncs, synced + 1);         /* once on the disk */
     assert_int_equal(state_load(&t, &e), 0);
     assert_int_equal(t.marks_set, s.marks_set);
     assert_string_equal(t.marks[b].slug, "taizhou-plan");
@@ -135,6 +153,7 @@ static void test_unchanged_not_rewritten(void **st)
     snprintf(cmd, sizeof cmd, "printf 'last\\tjinhua-plan\\t\\t0\\n' > '%s/gongfu/state'", dir);
     assert_int_equal(system(cmd), 0);
     assert_int_equal(state_save(&s, &e), 0);
+    assert_int_equal(fsyncs, synced + 2);
     assert_int_equal(state_load(&t, &e), 0);
     assert_string_equal(t.last.slug, "zhoushan-plan");
     assert_int_equal(t.marks_set, s.marks_set);
