@@ -128,6 +128,8 @@ static int doc_key_cmp(const void *x, const void *y)
 /* Puts rows (seq[i] row i's d.seq) in the list's order; -1 when memory ran out. */
 static int sort_docs(const struct store *s, struct doc_row *rows, const int64_t *seq, size_t n)
 {
+    if (!n)
+        return 0;
     struct doc_key *k = malloc((n + 1) * sizeof *k);
     struct doc_row *was = malloc((n + 1) * sizeof *was);
     if (!k || !was) {

@@ -508,7 +508,7 @@ int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **ou
         err_set(e, "out of memory");
         rc = -1;
     }
-    if (rc == 0) {
+    if (rc == 0 && nv) {
         qsort(v, nv, sizeof *v, by_place);
         for (size_t i = 0; i < nv; i++)
             (*out)[i] = v[i].s;

@@ -242,12 +242,12 @@ static void copy_as_utf8(const char *from, const char *to)
         const char *name = (const char *)sqlite3_column_text(tables, 0);
         assert_int_equal(sqlite3_exec(dst, (const char *)sqlite3_column_text(tables, 1), NULL,
                                       NULL, NULL), SQLITE_OK);
-        char sql[300];
+        char sql[1024];
         snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", name);
         if (sqlite3_prepare_v2(src, sql, -1, &rows, NULL) != SQLITE_OK)
             continue;   /* an index */
         int nc = sqlite3_column_count(rows);
-        char q[300] = "";
+        char q[256] = "";
         for (int c = 0; c < nc; c++)
             strcat(q, c ? ",?" : "?");
         snprintf(sql, sizeof sql, "INSERT INTO \"%s\" VALUES(%s)", name, q);
