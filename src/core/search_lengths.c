@@ -170,10 +170,9 @@ int lengths_load(sqlite3 *db, struct search_lengths **out, struct err *e)
     return -1;
 }
 
-/* Where id is or would go in the sorted part. */
-static size_t find(const struct search_lengths *l, int64_t id)
+/* Where id is or would go among the sorted ids [lo, hi). */
+static size_t lower_bound(const struct search_lengths *l, int64_t id, size_t lo, size_t hi)
 {
-    size_t lo = 0, hi = l->nsorted;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (l->id[mid] < id)
@@ -182,6 +181,12 @@ static size_t find(const struct search_lengths *l, int64_t id)
             hi = mid;
     }
     return lo;
+}
+
+/* Where id is or would go in the sorted part. */
+static size_t find(const struct search_lengths *l, int64_t id)
+{
+    return lower_bound(l, id, 0, l->nsorted);
 }
 
 /* Where id is or would go, from i on (id[i] <= id): in steps doubling, then halving, so an
@@ -193,15 +198,7 @@ static size_t gallop(const struct search_lengths *l, int64_t id, size_t i)
     size_t step = 1;
     while (i + step < l->nsorted && l->id[i + step] < id)
         i += step, step *= 2;
-    size_t lo = i + 1, hi = i + step < l->nsorted ? i + step : l->nsorted;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->id[mid] < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return lower_bound(l, id, i + 1, i + step < l->nsorted ? i + step : l->nsorted);
 }
 
 int lengths_has(const struct search_lengths *l, int64_t id)
