@@ -82,6 +82,9 @@ static int run_command(const struct cli_command *c, int argc, char **argv, int a
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Numbers in the documents, the database, JSON and CSV are written with a point: a
+     * locale's decimal comma (de_DE, fr_FR, ru_RU) made strtod read 4.5 as 4. */
+    setlocale(LC_NUMERIC, "C");
     /* Output is UTF-8 whatever the locale; widths need a UTF-8 LC_CTYPE to be right. */
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");
