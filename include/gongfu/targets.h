@@ -161,8 +161,8 @@ int targets_query(sqlite3 *db, const struct target_filter *f, struct target_row 
                   size_t *n, struct err *e);
 void target_rows_free(struct target_row **rows, size_t n);
 
-/* Where each target and reported value of one document stands, in targets_query's order
- * (within one document, the text's: by section, then start, then id): what the reader
+/* Where each target and reported value of one document stands, in the text's order (by
+ * section, then start, then id; targets_query's puts a region's rank first): what the reader
  * highlights, read without the rest of the rows (the explorer's first screen needs no
  * more). */
 struct target_span {

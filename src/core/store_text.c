@@ -2,6 +2,7 @@
  * conversion, and SQLite's BINARY order of texts reproduced on their UTF-8. */
 #include <stdint.h>
 #include <string.h>
+#include "gongfu/text.h"
 #include "store_int.h"
 
 /* The common case first: a character of the BMP past U+07FF (Chinese). */
@@ -41,20 +42,6 @@ void store_utf16be_to_utf8(const unsigned char *in, size_t n, char *out)
     *o = '\0';
 }
 
-/* The character at *s, which is advanced past it (never past the NUL). */
-static uint32_t next_code(const unsigned char **s)
-{
-    const unsigned char *p = *s;
-    uint32_t c = *p++;
-    int more = c < 0xC0 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    if (more)
-        c &= 0x3Fu >> more;
-    for (; more && (*p & 0xC0) == 0x80; more--)
-        c = c << 6 | (*p++ & 0x3F);
-    *s = p;
-    return c;
-}
-
 /* A character's place in UTF-16's code-unit order: U+E000–U+FFFF come after the
  * characters beyond the BMP, whose surrogates (D800–DFFF) sort before them. */
 static uint32_t utf16_rank(uint32_t c)
@@ -66,15 +53,17 @@ int store_text_cmp(const char *a, const char *b, int utf16)
 {
     if (!utf16)
         return strcmp(a, b);
-    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-    while (*p && *q) {
-        if (*p == *q && *p < 0x80) {
-            p++, q++;
+    size_t na = strlen(a), nb = strlen(b), i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j] && (unsigned char)a[i] < 0x80) {
+            i++, j++;
             continue;
         }
-        uint32_t x = utf16_rank(next_code(&p)), y = utf16_rank(next_code(&q));
-        if (x != y)
+        uint32_t x, y;
+        i += (size_t)text_next(a + i, na - i, &x);
+        j += (size_t)text_next(b + j, nb - j, &y);
+        if ((x = utf16_rank(x)) != (y = utf16_rank(y)))
             return x < y ? -1 : 1;
     }
-    return (*p != 0) - (*q != 0);
+    return (i < na) - (j < nb);
 }

@@ -466,13 +466,8 @@ static int read_placed(sqlite3_stmt *st, struct placed_span **out, size_t *n, st
     size_t cap = 0;
     int s;
     while ((s = store_step(st, "targets", e)) == 1) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct placed_span *v = realloc(*out, cap * sizeof *v);
-            if (!v)
-                return err_set(e, "out of memory"), -1;
-            *out = v;
-        }
+        if (array_grow((void **)out, &cap, *n + 1, sizeof **out) < 0)
+            return err_set(e, "out of memory"), -1;
         (*out)[(*n)++] = (struct placed_span){ sqlite3_column_int64(st, 4),
                                                { sqlite3_column_int64(st, 0),
                                                  sqlite3_column_int64(st, 1),
@@ -485,10 +480,10 @@ static int read_placed(sqlite3_stmt *st, struct placed_span **out, size_t *n, st
 int targets_doc_spans(sqlite3 *db, const char *doc_slug, struct target_span **out,
                       size_t *n, struct err *e)
 {
-    /* In the text's order. targets_query's order reduces to it within one document (a
-     * document's targets are all for one region: its own, or the one it sets them for),
-     * without the region's rank computed for every row; and sorted here, not by SQLite's
-     * sorter (issue 15: 1.1 M of the 12 M instructions to the explorer's first screen). */
+    /* In the text's order, the order the reader shows spans in (it sorts them by place
+     * too), not targets_query's by region first: no region's rank computed for every row,
+     * and sorted here, not by SQLite's sorter (issue 15: 1.1 M of the 12 M instructions to
+     * the explorer's first screen). */
     static const char sql[] =
         "SELECT t.id, t.node_id, t.start, t.\"end\", n.seq FROM target t"
         " JOIN node n ON n.id = t.node_id WHERE n.doc_id = (SELECT id FROM doc WHERE slug = ?1)";
