@@ -44,7 +44,7 @@ uint32_t text_visible(uint32_t c);
  * character's answer is asked of wcwidth once and remembered: */
 int text_char_width(uint32_t c);
 /* after the locale changes, or what wcwidth answers (the explorer's ambiguous width),
- * the widths are asked again. */
+ * the widths are asked again, in every thread (each thread remembers its own answers). */
 void text_width_reset(void);
 /* 1 when c is East Asian Ambiguous (narrow in a Western set-up, wide in a CJK one). */
 int text_is_ambiguous(uint32_t c);

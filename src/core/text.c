@@ -3,6 +3,7 @@
  * Widths come from libc wcwidth when the locale is multibyte (the TUI insists on UTF-8),
  * because that is the table ncurses uses to place characters; in a single-byte locale
  * (a script running `gongfu show` under LANG=C) libunistring's table stands in. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -93,15 +94,16 @@ static int raw_width(uint32_t c)
 }
 
 /* What wcwidth said of each character of the Basic Multilingual Plane, asked once: 0 not
- * asked yet, else the width + 1. Wrapping a document asks of every character. */
-static unsigned char bmp_width[0x10000];
-static int bmp_learnt;
+ * asked yet, else the width + 1. Wrapping a document asks of every character. Each thread
+ * has its own (the import may run on two), so none writes what another reads; a reset
+ * moves the generation on, and each thread forgets its answers when it next asks. */
+static _Thread_local unsigned char bmp_width[0x10000];
+static _Thread_local unsigned bmp_generation;
+static _Atomic unsigned width_generation;
 
 void text_width_reset(void)
 {
-    if (bmp_learnt)
-        memset(bmp_width, 0, sizeof bmp_width);
-    bmp_learnt = 0;
+    atomic_fetch_add_explicit(&width_generation, 1, memory_order_relaxed);
 }
 
 static int learn_width(uint32_t c)
@@ -111,10 +113,8 @@ static int learn_width(uint32_t c)
         w = raw_width(REPLACEMENT);
     if (w < 0)
         w = 1;
-    if (c < 0x10000 && w < 255) {
+    if (c < 0x10000 && w < 255)
         bmp_width[c] = (unsigned char)(w + 1);
-        bmp_learnt = 1;
-    }
     return w;
 }
 
@@ -122,6 +122,11 @@ static inline int char_width(uint32_t c)
 {
     if (c >= 0x20 && c < 0x7f)   /* printable ASCII: one column in every locale */
         return 1;
+    unsigned g = atomic_load_explicit(&width_generation, memory_order_relaxed);
+    if (g != bmp_generation) {
+        memset(bmp_width, 0, sizeof bmp_width);
+        bmp_generation = g;
+    }
     if (c < 0x10000 && bmp_width[c])
         return bmp_width[c] - 1;
     return learn_width(c);

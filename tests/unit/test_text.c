@@ -1,6 +1,7 @@
 /* Width, wrapping, truncation and sanitising (text.h), on made-up strings and on the
  * embedded corpus at every width from 2 to 300. */
 #include <locale.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,6 +28,69 @@ static void test_width(void **st)
     assert_int_equal(width_of("\xe4\xb8"), 2);            /* truncated 中: two bad bytes */
     assert_int_equal(width_of("a\tb"), 3);
     assert_int_equal(width_of("\xe2\x80\x8b"), 1);        /* zero-width space made visible */
+}
+
+/* U+0600 (ARABIC NUMBER SIGN): glibc's C.UTF-8 gives it one column, libunistring (what a
+ * single-byte locale uses) none. A thread in either locale gets its own locale's answer
+ * whatever another thread learnt before it: no thread reads what another wrote. */
+#define ARABIC_NUMBER_SIGN 0x0600u
+
+struct width_thread {
+    const char *locale;
+    int width;                  /* text_char_width(ARABIC_NUMBER_SIGN) in that locale */
+    int after_reset;            /* the same, asked after the main thread reset the widths */
+    pthread_barrier_t *barrier; /* NULL: no reset */
+};
+
+static void *width_in_locale(void *arg)
+{
+    struct width_thread *t = arg;
+    locale_t utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+    locale_t mine = newlocale(LC_ALL_MASK, t->locale, (locale_t)0);
+    if (!utf8 || !mine)
+        return NULL;
+    uselocale(mine);
+    t->width = text_char_width(ARABIC_NUMBER_SIGN);
+    if (t->barrier) {
+        /* The locale changes under the remembered answer; the main thread says so. */
+        uselocale(utf8);
+        pthread_barrier_wait(t->barrier);
+        pthread_barrier_wait(t->barrier);
+        t->after_reset = text_char_width(ARABIC_NUMBER_SIGN);
+    }
+    uselocale(LC_GLOBAL_LOCALE);
+    freelocale(mine);
+    freelocale(utf8);
+    return NULL;
+}
+
+static void test_width_threads(void **st)
+{
+    (void)st;
+    text_width_reset();
+    assert_int_equal(text_char_width(ARABIC_NUMBER_SIGN), 1);   /* main: C.UTF-8 */
+    struct width_thread utf8 = { "C.UTF-8", -1, -1, NULL }, c = { "C", -1, -1, NULL };
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, width_in_locale, &utf8), 0);
+    pthread_join(th, NULL);
+    assert_int_equal(pthread_create(&th, NULL, width_in_locale, &c), 0);
+    pthread_join(th, NULL);
+    assert_int_equal(utf8.width, 1);
+    assert_int_equal(c.width, 0);
+    assert_int_equal(text_char_width(ARABIC_NUMBER_SIGN), 1);
+
+    /* A reset made in one thread reaches the answers another remembered. */
+    pthread_barrier_t b;
+    assert_int_equal(pthread_barrier_init(&b, NULL, 2), 0);
+    struct width_thread r = { "C", -1, -1, &b };
+    assert_int_equal(pthread_create(&th, NULL, width_in_locale, &r), 0);
+    pthread_barrier_wait(&b);
+    text_width_reset();
+    pthread_barrier_wait(&b);
+    pthread_join(th, NULL);
+    pthread_barrier_destroy(&b);
+    assert_int_equal(r.width, 0);
+    assert_int_equal(r.after_reset, 1);
 }
 
 static void test_ambiguous(void **st)
@@ -300,6 +364,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_width),
+        cmocka_unit_test(test_width_threads),
         cmocka_unit_test(test_ambiguous),
         cmocka_unit_test(test_wrap_basic),
         cmocka_unit_test(test_wrap_punctuation),
