@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/array.h"
 #include "gongfu/fold.h"
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
@@ -10,6 +11,7 @@
 #include "search_index.h"
 #include "search_lengths.h"
 #include "search_rank.h"
+#include "search_terms.h"
 #include "search_words.h"
 
 /* Bumped when the tables below change shape (3: the lengths in one blob, search_lengths.h,
@@ -137,14 +139,17 @@ static void indexed_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
 
 /* ---- writing ---- */
 
-/* Indexes one section with the statement ins (rowid, text, title) and keeps its length. */
+/* Indexes one section with the statement ins (rowid, text, title): text and title are
+ * UTF-16BE, the database's encoding, so SQLite binds them without translating them
+ * (FTS5 has them in UTF-8 once, to tokenize). Keeps its length. */
 static int put(struct index_state *is, sqlite3 *db, sqlite3_stmt *ins, int64_t id,
-               const char *text, const char *title, struct err *e)
+               const void *text, size_t ntext, const void *title, size_t ntitle,
+               struct err *e)
 {
     int64_t before = tokenizer_positions();
     sqlite3_bind_int64(ins, 1, id);
-    sqlite3_bind_text(ins, 2, text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 3, title, -1, SQLITE_STATIC);
+    sqlite3_bind_text64(ins, 2, ntext ? text : "", ntext, SQLITE_STATIC, SQLITE_UTF16BE);
+    sqlite3_bind_text64(ins, 3, ntitle ? title : "", ntitle, SQLITE_STATIC, SQLITE_UTF16BE);
     int rc = sqlite3_step(ins);
     sqlite3_reset(ins);
     if (rc != SQLITE_DONE)
@@ -154,16 +159,19 @@ static int put(struct index_state *is, sqlite3 *db, sqlite3_stmt *ins, int64_t i
     return 0;
 }
 
-/* The two-character terms' contexts gathered from the tokens FTS5 has as it indexes. */
+/* The two-character terms' contexts, and every term's sections, gathered from the tokens
+ * FTS5 has as it indexes. */
 struct gather {
     struct word_contexts *contexts;
+    struct search_terms *terms;
     int failed;
 };
 
 static void gather_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
     struct gather *g = ctx;
-    if (word_contexts_token(g->contexts, flags, tok, ntok, start, end) < 0)
+    if (word_contexts_token(g->contexts, flags, tok, ntok, start, end) < 0 ||
+        terms_token(g->terms, tok, (size_t)ntok) < 0)
         g->failed = 1;
 }
 
@@ -174,36 +182,89 @@ static void gather_end(void *ctx)
         g->failed = 1;
 }
 
+/* The text of the view search_text for one section: its paragraphs' texts in their order
+ * joined by a line end, as group_concat joins them (a NULL is left out, with its line end),
+ * in UTF-16BE as they are stored. Read from the node table rather than the view, whose
+ * group_concat translates every paragraph to UTF-8 and the whole back (at 10x the corpus,
+ * that and binding the text in UTF-8 were 4% of the import's instructions). */
+struct utf16 {
+    unsigned char *b;
+    size_t n, cap;
+};
+
+static int section_text(sqlite3_stmt *paras, int64_t id, struct utf16 *out, struct err *e)
+{
+    static const unsigned char line_end[2] = { 0, '\n' };
+    out->n = 0;
+    sqlite3_bind_int64(paras, 1, id);
+    int step, first = 1, rc = 0;
+    while (rc == 0 && (step = sqlite3_step(paras)) == SQLITE_ROW) {
+        sqlite3_value *v = sqlite3_column_value(paras, 0);
+        if (sqlite3_value_type(v) == SQLITE_NULL)
+            continue;
+        const void *p = sqlite3_value_text16be(v);
+        size_t n = (size_t)sqlite3_value_bytes16(v), sep = first ? 0 : 2;
+        if ((n && !p) || array_grow((void **)&out->b, &out->cap, out->n + sep + n, 1) < 0) {
+            rc = -1, err_set(e, "out of memory");
+            break;
+        }
+        memcpy(out->b + out->n, line_end, sep);
+        if (n)
+            memcpy(out->b + out->n + sep, p, n);
+        out->n += sep + n;
+        first = 0;
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(sqlite3_db_handle(paras)));
+    sqlite3_reset(paras);
+    return rc;
+}
+
 /* Every section not in the index yet (a stale index holds none), indexed in one pass at
  * the commit. Indexing as the sections come would cost far more: FTS5 writes out what it
  * holds in memory whenever another statement of the transaction opens a savepoint (every
  * insert into node and target does), so the index would grow by a segment per section and
- * spend the import merging them. g, when given, gathers the contexts of every section
- * indexed (a tap on the tokenizer while FTS5 inserts). */
+ * spend the import merging them. g, when given, gathers the contexts and the terms of
+ * every section indexed (a tap on the tokenizer while FTS5 inserts). The sections and
+ * their text are the view search_text's (the index's content), read as section_text
+ * says. */
 static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, struct err *e)
 {
-    sqlite3_stmt *rows, *ins;
-    if (store_prepare(db, "SELECT id, text, title FROM search_text WHERE NOT gongfu_indexed(id)"
-                      " ORDER BY id", &rows, "search index", e) < 0)
+    sqlite3_stmt *rows, *paras = NULL, *ins = NULL;
+    if (store_prepare(db, "SELECT id, title FROM node WHERE kind <> 'paragraph' AND NOT "
+                      "gongfu_indexed(id) ORDER BY id", &rows, "search index", e) < 0)
         return -1;
-    if (store_prepare(db, "INSERT INTO search_fts(rowid, text, title) VALUES(?1, ?2, ?3)", &ins,
+    if (store_prepare(db, "SELECT text FROM node WHERE parent_id = ?1 AND kind = 'paragraph' "
+                      "ORDER BY seq", &paras, "search index", e) < 0 ||
+        store_prepare(db, "INSERT INTO search_fts(rowid, text, title) VALUES(?1, ?2, ?3)", &ins,
                       "search index", e) < 0) {
-        sqlite3_finalize(rows);
+        sqlite3_finalize(rows), sqlite3_finalize(paras);
         return -1;
     }
     int rc = 0, step;
+    struct utf16 text = {0};
     struct tokenizer_tap tap = {gather_token, gather_end, g};
     tokenizer_set_tap(g ? &tap : NULL);
     while (rc == 0 && (step = sqlite3_step(rows)) == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(rows, 1),
-                   *title = (const char *)sqlite3_column_text(rows, 2);
-        if (*text || *title)
-            rc = put(is, db, ins, sqlite3_column_int64(rows, 0), text, title, e);
+        int64_t id = sqlite3_column_int64(rows, 0);
+        if ((rc = section_text(paras, id, &text, e)) < 0)
+            break;
+        /* The bytes after the text: a UTF-16 value's length is had without translating it
+         * to the machine's byte order. */
+        sqlite3_value *tv = sqlite3_column_value(rows, 1);
+        const void *title = sqlite3_value_text16be(tv);
+        size_t ntitle = title ? (size_t)sqlite3_value_bytes16(tv) : 0;
+        if (!text.n && !ntitle)
+            continue;
+        if (g)
+            terms_section(g->terms);
+        rc = put(is, db, ins, id, text.b, text.n, title, ntitle, e);
     }
     tokenizer_set_tap(NULL);
     if (rc == 0 && step != SQLITE_DONE)
         rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(rows), sqlite3_finalize(ins);
+    free(text.b);
+    sqlite3_finalize(rows), sqlite3_finalize(paras), sqlite3_finalize(ins);
     return rc;
 }
 
@@ -288,17 +349,20 @@ static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
      * 7% of a 10x import's instructions); else from the text, since the index holds
      * sections of earlier imports. */
     int empty = lengths_count(is->lengths) == 0;
-    struct gather g = {NULL, 0};
-    if (empty && word_contexts_new(&g.contexts) < 0)
+    struct gather g = {NULL, NULL, 0};
+    if (empty && (word_contexts_new(&g.contexts) < 0 || terms_new(&g.terms) < 0)) {
+        word_contexts_free(&g.contexts);
         return err_set(e, "out of memory"), -1;
+    }
     int rc = index_pending(is, db, empty ? &g : NULL, e);
     if (rc == 0 && g.failed)
         rc = -1, err_set(e, "out of memory");
     if (rc == 0)
         rc = lengths_save(db, is->lengths, e);
     if (rc == 0)
-        rc = words_rebuild(db, g.contexts, e);
+        rc = words_rebuild(db, g.contexts, g.terms, e);
     word_contexts_free(&g.contexts);
+    terms_free(&g.terms);
     /* The next transaction reads the list again (this one may yet be rolled back). */
     forget(is);
     return rc;

@@ -6,6 +6,7 @@
 #include "gongfu/pinyin_words.h"
 #include "gongfu/store.h"
 #include "gongfu/tokenizer.h"
+#include "search_terms.h"
 #include "search_words.h"
 #include "gongfu/word_contexts.h"
 
@@ -105,6 +106,40 @@ static void contexts_fn(sqlite3_context *c, int argc, sqlite3_value **v)
                                : 0);
 }
 
+/* One counted term into search_word, with its contexts. */
+struct put_term {
+    sqlite3_stmt *put;
+    const struct word_contexts *contexts;
+    int failed;                 /* a database error (else terms_each ran out of memory) */
+};
+
+static int put_term(void *ctx, const char *term, size_t n, int64_t sections)
+{
+    struct put_term *p = ctx;
+    sqlite3_bind_text(p->put, 1, term, (int)n, SQLITE_STATIC);
+    sqlite3_bind_int64(p->put, 2, sections);
+    sqlite3_bind_int(p->put, 3, (int)word_contexts_of(p->contexts, term, n));
+    int rc = sqlite3_step(p->put);
+    sqlite3_reset(p->put);
+    return rc == SQLITE_DONE ? 0 : (p->failed = 1, -1);
+}
+
+static int add_counted(sqlite3 *db, const struct word_contexts *contexts,
+                       const struct search_terms *terms, struct err *e)
+{
+    struct put_term p = {NULL, contexts, 0};
+    if (store_prepare(db, "INSERT INTO search_word(word, sections, contexts) VALUES(?, ?, ?)",
+                      &p.put, "search index", e) < 0)
+        return -1;
+    int rc = terms_each(terms, put_term, &p);
+    if (rc < 0 && p.failed)
+        err_set(e, "search index: %s", sqlite3_errmsg(db));
+    else if (rc < 0)
+        err_set(e, "out of memory");
+    sqlite3_finalize(p.put);
+    return rc < 0 ? -1 : 0;
+}
+
 /* Each two-character term's contexts (word_contexts.h): given, or from every section's
  * text and title as the index reads them; then every term of the index with its sections
  * and contexts. */
@@ -131,14 +166,17 @@ static int add_terms(sqlite3 *db, const struct word_contexts *given, struct err 
                                            (void *)given, contexts_fn, NULL, NULL) != SQLITE_OK)
         rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
     if (rc == 0)
-        rc = store_exec(db, "INSERT INTO search_word(word, sections, contexts) SELECT term, "
+        rc = store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
+                        "fts5vocab(main, search_fts, row);"
+                        "INSERT INTO search_word(word, sections, contexts) SELECT term, "
                         "doc, gongfu_contexts(term) FROM temp.search_vocab", "search index", e);
     sqlite3_create_function(db, "gongfu_contexts", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL);
     word_contexts_free(&t);
     return rc;
 }
 
-int words_rebuild(sqlite3 *db, const struct word_contexts *contexts, struct err *e)
+int words_rebuild(sqlite3 *db, const struct word_contexts *contexts,
+                  const struct search_terms *terms, struct err *e)
 {
     /* A table from before the contexts column is made again. */
     sqlite3_stmt *probe = NULL;
@@ -146,11 +184,9 @@ int words_rebuild(sqlite3 *db, const struct word_contexts *contexts, struct err 
               SQLITE_OK;
     sqlite3_finalize(probe);
     return (old && store_exec(db, "DROP TABLE IF EXISTS search_word", "search index", e)) ||
-           words_create(db, e) ||
-           store_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING "
-                      "fts5vocab(main, search_fts, row);"
-                      "DELETE FROM search_word;", "search index", e) ||
-           add_terms(db, contexts, e) || add_catalogue(db, e) ? -1 : 0;
+           words_create(db, e) || store_exec(db, "DELETE FROM search_word;", "search index", e) ||
+           (contexts && terms ? add_counted(db, contexts, terms, e) : add_terms(db, contexts, e)) ||
+           add_catalogue(db, e) ? -1 : 0;
 }
 
 /* ---- reading ---- */

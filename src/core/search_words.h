@@ -3,8 +3,9 @@
  * search_word(word, sections) holds every term of the search index (one or two Chinese
  * characters, or a letter/digit word) with the number of sections it is in, and the
  * catalogue's indicator names (their runs of Chinese characters, three or more, that
- * occur). It is rebuilt from an fts5vocab table at the end of every import, inside its
- * transaction, so it always agrees with the index. A search context reads it the first
+ * occur). It is rebuilt at the end of every import, inside its transaction, so it always
+ * agrees with the index: from the terms the import's indexing pass counted when that pass
+ * indexed every section (search_terms.h), else from an fts5vocab table over the index. A search context reads it the first
  * time a query may be pinyin (pinyin_words.h) and gives the query parser its reader. */
 #ifndef GONGFU_SEARCH_WORDS_H
 #define GONGFU_SEARCH_WORDS_H
@@ -13,13 +14,16 @@
 #include "gongfu/err.h"
 #include "gongfu/query.h"
 
-/* The table, at import (also made by words_rebuild in a database from before it), from an
- * fts5vocab table over the index; the two-character terms' contexts are given when the
- * import's indexing pass gathered them over every section of the database, else (NULL)
- * read from the sections' text. */
+/* The table, at import (also made by words_rebuild in a database from before it). When the
+ * import's indexing pass went over every section of the database, it gives the
+ * two-character terms' contexts and every term's sections it gathered; else (NULL, NULL)
+ * the terms are read from an fts5vocab table over the index and the contexts from the
+ * sections' text. */
 struct word_contexts;
+struct search_terms;
 int words_create(sqlite3 *db, struct err *e);
-int words_rebuild(sqlite3 *db, const struct word_contexts *contexts, struct err *e);
+int words_rebuild(sqlite3 *db, const struct word_contexts *contexts,
+                  const struct search_terms *terms, struct err *e);
 
 struct words;
 
