@@ -81,10 +81,15 @@ static int run_command(const struct cli_command *c, int argc, char **argv, int a
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
-    /* Numbers in the documents, the database, JSON and CSV are written with a point: a
-     * locale's decimal comma (de_DE, fr_FR, ru_RU) made strtod read 4.5 as 4. */
-    setlocale(LC_NUMERIC, "C");
+    /* Only the categories gongfu uses are taken from the environment: LC_CTYPE (the
+     * terminal's characters and their widths) and LC_MESSAGES (strerror's language). The
+     * others stay "C": LC_NUMERIC because numbers in the documents, the database, JSON and
+     * CSV are written with a point (a locale's decimal comma, de_DE, fr_FR, ru_RU, made
+     * strtod read 4.5 as 4); LC_COLLATE, LC_TIME, LC_MONETARY and the rest because nothing
+     * here reads them (no strcoll, no strftime of names), and each is a file to open and
+     * map at every start (issue 15). */
+    setlocale(LC_CTYPE, "");
+    setlocale(LC_MESSAGES, "");
     /* Output is UTF-8 whatever the locale; widths need a UTF-8 LC_CTYPE to be right. */
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");

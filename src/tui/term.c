@@ -29,8 +29,7 @@ int term_check_locale(void)
 {
     /* The command line forces UTF-8 for its own output; the screen must know what the
      * user's terminal really speaks, so ask the environment again. */
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C");     /* a point in numbers, as the command line (main.c) */
+    setlocale(LC_CTYPE, "");        /* the only category the screen needs (main.c) */
     const char *cs = nl_langinfo(CODESET);
     if (cs && !strcmp(cs, "UTF-8"))
         return 0;
