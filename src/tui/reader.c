@@ -48,6 +48,7 @@ static int reader_init(struct pane *p)
 {
     struct reader *r = p->state;
     r->doc = -1;
+    r->spans_gen = p->ui->spans.gen - 1;   /* none mapped yet */
     clear_current(r);
     return 0;
 }
@@ -132,7 +133,7 @@ static int build_blocks(struct pane *p)
     return 0;
 }
 
-static void relayout(struct pane *p);
+static int relayout(struct pane *p);
 
 int reader_open(struct pane *p, int doc)
 {
@@ -149,8 +150,8 @@ int reader_open(struct pane *p, int doc)
     p->dirty |= PANE_REDRAW | PANE_STATUS;
     if (r->cache[doc].nodes) {
         unstash(r, &r->cache[doc]);
-        relayout(p);
-        reader_spans(p);
+        if (!relayout(p))
+            reader_spans(p);
         return 0;
     }
     struct err e = { "" };
@@ -173,8 +174,7 @@ int reader_open(struct pane *p, int doc)
     }
     r->d.width = 0;
     r->d.top = r->d.cur = 0;
-    relayout(p);
-    reader_spans(p);
+    relayout(p);   /* the width was 0: it lays out anew and maps the spans */
     return 0;
 }
 
@@ -274,13 +274,14 @@ int reader_text_width(const struct pane *p)
     return width < 2 ? 2 : width;
 }
 
-/* Wraps to the text's width if it changed, keeping the cursor on the same text. */
-static void relayout(struct pane *p)
+/* Wraps to the text's width if it changed, keeping the cursor on the same text; 1 if it
+ * did (the spans mapped again with it), 0 if the lines were already at that width. */
+static int relayout(struct pane *p)
 {
     struct reader *r = p->state;
     int width = reader_text_width(p);
     if (r->doc < 0 || width == r->d.width)
-        return;
+        return 0;
     int64_t node = 0;
     long off = 0;
     int had = r->d.nlines > 0;
@@ -295,6 +296,7 @@ static void relayout(struct pane *p)
         reader_goto(p, node, off);
         r->d.top = r->d.cur > top_gap ? r->d.cur - top_gap : 0;
     }
+    return 1;
 }
 
 /* The line holding drawn offset pos of block b: the last of b's lines starting at or
@@ -502,13 +504,16 @@ static void reglyph(struct pane *p)
 
 static unsigned reader_notify(struct pane *p, unsigned events)
 {
+    const struct reader *r = p->state;
     if (events & UI_GLYPHS) {
         reglyph(p);
         return PANE_REDRAW;
     }
     if (events & UI_RESIZED)
         relayout(p);
-    if (events & UI_SPANS) {
+    /* Not again for the registry's change the spans were mapped at: opening the first
+     * document maps them after the sources registered, before the first sync tells. */
+    if ((events & UI_SPANS) && r->spans_gen != p->ui->spans.gen) {
         reader_spans(p);
         return PANE_REDRAW;
     }

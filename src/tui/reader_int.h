@@ -53,6 +53,7 @@ struct reader {
     struct rspan *spans;
     size_t nspans;
     long current[SPAN_COUNT];   /* each source's current span (index in spans), -1 */
+    unsigned spans_gen; /* the span registry's count of changes the spans were mapped at */
     size_t drawn_top, drawn_cur;
     char failed[300];   /* why the document shows no line (it could not be read), or "" */
     int full;           /* the text takes the pane's width, not the measure (ui.measure) */

@@ -107,6 +107,7 @@ void reader_spans(struct pane *p)
         was[k] = c >= 0 && (size_t)c < r->nspans ? r->spans[c].id : -1;
         r->current[k] = -1;
     }
+    r->spans_gen = p->ui->spans.gen;
     size_t cap = 0;
     free(r->spans);
     r->spans = NULL;
