@@ -12,6 +12,10 @@ static int wide;
  * every cell it puts in a window and again of every cell it sends: asking libc each time
  * was a twentieth of a full repaint's instructions. */
 static signed char known[0x10000];
+/* Whether answers are kept (only once width_ambiguous_wide has said how ambiguous
+ * characters are drawn: curses asks a few while it starts), and whether any is: clearing
+ * the 64 KB at start would touch (fault in) sixteen pages of zeros for nothing. */
+static int keeping, kept;
 
 /* The core remembers what wcwidth answered (text_char_width): a change is asked again.
  * Every call starts afresh here: it comes once the locale is the terminal's. */
@@ -20,7 +24,10 @@ void width_ambiguous_wide(int w)
     if (w != wide)
         text_width_reset();
     wide = w;
-    memset(known, 0, sizeof known);
+    if (kept)
+        memset(known, 0, sizeof known);
+    kept = 0;
+    keeping = 1;
 }
 
 static int ask(wchar_t c)
@@ -38,9 +45,10 @@ int wcwidth(wchar_t c)
         return ask(c);
     if (!known[c]) {
         int w = ask(c);
-        if (w < -1 || w > 2)
+        if (w < -1 || w > 2 || !keeping)
             return w;
         known[c] = (signed char)(w + 2);
+        kept = 1;
     }
     return known[c] - 2;
 }
