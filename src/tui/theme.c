@@ -14,8 +14,10 @@ static short role_pairs[ROLE_COUNT];
 /* The normal role is the terminal's default colours (its pair is only cheaper to draw). */
 static int plain_normal;
 
-/* A highlight with no background of its own (a target's underline) drawn on a line that
- * has one (the cursor line) takes that background: these pairs combine the two. */
+/* A highlight with no background of its own (a target's colour) drawn on a line that
+ * has one (the cursor line) takes that background: these pairs combine the two. There it
+ * is underlined as well: its colour, chosen against the terminal's background, may not
+ * stand out on the line's (green on cyan), and one line's attributes cost little. */
 static const enum role over_tops[] = { ROLE_TARGET, ROLE_TARGET_CURRENT, ROLE_HIT,
                                        ROLE_HIT_CURRENT };
 static const enum role over_bases[] = { ROLE_CURSOR, ROLE_CURSOR_IDLE };
@@ -211,7 +213,7 @@ static void apply_over(const struct theme *t, int ncolors)
             over_set[i][j] = top->bg < 0;
             if (!over_set[i][j])
                 continue;           /* its own background: drawn as it is */
-            over_attrs[i][j] = top->attrs | base->attrs;
+            over_attrs[i][j] = top->attrs | base->attrs | A_UNDERLINE;
             short fg = top->fg >= 0 ? top->fg : base->fg, bg = base->bg;
             short pair = (short)(OVER_PAIR0 + i * NBASES + j);
             if (ncolors >= 8 && (fg >= 0 || bg >= 0) && pair < COLOR_PAIRS &&

@@ -40,7 +40,8 @@ void theme_apply(const struct theme *t, int use_color);
 attr_t theme_attr(enum role r);
 short theme_pair(enum role r);
 /* The attributes to draw role top with on a line drawn as base (a target on the cursor
- * line): a top with no background of its own takes base's, and both's attributes. */
+ * line): a top with no background of its own takes base's, both's attributes and an
+ * underline. */
 attr_t theme_over(enum role top, enum role base);
 /* The role a colour pair draws (for screen dumps); *over set when it is a pair of
  * theme_over, and the role is then the base's. ROLE_COUNT for none. */
