@@ -6,12 +6,14 @@ pkgs="make gcc pkg-config libncurses-dev libsqlite3-dev libunistring-dev libopen
 libopencc1.1 opencc unicode-data bzip2 libcmocka-dev libxlsxwriter-dev tmux python3 python3-openpyxl zsh
 libxml2-dev libzip-dev zlib1g-dev libmupdf-dev mupdf-tools libmujs2 libgumbo1 libopenjp2-7
 libjbig2dec0 libjpeg62-turbo libfreetype6 libharfbuzz0b pandoc fonts-noto-cjk python3-cairo
-libxml2-utils unzip locales"
+libxml2-utils unzip locales ncurses-term"
 # The import formats: libxml2 (web pages, Word's XML), libzip (.docx), MuPDF (PDF; its static
 # archives link against the runtime libraries listed after it, see the Makefile); the tests
 # make their fixtures with pandoc and python3-cairo + fonts-noto-cjk; the benchmarks compare
 # with xmllint, unzip and mutool. locales: the sources localedef builds a locale with a
-# decimal comma from (tests/cli/t_locale.sh).
+# decimal comma from (tests/cli/t_locale.sh). ncurses-term: the terminal descriptions
+# beyond xterm's (putty-256color, what PuTTY and Xshell users set) that tests/tui/t_paging_bytes.sh
+# counts bytes for.
 # The fuzz targets need clang's libFuzzer runtime.
 [ "${GONGFU_WITH_FUZZ:-0}" = 1 ] && pkgs="$pkgs clang libclang-rt-14-dev"
 
