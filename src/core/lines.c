@@ -43,19 +43,6 @@ static const char *const trailer_marks[] = {
     "分享到", "打印本页", "关闭窗口", "上一篇", "下一篇", "扫一扫", "版权所有", "Copyright",
 };
 
-size_t lines_space_at(const char *s, size_t n)
-{
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\f' || s[0] == '\v'))
-        return 1;
-    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)      /* U+3000 */
-        return 3;
-    if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)          /* U+00A0 */
-        return 2;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)      /* U+FEFF */
-        return 3;
-    return 0;
-}
-
 /* White space, and the zero-width characters that are invisible at a line's edges. */
 static size_t edge_at(const char *s, size_t n)
 {
@@ -191,12 +178,15 @@ static int is_pipe_line(const char *t, const struct line *l)
 /* A line of phone numbers, or a banner naming a hotline. */
 static int is_phone_line(const char *t, const struct line *l)
 {
+    /* Digits and "-+() /" alone (a NUL too, as strchr counted it); the first other byte
+     * ends the look. */
     size_t digits = 0, other = 0;
-    for (size_t i = l->start; i < l->end; i++) {
+    for (size_t i = l->start; i < l->end && !other; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c >= '0' && c <= '9')
             digits++;
-        else if (!strchr("-+() /", c))
+        else if (!(c == '-' || c == '+' || c == '(' || c == ')' || c == ' ' || c == '/' ||
+                   c == '\0'))
             other++;
     }
     if (digits >= 7 && other == 0)

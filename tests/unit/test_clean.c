@@ -210,11 +210,39 @@ static void chrome_lines(void **state)
     assert_int_equal(L.v[4].kind, LINE_TEXT);
     assert_memory_equal(t + L.v[4].start, "温州打造", L.v[4].end - L.v[4].start);
     lines_free(&L);
+    /* A line of phone numbers (digits and "-+() /" alone) is chrome. */
+    const char *p = "0576-88888888 (0576) 12345678/+86 1234567\n";
+    assert_int_equal(lines_split(p, strlen(p), &L), 0);
+    assert_int_equal(L.n, 1);
+    assert_int_equal(L.v[0].kind, LINE_CHROME);
+    lines_free(&L);
+}
+
+/* What counts as a space (lines_space_at): ASCII blanks, U+3000, U+00A0, U+FEFF, each only
+ * whole within the n bytes given. */
+static void spaces(void **state)
+{
+    (void)state;
+    static const char *const one[] = {" x", "\tx", "\fx", "\vx"};
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(lines_space_at(one[i], 2), 1);
+    assert_int_equal(lines_space_at("\xE3\x80\x80x", 4), 3);        /* U+3000 */
+    assert_int_equal(lines_space_at("\xE3\x80\x80", 2), 0);         /* cut short */
+    assert_int_equal(lines_space_at("\xE3\x80\x81", 3), 0);         /* 、 */
+    assert_int_equal(lines_space_at("\xC2\xA0", 2), 2);              /* U+00A0 */
+    assert_int_equal(lines_space_at("\xC2\xA0", 1), 0);
+    assert_int_equal(lines_space_at("\xC2\xA9", 2), 0);              /* © */
+    assert_int_equal(lines_space_at("\xEF\xBB\xBF", 3), 3);         /* U+FEFF */
+    assert_int_equal(lines_space_at("\xEF\xBC\x8C", 3), 0);         /* ， */
+    assert_int_equal(lines_space_at("\n", 1), 0);
+    assert_int_equal(lines_space_at("\xE4\xB8\xAD", 3), 0);         /* 中 */
+    assert_int_equal(lines_space_at(" ", 0), 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(spaces),
         cmocka_unit_test(stray_spaces_go),
         cmocka_unit_test(page_broken_pieces_join),
         cmocka_unit_test(sentence_ends),
