@@ -61,10 +61,33 @@ static int deadline_before(const struct ttext *t, size_t lo, size_t i)
            lex_verb_before(t, lo, i, &cmp, &flags) < 2;
 }
 
+/* The characters a time can begin with: 第 and 十 of a plan period, a year's digits, the
+ * first of each word of the coming year, of review and of plan. frame_at is asked at every
+ * character of a paragraph, nearly all of them none of these. Made once per thread. */
+static _Thread_local struct tx_chars time_starts;
+static _Thread_local int time_starts_made;
+
+static const struct tx_chars *starts_of_times(void)
+{
+    if (!time_starts_made) {
+        tx_chars_add(&time_starts, 0x7B2C);                 /* 第 */
+        tx_chars_add(&time_starts, 0x5341);                 /* 十 */
+        for (uint32_t d = '0'; d <= '9'; d++)
+            tx_chars_add(&time_starts, d);
+        tx_chars_add_firsts(&time_starts, lex_coming_year_words);
+        tx_chars_add_firsts(&time_starts, lex_past_times);
+        tx_chars_add_firsts(&time_starts, lex_plan_words);
+        time_starts_made = 1;
+    }
+    return &time_starts;
+}
+
 size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_year,
                 int words, struct frame *f)
 {
     size_t l;
+    if (i >= lim || !tx_chars_may_have(starts_of_times(), t->v[i].c))
+        return 0;
     int n = period_at(t, i, lim, &l);
     if (n) {
         *f = at_year(1955 + 5 * n, doc_year);          /* "十四五" ends in 2025 */

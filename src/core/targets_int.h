@@ -38,6 +38,25 @@ size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const 
 size_t tx_before_any(const struct ttext *t, size_t lo, size_t i, const char *const *words,
                      int *which);
 
+/* A set of characters as 256 bits of a hash: a character whose bit is clear is surely not
+ * in it (a filter before the words are looked at; targets_lex.c keeps one per word list). */
+struct tx_chars {
+    uint64_t bits[4];
+};
+static inline unsigned tx_chars_bit(uint32_t c) { return (c * 0x9E3779B1u) >> 24; }
+static inline void tx_chars_add(struct tx_chars *s, uint32_t c)
+{
+    unsigned b = tx_chars_bit(c);
+    s->bits[b >> 6] |= 1ULL << (b & 63);
+}
+static inline int tx_chars_may_have(const struct tx_chars *s, uint32_t c)
+{
+    unsigned b = tx_chars_bit(c);
+    return (int)(s->bits[b >> 6] >> (b & 63) & 1);
+}
+/* Adds the first character of each word of a NULL-terminated list. */
+void tx_chars_add_firsts(struct tx_chars *s, const char *const *words);
+
 static inline int tx_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline int tx_alpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 int tx_han(uint32_t c);

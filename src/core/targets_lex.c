@@ -127,7 +127,7 @@ size_t tx_before(const struct ttext *t, size_t lo, size_t i, const char *word)
  * one of the lexicon's constants (lexicon.h). */
 struct list_chars {
     const void *list;
-    uint64_t first[4], last[4];
+    struct tx_chars first, last;
 };
 
 #define LIST_SLOTS 128          /* more than the lexicon has lists */
@@ -137,21 +137,15 @@ static _Thread_local size_t list_count;
 #define LIST_INDEX 1024
 static _Thread_local struct list_chars *list_index[LIST_INDEX];
 
-static unsigned char_bit(uint32_t c)
+void tx_chars_add_firsts(struct tx_chars *s, const char *const *words)
 {
-    return (c * 0x9E3779B1u) >> 24;
-}
-
-static int in_set(const uint64_t set[4], uint32_t c)
-{
-    unsigned b = char_bit(c);
-    return (int)(set[b >> 6] >> (b & 63) & 1);
-}
-
-static void set_add(uint64_t set[4], uint32_t c)
-{
-    unsigned b = char_bit(c);
-    set[b >> 6] |= 1ULL << (b & 63);
+    for (; *words; words++) {
+        uint32_t c;
+        if (**words) {
+            word_char(*words, &c);
+            tx_chars_add(s, c);
+        }
+    }
 }
 
 /* list: NUL-terminated, each element stride bytes with the word's pointer first (a
@@ -173,10 +167,10 @@ static const struct list_chars *chars_of(const void *list, size_t stride)
         for (int first = 1; *w; first = 0) {
             w += word_char(w, &c);
             if (first)
-                set_add(lc->first, c);
+                tx_chars_add(&lc->first, c);
         }
         if (c)
-            set_add(lc->last, c);
+            tx_chars_add(&lc->last, c);
     }
     lc->list = list;
     return *at = lc;
@@ -188,14 +182,14 @@ static int may_begin(const struct ttext *t, size_t i, size_t lim, const void *li
                      size_t stride)
 {
     const struct list_chars *lc;
-    return i < lim && (!(lc = chars_of(list, stride)) || in_set(lc->first, t->v[i].c));
+    return i < lim && (!(lc = chars_of(list, stride)) || tx_chars_may_have(&lc->first, t->v[i].c));
 }
 
 static int may_end(const struct ttext *t, size_t lo, size_t i, const void *list,
                    size_t stride)
 {
     const struct list_chars *lc;
-    return i > lo && (!(lc = chars_of(list, stride)) || in_set(lc->last, t->v[i - 1].c));
+    return i > lo && (!(lc = chars_of(list, stride)) || tx_chars_may_have(&lc->last, t->v[i - 1].c));
 }
 
 /* The character at i as UTF-8, to hold each word of a list against before comparing it

@@ -7,10 +7,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "gongfu/targets.h"
+#include "../../src/core/targets_int.h"
 
 /* Extracts from text as a section of a document issued in doc_year (0: unknown) under
  * the given headings (outermost first, NULL-terminated). */
@@ -359,9 +361,32 @@ static void chinese_numerals_and_counts_in_a_subject(void **state)
     target_list_free(&l);
 }
 
+/* Every way of saying a time is found, at the start of a text and after other words
+ * (frame_at looks only where a time's first character stands). */
+static void every_time_is_found(void **state)
+{
+    (void)state;
+    const char *const *lists[] = {lex_coming_year_words, lex_past_times, lex_plan_words};
+    char buf[128];
+    struct frame f;
+    for (size_t k = 0; k < 3; k++)
+        for (const char *const *w = lists[k]; *w; w++) {
+            snprintf(buf, sizeof buf, "%s", *w);
+            assert_true(frame_of_text(buf, 2026, &f));
+            snprintf(buf, sizeof buf, "全面推进%s", *w);
+            assert_true(frame_of_text(buf, 2026, &f));
+        }
+    static const char *const more[] = {"“十四五”时期", "第十五个五年规划", "到2030年", "建设十五五"};
+    for (size_t k = 0; k < sizeof more / sizeof *more; k++)
+        assert_true(frame_of_text(more[k], 2026, &f));
+    assert_true(frame_of_text("2030年", 2026, &f) && f.year == 2030);
+    assert_false(frame_of_text("全面推进共同富裕", 2026, &f));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_time_is_found),
         cmocka_unit_test(a_review_chapter_reports),
         cmocka_unit_test(a_chapter_of_goals_sets_targets),
         cmocka_unit_test(a_titles_word_yields_to_the_chapters_year),
