@@ -95,7 +95,7 @@ static inline size_t word_char(const char *w, uint32_t *c)
 
 /* Matching is the extractor's inner loop (every word list at every position): a word is
  * compared character by character as it is decoded, and most fail at the first. */
-size_t tx_at(const struct ttext *t, size_t i, size_t lim, const char *word)
+size_t tx_at_word(const struct ttext *t, size_t i, size_t lim, const char *word)
 {
     size_t k = 0;
     for (const char *w = word; *w; k++) {
