@@ -128,7 +128,18 @@ size_t tx_before(const struct ttext *t, size_t lo, size_t i, const char *word)
 struct list_chars {
     const void *list;
     struct tx_chars first, last;
+    const struct word_shape *shape;     /* each word's, in the list's order; NULL: none */
 };
+
+/* A word's length in characters and its last character, for the lists looked up before a
+ * position (lex_word_before, tx_before_any): a word is held against the text there only
+ * when its last character is the one before the position, not decoded again each time. */
+struct word_shape {
+    uint32_t last, len;
+};
+#define SHAPE_SLOTS 4096        /* more than the lexicon has words */
+static _Thread_local struct word_shape shapes[SHAPE_SLOTS];
+static _Thread_local size_t shape_count;
 
 #define LIST_SLOTS 128          /* more than the lexicon has lists */
 static _Thread_local struct list_chars list_chars[LIST_SLOTS];
@@ -161,17 +172,29 @@ static const struct list_chars *chars_of(const void *list, size_t stride)
     if (list_count == LIST_SLOTS)
         return NULL;
     struct list_chars *lc = &list_chars[list_count++];
-    for (const char *e = list; *(const char *const *)e; e += stride) {
+    size_t nwords = 0;
+    for (const char *e = list; *(const char *const *)e; e += stride)
+        nwords++;
+    struct word_shape *shape = NULL;
+    if (nwords <= SHAPE_SLOTS - shape_count) {
+        shape = &shapes[shape_count];
+        shape_count += nwords;
+    }
+    size_t k = 0;
+    for (const char *e = list; *(const char *const *)e; e += stride, k++) {
         const char *w = *(const char *const *)e;
-        uint32_t c = 0;
-        for (int first = 1; *w; first = 0) {
+        uint32_t c = 0, len = 0;
+        for (int first = 1; *w; first = 0, len++) {
             w += word_char(w, &c);
             if (first)
                 tx_chars_add(&lc->first, c);
         }
         if (c)
             tx_chars_add(&lc->last, c);
+        if (shape)
+            shape[k] = (struct word_shape){ c, len };
     }
+    lc->shape = shape;
     lc->list = list;
     return *at = lc;
 }
@@ -237,14 +260,28 @@ size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const 
     return best;
 }
 
+/* Word w of a list ending just before i (not before lo), by its shape when the list has
+ * one: its length, or 0. */
+static inline size_t before_shaped(const struct ttext *t, size_t lo, size_t i,
+                                   const struct list_chars *lc, size_t w, const char *word)
+{
+    if (!lc || !lc->shape)
+        return tx_before(t, lo, i, word);
+    const struct word_shape *sh = &lc->shape[w];
+    if (!sh->len || sh->len > i - lo || t->v[i - 1].c != sh->last)
+        return 0;
+    return tx_at(t, i - sh->len, i, word) == sh->len ? sh->len : 0;
+}
+
 size_t tx_before_any(const struct ttext *t, size_t lo, size_t i, const char *const *words,
                      int *which)
 {
     if (!may_end(t, lo, i, words, sizeof *words))
         return 0;
+    const struct list_chars *lc = chars_of(words, sizeof *words);
     size_t best = 0;
     for (int w = 0; words[w]; w++) {
-        size_t l = tx_before(t, lo, i, words[w]);
+        size_t l = before_shaped(t, lo, i, lc, (size_t)w, words[w]);
         if (l > best) {
             best = l;
             if (which)
@@ -278,9 +315,10 @@ size_t lex_word_before(const struct ttext *t, size_t lo, size_t i, const struct 
 {
     if (!may_end(t, lo, i, words, sizeof *words))
         return 0;
+    const struct list_chars *lc = chars_of(words, sizeof *words);
     size_t best = 0;
     for (const struct lex_word *w = words; w->w; w++) {
-        size_t l = tx_before(t, lo, i, w->w);
+        size_t l = before_shaped(t, lo, i, lc, (size_t)(w - words), w->w);
         if (l > best) {
             best = l;
             *hit = w;
