@@ -19,7 +19,7 @@ struct rel_line {
 };
 
 struct related {
-    int stored;                 /* the database has the relation table */
+    int stored;                 /* the database has the relation table; -1: not asked yet */
     int64_t want;               /* the section at the reading cursor (0: none) */
     int64_t listed;             /* the section rows are of (0: none read yet) */
     char *what;                 /* its heading ("29.大力实施强村惠民行动") */
@@ -53,6 +53,16 @@ static int add_line(struct related *r, int head, size_t row)
     return 0;
 }
 
+/* Whether the database has relations, asked when the list first needs to know: the list
+ * is not on the first screen, and the question was a query (issue 15). */
+static int stored(const struct pane *p)
+{
+    struct related *r = p->state;
+    if (r->stored < 0)
+        r->stored = relations_stored(store_db(p->ui->corpus->store));
+    return r->stored;
+}
+
 /* Reads the rows of the section at the cursor, if they are not the ones listed. */
 static void load(struct pane *p)
 {
@@ -63,7 +73,7 @@ static void load(struct pane *p)
     r->failed[0] = '\0';
     r->listed = r->want;
     const struct selection *s = &p->ui->sel;
-    if (!r->want || !r->stored)
+    if (!r->want || !stored(p))
         return;
     const struct node_row *nr = &corpus_outline(p->ui->corpus, s->doc)->nodes[s->node];
     r->what = node_heading(nr->kind, nr->label, nr->title);
@@ -83,7 +93,7 @@ static void load(struct pane *p)
 static int related_init(struct pane *p)
 {
     struct related *r = p->state;
-    r->stored = relations_stored(store_db(p->ui->corpus->store));
+    r->stored = -1;
     return 0;
 }
 
@@ -139,7 +149,7 @@ static void empty_text(const struct pane *p, char *buf, size_t n)
     const struct related *r = p->state;
     if (r->failed[0])
         snprintf(buf, n, "相关措施读不出来：%s", r->failed);
-    else if (!r->stored)
+    else if (!stored(p))
         snprintf(buf, n, "这个数据库没有相关措施：用 gongfu import 重新导入文件即可算出");
     else if (!r->want)
         snprintf(buf, n, "光标处没有条目");
