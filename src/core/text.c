@@ -99,6 +99,7 @@ static int raw_width(uint32_t c)
  * moves the generation on, and each thread forgets its answers when it next asks. */
 static _Thread_local unsigned char bmp_width[0x10000];
 static _Thread_local unsigned bmp_generation;
+static _Thread_local int bmp_kept;   /* an answer is kept: a reset must clear the table */
 static _Atomic unsigned width_generation;
 
 void text_width_reset(void)
@@ -113,8 +114,10 @@ static int learn_width(uint32_t c)
         w = raw_width(REPLACEMENT);
     if (w < 0)
         w = 1;
-    if (c < 0x10000 && w < 255)
+    if (c < 0x10000 && w < 255) {
         bmp_width[c] = (unsigned char)(w + 1);
+        bmp_kept = 1;
+    }
     return w;
 }
 
@@ -124,7 +127,11 @@ static inline int char_width(uint32_t c)
         return 1;
     unsigned g = atomic_load_explicit(&width_generation, memory_order_relaxed);
     if (g != bmp_generation) {
-        memset(bmp_width, 0, sizeof bmp_width);
+        /* Not when nothing was learnt: the explorer resets before its first wrap, and the
+         * clear touched sixteen pages of zeros (issue 15). */
+        if (bmp_kept)
+            memset(bmp_width, 0, sizeof bmp_width);
+        bmp_kept = 0;
         bmp_generation = g;
     }
     if (c < 0x10000 && bmp_width[c])
