@@ -73,7 +73,9 @@ static int parse_attr(const char *s, attr_t *a)
     return -1;
 }
 
-static int parse_rule(struct theme *t, char *line, const char *where, struct err *e)
+/* One line, origin:lineno its place for a message (made only for one, as keymap.c's). */
+static int parse_rule(struct theme *t, char *line, const char *origin, int lineno,
+                      struct err *e)
 {
     char *save = NULL;
     char *role = strtok_r(line, " \t", &save);
@@ -83,19 +85,19 @@ static int parse_rule(struct theme *t, char *line, const char *where, struct err
     while (r < ROLE_COUNT && strcmp(role, role_names[r]))
         r++;
     if (r == ROLE_COUNT) {
-        err_set(e, "%s: unknown role \"%s\"", where, role);
+        err_set(e, "%s:%d: unknown role \"%s\"", origin, lineno, role);
         return -1;
     }
     struct theme_rule rule = { -1, -1, A_NORMAL, 1 };
     char *fg = strtok_r(NULL, " \t", &save), *bg = strtok_r(NULL, " \t", &save);
     if (!fg || !bg || parse_color(fg, &rule.fg) < 0 || parse_color(bg, &rule.bg) < 0) {
-        err_set(e, "%s: expected \"ROLE FG BG [ATTR…]\" with colours by name "
-                   "(default, red, bright-red …) or number 0-255", where);
+        err_set(e, "%s:%d: expected \"ROLE FG BG [ATTR…]\" with colours by name "
+                   "(default, red, bright-red …) or number 0-255", origin, lineno);
         return -1;
     }
     for (char *a; (a = strtok_r(NULL, " \t", &save)) && a[0] != '#';)
         if (parse_attr(a, &rule.attrs) < 0) {
-            err_set(e, "%s: unknown attribute \"%s\"", where, a);
+            err_set(e, "%s:%d: unknown attribute \"%s\"", origin, lineno, a);
             return -1;
         }
     t->rule[r] = rule;
@@ -106,21 +108,20 @@ int theme_parse(struct theme *t, const char *text, const char *origin, struct er
 {
     for (int lineno = 1; *text; lineno++) {
         size_t len = strcspn(text, "\n");
-        char line[256], where[300];
-        snprintf(where, sizeof where, "%s:%d", origin, lineno);
+        char line[256];
         size_t lead = strspn(text, " \t");
         if (lead < len && text[lead] == '#') {   /* a comment, of any length */
             text += len + (text[len] == '\n');
             continue;
         }
         if (len >= sizeof line) {
-            err_set(e, "%s: line too long", where);
+            err_set(e, "%s:%d: line too long", origin, lineno);
             return -1;
         }
         memcpy(line, text, len);
         line[len] = '\0';
         line[strcspn(line, "\r")] = '\0';
-        if (parse_rule(t, line, where, e) < 0)
+        if (parse_rule(t, line, origin, lineno, e) < 0)
             return -1;
         text += len + (text[len] == '\n');
     }
