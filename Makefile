@@ -31,13 +31,16 @@ FORMAT_PKGS = xlsxwriter libxml-2.0 libzip
 # Only the include paths: the packages' feature macros would fight ours.
 PKG_INC := $(filter -I%,$(shell pkg-config --cflags $(PKGS) $(FORMAT_PKGS) 2>/dev/null))
 PKG_LIB := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-# SQLite and libunistring are linked in from their archives (Debian's -dev packages ship
-# them): a shared one costs each start the dynamic loader's relocations of its symbols,
-# a third of a whole `gongfu search` after the query's own work (issue 15). ncursesw and
-# tinfo stay shared: linked in, the lower memory floor let tests/hardening/t_dbfiles's
-# `ulimit -v` sweep reach an out-of-memory crash inside ncurses' newterm.
-STATIC_LIBS = -l:libsqlite3.a -l:libunistring.a
-SHARED_LIB := $(shell pkg-config --libs ncursesw opencc 2>/dev/null)
+# SQLite, libunistring, ncursesw and tinfo are linked in from their archives (Debian's
+# -dev packages ship them): a shared one costs each start the dynamic loader's relocations
+# of its symbols, a third of a whole `gongfu search` after the query's own work (issue 15),
+# and Debian's ncursesw and tinfo are built to bind every symbol at load (BIND_NOW), 500
+# lookups at every start, 0.45 M of the explorer's 7.24 M instructions to its first
+# screen. (Linked in, ncurses' lower memory floor once let tests/hardening/t_dbfiles's
+# `ulimit -v` sweep reach an out-of-memory crash inside newterm; term_start now asks for
+# the room newterm needs first.) width.c's wcwidth is still the one curses calls.
+STATIC_LIBS = -l:libncursesw.a -l:libtinfo.a -l:libsqlite3.a -l:libunistring.a
+SHARED_LIB := $(shell pkg-config --libs opencc 2>/dev/null)
 # MuPDF (the PDF reader). Debian 12's libmupdf-dev ships only static archives, which need
 # MuPDF's own dependencies at link time; Debian has no -dev package for some of them
 # (mujs, gumbo, jbig2dec, openjpeg, harfbuzz's is heavy), so they are linked by the shared
