@@ -79,6 +79,9 @@ static inline int tx_chars_may_have(const struct tx_chars *s, uint32_t c)
 }
 /* Adds the first character of each word of a NULL-terminated list. */
 void tx_chars_add_firsts(struct tx_chars *s, const char *const *words);
+/* The first characters of a list's words as tx_at_any filters with them (NULL: none, then
+ * every position may hold one); the list must be one of the lexicon's constants. */
+const struct tx_chars *tx_list_firsts(const char *const *words);
 
 static inline int tx_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline int tx_alpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

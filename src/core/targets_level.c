@@ -40,8 +40,12 @@ static int find_verb(const struct ttext *t, size_t lo, size_t j, int front, stru
 int level_find(const struct ttext *t, size_t cs, size_t ce, size_t from, struct item *out)
 {
     size_t lo = from;
+    /* Most positions hold no cover word's first character: that is asked here, without a
+     * call (level_find looks at every position of a clause). */
+    const struct tx_chars *cover_first = tx_list_firsts(lex_cover_words);
     for (size_t p = from; p < ce; p++) {
-        size_t l = tx_at_any(t, p, ce, lex_cover_words, NULL);
+        size_t l = !cover_first || tx_chars_may_have(cover_first, t->v[p].c)
+                       ? tx_at_any(t, p, ce, lex_cover_words, NULL) : 0;
         int front = 0, cover = l > 0;
         if (!l && (l = tx_at(t, p, ce, "前列")))
             front = 1;

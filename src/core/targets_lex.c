@@ -199,6 +199,12 @@ static const struct list_chars *chars_of(const void *list, size_t stride)
     return *at = lc;
 }
 
+const struct tx_chars *tx_list_firsts(const char *const *words)
+{
+    const struct list_chars *lc = chars_of(words, sizeof *words);
+    return lc ? &lc->first : NULL;
+}
+
 /* Whether a word of the list may begin at i (before lim), or end just before i (at lo or
  * after): 0 when none can. */
 static int may_begin(const struct ttext *t, size_t i, size_t lim, const void *list,
