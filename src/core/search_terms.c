@@ -98,6 +98,26 @@ void terms_section(struct search_terms *t)
     t->section++;
 }
 
+/* A term not seen before, into the slot find gave (moved when the table grows). NULL when
+ * out of memory. Apart from terms_token, whose every call the tap makes. */
+static __attribute__((noinline)) struct slot *add_term(struct search_terms *t, struct slot *s,
+                                                       uint64_t k, const char *tok, size_t n)
+{
+    if ((t->n + 1) * 2 > t->cap) {
+        if (grow(t) < 0)
+            return NULL;
+        s = find(t->s, t->cap, t->bytes, k, tok, n);
+    }
+    if (t->nbytes + n > UINT32_MAX ||
+        array_grow((void **)&t->bytes, &t->bytes_cap, t->nbytes + n, 1) < 0)
+        return NULL;
+    memcpy(t->bytes + t->nbytes, tok, n);
+    *s = (struct slot){ k, (uint32_t)t->nbytes, (uint32_t)n, 0, 0 };
+    t->nbytes += n;
+    t->n++;
+    return s;
+}
+
 int terms_token(struct search_terms *t, const char *tok, size_t n)
 {
     if (t->failed)
@@ -106,20 +126,8 @@ int terms_token(struct search_terms *t, const char *tok, size_t n)
         return 0;               /* the tokenizer gives none (an empty slot's length) */
     uint64_t k = key_of(tok, n);
     struct slot *s = find(t->s, t->cap, t->bytes, k, tok, n);
-    if (!s->len) {
-        if ((t->n + 1) * 2 > t->cap) {
-            if (grow(t) < 0)
-                return t->failed = 1, -1;
-            s = find(t->s, t->cap, t->bytes, k, tok, n);
-        }
-        if (t->nbytes + n > UINT32_MAX ||
-            array_grow((void **)&t->bytes, &t->bytes_cap, t->nbytes + n, 1) < 0)
-            return t->failed = 1, -1;
-        memcpy(t->bytes + t->nbytes, tok, n);
-        *s = (struct slot){ k, (uint32_t)t->nbytes, (uint32_t)n, 0, 0 };
-        t->nbytes += n;
-        t->n++;
-    }
+    if (!s->len && !(s = add_term(t, s, k, tok, n)))
+        return t->failed = 1, -1;
     if (s->last != t->section)
         s->last = t->section, s->sections++;
     return 0;

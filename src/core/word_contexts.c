@@ -41,7 +41,10 @@ static uint64_t key_of(const char *t, size_t n)
     if (a < 3 || b < 3 || a + b != n)
         return 0;
     uint64_t k = 0;
-    memcpy(&k, t, n);
+    if (n == 6)                 /* two Han characters: copied as a constant size */
+        memcpy(&k, t, 6);
+    else
+        memcpy(&k, t, n);
     return k;
 }
 
@@ -58,7 +61,10 @@ static uint64_t mix(uint64_t x)
 static uint64_t bit_of(const char *c, size_t n)
 {
     uint64_t k = 0;
-    memcpy(&k, c, n < 8 ? n : 8);
+    if (n == 3)                 /* a Han character: copied as a constant size */
+        memcpy(&k, c, 3);
+    else
+        memcpy(&k, c, n < 8 ? n : 8);
     return 1ULL << (mix(k + 1) & 63);
 }
 
