@@ -64,9 +64,10 @@ FUZZ_SECONDS ?= 60
 CPPFLAGS_ALL = -Iinclude -I$(B)/gen $(PKG_INC) -D_GNU_SOURCE -DNCURSES_WIDECHAR=1 \
                -DGONGFU_VERSION='"$(VERSION)"' -DGONGFU_DATADIR='"$(DATADIR)"' \
                -DGONGFU_LIBDIR='"$(LIBDIR)"'
-CFLAGS_ALL   = -std=c11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+# -pthread: the import's worker thread (workq.h).
+CFLAGS_ALL   = -std=c11 $(OPT) -pthread -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
                -Wno-missing-field-initializers -MMD -MP $(CFLAGS)
-LDLIBS_ALL   = $(SHARED_LIB) $(STATIC_LIBS) -lm $(LDLIBS)
+LDLIBS_ALL   = $(SHARED_LIB) $(STATIC_LIBS) -lm -pthread $(LDLIBS)
 
 # The format module: the core's sources that need libxml2, libzip, MuPDF or libxlsxwriter,
 # and the table it exports (format_module.h). gongfu loads it with dlopen when a file of

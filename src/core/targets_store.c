@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gongfu/units.h"
+#include "gongfu/workq.h"
 #include "targets_int.h"
+
+/* Sections given to the worker and not yet stored: what the import holds beyond the file
+ * it reads (their texts), and how far the worker may fall behind. */
+#define TARGETS_AHEAD 64
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS indicator(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
@@ -32,6 +37,23 @@ static const char add_kind[] =
     "ALTER TABLE target ADD COLUMN frequency TEXT NOT NULL DEFAULT 'level';"
     "ALTER TABLE target ADD COLUMN for_region TEXT;";
 
+/* A section's extraction, on the import's worker thread (workq.h): what it reads is its
+ * own (copies of the text and the headings, the catalogue no one changes while it runs);
+ * what it found is stored by the import's thread, in the order the sections came, so that
+ * the rows and their ids are those extracting in line would give. */
+struct job {
+    uint64_t ticket;
+    int64_t node_id;
+    char *text;
+    char *heads;                 /* the headings' bytes, each after the other */
+    const char *headings[8];
+    struct targets_opts o;
+    const char *for_region;      /* into the regions, which outlive the import */
+    struct target_list l;
+    int rc;
+    struct err e;
+};
+
 /* The import's state, the targets hooks' context: the catalogue (read once per process)
  * and the connection it was last copied into, with the indicator ids there (parallel to
  * the catalogue). A rollback or a close forgets the connection, so the next import copies
@@ -49,6 +71,10 @@ struct import_state {
     size_t doc_nodes;
     int horizon, year;
     const char *for_region;  /* into regions; NULL: the document's own */
+    struct workq *q;         /* the worker, from an import's first section to its end */
+    sqlite3 *q_db;           /* the connection whose sections it has */
+    struct job *pending[TARGETS_AHEAD];  /* given, in order: pending[(head + i) % AHEAD] */
+    size_t head, npending;
 };
 static struct import_state state;
 
@@ -307,6 +333,68 @@ static int insert(struct import_state *is, sqlite3 *db, sqlite3_stmt *st, int64_
     return step_done(db, st, e);
 }
 
+static void job_free(struct job *j)
+{
+    target_list_free(&j->l);
+    free(j->text), free(j->heads), free(j);
+}
+
+static void extract_job(void *arg)
+{
+    struct job *j = arg;
+    j->rc = targets_extract(j->text, strlen(j->text), &j->o, &j->l, &j->e);
+    for (size_t i = 0; j->rc == 0 && i < j->l.n; i++)
+        if (j->for_region && !(j->l.v[i].for_region = strdup(j->for_region)))
+            j->rc = -1, err_set(&j->e, "out of memory");
+}
+
+/* The oldest job's targets stored (it has run), and the job freed. */
+static int store_job(struct import_state *is, sqlite3 *db, struct err *e)
+{
+    struct job *j = is->pending[is->head];
+    is->pending[is->head] = NULL;
+    is->head = (is->head + 1) % TARGETS_AHEAD, is->npending--;
+    sqlite3_stmt *st = NULL;
+    int rc = j->rc;
+    if (rc < 0)
+        err_set(e, "%s", j->e.msg);
+    else if (j->l.n)
+        rc = prepare(db, "INSERT INTO target(node_id, indicator_id, phrase, value, value_text,"
+                     " unit, comparator, year, qualifier, flags, start, \"end\", key, kind,"
+                     " frequency, for_region) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+    for (size_t i = 0; i < j->l.n && rc == 0; i++)
+        rc = insert(is, db, st, j->node_id, &j->l.v[i], e);
+    sqlite3_finalize(st);
+    job_free(j);
+    return rc;
+}
+
+/* Stores what the worker has done: every job given when all, else those that have run,
+ * and the oldest ones until fewer than `room` wait. */
+static int collect(struct import_state *is, sqlite3 *db, int all, struct err *e)
+{
+    int rc = 0;
+    while (rc == 0 && is->npending) {
+        uint64_t t = is->pending[is->head]->ticket;
+        if (!all && is->npending < TARGETS_AHEAD && !workq_is_done(is->q, t))
+            break;
+        workq_wait(is->q, t);
+        rc = store_job(is, db, e);
+    }
+    return rc;
+}
+
+/* The worker's jobs waited for and dropped, unstored; the worker stopped. */
+static void drop_jobs(struct import_state *is)
+{
+    workq_stop(&is->q);
+    for (; is->npending; is->npending--, is->head = (is->head + 1) % TARGETS_AHEAD) {
+        job_free(is->pending[is->head]);
+        is->pending[is->head] = NULL;
+    }
+    is->head = 0;
+}
+
 static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
                       size_t node_index, const char *title, const char *text, struct err *e)
 {
@@ -314,42 +402,55 @@ static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc 
     (void)title;
     if (prepare_import(is, db, e) < 0)
         return -1;
+    if (is->q && is->q_db != db)       /* another connection's, never committed */
+        drop_jobs(is);
+    if (!is->q && workq_start(&is->q, TARGETS_AHEAD) < 0)
+        return err_set(e, "out of memory"), -1;
+    is->q_db = db;
+    struct job *j = calloc(1, sizeof *j);
+    if (!j || !(j->text = strdup(text ? text : "")))
+        return free(j), err_set(e, "out of memory"), -1;
     /* The headings around the section, outermost first: its chapter's, its own. */
-    const char *headings[8];
-    size_t nh = 0;
+    size_t nh = 0, bytes = 0;
+    int at[8];
     for (int k = (int)node_index; k >= 0 && nh < 8; k = d->nodes[k].parent)
         if (d->nodes[k].title)
-            headings[nh++] = d->nodes[k].title;
-    for (size_t a = 0, b = nh; a + 1 < b; a++, b--) {
-        const char *x = headings[a];
-        headings[a] = headings[b - 1];
-        headings[b - 1] = x;
+            at[nh++] = k, bytes += strlen(d->nodes[k].title) + 1;
+    if (!(j->heads = malloc(bytes + 1)))
+        return job_free(j), err_set(e, "out of memory"), -1;
+    char *w = j->heads;
+    for (size_t i = 0; i < nh; i++) {
+        size_t n = strlen(d->nodes[at[nh - 1 - i]].title) + 1;
+        j->headings[i] = memcpy(w, d->nodes[at[nh - 1 - i]].title, n);
+        w += n;
     }
-    struct targets_opts o = { .cat = is->cat, .headings = headings, .nheadings = nh };
-    doc_years(is, d, &o.default_year, &o.doc_year);
-    struct target_list l = {0};
-    if (targets_extract(text, text ? strlen(text) : 0, &o, &l, e) < 0)
-        return -1;
-    sqlite3_stmt *st = NULL;
-    int rc = 0;
-    if (l.n)
-        rc = prepare(db, "INSERT INTO target(node_id, indicator_id, phrase, value, value_text,"
-                     " unit, comparator, year, qualifier, flags, start, \"end\", key, kind,"
-                     " frequency, for_region) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
-    for (size_t i = 0; i < l.n && rc == 0; i++) {
-        l.v[i].for_region = is->for_region ? strdup(is->for_region) : NULL;
-        rc = insert(is, db, st, node_id, &l.v[i], e);
-    }
-    sqlite3_finalize(st);
-    target_list_free(&l);
+    j->node_id = node_id;
+    j->o = (struct targets_opts){ .cat = is->cat, .headings = j->headings, .nheadings = nh };
+    doc_years(is, d, &j->o.default_year, &j->o.doc_year);
+    j->for_region = is->for_region;
+    /* Room for it among the pending (the oldest stored first), then it is given. */
+    if (is->npending == TARGETS_AHEAD && collect(is, db, 0, e) < 0)
+        return job_free(j), -1;
+    j->ticket = workq_submit(is->q, extract_job, j);
+    is->pending[(is->head + is->npending++) % TARGETS_AHEAD] = j;
+    return collect(is, db, 0, e);
+}
+
+/* The sections still at the worker stored before the commit. */
+static int on_commit(void *ctx, sqlite3 *db, struct err *e)
+{
+    struct import_state *is = ctx;
+    int rc = is->q ? collect(is, db, 1, e) : 0;
+    workq_stop(&is->q);
     return rc;
 }
 
 static int on_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
-    (void)ctx;
+    struct import_state *is = ctx;
     sqlite3_stmt *st;
-    if (ensure_schema(db, e) < 0 ||
+    /* The document's targets may be at the worker yet: stored first, then deleted. */
+    if ((is->q && collect(is, db, 1, e) < 0) || ensure_schema(db, e) < 0 ||
         prepare(db, "DELETE FROM target WHERE node_id IN (SELECT id FROM node WHERE doc_id = ?)",
                 &st, e) < 0)
         return -1;
@@ -365,6 +466,8 @@ static void on_rollback(void *ctx, sqlite3 *db)
     struct import_state *is = ctx;
     if (is->synced == db)
         is->synced = NULL;
+    if (is->q_db == db)
+        drop_jobs(is);
 }
 
 const struct store_hooks targets_hooks = {
@@ -373,4 +476,5 @@ const struct store_hooks targets_hooks = {
     .on_rollback = on_rollback,
     .on_section = on_section,
     .on_delete_doc = on_delete_doc,
+    .on_commit = on_commit,
 };

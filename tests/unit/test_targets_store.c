@@ -423,6 +423,58 @@ static void test_rollback_then_import(void **state)
     store_close(&s);
 }
 
+/* Targets are extracted on the import's worker thread and stored in the order of the
+ * sections, however far the worker is behind (more sections than it holds at once); a
+ * source put twice in one import has its first documents' targets, stored or not yet,
+ * deleted with them. */
+static void test_many_sections_and_replaced(void **state)
+{
+    (void)state;
+    enum { N = 150 };
+    char path[300];
+    snprintf(path, sizeof path, "%s/many.db", dir);
+    struct store *s;
+    struct err e = {{0}};
+    assert_int_equal(store_open(path, STORE_WRITE, &s, &e), 0);
+    assert_int_equal(store_begin(s, &e), 0);
+    for (int round = 0; round < 2; round++) {
+        struct doc d = { .title = strdup("舟山方案(2021-2025年)"), .region = strdup("舟山市"),
+                         .level = strdup("city"), .kind = strdup("plan"),
+                         .slug = strdup("zhoushan-plan") };
+        for (int i = 0; i < N; i++) {
+            char label[16], text[96];
+            snprintf(label, sizeof label, "%d", i + 1);
+            snprintf(text, sizeof text, "常住人口城镇化率达到%d%%。", round * 1000 + i);
+            add_node(&d, NODE_CHAPTER, -1, label, "目标", NULL);
+            add_node(&d, NODE_PARAGRAPH, (int)d.nnodes - 1, NULL, NULL, text);
+        }
+        char raw[16];
+        snprintf(raw, sizeof raw, "r%d", round);
+        struct source_file src = { .name = "many.txt", .raw = raw, .size = strlen(raw),
+                                   .encoding = "UTF-8", .path = "/plans/many.txt" };
+        if (store_put_source(s, &src, &d, 1, &e))
+            fail_msg("round %d: %s", round, e.msg);
+        doc_free(&d);
+    }
+    if (store_commit(s, &e))
+        fail_msg("commit: %s", e.msg);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT t.node_id, t.value, n.id IS NULL "
+                                        "FROM target t LEFT JOIN node n ON n.id = t.node_id "
+                                        "ORDER BY t.id", -1, &q, NULL), SQLITE_OK);
+    int i = 0;
+    int64_t last = 0;
+    for (; sqlite3_step(q) == SQLITE_ROW; i++) {
+        assert_int_equal(sqlite3_column_int(q, 2), 0);          /* a node that is there */
+        assert_true(sqlite3_column_int64(q, 0) > last);
+        last = sqlite3_column_int64(q, 0);
+        assert_true(sqlite3_column_double(q, 1) == 1000 + i);   /* the second round's */
+    }
+    sqlite3_finalize(q);
+    assert_int_equal(i, N);
+    store_close(&s);
+}
+
 /* A region's name is data: one with a quote or a backslash in it is still a column. */
 static void test_compare_region_with_quote(void **state)
 {
@@ -453,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_compare),
         cmocka_unit_test(test_reimport_and_relink),
         cmocka_unit_test(test_rollback_then_import),
+        cmocka_unit_test(test_many_sections_and_replaced),
         cmocka_unit_test(test_compare_region_with_quote),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
