@@ -69,6 +69,13 @@ struct relations_source {
  * being compared, not the corpus's. */
 int relations_build_stream(const struct relations_source *src, struct relations **out,
                            struct err *e);
+/* The same model with the sections given by the caller as it comes to them (the import,
+ * as it stores them): begin makes it; add takes one section (its title and text are read
+ * during the call only); end weighs it, once every section is in. 0, or -1 with e set (a
+ * model that failed is only for relations_free; begin leaves *m NULL). */
+int relations_stream_begin(struct relations **m, struct err *e);
+int relations_stream_add(struct relations *m, const struct relations_section *s, struct err *e);
+int relations_stream_end(struct relations *m, struct err *e);
 
 /* The corpus's document frequencies, for a model of a few of its sections read back from
  * the store (the phrases a stored pair shares are computed when asked for, not stored):
@@ -109,6 +116,17 @@ int relations_pairs(struct relations *m, double factor, struct relations_pair **
 int relations_pairs_each(struct relations *m, double factor,
                          int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
                          struct err *e);
+/* relations_pairs_each in its two steps, so that the import scores on its worker thread
+ * while its own thread writes the search index: score finds each section's pairs (it reads
+ * the model and writes its own state and m's marks only; 0, or -1 with e set); emit gives
+ * them to f as relations_pairs_each does (its result) and frees *sc. */
+struct relations_scores;
+int relations_pairs_score(struct relations *m, double factor, struct relations_scores **sc,
+                          struct err *e);
+int relations_pairs_emit(struct relations *m, struct relations_scores **sc,
+                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
+                         struct err *e);
+void relations_scores_free(struct relations_scores **sc);
 
 /* The phrases a and b share: maximal runs of at least two consecutive bigrams found in
  * both (three characters or more) whose bigrams are in at most an eighth of the sections

@@ -35,6 +35,11 @@ void relations_corpus_free(struct relations_corpus *c);
 /* Deletes and recomputes every relation, in the caller's transaction. 0, or -1 with e set. */
 int relations_recompute(sqlite3 *db, struct err *e);
 
+/* Whether the last import's commit wrote the model it fed as it stored the sections (1),
+ * or recomputed every relation from the tables (0): an import of all the sections there
+ * are does the first (relations_store.c says when), and both write the same rows. */
+int relations_import_fed(void);
+
 /* Whether the database has a relation table (one imported before relations existed has
  * none until its next import). */
 int relations_stored(sqlite3 *db);

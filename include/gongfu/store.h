@@ -51,14 +51,20 @@ struct store_hooks {
     void *ctx;
     int (*on_open)(void *ctx, sqlite3 *db, struct err *e);      /* e.g. register tokenizer */
     int (*on_create)(void *ctx, sqlite3 *db, struct err *e);    /* create own tables */
-    int (*on_section)(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
-                      size_t node_index, const char *title, const char *text, struct err *e);
+    /* Each section of a document just stored (node_id, in document doc_id), in order. */
+    int (*on_section)(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
+                      const struct doc *d, size_t node_index, const char *title,
+                      const char *text, struct err *e);
     int (*on_delete_doc)(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e);
     void (*on_rollback)(void *ctx, sqlite3 *db);
     /* At store_commit, once in every import, inside its transaction just before COMMIT,
      * after every source is written: data derived from all the documents at once (the
      * search index's word list, the relations); an error rolls the import back. */
     int (*on_commit)(void *ctx, sqlite3 *db, struct err *e);
+    /* At store_commit before any hook's on_commit: work that can go on on another thread
+     * while the others commit (the relations' scoring, while the search index is written),
+     * its result written by the hook's own on_commit. It must not use db after it returns. */
+    int (*on_precommit)(void *ctx, sqlite3 *db, struct err *e);
 };
 void store_add_hooks(const struct store_hooks *h);
 

@@ -393,32 +393,49 @@ int relations_build_df(const struct relations_section *s, size_t n, const struct
     return rc;
 }
 
+int relations_stream_begin(struct relations **out, struct err *e)
+{
+    struct relations *m = model_new();
+    *out = m;
+    if (!m || !(m->own_secs = malloc(sizeof *m->own_secs))) {
+        relations_free(out);
+        return err_set(e, "out of memory"), -1;
+    }
+    m->secs = m->own_secs;
+    if (rel_spill_open(&m->spill) < 0)
+        m->spill.fd = -1;        /* no file: the vectors are kept in memory */
+    return 0;
+}
+
+int relations_stream_add(struct relations *m, const struct relations_section *s, struct err *e)
+{
+    if (make_room(m, &m->secs_cap, s) < 0)
+        return err_set(e, "out of memory"), -1;
+    return add_section(m, s, e);
+}
+
+int relations_stream_end(struct relations *m, struct err *e)
+{
+    if (!m->vec_off && !(m->vec_off = calloc(2, sizeof *m->vec_off)))
+        return err_set(e, "out of memory"), -1;
+    return finish(m, e);
+}
+
 int relations_build_stream(const struct relations_source *src, struct relations **out,
                            struct err *e)
 {
-    struct relations *m = model_new();
+    struct relations *m;
     *out = NULL;
-    if (!m)
-        return err_set(e, "out of memory"), -1;
-    size_t cap = 0;
-    m->own_secs = malloc(sizeof *m->own_secs);
-    m->secs = m->own_secs;
-    if (!m->own_secs || rel_spill_open(&m->spill) < 0)
-        m->spill.fd = -1;        /* no file: the vectors are kept in memory */
+    if (relations_stream_begin(&m, e) < 0)
+        return -1;
     struct relations_section s;
-    int rc = m->own_secs ? 0 : (err_set(e, "out of memory"), -1), more = 0;
-    while (rc == 0 && (more = src->next(src->ctx, &s, e)) > 0) {
-        if (make_room(m, &cap, &s) < 0)
-            rc = -1, err_set(e, "out of memory");
-        else
-            rc = add_section(m, &s, e);
-    }
+    int rc = 0, more = 0;
+    while (rc == 0 && (more = src->next(src->ctx, &s, e)) > 0)
+        rc = relations_stream_add(m, &s, e);
     if (more < 0)
         rc = -1;
-    if (rc == 0 && !m->vec_off)
-        m->vec_off = calloc(2, sizeof *m->vec_off);
     if (rc == 0)
-        rc = finish(m, e);
+        rc = relations_stream_end(m, e);
     if (rc < 0)
         relations_free(&m);
     *out = m;

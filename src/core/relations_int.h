@@ -51,6 +51,7 @@ struct relations {
     const struct relations_section *secs;
     size_t n;
     struct relations_section *own_secs;  /* the sections a stream gave (doc, kind only) */
+    size_t secs_cap;                 /* a stream's: room in own_secs and vec_off */
     const struct relations_df *given;  /* the corpus's df, for a model of a few sections */
     /* the vocabulary: term i is pool[term_off[i] .. + term_len[i]] */
     char *pool;

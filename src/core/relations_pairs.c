@@ -259,38 +259,72 @@ static void pass_free(struct pass *p)
     free(p->cands), free(p->ncand), free(p->acc), free(p->touched), free(p->seen);
 }
 
-int relations_pairs_each(struct relations *m, double factor,
-                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
-                         struct err *e)
+struct relations_scores {
+    struct pass p;
+};
+
+void relations_scores_free(struct relations_scores **sc)
+{
+    if (*sc)
+        pass_free(&(*sc)->p), free(*sc);
+    *sc = NULL;
+}
+
+int relations_pairs_score(struct relations *m, double factor, struct relations_scores **out,
+                          struct err *e)
 {
     size_t ns = m->n + 1, most = 1;
     for (size_t k = 0; k < m->docs.n; k++)
         if (m->docs.off[k + 1] - m->docs.off[k] + 1 > most)
             most = m->docs.off[k + 1] - m->docs.off[k] + 1;
-    struct pass p = {m, &m->docs, factor};
-    p.cands = malloc(ns * RELATIONS_PER_SECTION * sizeof *p.cands);
-    p.ncand = calloc(ns, 1);
-    p.acc = calloc(most, sizeof *p.acc);
-    p.touched = malloc(most * sizeof *p.touched);
-    p.seen = calloc(most, 1);
+    struct relations_scores *sc = calloc(1, sizeof *sc);
+    *out = NULL;
+    if (!sc)
+        return err_set(e, "out of memory"), -1;
+    struct pass *p = &sc->p;
+    *p = (struct pass){m, &m->docs, factor};
+    p->cands = malloc(ns * RELATIONS_PER_SECTION * sizeof *p->cands);
+    p->ncand = calloc(ns, 1);
+    p->acc = calloc(most, sizeof *p->acc);
+    p->touched = malloc(most * sizeof *p->touched);
+    p->seen = calloc(most, 1);
     free(m->shared);
     m->shared = calloc(m->nterms + 1, 1);
     uint32_t *nb_off = NULL, *nb = NULL;
     int rc = -1;
-    if (p.cands && p.ncand && p.acc && p.touched && p.seen && m->shared &&
+    if (p->cands && p->ncand && p->acc && p->touched && p->seen && m->shared &&
         rel_neighbours(m, &nb_off, &nb) == 0) {
         for (size_t i = 0; i < m->n; i++)
-            if (kind_index(&p, m->secs[i].kind) < 0 && p.nkinds < sizeof p.kinds / sizeof *p.kinds)
-                p.kinds[p.nkinds++] = m->secs[i].kind;
-        rc = score_all(&p, nb_off, nb);
+            if (kind_index(p, m->secs[i].kind) < 0 && p->nkinds < sizeof p->kinds / sizeof *p->kinds)
+                p->kinds[p->nkinds++] = m->secs[i].kind;
+        rc = score_all(p, nb_off, nb);
     }
     free(nb_off), free(nb);
-    if (rc < 0)
-        err_set(e, "out of memory");
-    else
-        rc = emit(&p, m, f, ctx, e);     /* f's result, or -1 with e set */
-    pass_free(&p);
+    if (rc < 0) {
+        relations_scores_free(&sc);
+        return err_set(e, "out of memory"), -1;
+    }
+    *out = sc;
+    return 0;
+}
+
+int relations_pairs_emit(struct relations *m, struct relations_scores **sc,
+                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
+                         struct err *e)
+{
+    int rc = emit(&(*sc)->p, m, f, ctx, e);     /* f's result, or -1 with e set */
+    relations_scores_free(sc);
     return rc;
+}
+
+int relations_pairs_each(struct relations *m, double factor,
+                         int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
+                         struct err *e)
+{
+    struct relations_scores *sc;
+    if (relations_pairs_score(m, factor, &sc, e) < 0)
+        return -1;
+    return relations_pairs_emit(m, &sc, f, ctx, e);
 }
 
 struct pair_list {

@@ -1,9 +1,12 @@
 /* relations_store.c — the relation table: recomputed for every document at each import's
  * commit, read back per section. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 #include "gongfu/array.h"
 #include "gongfu/relations_store.h"
+#include "gongfu/workq.h"
 
 /* The pairs, and what reading them needs to compute the phrases they share (relations_read.c):
  * each bigram term a related pair shares with its df, and the number of sections. */
@@ -26,28 +29,177 @@ static int hook_create(void *ctx, sqlite3 *db, struct err *e)
     return store_exec(db, schema, "relations", e);
 }
 
+/* ---- the import's model ---- */
+
+/* An import whose sections are all the sections there are (into a new or empty database:
+ * the one that takes long) builds the model as it stores them, from the text it has (no
+ * second reading of every section back from the tables, no second conversion from the
+ * stored UTF-16), in the order relations_recompute would read them: by document, which
+ * the import numbers in increasing order, each document's sections in order. Its weighing
+ * and scoring then run on a thread of their own while the search index is written
+ * (hook_precommit), and the commit writes the pairs. Anything that would make the tables'
+ * reading differ (a section of an earlier import, a document deleted, a text that the
+ * stored UTF-16 would not give back byte for byte) turns this off: the commit then
+ * recomputes from the tables, as every import did before. */
+enum { IDLE, FEEDING, OFF };
+
+struct rel_import {
+    sqlite3 *db;                 /* the connection the state is of */
+    int state;
+    struct relations *m;
+    int64_t last_doc;
+    int64_t *node_id;            /* section i of the model is node node_id[i] */
+    size_t n, cap;
+    struct workq *q;             /* the weighing and scoring, precommit to commit */
+    struct relations_scores *scores;
+    int rc;                      /* the scoring's result, and its message */
+    struct err e;
+};
+static struct rel_import import_state;
+static int last_fed;             /* relations_import_fed */
+
+int relations_import_fed(void)
+{
+    return last_fed;
+}
+
+static void forget(struct rel_import *r)
+{
+    workq_stop(&r->q);           /* a scoring still running is waited for */
+    relations_scores_free(&r->scores);
+    relations_free(&r->m);
+    free(r->node_id);
+    *r = (struct rel_import){0};
+}
+
+/* The model dropped for the rest of the transaction: the commit recomputes. */
+static void turn_off(struct rel_import *r)
+{
+    sqlite3 *db = r->db;
+    forget(r);
+    r->db = db, r->state = OFF;
+}
+
+static int kind_code(const char *k)
+{
+    return !strcmp(k, "preamble") ? NODE_PREAMBLE : !strcmp(k, "chapter") ? NODE_CHAPTER : NODE_ITEM;
+}
+
+/* Whether a section of another document than doc_id is stored (or the asking failed). */
+static int others_stored(sqlite3 *db, int64_t doc_id)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM node WHERE kind <> 'paragraph' AND "
+                           "doc_id <> ?1)", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int found = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Text that SQLite's UTF-16 gives back as the same bytes: valid UTF-8 (no surrogates). */
+static int round_trips(const char *s)
+{
+    return !s || !u8_check((const uint8_t *)s, strlen(s));
+}
+
+static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
+                        const struct doc *d, size_t node_index, const char *title,
+                        const char *text, struct err *e)
+{
+    struct rel_import *r = ctx;
+    if (r->db != db)
+        forget(r), r->db = db;
+    if (r->state == OFF)
+        return 0;
+    if (r->state == IDLE) {
+        if (others_stored(db, doc_id))
+            return turn_off(r), 0;
+        if (relations_stream_begin(&r->m, e) < 0)
+            return -1;
+        r->state = FEEDING, r->last_doc = doc_id;
+    }
+    if (doc_id < r->last_doc || doc_id > INT_MAX || !round_trips(title) || !round_trips(text))
+        return turn_off(r), 0;
+    r->last_doc = doc_id;
+    if (array_grow((void **)&r->node_id, &r->cap, r->n + 1, sizeof *r->node_id) < 0)
+        return err_set(e, "out of memory"), -1;
+    r->node_id[r->n++] = node_id;
+    struct relations_section s = {(int)doc_id, kind_code(node_kind_name(d->nodes[node_index].kind)),
+                                  title ? title : "", text ? text : ""};
+    return relations_stream_add(r->m, &s, e);
+}
+
+static void score_job(void *arg)
+{
+    struct rel_import *r = arg;
+    r->rc = relations_stream_end(r->m, &r->e);
+    if (r->rc == 0)
+        r->rc = relations_pairs_score(r->m, RELATIONS_FACTOR, &r->scores, &r->e);
+}
+
+static int hook_precommit(void *ctx, sqlite3 *db, struct err *e)
+{
+    struct rel_import *r = ctx;
+    if (r->db != db || r->state != FEEDING)
+        return 0;
+    if (workq_start(&r->q, 1) < 0)
+        return err_set(e, "out of memory"), -1;
+    workq_submit(r->q, score_job, r);
+    return 0;
+}
+
 /* Every row goes: the commit that ends this transaction computes the table again whole
  * (hook_commit), and with no row left the document's nodes are deleted without the
  * foreign key's search of the table for each one (it has no index by to_node: nothing
- * reads it that way). */
+ * reads it that way). A document deleted while the import's model is fed is in it. */
 static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e)
 {
-    (void)ctx, (void)doc_id;
+    struct rel_import *r = ctx;
+    (void)doc_id;
+    if (r->db == db && r->state == FEEDING)
+        turn_off(r);
     if (!relations_stored(db))       /* made before relations: the commit creates the table */
         return 0;
     return store_exec(db, "DELETE FROM relation", "relations", e);
 }
 
+static int write_model(sqlite3 *db, struct relations *m, struct relations_scores **sc,
+                       const int64_t *node_id, size_t n, struct err *e);
+
 static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
 {
-    (void)ctx;
-    return relations_recompute(db, e);
+    struct rel_import *r = ctx;
+    int rc;
+    last_fed = r->db == db && r->state == FEEDING && r->q;
+    if (last_fed) {
+        workq_stop(&r->q);
+        if ((rc = r->rc) < 0)
+            err_set(e, "%s", r->e.msg);
+        else
+            rc = write_model(db, r->m, &r->scores, r->node_id, r->n, e);
+    } else {
+        rc = relations_recompute(db, e);
+    }
+    forget(r);
+    return rc;
 }
 
-/* No state outlives a call, so there is nothing to forget on a rollback. */
+static void hook_rollback(void *ctx, sqlite3 *db)
+{
+    struct rel_import *r = ctx;
+    if (r->db == db)
+        forget(r);
+}
+
 const struct store_hooks relations_hooks = {
+    .ctx = &import_state,
     .on_create = hook_create,
+    .on_section = hook_section,
     .on_delete_doc = hook_delete_doc,
+    .on_rollback = hook_rollback,
+    .on_precommit = hook_precommit,
     .on_commit = hook_commit,
 };
 
@@ -66,11 +218,6 @@ static const char sections_sql[] =
     "char(10)) FROM (SELECT text FROM node p WHERE p.parent_id = s.id AND "
     "p.kind = 'paragraph' ORDER BY p.seq)) FROM node s WHERE s.kind != 'paragraph' "
     "ORDER BY s.doc_id, s.seq";
-
-static int kind_code(const char *k)
-{
-    return !strcmp(k, "preamble") ? NODE_PREAMBLE : !strcmp(k, "chapter") ? NODE_CHAPTER : NODE_ITEM;
-}
 
 int relations_corpus_load(sqlite3 *db, struct relations_corpus *c, struct err *e)
 {
@@ -205,32 +352,39 @@ static int insert_terms(sqlite3 *db, const struct relations *m, size_t sections,
     return rc;
 }
 
-int relations_recompute(sqlite3 *db, struct err *e)
+/* The tables made anew (a table from before, with the phrases stored, takes this form)
+ * and filled from model m of the sections node_id[0 .. n): its pairs (scored already when
+ * *sc is given) and the terms they share. */
+static int write_model(sqlite3 *db, struct relations *m, struct relations_scores **sc,
+                       const int64_t *node_id, size_t n, struct err *e)
 {
-    /* Made again whole: a table from before (with the phrases stored) takes this form. */
+    struct pair_insert x = {db, NULL, node_id, e};
     if (store_exec(db, "DROP TABLE IF EXISTS relation; DROP TABLE IF EXISTS relation_df;"
                    "DROP TABLE IF EXISTS relation_info;", "relations", e) < 0 ||
-        store_exec(db, schema, "relations", e) < 0)
+        store_exec(db, schema, "relations", e) < 0 ||
+        prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)", &x.st, e) < 0)
         return -1;
+    int rc = sc ? relations_pairs_emit(m, sc, insert_pair, &x, e)
+                : relations_pairs_each(m, RELATIONS_FACTOR, insert_pair, &x, e);
+    sqlite3_finalize(x.st);
+    if (rc)
+        return -1;
+    return insert_terms(db, m, n, e);
+}
+
+int relations_recompute(sqlite3 *db, struct err *e)
+{
     /* The sections are read as they are tokenized and the pairs written as they are found:
      * neither the corpus's text nor its pairs are ever held whole. */
     struct section_reader r = {db, NULL, NULL, 0, 0};
     struct relations_source src = {next_section, &r};
     struct relations *m = NULL;
-    struct pair_insert x = {db, NULL, NULL, e};
     int rc = prepare(db, sections_sql, &r.st, e);
     if (rc == 0)
         rc = relations_build_stream(&src, &m, e);
     sqlite3_finalize(r.st);
     if (rc == 0)
-        rc = prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)",
-                     &x.st, e);
-    x.node_id = r.node_id;
-    if (rc == 0)
-        rc = relations_pairs_each(m, RELATIONS_FACTOR, insert_pair, &x, e) ? -1 : 0;
-    sqlite3_finalize(x.st);
-    if (rc == 0)
-        rc = insert_terms(db, m, r.n, e);
+        rc = write_model(db, m, NULL, r.node_id, r.n, e);
     relations_free(&m);
     free(r.node_id);
     return rc;

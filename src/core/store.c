@@ -490,6 +490,9 @@ int store_commit(struct store *s, struct err *e)
 {
     sqlite3 *reader;
     for (const struct store_hooks *h = store_hooks_set; h < store_hooks_set + store_nhooks; h++)
+        if (h->on_precommit && h->on_precommit(h->ctx, s->db, e) < 0)
+            return -1;
+    for (const struct store_hooks *h = store_hooks_set; h < store_hooks_set + store_nhooks; h++)
         if (h->on_commit && h->on_commit(h->ctx, s->db, e) < 0)
             return -1;
     if (exec(s->db, "COMMIT", e) < 0)

@@ -174,7 +174,8 @@ static int insert_nodes(struct store *s, struct doc *d, sqlite3_int64 doc_id, st
         for (const struct store_hooks *h = store_hooks_set;
              h < store_hooks_set + store_nhooks && rc == 0; h++)
             if (h->on_section)
-                rc = h->on_section(h->ctx, s->db, ids[i], d, i, d->nodes[i].title, text, e);
+                rc = h->on_section(h->ctx, s->db, ids[i], doc_id, d, i, d->nodes[i].title, text,
+                                   e);
         free(text);
     }
     free(ids);

@@ -395,11 +395,12 @@ static void drop_jobs(struct import_state *is)
     is->head = 0;
 }
 
-static int on_section(void *ctx, sqlite3 *db, int64_t node_id, const struct doc *d,
-                      size_t node_index, const char *title, const char *text, struct err *e)
+static int on_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
+                      const struct doc *d, size_t node_index, const char *title,
+                      const char *text, struct err *e)
 {
     struct import_state *is = ctx;
-    (void)title;
+    (void)title, (void)doc_id;
     if (prepare_import(is, db, e) < 0)
         return -1;
     if (is->q && is->q_db != db)       /* another connection's, never committed */

@@ -65,8 +65,8 @@ static int search_db_make(sqlite3 **db, const struct search_db_section *secs, si
             p = nl ? nl + 1 : p + plen;
         }
         if (rc == 0 && search_hooks.on_section)
-            rc = search_hooks.on_section(ctx, *db, secs[i].id, NULL, i, secs[i].title,
-                                         secs[i].text, &e);
+            rc = search_hooks.on_section(ctx, *db, secs[i].id, secs[i].doc, NULL, i,
+                                         secs[i].title, secs[i].text, &e);
     }
     sqlite3_finalize(sec), sqlite3_finalize(para);
     if (rc)
