@@ -171,10 +171,10 @@ static int by_rank(const void *a, const void *b)
     return better(*x, *y) ? -1 : better(*y, *x) ? 1 : 0;
 }
 
-/* Each section's candidates, best first, to f as pairs, sections in increasing order; the
- * terms each pair shares marked in m->shared (what relations_each_shared_df gives). */
-static int emit(struct pass *p, struct relations *m,
-                int (*f)(void *ctx, const struct relations_pair *pair), void *ctx, struct err *e)
+/* Each section's candidates put best first, and the terms each pair shares marked in
+ * m->shared (what relations_each_shared_df gives): the work of giving the pairs out that
+ * is not the caller's, done where the scoring is. 0, or -1 when out of memory. */
+static int rank(struct pass *p, struct relations *m)
 {
     struct rel_window wa = {0}, wb = {0};
     size_t loaded = SIZE_MAX;
@@ -185,17 +185,30 @@ static int emit(struct pass *p, struct relations *m,
             continue;
         qsort(c, p->ncand[a], sizeof *c, by_rank);
         if (m->doc_of[a] != loaded && rel_window_doc(m, &wa, m->doc_of[a]) < 0)
-            rc = -1, err_set(e, "out of memory");
+            rc = -1;
         loaded = m->doc_of[a];
-        for (int i = 0; rc == 0 && i < p->ncand[a]; i++) {
-            struct relations_pair pair = {a, c[i].to, c[i].score};
+        for (int i = 0; rc == 0 && i < p->ncand[a]; i++)
             if (rel_window_sec(m, &wb, c[i].to) < 0)
-                rc = -1, err_set(e, "out of memory");
+                rc = -1;
             else
-                rel_mark_shared(m, &wa, a, &wb, c[i].to, m->shared), rc = f(ctx, &pair);
-        }
+                rel_mark_shared(m, &wa, a, &wb, c[i].to, m->shared);
     }
     rel_window_free(&wa), rel_window_free(&wb);
+    return rc;
+}
+
+/* Each section's candidates, ranked, to f as pairs, sections in increasing order. */
+static int emit(const struct pass *p, const struct relations *m,
+                int (*f)(void *ctx, const struct relations_pair *pair), void *ctx)
+{
+    int rc = 0;
+    for (size_t a = 0; rc == 0 && a < m->n; a++) {
+        const struct cand *c = p->cands + a * RELATIONS_PER_SECTION;
+        for (int i = 0; rc == 0 && i < p->ncand[a]; i++) {
+            struct relations_pair pair = {a, c[i].to, c[i].score};
+            rc = f(ctx, &pair);
+        }
+    }
     return rc;
 }
 
@@ -299,6 +312,8 @@ int relations_pairs_score(struct relations *m, double factor, struct relations_s
                 p->kinds[p->nkinds++] = m->secs[i].kind;
         rc = score_all(p, nb_off, nb);
     }
+    if (rc == 0)
+        rc = rank(p, m);
     free(nb_off), free(nb);
     if (rc < 0) {
         relations_scores_free(&sc);
@@ -312,7 +327,8 @@ int relations_pairs_emit(struct relations *m, struct relations_scores **sc,
                          int (*f)(void *ctx, const struct relations_pair *p), void *ctx,
                          struct err *e)
 {
-    int rc = emit(&(*sc)->p, m, f, ctx, e);     /* f's result, or -1 with e set */
+    (void)e;
+    int rc = emit(&(*sc)->p, m, f, ctx);        /* f's result */
     relations_scores_free(sc);
     return rc;
 }
