@@ -57,6 +57,23 @@ struct tokenizer_tap {
 };
 void tokenizer_set_tap(const struct tokenizer_tap *tap);   /* NULL: none */
 
+/* Texts tokenized ahead in document mode (by an import's worker thread), whose tokens FTS5
+ * is then given on the thread that indexes them without tokenizing them again. add
+ * records one text's tokens (text is kept by the caller until they are given), giving
+ * each to tap as FTS5's tokenizing would (tap may be NULL); 0, or -1 when out of memory.
+ * clear forgets every text, keeping the memory. */
+struct tokenizer_ahead;
+int tokenizer_ahead_new(struct tokenizer_ahead **a);
+int tokenizer_ahead_add(struct tokenizer_ahead *a, const char *text, int n,
+                        const struct tokenizer_tap *tap);
+void tokenizer_ahead_clear(struct tokenizer_ahead *a);
+void tokenizer_ahead_free(struct tokenizer_ahead **a);
+/* While a is set on this thread, each text FTS5 has tokenized in document mode must be
+ * a's next one, byte for byte: it is given the recorded tokens (and counted in
+ * tokenizer_positions; the tap is not called, it was when they were recorded); any other
+ * text fails the statement (SQLITE_MISMATCH). NULL: none. */
+void tokenizer_set_ahead(struct tokenizer_ahead *a);
+
 /* The connection's FTS5 API, NULL if SQLite has no FTS5. */
 fts5_api *tokenizer_fts5(sqlite3 *db);
 

@@ -8,11 +8,13 @@
 #include "gongfu/search.h"
 #include "gongfu/tokenizer.h"
 #include "gongfu/word_contexts.h"
+#include "gongfu/workq.h"
 #include "search_index.h"
 #include "search_lengths.h"
 #include "search_rank.h"
 #include "search_terms.h"
 #include "search_words.h"
+#include "store_int.h"
 
 /* Bumped when the tables below change shape (3: the lengths in one blob, search_lengths.h,
  * not a row per section in search_len). */
@@ -141,7 +143,8 @@ static void indexed_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
 
 /* Indexes one section with the statement ins (rowid, text, title): text and title are
  * UTF-16BE, the database's encoding, so SQLite binds them without translating them
- * (FTS5 has them in UTF-8 once, to tokenize). Keeps its length. */
+ * (FTS5 has them in UTF-8 once, to tokenize; bound in UTF-8 they would be translated to
+ * UTF-16 and back). Keeps its length. */
 static int put(struct index_state *is, sqlite3 *db, sqlite3_stmt *ins, int64_t id,
                const void *text, size_t ntext, const void *title, size_t ntitle,
                struct err *e)
@@ -208,7 +211,8 @@ static int section_text(sqlite3_stmt *paras, int64_t id, struct utf16 *out, stru
             rc = -1, err_set(e, "out of memory");
             break;
         }
-        memcpy(out->b + out->n, line_end, sep);
+        if (sep)                 /* out->b is NULL until a paragraph has bytes */
+            memcpy(out->b + out->n, line_end, sep);
         if (n)
             memcpy(out->b + out->n + sep, p, n);
         out->n += sep + n;
@@ -228,6 +232,89 @@ static int section_text(sqlite3_stmt *paras, int64_t id, struct utf16 *out, stru
  * every section indexed (a tap on the tokenizer while FTS5 inserts). The sections and
  * their text are the view search_text's (the index's content), read as section_text
  * says. */
+/* A section read for indexing, tokenized ahead on the worker: its text and title as
+ * stored (UTF-16BE), in UTF-8 as SQLite translates them for FTS5 (store_text.c; the
+ * tokens are given only to the same bytes: tokenizer_set_ahead), and their tokens, tapped
+ * as FTS5's tokenizing them would be, in the sections' order (the worker runs the jobs in
+ * the order given). */
+struct ahead_job {
+    int64_t id;
+    struct utf16 text16, title16;
+    char *text, *title;
+    size_t ntext, ntitle, cap_text, cap_title;
+    struct tokenizer_ahead *rec;
+    struct gather *g;
+    uint64_t ticket;
+    int failed;
+};
+
+/* Sections read and tokenized ahead of the one FTS5 indexes. */
+#define AHEAD 64
+
+/* UTF-16BE in[0..n) as UTF-8 into *out (grown), as SQLite translates it. */
+static int to_utf8(const struct utf16 *in, char **out, size_t *cap, size_t *len)
+{
+    if (array_grow((void **)out, cap, in->n / 2 * 3 + 1, 1) < 0)
+        return -1;
+    if (in->n)                   /* in->b is NULL when nothing was read into it */
+        store_utf16be_to_utf8(in->b, in->n, *out);
+    else
+        **out = '\0';
+    *len = strlen(*out);
+    return 0;
+}
+
+static void ahead_run(void *arg)
+{
+    struct ahead_job *j = arg;
+    struct tokenizer_tap tap = {gather_token, gather_end, j->g};
+    tokenizer_ahead_clear(j->rec);
+    j->failed = to_utf8(&j->text16, &j->text, &j->cap_text, &j->ntext) < 0 ||
+                to_utf8(&j->title16, &j->title, &j->cap_title, &j->ntitle) < 0;
+    if (j->g && !j->failed)
+        terms_section(j->g->terms);
+    if (!j->failed)
+        j->failed = tokenizer_ahead_add(j->rec, j->text, (int)j->ntext, j->g ? &tap : NULL) < 0 ||
+                    tokenizer_ahead_add(j->rec, j->title, (int)j->ntitle, j->g ? &tap : NULL) < 0;
+}
+
+static void jobs_free(struct ahead_job *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        free(v[i].text16.b), free(v[i].title16.b), free(v[i].text), free(v[i].title);
+        tokenizer_ahead_free(&v[i].rec);
+    }
+    free(v);
+}
+
+/* The next section not yet indexed, read into j (its text as section_text gives it, its
+ * title as stored): 1, 0 at the end, -1 with e set. Sections with neither are passed. */
+static int read_next(sqlite3_stmt *rows, sqlite3_stmt *paras, struct ahead_job *j,
+                     struct err *e)
+{
+    int step;
+    while ((step = sqlite3_step(rows)) == SQLITE_ROW) {
+        j->id = sqlite3_column_int64(rows, 0);
+        if (section_text(paras, j->id, &j->text16, e) < 0)
+            return -1;
+        sqlite3_value *tv = sqlite3_column_value(rows, 1);
+        const void *title = sqlite3_value_text16be(tv);
+        size_t ntitle = title ? (size_t)sqlite3_value_bytes16(tv) : 0;
+        if (!j->text16.n && !ntitle)
+            continue;
+        j->title16.n = 0;
+        if (array_grow((void **)&j->title16.b, &j->title16.cap, ntitle + 1, 1) < 0)
+            return err_set(e, "out of memory"), -1;
+        if (ntitle)
+            memcpy(j->title16.b, title, ntitle);
+        j->title16.n = ntitle;
+        return 1;
+    }
+    if (step != SQLITE_DONE)
+        return err_set(e, "search index: %s", sqlite3_errmsg(sqlite3_db_handle(rows))), -1;
+    return 0;
+}
+
 static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, struct err *e)
 {
     sqlite3_stmt *rows, *paras = NULL, *ins = NULL;
@@ -241,29 +328,44 @@ static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, 
         sqlite3_finalize(rows), sqlite3_finalize(paras);
         return -1;
     }
-    int rc = 0, step;
-    struct utf16 text = {0};
-    struct tokenizer_tap tap = {gather_token, gather_end, g};
-    tokenizer_set_tap(g ? &tap : NULL);
-    while (rc == 0 && (step = sqlite3_step(rows)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(rows, 0);
-        if ((rc = section_text(paras, id, &text, e)) < 0)
-            break;
-        /* The bytes after the text: a UTF-16 value's length is had without translating it
-         * to the machine's byte order. */
-        sqlite3_value *tv = sqlite3_column_value(rows, 1);
-        const void *title = sqlite3_value_text16be(tv);
-        size_t ntitle = title ? (size_t)sqlite3_value_bytes16(tv) : 0;
-        if (!text.n && !ntitle)
-            continue;
-        if (g)
-            terms_section(g->terms);
-        rc = put(is, db, ins, id, text.b, text.n, title, ntitle, e);
-    }
+    /* The sections are read AHEAD at a time into a ring of jobs; the worker translates and
+     * tokenizes each (and taps its tokens) while this thread inserts the one before, FTS5
+     * being given the tokens recorded (tokenizer_set_ahead). */
+    struct ahead_job *jobs = calloc(AHEAD, sizeof *jobs);
+    struct workq *q = NULL;
+    int rc = jobs && workq_start(&q, AHEAD) == 0 ? 0 : (err_set(e, "out of memory"), -1);
+    for (size_t i = 0; rc == 0 && i < AHEAD; i++)
+        if (tokenizer_ahead_new(&jobs[i].rec) < 0)
+            rc = -1, err_set(e, "out of memory");
+    size_t head = 0, n = 0;
+    int more = rc == 0;
     tokenizer_set_tap(NULL);
-    if (rc == 0 && step != SQLITE_DONE)
-        rc = -1, err_set(e, "search index: %s", sqlite3_errmsg(db));
-    free(text.b);
+    while (rc == 0 && (more || n)) {
+        while (rc == 0 && more && n < AHEAD) {
+            struct ahead_job *j = &jobs[(head + n) % AHEAD];
+            if ((more = read_next(rows, paras, j, e)) < 0)
+                rc = -1;
+            else if (more) {
+                j->g = g;
+                j->ticket = workq_submit(q, ahead_run, j);
+                n++;
+            }
+        }
+        if (rc < 0 || !n)
+            break;
+        struct ahead_job *j = &jobs[head];
+        workq_wait(q, j->ticket);
+        if (j->failed) {
+            rc = -1, err_set(e, "out of memory");
+            break;
+        }
+        tokenizer_set_ahead(j->rec);
+        rc = put(is, db, ins, j->id, j->text16.b, j->text16.n, j->title16.b, j->title16.n, e);
+        tokenizer_set_ahead(NULL);
+        head = (head + 1) % AHEAD, n--;
+    }
+    workq_stop(&q);              /* every job given has run: g is this thread's again */
+    jobs_free(jobs, AHEAD);
     sqlite3_finalize(rows), sqlite3_finalize(paras), sqlite3_finalize(ins);
     return rc;
 }

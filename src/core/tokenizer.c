@@ -1,6 +1,8 @@
 /* tokenizer.c — CJK bigrams + colocated unigrams, letter/digit words; an FTS5 tokenizer. */
+#include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
+#include "gongfu/array.h"
 #include "gongfu/fold.h"
 #include "gongfu/tokenizer.h"
 
@@ -198,6 +200,93 @@ void tokenizer_set_tap(const struct tokenizer_tap *tap)
     doc_tap = tap;
 }
 
+/* ---- tokens recorded ahead (tokenizer.h) ---- */
+
+struct ahead_tok {
+    uint32_t at;                 /* its bytes: pool[at .. at + ntok) */
+    uint8_t ntok, flags;
+    int start, end;
+};
+
+struct ahead_text {
+    const char *text;            /* the caller's, compared when FTS5 gives a text */
+    int n;
+    size_t first, count;         /* its tokens: tok[first .. first + count) */
+    int64_t positions;
+};
+
+struct tokenizer_ahead {
+    char *pool;
+    size_t npool, cap_pool;
+    struct ahead_tok *tok;
+    size_t ntok, cap_tok;
+    struct ahead_text *texts;
+    size_t ntexts, cap_texts, next;
+    const struct tokenizer_tap *tap;   /* while recording */
+    int failed;
+};
+
+int tokenizer_ahead_new(struct tokenizer_ahead **a)
+{
+    return (*a = calloc(1, sizeof **a)) ? 0 : -1;
+}
+
+void tokenizer_ahead_clear(struct tokenizer_ahead *a)
+{
+    a->npool = a->ntok = a->ntexts = a->next = 0;
+    a->failed = 0;
+}
+
+void tokenizer_ahead_free(struct tokenizer_ahead **a)
+{
+    if (*a)
+        free((*a)->pool), free((*a)->tok), free((*a)->texts), free(*a);
+    *a = NULL;
+}
+
+static int record_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct tokenizer_ahead *a = ctx;
+    if (a->tap)
+        a->tap->token(a->tap->ctx, flags, tok, ntok, start, end);
+    if (array_grow((void **)&a->pool, &a->cap_pool, a->npool + (size_t)ntok, 1) < 0 ||
+        array_grow((void **)&a->tok, &a->cap_tok, a->ntok + 1, sizeof *a->tok) < 0)
+        return a->failed = 1;
+    memcpy(a->pool + a->npool, tok, (size_t)ntok);
+    a->tok[a->ntok++] = (struct ahead_tok){(uint32_t)a->npool, (uint8_t)ntok, (uint8_t)flags,
+                                           start, end};
+    a->npool += (size_t)ntok;
+    a->texts[a->ntexts].positions += !(flags & TOKEN_COLOCATED);
+    return 0;
+}
+
+int tokenizer_ahead_add(struct tokenizer_ahead *a, const char *text, int n,
+                        const struct tokenizer_tap *tap)
+{
+    if (a->failed || array_grow((void **)&a->texts, &a->cap_texts, a->ntexts + 1,
+                                sizeof *a->texts) < 0)
+        return a->failed = 1, -1;
+    a->texts[a->ntexts] = (struct ahead_text){text, n, a->ntok, 0, 0};
+    a->tap = tap;
+    tokenizer_run(text, n, TOKENIZER_DOCUMENT, record_token, a);
+    if (tap)
+        tap->end(tap->ctx);
+    a->tap = NULL;
+    if (a->failed)
+        return -1;
+    a->texts[a->ntexts].count = a->ntok - a->texts[a->ntexts].first;
+    a->ntexts++;
+    return 0;
+}
+
+/* The tokens recorded ahead that FTS5's document texts on this thread are given. */
+static _Thread_local struct tokenizer_ahead *doc_ahead;
+
+void tokenizer_set_ahead(struct tokenizer_ahead *a)
+{
+    doc_ahead = a;
+}
+
 static int fts_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
     struct fts_ctx *f = ctx;
@@ -230,6 +319,22 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *pctx, int flags, const char *t
 {
     (void)tok;
     int doc = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+    struct tokenizer_ahead *a = doc ? doc_ahead : NULL;
+    if (a) {
+        const struct ahead_text *t = a->next < a->ntexts ? &a->texts[a->next] : NULL;
+        if (!t || t->n != n || (n && memcmp(t->text, text, (size_t)n)))
+            return SQLITE_MISMATCH;      /* not the text recorded: a caller's mistake */
+        a->next++;
+        for (size_t k = t->first; k < t->first + t->count; k++) {
+            const struct ahead_tok *x = &a->tok[k];
+            int rc = xtoken(pctx, x->flags & TOKEN_COLOCATED ? FTS5_TOKEN_COLOCATED : 0,
+                            a->pool + x->at, x->ntok, x->start, x->end);
+            if (rc)
+                return rc;
+        }
+        doc_positions += t->positions;
+        return SQLITE_OK;
+    }
     struct fts_ctx f = {pctx, xtoken, 0, doc ? doc_tap : NULL};
     int mode = (flags & FTS5_TOKENIZE_QUERY) ? TOKENIZER_QUERY : TOKENIZER_DOCUMENT;
     int rc = tokenizer_run(text, n, mode, fts_token, &f);

@@ -174,6 +174,129 @@ static void test_fts5(void **state)
     sqlite3_close(db);
 }
 
+/* ---- tokens recorded ahead (tokenizer_ahead_*) ---- */
+
+struct tap_count {
+    int tokens, ends;
+    long sum;                    /* of the tokens' starts and lengths, to tell them apart */
+};
+
+static void tap_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct tap_count *c = ctx;
+    (void)flags, (void)tok, (void)end;
+    c->tokens++, c->sum += start * 7 + ntok;
+}
+
+static void tap_end(void *ctx)
+{
+    ((struct tap_count *)ctx)->ends++;
+}
+
+/* The index's own rows, as text. */
+static char *blocks(sqlite3 *db, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT id, hex(block) FROM %s_data ORDER BY id", table);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(1, cap);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *b = (const char *)sqlite3_column_text(st, 1);
+        if (len + strlen(b) + 32 > cap)
+            out = realloc(out, cap = 2 * (cap + strlen(b)));
+        len += (size_t)snprintf(out + len, cap - len, "%lld %s\n", sqlite3_column_int64(st, 0), b);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* Rows indexed from tokens recorded ahead make the index rows tokenizing them gives, with
+ * the same lengths counted and the same tokens tapped; a text other than the recorded one
+ * fails the insert. */
+static void test_fts5_ahead(void **state)
+{
+    (void)state;
+    static const char *const rows[][2] = {
+        {"每千人口拥有3岁以下婴幼儿托位数达到4.5个", "发展目标"},
+        {"打造全国醫保智慧型監控示範", ""},
+        {"", "PM2.5平均浓度"},
+        {"推进 共同富裕 示范区建设,R&D经费投入强度达到3%", "二、主要目标"},
+    };
+    enum { N = sizeof rows / sizeof *rows };
+    sqlite3 *db;
+    struct err e = {{0}};
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(tokenizer_register(db, &e), 0);
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE a USING fts5(x, y, tokenize='gongfu');"
+                                  "CREATE VIRTUAL TABLE b USING fts5(x, y, tokenize='gongfu');",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    struct tap_count live = {0}, ahead = {0};
+    struct tokenizer_tap tl = {tap_token, tap_end, &live}, ta = {tap_token, tap_end, &ahead};
+    int64_t len_live[N], len_ahead[N];
+    sqlite3_stmt *ia, *ib;
+    assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO a(rowid, x, y) VALUES(?, ?, ?)", -1, &ia,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO b(rowid, x, y) VALUES(?, ?, ?)", -1, &ib,
+                                        NULL), SQLITE_OK);
+    struct tokenizer_ahead *rec;
+    assert_int_equal(tokenizer_ahead_new(&rec), 0);
+    for (int i = 0; i < N; i++) {
+        tokenizer_set_tap(&tl);
+        int64_t before = tokenizer_positions();
+        sqlite3_bind_int(ia, 1, i + 1);
+        sqlite3_bind_text(ia, 2, rows[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ia, 3, rows[i][1], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(ia), SQLITE_DONE);
+        sqlite3_reset(ia);
+        len_live[i] = tokenizer_positions() - before;
+        tokenizer_set_tap(NULL);
+
+        tokenizer_ahead_clear(rec);
+        assert_int_equal(tokenizer_ahead_add(rec, rows[i][0], (int)strlen(rows[i][0]), &ta), 0);
+        assert_int_equal(tokenizer_ahead_add(rec, rows[i][1], (int)strlen(rows[i][1]), &ta), 0);
+        tokenizer_set_ahead(rec);
+        before = tokenizer_positions();
+        sqlite3_bind_int(ib, 1, i + 1);
+        sqlite3_bind_text(ib, 2, rows[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ib, 3, rows[i][1], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(ib), SQLITE_DONE);
+        sqlite3_reset(ib);
+        len_ahead[i] = tokenizer_positions() - before;
+        tokenizer_set_ahead(NULL);
+        assert_int_equal(len_live[i], len_ahead[i]);
+    }
+    assert_true(live.tokens > 30);
+    assert_int_equal(live.tokens, ahead.tokens);
+    assert_int_equal(live.ends, ahead.ends);
+    assert_int_equal(live.sum, ahead.sum);
+    char *ba = blocks(db, "a"), *bb = blocks(db, "b");
+    assert_string_equal(ba, bb);
+    free(ba), free(bb);
+    /* Recorded for one text, given another. */
+    tokenizer_ahead_clear(rec);
+    assert_int_equal(tokenizer_ahead_add(rec, "托位数", (int)strlen("托位数"), NULL), 0);
+    assert_int_equal(tokenizer_ahead_add(rec, "", 0, NULL), 0);
+    tokenizer_set_ahead(rec);
+    sqlite3_bind_int(ib, 1, 99);
+    sqlite3_bind_text(ib, 2, "托位", -1, SQLITE_STATIC);
+    sqlite3_bind_text(ib, 3, "", -1, SQLITE_STATIC);
+    assert_int_not_equal(sqlite3_step(ib), SQLITE_DONE);
+    sqlite3_reset(ib);
+    tokenizer_set_ahead(NULL);
+    tokenizer_ahead_free(&rec);
+    assert_null(rec);
+    sqlite3_finalize(ia), sqlite3_finalize(ib);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(rowid) FROM b WHERE b MATCH "
+                                        "'\"托位\"'", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0), "1");
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,7 +304,7 @@ int main(void)
         cmocka_unit_test(test_folding_keeps_offsets), cmocka_unit_test(test_words),
         cmocka_unit_test(test_whitespace_inside_cjk), cmocka_unit_test(test_nothing_to_index),
         cmocka_unit_test(test_long_word_cut),    cmocka_unit_test(test_callback_stops),
-        cmocka_unit_test(test_fts5),
+        cmocka_unit_test(test_fts5),             cmocka_unit_test(test_fts5_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
