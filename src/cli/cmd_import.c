@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "gongfu/paths.h"
@@ -14,6 +15,7 @@
 #include "gongfu/sha256.h"
 #include "gongfu/structure.h"
 #include "gongfu/text.h"
+#include "gongfu/workq.h"
 #include "progress.h"
 
 static const char about[] =
@@ -96,52 +98,97 @@ static const char *seen_before(struct totals *t, const char *sha, const char *pa
     return NULL;
 }
 
-static int import_one(struct store *s, const char *path, const struct structure_opts *o,
-                      const char *encoding, enum format format, size_t max,
-                      struct totals *t, struct err *e)
-{
+/* One file read, decoded and parsed: the work before its documents are stored, which the
+ * import does for the next file on a thread of its own while it stores this one (a regular
+ * file's: a stream's progress is shown as it comes, so it is read on the import's thread,
+ * when nothing else is being read). */
+struct prep {
+    const char *path;
+    const struct structure_opts *o;
+    const char *encoding;
+    enum format format;
+    size_t max;
+    struct progress *pg;     /* NULL on the thread */
+    char *raw, *full;
     size_t n;
-    char *raw = import_read(path, max, t->pg, &n, e);
-    if (!raw)
-        return -1;
     char sha[65];
-    sha256_hex(raw, n, sha);
-    const char *same = seen_before(t, sha, path);
+    struct format_text ft;
+    int have_ft;
+    struct doc *docs;
+    size_t ndocs;
+    int rc;
+    struct err e;
+    uint64_t ticket;
+};
+
+static void prep_run(void *arg)
+{
+    struct prep *p = arg;
+    const char *path = p->path;
+    p->raw = import_read(path, p->max, p->pg, &p->n, &p->e);
+    if (!p->raw) {
+        p->rc = -1;
+        return;
+    }
+    sha256_hex(p->raw, p->n, p->sha);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    struct structure_opts opts = *p->o;
+    opts.fallback_title = strcmp(path, "-") ? base : "stdin";
+    p->full = full_path(path);
+    p->rc = format_read(p->raw, p->n, p->format, p->encoding, &p->ft, &p->e);
+    p->have_ft = p->rc == 0;
+    if (p->rc == 0)
+        p->rc = structure_parse(&p->ft.text, &opts, &p->docs, &p->ndocs, &p->e);
+}
+
+static void prep_free(struct prep *p)
+{
+    if (p->have_ft)
+        format_text_free(&p->ft);
+    structure_free(&p->docs, p->ndocs);
+    free(p->full), free(p->raw);
+    *p = (struct prep){0};
+}
+
+/* Whether path can be read on the thread: a regular file. */
+static int readable_ahead(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Stores the file p prepared. */
+static int import_one(struct store *s, struct prep *p, struct totals *t, struct err *e)
+{
+    const char *path = p->path;
+    if (p->rc < 0 && !p->raw) {
+        *e = p->e;
+        return -1;
+    }
+    const char *same = seen_before(t, p->sha, path);
     if (same) {
         progress_end(t->pg);
         cli_say(stderr, "gongfu import: %s: the same bytes as %s, imported once\n", path, same);
-        free(raw);
         return 0;
     }
-    struct format_text ft;
-    struct doc *docs = NULL;
-    size_t ndocs = 0;
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    struct structure_opts opts = *o;
-    opts.fallback_title = strcmp(path, "-") ? base : "stdin";
-    char *full = full_path(path);
-    int rc = format_read(raw, n, format, encoding, &ft, e);
-    if (rc == 0) {
-        rc = structure_parse(&ft.text, &opts, &docs, &ndocs, e);
-        if (rc == 0) {
-            struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = ft.shown,
-                                       .size = ft.shown_len, .encoding = ft.encoding,
-                                       .path = full, .sha256 = sha, .file_size = n };
-            rc = store_put_source(s, &src, docs, ndocs, e);
-        }
-        format_text_free(&ft);
+    int rc = p->rc;
+    if (rc < 0)
+        *e = p->e;
+    else {
+        struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = p->ft.shown,
+                                   .size = p->ft.shown_len, .encoding = p->ft.encoding,
+                                   .path = p->full, .sha256 = p->sha, .file_size = p->n };
+        rc = store_put_source(s, &src, p->docs, p->ndocs, e);
     }
-    for (size_t i = 0; rc == 0 && i < ndocs; i++) {
+    for (size_t i = 0; rc == 0 && i < p->ndocs; i++) {
         t->docs++;
-        for (size_t k = 0; k < docs[i].nnodes; k++) {
-            t->chapters += docs[i].nodes[k].kind == NODE_CHAPTER;
-            t->items += docs[i].nodes[k].kind == NODE_ITEM;
+        for (size_t k = 0; k < p->docs[i].nnodes; k++) {
+            t->chapters += p->docs[i].nodes[k].kind == NODE_CHAPTER;
+            t->items += p->docs[i].nodes[k].kind == NODE_ITEM;
         }
     }
-    t->bytes += n;
-    structure_free(&docs, ndocs);
-    free(full);
-    free(raw);
+    t->bytes += p->n;
     return rc;
 }
 
@@ -195,12 +242,33 @@ static int run(const struct cli_args *a)
     int rc = store_begin(s, &e);
     if (rc == 0 && reindex)
         rc = search_reindex(store_db(s), &e);
+    /* File i + 1 is read and parsed on the thread while file i is stored. */
+    struct prep prep[2] = {{0}};
+    struct workq *q = NULL;
+    if (rc == 0 && a->argc > 1 && workq_start(&q, 1) < 0)
+        rc = -1, err_set(&e, "out of memory");
     for (int i = 0; rc == 0 && i < a->argc; i++) {
+        struct prep *p = &prep[i % 2], *next = &prep[(i + 1) % 2];
+        if (!p->path) {          /* not read ahead: read here, nothing else being read */
+            *p = (struct prep){ .path = a->argv[i], .o = &so, .encoding = encoding,
+                                .format = format, .max = max, .pg = &pg };
+            prep_run(p);
+        } else {
+            workq_wait(q, p->ticket);
+        }
+        if (i + 1 < a->argc && readable_ahead(a->argv[i + 1])) {
+            *next = (struct prep){ .path = a->argv[i + 1], .o = &so, .encoding = encoding,
+                                   .format = format, .max = max };
+            next->ticket = workq_submit(q, prep_run, next);
+        }
         size_t before = tot.bytes;
-        if ((rc = import_one(s, a->argv[i], &so, encoding, format, max, &tot, &e)) < 0)
+        if ((rc = import_one(s, p, &tot, &e)) < 0)
             err_prefix(&e, "%s: ", a->argv[i]);
+        prep_free(p);
         progress_file(&pg, tot.bytes - before);
     }
+    workq_stop(&q);
+    prep_free(&prep[0]), prep_free(&prep[1]);
     if (rc == 0) {
         progress_committing(&pg);
         rc = store_commit(s, &e);
