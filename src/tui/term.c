@@ -241,6 +241,10 @@ void term_suspend(void)
 /* Waits for input on the terminal; 1 when there is some, 0 when a signal came first. */
 static int term_wait_input(void)
 {
+    /* A signal that came while the screen was drawn, after the loop last looked, would
+     * otherwise wait in poll for the next key (a resize not redrawn until one is typed). */
+    if (term_winch || term_cont || term_stop_req || term_quit_sig)
+        return 0;
     struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
     int rc = poll(&p, 1, -1);
     if (rc < 0)
