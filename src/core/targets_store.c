@@ -370,7 +370,7 @@ static int store_job(struct import_state *is, sqlite3 *db, struct err *e)
 }
 
 /* Stores what the worker has done: every job given when all, else those that have run,
- * and the oldest ones until fewer than `room` wait. */
+ * and, while all TARGETS_AHEAD places are taken, the oldest (waited for). */
 static int collect(struct import_state *is, sqlite3 *db, int all, struct err *e)
 {
     int rc = 0;
