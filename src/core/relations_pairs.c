@@ -39,6 +39,7 @@ struct pass {
     double *acc;               /* per section of the document scored against, by place */
     uint32_t *touched;
     uint8_t *seen;
+    const struct slot **slots; /* the slot of each of a's terms, looked up once */
     int kinds[8];              /* the kinds there are (more are left unrelated) */
     size_t nkinds;
 };
@@ -139,24 +140,45 @@ static int index_build(const struct relations *m, const struct rel_window *w, si
 }
 
 /* Scores section a (its vector in w) against the indexed sections (document e's, of a's
- * kind). */
-static void score_against(struct pass *p, const struct doc_index *x, size_t e,
+ * kind: nsec of them). The sums are the same, term by term, either way: when a's terms
+ * meet more entries than e has sections, every section is looked at once afterwards
+ * rather than each entry asking whether its section was met before (most do, and the
+ * question costs as much as the sum). Only with a threshold above 0, since a section
+ * never met scores 0 and must not be offered. */
+static void score_against(struct pass *p, const struct doc_index *x, size_t e, size_t nsec,
                           const struct rel_window *w, size_t a)
 {
     const struct relations *m = p->m;
     const struct rel_entry *va = rel_vec(m, w, a);
-    size_t nt = 0;
+    size_t nt = 0, na = rel_vec_len(m, a), nent = 0;
     double thr = p->factor * m->background[a];
-    for (size_t v = 0, na = rel_vec_len(m, a); v < na; v++) {
-        const struct slot *sl = find_slot(x, va[v].term);
+    const uint32_t *sec = p->d->sec + p->d->off[e];
+    for (size_t v = 0; v < na; v++)
+        p->slots[v] = find_slot(x, va[v].term), nent += p->slots[v]->count;
+    if (thr > 0 && nent > nsec) {
+        for (size_t v = 0; v < na; v++) {
+            double wa = va[v].w;
+            const struct entry *q = x->ent + p->slots[v]->first, *end = q + p->slots[v]->count;
+            for (; q < end; q++)
+                p->acc[q->sec] += wa * q->w;
+        }
+        for (size_t j = 0; j < nsec; j++)
+            if (p->acc[j] != 0) {
+                if (p->acc[j] >= thr)
+                    offer(p, a, sec[j], p->acc[j]);
+                p->acc[j] = 0;
+            }
+        return;
+    }
+    for (size_t v = 0; v < na; v++) {
         double wa = va[v].w;
-        for (const struct entry *q = x->ent + sl->first, *end = q + sl->count; q < end; q++) {
+        const struct entry *q = x->ent + p->slots[v]->first, *end = q + p->slots[v]->count;
+        for (; q < end; q++) {
             if (!p->seen[q->sec])
                 p->seen[q->sec] = 1, p->touched[nt++] = q->sec;
             p->acc[q->sec] += wa * q->w;
         }
     }
-    const uint32_t *sec = p->d->sec + p->d->off[e];
     for (size_t k = 0; k < nt; k++) {
         uint32_t j = p->touched[k];
         if (p->acc[j] >= thr)
@@ -256,7 +278,7 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
             for (size_t s = d->off[rev[r]]; s < d->off[rev[r] + 1]; s++) {
                 int k = kind_index(p, m->secs[d->sec[s]].kind);
                 if (k >= 0)
-                    score_against(p, &x[k], e, &wr, d->sec[s]);
+                    score_against(p, &x[k], e, d->off[e + 1] - d->off[e], &wr, d->sec[s]);
             }
         }
         for (size_t k = 0; k < p->nkinds; k++)
@@ -270,6 +292,7 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
 static void pass_free(struct pass *p)
 {
     free(p->cands), free(p->ncand), free(p->acc), free(p->touched), free(p->seen);
+    free(p->slots);
 }
 
 struct relations_scores {
@@ -286,7 +309,10 @@ void relations_scores_free(struct relations_scores **sc)
 int relations_pairs_score(struct relations *m, double factor, struct relations_scores **out,
                           struct err *e)
 {
-    size_t ns = m->n + 1, most = 1;
+    size_t ns = m->n + 1, most = 1, longest = 1;
+    for (size_t i = 0; i < m->n; i++)
+        if (rel_vec_len(m, i) > longest)
+            longest = rel_vec_len(m, i);
     for (size_t k = 0; k < m->docs.n; k++)
         if (m->docs.off[k + 1] - m->docs.off[k] + 1 > most)
             most = m->docs.off[k + 1] - m->docs.off[k] + 1;
@@ -301,11 +327,12 @@ int relations_pairs_score(struct relations *m, double factor, struct relations_s
     p->acc = calloc(most, sizeof *p->acc);
     p->touched = malloc(most * sizeof *p->touched);
     p->seen = calloc(most, 1);
+    p->slots = malloc(longest * sizeof *p->slots);
     free(m->shared);
     m->shared = calloc(m->nterms + 1, 1);
     uint32_t *nb_off = NULL, *nb = NULL;
     int rc = -1;
-    if (p->cands && p->ncand && p->acc && p->touched && p->seen && m->shared &&
+    if (p->cands && p->ncand && p->acc && p->touched && p->seen && p->slots && m->shared &&
         rel_neighbours(m, &nb_off, &nb) == 0) {
         for (size_t i = 0; i < m->n; i++)
             if (kind_index(p, m->secs[i].kind) < 0 && p->nkinds < sizeof p->kinds / sizeof *p->kinds)
