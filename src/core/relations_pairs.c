@@ -143,10 +143,11 @@ static int index_build(const struct relations *m, const struct rel_window *w, si
  * kind: nsec of them). The sums are the same, term by term, either way: when a's terms
  * meet more entries than e has sections, every section is looked at once afterwards
  * rather than each entry asking whether its section was met before (most do, and the
- * question costs as much as the sum). Only with a threshold above 0, since a section
- * never met scores 0 and must not be offered. */
+ * question costs as much as the sum). Entries weigh more than 0 (weigh_one keeps no
+ * other), so a section met sums to more than 0 and one never met to 0. With both, each
+ * sum is offered to the section of e as well (see score_all). */
 static void score_against(struct pass *p, const struct doc_index *x, size_t e, size_t nsec,
-                          const struct rel_window *w, size_t a)
+                          const struct rel_window *w, size_t a, int both)
 {
     const struct relations *m = p->m;
     const struct rel_entry *va = rel_vec(m, w, a);
@@ -155,7 +156,7 @@ static void score_against(struct pass *p, const struct doc_index *x, size_t e, s
     const uint32_t *sec = p->d->sec + p->d->off[e];
     for (size_t v = 0; v < na; v++)
         p->slots[v] = find_slot(x, va[v].term), nent += p->slots[v]->count;
-    if (thr > 0 && nent > nsec) {
+    if (nent > nsec) {
         for (size_t v = 0; v < na; v++) {
             double wa = va[v].w;
             const struct entry *q = x->ent + p->slots[v]->first, *end = q + p->slots[v]->count;
@@ -166,6 +167,8 @@ static void score_against(struct pass *p, const struct doc_index *x, size_t e, s
             if (p->acc[j] != 0) {
                 if (p->acc[j] >= thr)
                     offer(p, a, sec[j], p->acc[j]);
+                if (both && p->acc[j] >= p->factor * m->background[sec[j]])
+                    offer(p, sec[j], a, p->acc[j]);
                 p->acc[j] = 0;
             }
         return;
@@ -183,6 +186,8 @@ static void score_against(struct pass *p, const struct doc_index *x, size_t e, s
         uint32_t j = p->touched[k];
         if (p->acc[j] >= thr)
             offer(p, a, sec[j], p->acc[j]);
+        if (both && p->acc[j] >= p->factor * m->background[sec[j]])
+            offer(p, sec[j], a, p->acc[j]);
         p->acc[j] = 0, p->seen[j] = 0;
     }
 }
@@ -242,9 +247,22 @@ static int kind_index(const struct pass *p, int kind)
     return -1;
 }
 
+/* Whether document b is among a's neighbours. */
+static int is_neighbour(const uint32_t *nb_off, const uint32_t *nb, size_t a, size_t b)
+{
+    for (uint32_t k = nb_off[a]; k < nb_off[a + 1]; k++)
+        if (nb[k] == b)
+            return 1;
+    return 0;
+}
+
 /* For each document e, every document that has e among its neighbours scores its sections
  * against e's index (built once per e, a part per kind). Candidates are kept whatever the
- * order they come in (offer keeps the best within the caps), so e by e is r by r. */
+ * order they come in (offer keeps the best within the caps), so e by e is r by r.
+ * Two documents each among the other's neighbours are scored once, the lower-numbered
+ * one against the other's index, each pair's sum offered both ways: the sum over the
+ * terms both share, taken in the order of the terms either way, is the same number
+ * (products of two floats are exact in a double). */
 static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
 {
     const struct rel_docs *d = p->d;
@@ -271,6 +289,9 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
             if (index_build(m, &we, e, p->kinds[k], &x[k]) < 0)
                 rc = -1;
         for (uint32_t r = roff[e]; rc == 0 && r < roff[e + 1]; r++) {
+            int both = is_neighbour(nb_off, nb, e, rev[r]);
+            if (both && rev[r] > e)
+                continue;       /* scored when e is scored against rev[r]'s index */
             if (rel_window_doc(m, &wr, rev[r]) < 0) {
                 rc = -1;
                 break;
@@ -278,7 +299,7 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
             for (size_t s = d->off[rev[r]]; s < d->off[rev[r] + 1]; s++) {
                 int k = kind_index(p, m->secs[d->sec[s]].kind);
                 if (k >= 0)
-                    score_against(p, &x[k], e, d->off[e + 1] - d->off[e], &wr, d->sec[s]);
+                    score_against(p, &x[k], e, d->off[e + 1] - d->off[e], &wr, d->sec[s], both);
             }
         }
         for (size_t k = 0; k < p->nkinds; k++)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "gongfu/relations.h"
+#include "../../src/core/relations_int.h"
 
 enum { ITEM = 1, CHAPTER = 2 };
 
@@ -336,6 +337,95 @@ static void test_stream_same_as_array(void **state)
     same_as_array(plans, NPLANS);
 }
 
+/* What the pairs are by definition, scored pair by pair with relations_score: for each
+ * section, the sections of its kind in its neighbour documents that clear its threshold,
+ * best first (ties to the lower number), at most RELATIONS_PER_DOC from one document and
+ * RELATIONS_PER_SECTION in all. The scoring pass reaches them through indexes and scores
+ * a pair of mutual neighbours once for both; this is the check that it finds the same. */
+static void same_as_defined(const struct relations_section *s, size_t n)
+{
+    struct relations *m;
+    struct relations_pair *got;
+    size_t ngot, at = 0;
+    uint32_t *nb_off, *nb;
+    struct err e = {{0}};
+    assert_int_equal(relations_build(s, n, &m, &e), 0);
+    assert_int_equal(relations_pairs(m, RELATIONS_FACTOR, &got, &ngot, &e), 0);
+    assert_int_equal(rel_neighbours(m, &nb_off, &nb), 0);
+    size_t *ref = malloc(n * sizeof *ref);
+    double *score = malloc(n * sizeof *score);
+    assert_non_null(ref), assert_non_null(score);
+    for (size_t a = 0; a < n; a++) {
+        size_t nref = 0;
+        double thr = RELATIONS_FACTOR * relations_background(m, a);
+        for (size_t b = 0; b < n; b++) {
+            int near = 0;
+            for (uint32_t k = nb_off[m->doc_of[a]]; k < nb_off[m->doc_of[a] + 1]; k++)
+                near |= nb[k] == m->doc_of[b];
+            if (!near || s[b].kind != s[a].kind)
+                continue;
+            score[b] = relations_score(m, a, b);
+            if (score[b] > 0 && score[b] >= thr)
+                ref[nref++] = b;
+        }
+        for (size_t i = 1; i < nref; i++)             /* best first, by insertion */
+            for (size_t j = i; j > 0; j--) {
+                float x = (float)score[ref[j - 1]], y = (float)score[ref[j]];
+                if (y > x || (y == x && ref[j] < ref[j - 1])) {
+                    size_t t = ref[j];
+                    ref[j] = ref[j - 1], ref[j - 1] = t;
+                }
+            }
+        size_t kept = 0;
+        for (size_t i = 0; i < nref && kept < RELATIONS_PER_SECTION; i++) {
+            size_t same = 0;
+            for (size_t j = 0; j < i; j++)
+                same += m->doc_of[ref[j]] == m->doc_of[ref[i]];
+            if (same >= RELATIONS_PER_DOC)
+                continue;
+            if (at >= ngot || got[at].from != a || got[at].to != ref[i])
+                fail_msg("section %zu: expected %zu as related number %zu", a, ref[i], kept + 1);
+            assert_true(got[at].score == (float)score[ref[i]]);
+            at++, kept++;
+        }
+    }
+    assert_int_equal(at, ngot);
+    free(ref), free(score), free(nb_off), free(nb), free(got);
+    relations_free(&m);
+}
+
+/* A few documents (every one the others' neighbour) and more than RELATIONS_NEIGHBOURS + 1
+ * (copies of the plans, each three times over, words dropped in some, so that documents
+ * differ and neighbours are not all mutual). */
+static void test_pairs_as_defined(void **state)
+{
+    (void)state;
+    enum { COPIES = 9 };
+    static struct relations_section many[NPLANS * COPIES];
+    static char text[NPLANS * COPIES][512];
+    same_as_defined(plans, NPLANS);
+    for (size_t c = 0; c < COPIES; c++)
+        for (size_t i = 0; i < NPLANS; i++) {
+            struct relations_section *x = &many[c * NPLANS + i];
+            *x = plans[i];
+            x->doc = plans[i].doc + 3 * (int)c;
+            /* copy c leaves out its text's clauses c % 3 and (c + i) % 4 of those the
+             * commas part */
+            const char *t = plans[i].text;
+            size_t o = 0;
+            for (int clause = 0; *t; clause++) {
+                const char *end = strstr(t, ",");
+                size_t len = end ? (size_t)(end - t) + 1 : strlen(t);
+                if (clause != (int)(c % 3) && clause != (int)((c + i) % 4) && o + len < 511)
+                    memcpy(text[c * NPLANS + i] + o, t, len), o += len;
+                t += len;
+            }
+            text[c * NPLANS + i][o] = 0;
+            x->text = text[c * NPLANS + i];
+        }
+    same_as_defined(many, NPLANS * COPIES);
+}
+
 /* Splits a relations_shared() string; checks no phrase lies inside another. */
 static size_t phrases(char *sh, char *out[16])
 {
@@ -410,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_stream_same_as_array),
+        cmocka_unit_test(test_pairs_as_defined),
         cmocka_unit_test(test_shared_phrases),
         cmocka_unit_test(test_spans),
     };
