@@ -47,14 +47,30 @@ int term_check_locale(void)
     return -1;
 }
 
+/* The self-pipe: each handler, after setting its flag, writes a byte here, and the wait
+ * for a key polls the pipe beside the terminal. A signal that comes at any moment before
+ * the wait (while the screen is drawn, or after the loop last looked at the flags and
+ * before poll() began) so ends the wait at once, whichever thread took it. Blocking the
+ * signals and waiting in ppoll() would close the window only for the main thread, and the
+ * blocked mask would have to be undone for Ctrl-Z's raise() and for any program started. */
+static int wake_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t wake_fd = -1;      /* wake_pipe[1], while handlers may write */
+
 static void on_signal(int sig)
 {
+    int saved = errno;
     switch (sig) {
     case SIGWINCH: term_winch = 1; break;
     case SIGTSTP: term_stop_req = 1; break;
     case SIGCONT: term_cont = 1; break;
     default: term_quit_sig = sig; break;
     }
+    int fd = wake_fd;
+    if (fd >= 0) {
+        ssize_t n = write(fd, "", 1);   /* full (EAGAIN): a byte is there, and one wakes */
+        (void)n;
+    }
+    errno = saved;
 }
 
 static void install(int sig)
@@ -63,8 +79,41 @@ static void install(int sig)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    /* No SA_RESTART: a signal must wake the loop out of poll(). */
+    /* No SA_RESTART, as before the pipe: what a signal interrupts sees EINTR as it did. */
     sigaction(sig, &sa, NULL);
+}
+
+/* The pipe, then the handlers; 0, or -1 (no descriptor left) with errno set. */
+static int signals_start(void)
+{
+    if (wake_pipe[0] < 0 && pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+        return -1;
+    wake_fd = wake_pipe[1];
+    static const int sigs[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT, SIGQUIT };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        install(sigs[i]);
+    signal(SIGPIPE, SIG_IGN);
+    return 0;
+}
+
+/* The handlers stay (a signal after the screen is gone still says to leave); the pipe's
+ * write end is taken from them before it is closed, so that a descriptor opened later
+ * under the same number never gets their bytes. */
+static void signals_stop(void)
+{
+    wake_fd = -1;
+    for (int i = 0; i < 2; i++)
+        if (wake_pipe[i] >= 0)
+            close(wake_pipe[i]);
+    wake_pipe[0] = wake_pipe[1] = -1;
+}
+
+/* The bytes of the signals that came so far: their flags say what to do. */
+static void signals_drain(void)
+{
+    char buf[64];
+    while (read(wake_pipe[0], buf, sizeof buf) > 0) {
+    }
 }
 
 static long ms_since(const struct timespec *t0)
@@ -194,14 +243,11 @@ int term_start(const struct term_opts *o)
                   NULL);
         mouseinterval(0);
     }
-    install(SIGWINCH);
-    install(SIGTSTP);
-    install(SIGCONT);
-    install(SIGHUP);
-    install(SIGTERM);
-    install(SIGINT);
-    install(SIGQUIT);
-    signal(SIGPIPE, SIG_IGN);
+    if (signals_start() < 0) {
+        fprintf(stderr, "gongfu: %s\n", strerror(errno));
+        term_end();
+        return -1;
+    }
     return 0;
 }
 
@@ -218,6 +264,7 @@ void term_end(void)
         screen = NULL;
         started = 0;
     }
+    signals_stop();
     if (out_f)
         fclose(out_f);
     if (in_f)
@@ -238,19 +285,18 @@ void term_suspend(void)
     clearok(curscr, TRUE);
 }
 
-/* Waits for input on the terminal; 1 when there is some, 0 when a signal came first. */
+/* Waits for input on the terminal; 1 when there is some, 0 when a signal came first (at
+ * any moment since the last wait: its byte is in the pipe). */
 static int term_wait_input(void)
 {
-    /* A signal that came while the screen was drawn, after the loop last looked, would
-     * otherwise wait in poll for the next key (a resize not redrawn until one is typed). */
-    if (term_winch || term_cont || term_stop_req || term_quit_sig)
+    struct pollfd p[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake_pipe[0], POLLIN, 0 } };
+    int rc = poll(p, 2, -1);
+    if (rc < 0 || p[1].revents) {
+        signals_drain();
         return 0;
-    struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
-    int rc = poll(&p, 1, -1);
-    if (rc < 0)
-        return 0;
+    }
     /* A hung-up terminal is as good as SIGHUP: leave, saving the state. */
-    if (p.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+    if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
         term_quit_sig = SIGHUP;
         return 0;
     }

@@ -6,7 +6,8 @@
 #include <signal.h>
 #include <wchar.h>
 
-/* Set by the signal handlers, acted on by the loop: handlers do nothing else. */
+/* Set by the signal handlers, acted on by the loop: handlers do nothing else but end a
+ * wait for a key (term_read_key), whenever the signal comes. */
 extern volatile sig_atomic_t term_winch, term_stop_req, term_quit_sig, term_cont;
 
 /* 0 when LC_CTYPE is UTF-8; otherwise prints how to fix it and returns -1. */
