@@ -104,6 +104,7 @@ static const char *seen_before(struct totals *t, const char *sha, const char *pa
  * when nothing else is being read). */
 struct prep {
     const char *path;
+    const char *base;        /* path's last part: the source's name ("-" for stdin) */
     const struct structure_opts *o;
     const char *encoding;
     enum format format;
@@ -131,9 +132,10 @@ static void prep_run(void *arg)
         return;
     }
     sha256_hex(p->raw, p->n, p->sha);
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *slash = strrchr(path, '/');
+    p->base = slash ? slash + 1 : path;
     struct structure_opts opts = *p->o;
-    opts.fallback_title = strcmp(path, "-") ? base : "stdin";
+    opts.fallback_title = strcmp(path, "-") ? p->base : "stdin";
     p->full = full_path(path);
     p->rc = format_read(p->raw, p->n, p->format, p->encoding, &p->ft, &p->e);
     p->have_ft = p->rc == 0;
@@ -157,39 +159,37 @@ static int readable_ahead(const char *path)
     return strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Stores the file p prepared. */
+/* Stores the file p prepared. A file read counts in the bytes unless it is the same as
+ * one before (which is said, and not an error). */
 static int import_one(struct store *s, struct prep *p, struct totals *t, struct err *e)
 {
-    const char *path = p->path;
-    if (p->rc < 0 && !p->raw) {
+    if (p->raw) {
+        const char *same = seen_before(t, p->sha, p->path);
+        if (same) {
+            progress_end(t->pg);
+            cli_say(stderr, "gongfu import: %s: the same bytes as %s, imported once\n",
+                    p->path, same);
+            return 0;
+        }
+        t->bytes += p->n;
+    }
+    if (p->rc < 0) {
         *e = p->e;
         return -1;
     }
-    const char *same = seen_before(t, p->sha, path);
-    if (same) {
-        progress_end(t->pg);
-        cli_say(stderr, "gongfu import: %s: the same bytes as %s, imported once\n", path, same);
-        return 0;
-    }
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    int rc = p->rc;
-    if (rc < 0)
-        *e = p->e;
-    else {
-        struct source_file src = { .name = strcmp(path, "-") ? base : "-", .raw = p->ft.shown,
-                                   .size = p->ft.shown_len, .encoding = p->ft.encoding,
-                                   .path = p->full, .sha256 = p->sha, .file_size = p->n };
-        rc = store_put_source(s, &src, p->docs, p->ndocs, e);
-    }
-    for (size_t i = 0; rc == 0 && i < p->ndocs; i++) {
+    struct source_file src = { .name = p->base, .raw = p->ft.shown, .size = p->ft.shown_len,
+                               .encoding = p->ft.encoding, .path = p->full,
+                               .sha256 = p->sha, .file_size = p->n };
+    if (store_put_source(s, &src, p->docs, p->ndocs, e) < 0)
+        return -1;
+    for (size_t i = 0; i < p->ndocs; i++) {
         t->docs++;
         for (size_t k = 0; k < p->docs[i].nnodes; k++) {
             t->chapters += p->docs[i].nodes[k].kind == NODE_CHAPTER;
             t->items += p->docs[i].nodes[k].kind == NODE_ITEM;
         }
     }
-    t->bytes += p->n;
-    return rc;
+    return 0;
 }
 
 static void say_waiting(const char *holder, void *db)

@@ -75,6 +75,22 @@ printf '第一段，没有标题。\n\n第二段。\n' | "$GONGFU" import --db "
 "$GONGFU" docs --db "$T/p.db" >"$T/pd"
 contains "$T/pd" "zhoushan-text	舟山市	city	说明	1	0" "plain text as one chapter"
 
+# What a file is known by when its text has no title: its base name (not the directories
+# on the way), standard input as "stdin"; the source is recorded under the base name, or
+# "-" for standard input (which has no path).
+mkdir -p "$T/notes/sub"
+printf '第一段，没有标题。\n\n第二段。\n' >"$T/notes/sub/note.txt"
+printf '第一段，没有标题。\n\n第三段。\n' | "$GONGFU" import --db "$T/t.db" - "$T/notes/sub/note.txt" 2>"$T/err" ||
+    fail "untitled texts: $(cat "$T/err")"
+"$GONGFU" docs --db "$T/t.db" | cut -f4 >"$T/titles"
+printf 'title\nstdin\nnote.txt\n' >"$T/titles.want"
+same "$T/titles.want" "$T/titles" "untitled texts' titles"
+python3 -c 'import sqlite3, sys
+for name, path in sqlite3.connect(sys.argv[1]).execute("SELECT name, path FROM source ORDER BY id"):
+    print(name, path is None)' "$T/t.db" >"$T/names"
+printf -- '- True\nnote.txt False\n' >"$T/names.want"
+same "$T/names.want" "$T/names" "the sources' names"
+
 # 10 MB without a line break imports (as one chapter of one paragraph).
 python3 -c "import sys; sys.stdout.write('共同富裕示范区建设，' * 350000)" >"$T/long.txt"
 status 0 "10 MB one line" "$GONGFU" import --db "$T/l.db" "$T/long.txt"
