@@ -22,17 +22,26 @@ static int cn_digit(uint32_t c)
     return 0;
 }
 
+#define ORDINAL 0x7B2C      /* 第, of "第十五个五年" */
+#define TEN 0x5341          /* 十, of "十四五" */
+
+/* Where each reader of a time can begin, said once: frame_at hands a reader only a
+ * position these allow, and its filter (starts_of_times) is made of them, so the filter
+ * cannot turn away a time that a reader would find. */
+static int period_begins(uint32_t c) { return c == ORDINAL || c == TEN; }
+static int year_begins(uint32_t c) { return tx_digit(c); }     /* year_at: "2025年" */
+
 /* "十四五", "“十五五”", "第十五个五年": the plan period's number (14, 15); *len its
- * length. 0 when none. */
+ * length. 0 when none. i < lim. */
 static int period_at(const struct ttext *t, size_t i, size_t lim, size_t *len)
 {
     size_t k = i;
-    int ordinal = tx_at(t, k, lim, "第") > 0;
+    int ordinal = t->v[k].c == ORDINAL;
     k += ordinal;
-    if (k >= lim || t->v[k].c != 0x5341)               /* 十 */
+    if (k >= lim || t->v[k].c != TEN)
         return 0;
     int d = k + 1 < lim ? cn_digit(t->v[k + 1].c) : 0;
-    if (!d || (i > 0 && (cn_digit(t->v[i - 1].c) || t->v[i - 1].c == 0x5341)))
+    if (!d || (i > 0 && (cn_digit(t->v[i - 1].c) || t->v[i - 1].c == TEN)))
         return 0;
     k += 2;
     size_t w = ordinal ? tx_at(t, k, lim, "个五年") : tx_at(t, k, lim, "五");
@@ -61,19 +70,19 @@ static int deadline_before(const struct ttext *t, size_t lo, size_t i)
            lex_verb_before(t, lo, i, &cmp, &flags) < 2;
 }
 
-/* The characters a time can begin with: 第 and 十 of a plan period, a year's digits, the
- * first of each word of the coming year, of review and of plan. frame_at is asked at every
- * character of a paragraph, nearly all of them none of these. Made once per thread. */
+/* The characters a time can begin with: those a reader of a period or of a year begins
+ * at (every one in the BMP: the text is folded, its digits ASCII), and the first of each
+ * word of the coming year, of review and of plan. frame_at is asked at every character of
+ * a paragraph, nearly all of them none of these. Made once per thread. */
 static _Thread_local struct tx_chars time_starts;
 static _Thread_local int time_starts_made;
 
 static const struct tx_chars *starts_of_times(void)
 {
     if (!time_starts_made) {
-        tx_chars_add(&time_starts, 0x7B2C);                 /* 第 */
-        tx_chars_add(&time_starts, 0x5341);                 /* 十 */
-        for (uint32_t d = '0'; d <= '9'; d++)
-            tx_chars_add(&time_starts, d);
+        for (uint32_t c = 0; c < 0x10000; c++)
+            if (period_begins(c) || year_begins(c))
+                tx_chars_add(&time_starts, c);
         tx_chars_add_firsts(&time_starts, lex_coming_year_words);
         tx_chars_add_firsts(&time_starts, lex_past_times);
         tx_chars_add_firsts(&time_starts, lex_plan_words);
@@ -88,12 +97,13 @@ size_t frame_at(const struct ttext *t, size_t lo, size_t i, size_t lim, int doc_
     size_t l;
     if (i >= lim || !tx_chars_may_have(starts_of_times(), t->v[i].c))
         return 0;
-    int n = period_at(t, i, lim, &l);
+    uint32_t c = t->v[i].c;
+    int n = period_begins(c) ? period_at(t, i, lim, &l) : 0;
     if (n) {
         *f = at_year(1955 + 5 * n, doc_year);          /* "十四五" ends in 2025 */
         return l;
     }
-    int y = year_at(t, i, lim);
+    int y = year_begins(c) ? year_at(t, i, lim) : 0;
     if (y) {
         size_t e = i + 5;
         if (deadline_before(t, lo, i))

@@ -383,10 +383,36 @@ static void every_time_is_found(void **state)
     assert_false(frame_of_text("全面推进共同富裕", 2026, &f));
 }
 
+/* The readers of a plan period and of a year, each over every form it reads (十一五 …
+ * 十九五, 第十一个五年 … 第十九个五年, 1900年 … 2100年), at a text's start and after other
+ * words: frame_at's filter, made from where they begin, turns none of them away. */
+static void every_period_and_year_is_found(void **state)
+{
+    (void)state;
+    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    char buf[128];
+    struct frame f;
+    for (int d = 0; d < 9; d++)
+        for (int ordinal = 0; ordinal < 2; ordinal++)
+            for (int after = 0; after < 2; after++) {
+                snprintf(buf, sizeof buf, "%s%s十%s%s规划", after ? "全面推进" : "",
+                         ordinal ? "第" : "", digits[d], ordinal ? "个五年" : "五");
+                if (!frame_of_text(buf, 2026, &f) || f.year != 1955 + 5 * (11 + d))
+                    fail_msg("%s: not found as a plan period", buf);
+            }
+    for (int y = 1900; y <= 2100; y++)
+        for (int after = 0; after < 2; after++) {
+            snprintf(buf, sizeof buf, "%s%d年", after ? "全面推进" : "", y);
+            if (!frame_of_text(buf, 2026, &f) || f.year != y)
+                fail_msg("%s: not found as a year", buf);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_time_is_found),
+        cmocka_unit_test(every_period_and_year_is_found),
         cmocka_unit_test(a_review_chapter_reports),
         cmocka_unit_test(a_chapter_of_goals_sets_targets),
         cmocka_unit_test(a_titles_word_yields_to_the_chapters_year),
