@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include "gongfu/relations_store.h"
 #include "gongfu/store.h"
+#include "store_new.h"
 
 static char dir[] = "/tmp/gongfu-relimport-XXXXXX";
 
@@ -164,23 +165,12 @@ static size_t same_as_recomputed(struct store *s)
     return n;
 }
 
-static struct store *open_new(const char *name)
-{
-    char path[300];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct store *s;
-    struct err e = {{0}};
-    if (store_open(path, STORE_WRITE, &s, &e))
-        fail_msg("%s", e.msg);
-    return s;
-}
-
 /* More documents than RELATIONS_NEIGHBOURS + 1, in three sources of one import: fed. A
  * second import adds to them: recomputed, the same as recomputing. */
 static void test_fed_then_added(void **state)
 {
     (void)state;
-    struct store *s = open_new("fed.db");
+    struct store *s = open_new(dir, "fed.db");
     begin(s);
     put(s, "a", 0, 8, NULL);
     put(s, "b", 8, 8, NULL);
@@ -200,7 +190,7 @@ static void test_fed_then_added(void **state)
 static void test_replaced_within_import(void **state)
 {
     (void)state;
-    struct store *s = open_new("replaced.db");
+    struct store *s = open_new(dir, "replaced.db");
     begin(s);
     put(s, "a", 0, 3, NULL);
     put(s, "b", 3, 3, NULL);
@@ -217,7 +207,7 @@ static void test_replaced_within_import(void **state)
 static void test_text_not_round_tripping(void **state)
 {
     (void)state;
-    struct store *s = open_new("surrogate.db");
+    struct store *s = open_new(dir, "surrogate.db");
     begin(s);
     put(s, "a", 0, 3, "增加婴幼儿\xed\xa0\x80托位供给,推进托育机构建设。");
     put(s, "b", 3, 3, "增加婴幼儿\xed\xa0\x80托位供给,落实育儿补贴。");
@@ -231,7 +221,7 @@ static void test_text_not_round_tripping(void **state)
 static void test_rolled_back(void **state)
 {
     (void)state;
-    struct store *s = open_new("rollback.db");
+    struct store *s = open_new(dir, "rollback.db");
     begin(s);
     put(s, "a", 0, 3, NULL);
     store_rollback(s);

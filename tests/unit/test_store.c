@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 #include "gongfu/store.h"
+#include "store_new.h"
 
 static char dir[] = "/tmp/gongfu-store-XXXXXX";
 
@@ -71,23 +72,12 @@ static char *slugs_of(struct store *s)
     return buf;
 }
 
-static struct store *open_new(const char *name)
-{
-    char path[300];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct store *s;
-    struct err e = {{0}};
-    if (store_open(path, STORE_WRITE, &s, &e))
-        fail_msg("%s", e.msg);
-    return s;
-}
-
 /* The same base name in two directories is two sources; the same path again, or the same
  * bytes anywhere, is the same source, whose documents keep their slugs. */
 static void test_sources_by_path_and_content(void **state)
 {
     (void)state;
-    struct store *s = open_new("identity.db");
+    struct store *s = open_new(dir, "identity.db");
     free_slugs(put(s, "plan.txt", "/a/plan.txt", "甲方案", 1, "doc-plan"));
     free_slugs(put(s, "plan.txt", "/b/plan.txt", "乙方案", 1, "doc-plan"));
     assert_string_equal(slugs_of(s), "doc-plan doc-plan-2");
@@ -117,7 +107,7 @@ static void test_sources_by_path_and_content(void **state)
 static void test_slugs_without_limit(void **state)
 {
     (void)state;
-    struct store *s = open_new("slugs.db");
+    struct store *s = open_new(dir, "slugs.db");
     char **a = put(s, "many.txt", "/many.txt", "多", 10001, "doc-plan");
     assert_string_equal(a[0], "doc-plan");
     assert_string_equal(a[1], "doc-plan-2");
@@ -137,7 +127,7 @@ static void test_slugs_without_limit(void **state)
 static void make_older(const char *name, const char *sql, char *path, size_t cap)
 {
     snprintf(path, cap, "%s/%s", dir, name);
-    struct store *s = open_new(name);
+    struct store *s = open_new(dir, name);
     free_slugs(put(s, "plan.txt", "/x/plan.txt", "旧方案", 1, "zhoushan-plan"));
     store_close(&s);
     sqlite3 *db;
@@ -278,7 +268,7 @@ static const char *const texts[] = {
 static void test_text_read_back(void **state)
 {
     (void)state;
-    struct store *s = open_new("texts.db");
+    struct store *s = open_new(dir, "texts.db");
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         char name[32];
         snprintf(name, sizeof name, "/t/%zu.txt", i);
@@ -332,7 +322,7 @@ static void test_docs_order(void **state)
         { NULL, NULL, "f.txt", "/o/7/f.txt", 1 }, { "全国", "national", "g.txt", "/o/8/g.txt", 1 },
         { "舟山市", "city", "a.txt", "/o/9/a.txt", 1 }, { "舟山", "city", "h.txt", "/o/10/h.txt", 1 },
     };
-    struct store *s = open_new("order.db");
+    struct store *s = open_new(dir, "order.db");
     struct err e = {{0}};
     for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
         struct doc d[2];
