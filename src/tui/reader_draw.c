@@ -1,10 +1,12 @@
 /* reader_draw.c — the reader's lines on screen, each stretch in the role of the spans
  * over it; after a step of the cursor, only its old and new line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "gongfu/text.h"
 #include "draw.h"
 #include "reader_int.h"
+#include "rowscroll.h"
 
 #define MARGIN READER_MARGIN
 
@@ -96,6 +98,10 @@ void reader_draw(struct pane *p, int focused)
     /* A step of the cursor within the lines on screen: redraw its old and new line. */
     int partial = (p->dirty & (PANE_MOVED | PANE_REDRAW)) == PANE_MOVED &&
                   r->d.top == r->drawn_top;
+    /* Lines that moved by less than the pane: the terminal may scroll them (rowscroll.h). */
+    long moved = (long)r->d.top - (long)r->drawn_top;
+    if (!partial && !(p->dirty & PANE_BLANK) && moved && labs(moved) < h)
+        rowscroll_note(w, (int)moved);
     r->drawn_top = r->d.top;
     size_t was = r->drawn_cur;
     r->drawn_cur = r->d.cur;

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "frame.h"
 #include "prompt.h"
+#include "rowscroll.h"
 
 /* The hint for the pane with the keys: its name, then its main keys, from the bindings. */
 static const char *pane_hint(const struct app *a, const struct pane *p, char *buf, size_t n)
@@ -161,5 +162,6 @@ void app_redraw(struct app *a)
         wnoutrefresh(cw);
     }
     curs_set(cw ? 1 : 0);
+    rowscroll_apply();
     doupdate();
 }

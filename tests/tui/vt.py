@@ -56,6 +56,7 @@ class Screen:
         self.y = self.x = 0
         self.wrap = False          # the last column written: the next character wraps
         self.top, self.bottom = 0, lines - 1
+        self.saved = (0, 0)        # the cursor DECSC (ESC 7) saved, for DECRC (ESC 8)
 
     def blank_row(self):
         return [" "] * self.cols
@@ -164,7 +165,11 @@ class Screen:
                 elif ctl == b"\b":
                     self.x, self.wrap = max(0, self.x - 1), False
             elif esc is not None:
-                if esc == b"M":
+                if esc == b"7":
+                    self.saved = (self.y, self.x)
+                elif esc == b"8":
+                    (self.y, self.x), self.wrap = self.saved, False
+                elif esc == b"M":
                     if self.y == self.top:
                         self.scroll(1, False)
                     elif self.y > 0:
