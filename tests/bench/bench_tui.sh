@@ -186,6 +186,18 @@ kinds() {   # kinds FILE LINES
 echo "tui paging:    by kind, less:    $(kinds "$W/page-l" "$ll")"
 echo "tui paging:    by kind, sidebar: $(kinds "$W/page-g" "$gl")"
 echo "tui paging:    by kind, zoomed:  $(kinds "$W/page-z" "$zl")"
+# A line's scroll: j past the reader's last row (40 j first, not counted, put the cursor
+# there), 60 times, against less's j; bytes a press.
+j40=$(printf 'j%.0s' $(seq 40))
+rm -rf "$XDG_STATE_HOME"
+set -- $(TUI_PTY_PRESS=j TUI_PTY_MAX=60 $PTY page 80 24 "(END)" "$j40" -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+gj=$(( ($1 - $3) / ($2 > 0 ? $2 : 1) ))
+rm -rf "$XDG_STATE_HOME"
+set -- $(TUI_PTY_PRESS=j TUI_PTY_MAX=60 $PTY page 80 24 "(END)" "z$j40" -- "$G" --ambiwidth=1 --db "$DB" zhoushan-plan)
+zj=$(( ($1 - $3) / ($2 > 0 ? $2 : 1) ))
+set -- $(TUI_PTY_PRESS=j TUI_PTY_MAX=60 $PTY page 80 24 "(END)" -- less "$W/zhoushan.txt")
+lj=$(( ($1 - $3) / ($2 > 0 ? $2 : 1) ))
+echo "tui paging:    a line's scroll (j, 60 of them): gongfu $gj bytes beside the sidebar, $zj zoomed; less $lj"
 aim "paging bytes a line of text against less, sidebar shown" "$(ratio "$(per "$gb" "$gl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
 aim "paging bytes a line of text against less, zoomed" "$(ratio "$(per "$zb" "$zl")" "$(per "$lb" "$ll")")" "<=" 1.0 "x"
 

@@ -9,7 +9,9 @@
                                                Space until MARKER shows or a press
                                                changes nothing (the end), then q;
                                                prints bytes written, pages (the
-                                               bytes to $TUI_PTY_SAVE if set)
+                                               bytes to $TUI_PTY_SAVE if set);
+                                               $TUI_PTY_PRESS is pressed instead of
+                                               Space, at most $TUI_PTY_MAX times
   tui_pty.py maxrss -- CMD…                    peak resident memory of CMD in kB
 """
 import os
@@ -80,8 +82,10 @@ def page(cols, lines, marker, keys, argv):
     first = len(total)
     pages = 0
     seen = total
-    while marker.encode() not in seen[-4000:] and pages < 2000:
-        os.write(fd, b" ")
+    press = os.environ.get("TUI_PTY_PRESS", " ").encode()
+    most = int(os.environ.get("TUI_PTY_MAX", "2000"))
+    while marker.encode() not in seen[-4000:] and pages < most:
+        os.write(fd, press)
         got = drain(fd, 0.05, 5)
         # A press at the end redraws nothing but perhaps the cursor.
         if len(got) < 16:
