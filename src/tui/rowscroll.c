@@ -86,23 +86,61 @@ static int row_cost(const cchar_t *from, const cchar_t *to, int cols)
     return cost;
 }
 
+/* Buffers kept from one scroll to the next (a scroll is a key's work: no allocation). */
+static cchar_t *cur, *want, *blanks, *line;
+static int buf_h, buf_cols;
+static WINDOW *keep;        /* the band of the screen to be, while the scroll is sent */
+
+static int buffers(int h, int cols)
+{
+    if (h <= buf_h && cols == buf_cols)
+        return 0;
+    free(cur);
+    free(want);
+    free(blanks);
+    free(line);
+    if (keep)
+        delwin(keep);
+    cur = calloc((size_t)h * (size_t)cols, sizeof *cur);
+    want = calloc((size_t)h * (size_t)cols, sizeof *want);
+    blanks = calloc((size_t)cols, sizeof *blanks);
+    line = calloc((size_t)cols + 1, sizeof *line);
+    keep = newpad(h, cols);
+    if (!cur || !want || !blanks || !line || !keep) {
+        buf_h = buf_cols = 0;
+        return -1;
+    }
+    buf_h = h;
+    buf_cols = cols;
+    return 0;
+}
+
+/* A row's cells, a column each: curses gives a wide character once (win_wchnstr, a tenth
+ * of reading each cell), its right half is made again here, with no bytes of its own. */
 static void read_row(WINDOW *w, int y, cchar_t *row, int cols)
 {
-    for (int x = 0; x < cols; x++)
-        if (mvwin_wch(w, y, x, &row[x]) == ERR)
-            memset(&row[x], 0, sizeof row[x]);
+    int x = 0;
+    if (mvwin_wchnstr(w, y, 0, line, cols) != ERR) {
+        for (int i = 0; x < cols && line[i].chars[0]; i++) {
+            row[x++] = line[i];
+            if ((line[i].attr & A_CHARTEXT) == 1 && x < cols) {
+                row[x] = line[i];
+                row[x++].attr = (line[i].attr & ~A_CHARTEXT) | 2;
+            }
+        }
+    }
+    for (; x < cols; x++)
+        memset(&row[x], 0, sizeof row[x]);
 }
 
 /* The terminal's rows [top, top + h) moved by n, through curses: a doupdate of a screen
- * that is the terminal's image with those rows moved, the rows brought in blank. */
+ * that is the terminal's image with those rows moved, the rows brought in blank; the
+ * other rows are left out of it (marked unchanged) and sent after, with the band's own. */
 static void scroll_band(int top, int h, int n, const cchar_t *blank_cell)
 {
     int cols = COLS;
-    WINDOW *keep = newpad(LINES, cols);
-    if (!keep)
-        return;
-    copywin(newscr, keep, 0, 0, 0, 0, LINES - 1, cols - 1, FALSE);
-    copywin(curscr, newscr, 0, 0, 0, 0, LINES - 1, cols - 1, FALSE);
+    char out[512] = { 0 };      /* rows outside the band that wait to be sent */
+    copywin(newscr, keep, top, 0, 0, 0, h - 1, cols - 1, FALSE);
     for (int y = 0; y < h; y++) {
         int from = y + n;
         if (from >= 0 && from < h)
@@ -110,13 +148,20 @@ static void scroll_band(int top, int h, int n, const cchar_t *blank_cell)
         else
             mvwhline_set(newscr, top + y, 0, blank_cell, cols);
     }
+    for (int y = 0; y < LINES && y < (int)sizeof out; y++)
+        if ((y < top || y >= top + h) && is_linetouched(newscr, y)) {
+            out[y] = 1;
+            wtouchln(newscr, y, 1, 0);
+        }
     /* The cursor stays where the scroll leaves it: the next update places it. */
     bool leave = is_leaveok(newscr);
     leaveok(newscr, TRUE);
     doupdate();
     leaveok(newscr, leave);
-    copywin(keep, newscr, 0, 0, 0, 0, LINES - 1, cols - 1, FALSE);
-    delwin(keep);
+    copywin(keep, newscr, 0, 0, top, 0, top + h - 1, cols - 1, FALSE);
+    for (int y = 0; y < LINES && y < (int)sizeof out; y++)
+        if (out[y])
+            wtouchln(newscr, y, 1, 1);
 }
 
 void rowscroll_apply(void)
@@ -133,39 +178,32 @@ void rowscroll_apply(void)
         return;
     int top = getbegy(w), h = getmaxy(w);
     /* A window of whole rows curses scrolls by itself (the reader zoomed). */
-    if (getmaxx(w) >= cols || top < 0 || top + h > LINES || abs(n) >= h || h < 3)
+    if (getmaxx(w) >= cols || top < 0 || top + h > LINES || abs(n) >= h || h < 3 ||
+        buffers(h, cols) < 0)
         return;
-    cchar_t *cur = calloc((size_t)(h + 1) * (size_t)cols, sizeof *cur);
-    cchar_t *want = calloc((size_t)h * (size_t)cols, sizeof *want);
+    cchar_t blank_cell;
+    wchar_t sp[2] = { L' ', 0 };
+    memset(&blank_cell, 0, sizeof blank_cell);
+    setcchar(&blank_cell, sp, A_NORMAL, 0, NULL);
+    for (int x = 0; x < cols; x++)
+        blanks[x] = blank_cell;
     int cy, cx, ny, nx;
     getyx(curscr, cy, cx);
     getyx(newscr, ny, nx);
-    if (cur && want) {
-        cchar_t *blanks = cur + (size_t)h * (size_t)cols, blank_cell;
-        wchar_t sp[2] = { L' ', 0 };
-        memset(&blank_cell, 0, sizeof blank_cell);
-        setcchar(&blank_cell, sp, A_NORMAL, 0, NULL);
-        for (int x = 0; x < cols; x++)
-            blanks[x] = blank_cell;
-        for (int y = 0; y < h; y++) {
-            read_row(curscr, top + y, cur + (size_t)y * (size_t)cols, cols);
-            read_row(newscr, top + y, want + (size_t)y * (size_t)cols, cols);
-        }
-        int redraw = 0, scrolled = SCROLL_COST;
-        for (int y = 0; y < h; y++) {
-            int from = y + n;
-            const cchar_t *to = want + (size_t)y * (size_t)cols;
-            redraw += row_cost(cur + (size_t)y * (size_t)cols, to, cols);
-            scrolled += row_cost(from >= 0 && from < h ? cur + (size_t)from * (size_t)cols
-                                                       : blanks, to, cols);
-        }
-        wmove(curscr, cy, cx);
-        wmove(newscr, ny, nx);
-        if (scrolled < redraw)
-            scroll_band(top, h, n, &blank_cell);
+    for (int y = 0; y < h; y++) {
+        read_row(curscr, top + y, cur + (size_t)y * (size_t)cols, cols);
+        read_row(newscr, top + y, want + (size_t)y * (size_t)cols, cols);
     }
+    int redraw = 0, scrolled = SCROLL_COST;
+    for (int y = 0; y < h; y++) {
+        int from = y + n;
+        const cchar_t *to = want + (size_t)y * (size_t)cols;
+        redraw += row_cost(cur + (size_t)y * (size_t)cols, to, cols);
+        scrolled += row_cost(from >= 0 && from < h ? cur + (size_t)from * (size_t)cols : blanks,
+                             to, cols);
+    }
+    if (scrolled < redraw)
+        scroll_band(top, h, n, &blank_cell);
     wmove(curscr, cy, cx);
     wmove(newscr, ny, nx);
-    free(cur);
-    free(want);
 }
