@@ -85,6 +85,11 @@ const char *store_errmsg(sqlite3 *db);
 int store_step(sqlite3_stmt *st, const char *what, struct err *e);
 /* A copy of column i's text, NULL for SQL NULL; *failed set to 1 when memory ran out. */
 char *store_column_dup(sqlite3_stmt *st, int i, int *failed);
+/* Text as a database of the store's own encoding holds it (UTF-16BE, n bytes) as UTF-8
+ * into out, which has room for 3 bytes a unit and the NUL; up to the first U+0000, as a
+ * copy of SQLite's own conversion would stop; a lone surrogate becomes U+FFFD. For a
+ * thread that translates what it read from the database (store_text.c). */
+void store_utf16be_to_utf8(const unsigned char *in, size_t n, char *out);
 
 int store_open(const char *path, enum store_mode mode, struct store **out, struct err *e);
 

@@ -46,16 +46,14 @@ int tokenizer_run(const char *text, int n, int mode, tokenizer_cb cb, void *ctx)
  * again. */
 int64_t tokenizer_positions(void);
 
-/* A tap on the tokens FTS5 has from the tokenizer in document mode on this thread: while
- * one is set, each token is also given to token (its return is not looked at), and end is
- * called after each text (a row's column). For a caller that wants what an INSERT indexes
- * without tokenizing it again. */
+/* A tap on the tokens of a text recorded ahead (below): each token is also given to token
+ * (its return is not looked at), and end is called after the text. For a caller that wants
+ * what an INSERT indexes without tokenizing it again. */
 struct tokenizer_tap {
     void (*token)(void *ctx, int flags, const char *tok, int ntok, int start, int end);
     void (*end)(void *ctx);
     void *ctx;
 };
-void tokenizer_set_tap(const struct tokenizer_tap *tap);   /* NULL: none */
 
 /* Texts tokenized ahead in document mode (by an import's worker thread), whose tokens FTS5
  * is then given on the thread that indexes them without tokenizing them again. add
@@ -70,8 +68,8 @@ void tokenizer_ahead_clear(struct tokenizer_ahead *a);
 void tokenizer_ahead_free(struct tokenizer_ahead **a);
 /* While a is set on this thread, each text FTS5 has tokenized in document mode must be
  * a's next one, byte for byte: it is given the recorded tokens (and counted in
- * tokenizer_positions; the tap is not called, it was when they were recorded); any other
- * text fails the statement (SQLITE_MISMATCH). NULL: none. */
+ * tokenizer_positions; the tap was called when they were recorded); any other text fails
+ * the statement (SQLITE_MISMATCH). NULL: none. */
 void tokenizer_set_ahead(struct tokenizer_ahead *a);
 
 /* The connection's FTS5 API, NULL if SQLite has no FTS5. */

@@ -6,6 +6,7 @@
 #include "gongfu/array.h"
 #include "gongfu/fold.h"
 #include "gongfu/search.h"
+#include "gongfu/store.h"
 #include "gongfu/tokenizer.h"
 #include "gongfu/word_contexts.h"
 #include "gongfu/workq.h"
@@ -14,7 +15,6 @@
 #include "search_rank.h"
 #include "search_terms.h"
 #include "search_words.h"
-#include "store_int.h"
 
 /* Bumped when the tables below change shape (3: the lengths in one blob, search_lengths.h,
  * not a row per section in search_len). */
@@ -229,7 +229,7 @@ static int section_text(sqlite3_stmt *paras, int64_t id, struct utf16 *out, stru
  * holds in memory whenever another statement of the transaction opens a savepoint (every
  * insert into node and target does), so the index would grow by a segment per section and
  * spend the import merging them. g, when given, gathers the contexts and the terms of
- * every section indexed (a tap on the tokenizer while FTS5 inserts). The sections and
+ * every section indexed (tapped as the worker tokenizes them ahead). The sections and
  * their text are the view search_text's (the index's content), read as section_text
  * says. */
 /* A section read for indexing, tokenized ahead on the worker: its text and title as
@@ -339,7 +339,6 @@ static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, 
             rc = -1, err_set(e, "out of memory");
     size_t head = 0, n = 0;
     int more = rc == 0;
-    tokenizer_set_tap(NULL);
     while (rc == 0 && (more || n)) {
         while (rc == 0 && more && n < AHEAD) {
             struct ahead_job *j = &jobs[(head + n) % AHEAD];

@@ -20,11 +20,7 @@ int store_has_column(sqlite3 *db, const char *table, const char *column);
 /* 1 when the database's text is stored as UTF-16BE. */
 int store_is_utf16be(sqlite3 *db);
 
-/* store_text.c. UTF-16BE of n bytes (as SQLite stores it) as UTF-8 into out, which has
- * room for 3 bytes a unit and the NUL; up to the first U+0000, as a copy of SQLite's own
- * conversion would stop; a lone surrogate becomes U+FFFD. */
-void store_utf16be_to_utf8(const unsigned char *in, size_t n, char *out);
-/* Two texts (UTF-8) in the order SQLite's BINARY collation gives them in a database of
+/* store_text.c (store_utf16be_to_utf8 is store.h's). Two texts (UTF-8) in the order SQLite's BINARY collation gives them in a database of
  * that encoding: their bytes' in UTF-8, their code units' in UTF-16 (utf16). */
 int store_text_cmp(const char *a, const char *b, int utf16);
 

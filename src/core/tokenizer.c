@@ -181,7 +181,6 @@ struct fts_ctx {
     void *pctx;
     int (*xtoken)(void *, int, const char *, int, int, int);
     int64_t positions;
-    const struct tokenizer_tap *tap;
 };
 
 /* Positions of the documents FTS5 had tokenized on this thread (tokenizer.h). */
@@ -190,14 +189,6 @@ static _Thread_local int64_t doc_positions;
 int64_t tokenizer_positions(void)
 {
     return doc_positions;
-}
-
-/* The tap on document tokens (tokenizer.h), NULL: none. */
-static _Thread_local const struct tokenizer_tap *doc_tap;
-
-void tokenizer_set_tap(const struct tokenizer_tap *tap)
-{
-    doc_tap = tap;
 }
 
 /* ---- tokens recorded ahead (tokenizer.h) ---- */
@@ -291,8 +282,6 @@ static int fts_token(void *ctx, int flags, const char *tok, int ntok, int start,
 {
     struct fts_ctx *f = ctx;
     f->positions += !(flags & TOKEN_COLOCATED);
-    if (f->tap)
-        f->tap->token(f->tap->ctx, flags, tok, ntok, start, end);
     return f->xtoken(f->pctx, flags & TOKEN_COLOCATED ? FTS5_TOKEN_COLOCATED : 0, tok, ntok,
                      start, end);
 }
@@ -335,13 +324,11 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *pctx, int flags, const char *t
         doc_positions += t->positions;
         return SQLITE_OK;
     }
-    struct fts_ctx f = {pctx, xtoken, 0, doc ? doc_tap : NULL};
+    struct fts_ctx f = {pctx, xtoken, 0};
     int mode = (flags & FTS5_TOKENIZE_QUERY) ? TOKENIZER_QUERY : TOKENIZER_DOCUMENT;
     int rc = tokenizer_run(text, n, mode, fts_token, &f);
     if (doc)
         doc_positions += f.positions;
-    if (f.tap)
-        f.tap->end(f.tap->ctx);
     return rc;
 }
 
