@@ -10,6 +10,7 @@
 #include "gongfu/tokenizer.h"
 #include "gongfu/word_contexts.h"
 #include "gongfu/workq.h"
+#include "search_aside.h"
 #include "search_index.h"
 #include "search_lengths.h"
 #include "search_rank.h"
@@ -39,14 +40,20 @@ const char *search_index_format(void)
  * in the index: FTS5 marks every hit outside column 0, and text hits are most of them (the
  * index is about 30% smaller than with the title first). FTS5 keeps no lengths of its own
  * (columnsize=0): search_lengths holds them for ranking (search_lengths.h). */
+#define FTS_SQL                                                                           \
+    "CREATE VIRTUAL TABLE search_fts USING fts5(text, title, tokenize='" TOKENIZER_NAME "',"  \
+    "  content='search_text', content_rowid='id', columnsize=0);"
 static const char create_sql[] =
     "CREATE VIEW search_text(id, text, title) AS SELECT s.id,"
     "  coalesce((SELECT group_concat(p.text, char(10)) FROM (SELECT text FROM node p"
     "    WHERE p.parent_id = s.id AND p.kind = 'paragraph' ORDER BY p.seq) p), ''),"
     "  coalesce(s.title, '') FROM node s WHERE s.kind <> 'paragraph';"
-    "CREATE VIRTUAL TABLE search_fts USING fts5(text, title, tokenize='" TOKENIZER_NAME "',"
-    "  content='search_text', content_rowid='id', columnsize=0);"
+    FTS_SQL
     "INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 33554432);";
+/* The table made again, empty, for the rows of an index built aside (search_aside.h): a new
+ * table, of which FTS5 holds nothing in memory from before (it keeps what it read of its
+ * own rows for the connection's life, and would not see them replaced). */
+static const char remake_sql[] = "DROP TABLE search_fts;" FTS_SQL;
 
 static int record_format(sqlite3 *db, struct err *e)
 {
@@ -92,14 +99,30 @@ struct index_state {
     sqlite3 *db;
     int state;
     struct search_lengths *lengths;
+    /* An import into an empty index builds it aside as it stores the sections
+     * (search_aside.h) unless it cannot (aside_off): sections there before, a document
+     * deleted, ids out of order. */
+    struct search_aside *aside;
+    int aside_off;
+    int64_t last_id;
+    char *text;                  /* a section's text as search_text joins it */
+    size_t text_cap;
 };
 
 static struct index_state hook_state;
+static int last_aside;           /* search_index_built_aside */
+
+int search_index_built_aside(void)
+{
+    return last_aside;
+}
 
 static void forget(struct index_state *is)
 {
     is->db = NULL, is->state = UNKNOWN;
     lengths_free(&is->lengths);
+    aside_free(&is->aside);
+    is->aside_off = 0, is->last_id = 0;
 }
 
 /* The state of db's index, found out on first use in a transaction. A stale index (of
@@ -224,14 +247,6 @@ static int section_text(sqlite3_stmt *paras, int64_t id, struct utf16 *out, stru
     return rc;
 }
 
-/* Every section not in the index yet (a stale index holds none), indexed in one pass at
- * the commit. Indexing as the sections come would cost far more: FTS5 writes out what it
- * holds in memory whenever another statement of the transaction opens a savepoint (every
- * insert into node and target does), so the index would grow by a segment per section and
- * spend the import merging them. g, when given, gathers the contexts and the terms of
- * every section indexed (tapped as the worker tokenizes them ahead). The sections and
- * their text are the view search_text's (the index's content), read as section_text
- * says. */
 /* A section read for indexing, tokenized ahead on the worker: its text and title as
  * stored (UTF-16BE), in UTF-8 as SQLite translates them for FTS5 (store_text.c; the
  * tokens are given only to the same bytes: tokenizer_set_ahead), and their tokens, tapped
@@ -315,6 +330,15 @@ static int read_next(sqlite3_stmt *rows, sqlite3_stmt *paras, struct ahead_job *
     return 0;
 }
 
+/* Every section not in the index yet (a stale index holds none), indexed in one pass at
+ * the commit. Indexing as the sections come would cost far more: FTS5 writes out what it
+ * holds in memory whenever another statement of the transaction opens a savepoint (every
+ * insert into node and target does), so the index would grow by a segment per section and
+ * spend the import merging them (an import into an empty index builds it aside as they
+ * come, in a database of its own that no other statement writes: search_aside.h). g, when
+ * given, gathers the contexts and the terms of every section indexed (tapped as the worker
+ * tokenizes them ahead). The sections and their text are the view search_text's (the
+ * index's content), read as section_text says. */
 static int index_pending(struct index_state *is, sqlite3 *db, struct gather *g, struct err *e)
 {
     sqlite3_stmt *rows, *paras = NULL, *ins = NULL;
@@ -375,6 +399,8 @@ static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e
 {
     struct index_state *is = ctx;
     int state = state_of(is, db, e);
+    if (state >= 0)
+        aside_free(&is->aside), is->aside_off = 1;
     if (state != CURRENT)
         return state < 0 ? -1 : 0;
     sqlite3_stmt *sections, *del;
@@ -402,6 +428,78 @@ static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e
         err_set(e, "search index: %s", sqlite3_errmsg(db));
     sqlite3_finalize(sections), sqlite3_finalize(del);
     return rc;
+}
+
+/* Whether a section of another document than doc_id is stored (or the asking failed). */
+static int others_stored(sqlite3 *db, int64_t doc_id)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM node WHERE kind <> 'paragraph' AND "
+                           "doc_id <> ?1)", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int found = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Section i's text as the view search_text gives it: its paragraphs' texts in their order,
+ * each after the first behind a line end (group_concat's, an empty paragraph's too), into
+ * is->text. Its length, or -1 when out of memory. */
+static int64_t joined_text(struct index_state *is, const struct doc *d, size_t i)
+{
+    size_t n = 0;
+    int first = 1;
+    for (size_t k = i + 1; k < d->nnodes; k++)
+        if (d->nodes[k].parent == (int)i && d->nodes[k].kind == NODE_PARAGRAPH && d->nodes[k].text)
+            n += !first + strlen(d->nodes[k].text), first = 0;
+    if (array_grow((void **)&is->text, &is->text_cap, n + 1, 1) < 0)
+        return -1;
+    n = 0, first = 1;
+    for (size_t k = i + 1; k < d->nnodes; k++) {
+        const struct node *p = &d->nodes[k];
+        if (p->parent != (int)i || p->kind != NODE_PARAGRAPH || !p->text)
+            continue;
+        if (!first)
+            is->text[n++] = '\n';
+        size_t len = strlen(p->text);
+        memcpy(is->text + n, p->text, len);
+        n += len, first = 0;
+    }
+    is->text[n] = '\0';
+    return (int64_t)n;
+}
+
+/* Each section as it is stored, to the index built aside (an empty index's import). */
+static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
+                        const struct doc *d, size_t node_index, const char *title,
+                        const char *text, struct err *e)
+{
+    struct index_state *is = ctx;
+    (void)text;                  /* doc_section_text's: another joining of empty paragraphs */
+    int state = state_of(is, db, e);
+    if (state < 0)
+        return -1;
+    if (is->aside_off)
+        return 0;
+    if (!is->aside) {
+        if (state != CURRENT || lengths_count(is->lengths) || !d || others_stored(db, doc_id))
+            return is->aside_off = 1, 0;
+        if (aside_start(&is->aside, create_sql, e) < 0)
+            return -1;
+    }
+    if (node_id <= is->last_id || !d)
+        return aside_free(&is->aside), is->aside_off = 1, 0;
+    is->last_id = node_id;
+    int64_t n = joined_text(is, d, node_index);
+    size_t ntitle = title ? strlen(title) : 0;
+    if (n < 0)
+        return err_set(e, "out of memory"), -1;
+    if (!n && !ntitle)           /* nothing to index, as read_next passes it */
+        return 0;
+    if (aside_add(is->aside, node_id, is->text, (size_t)n, title ? title : "", ntitle) < 0)
+        return err_set(e, "out of memory"), -1;
+    return 0;
 }
 
 static int hook_open(void *ctx, sqlite3 *db, struct err *e)
@@ -451,11 +549,20 @@ static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
      * sections of earlier imports. */
     int empty = lengths_count(is->lengths) == 0;
     struct gather g = {NULL, NULL, 0};
-    if (empty && (word_contexts_new(&g.contexts) < 0 || terms_new(&g.terms) < 0)) {
-        word_contexts_free(&g.contexts);
-        return err_set(e, "out of memory"), -1;
+    int rc = 0;
+    if (is->aside && aside_mismatch(is->aside))
+        aside_free(&is->aside);
+    last_aside = is->aside != NULL;
+    if (is->aside) {             /* every section is in it: nothing left for the pass */
+        rc = aside_finish(is->aside, db, remake_sql, is->lengths, &g.contexts, &g.terms, e);
+        aside_free(&is->aside);
+    } else {
+        if (empty && (word_contexts_new(&g.contexts) < 0 || terms_new(&g.terms) < 0)) {
+            word_contexts_free(&g.contexts);
+            return err_set(e, "out of memory"), -1;
+        }
+        rc = index_pending(is, db, empty ? &g : NULL, e);
     }
-    int rc = index_pending(is, db, empty ? &g : NULL, e);
     if (rc == 0 && g.failed)
         rc = -1, err_set(e, "out of memory");
     if (rc == 0)
@@ -481,6 +588,7 @@ const struct store_hooks search_hooks = {
     .ctx = &hook_state,
     .on_open = hook_open,
     .on_create = hook_create,
+    .on_section = hook_section,
     .on_delete_doc = hook_delete_doc,
     .on_rollback = hook_rollback,
     .on_commit = hook_commit,

@@ -20,4 +20,8 @@ const char *search_index_format(void);
 /* The format db's index was built in, into out: 0, 1 none recorded, -1 unreadable. */
 int search_index_stored_format(sqlite3 *db, char *out, size_t cap);
 
+/* Whether the last commit's index was built aside as its import stored the sections
+ * (search_aside.h), for the tests. */
+int search_index_built_aside(void);
+
 #endif
