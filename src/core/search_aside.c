@@ -8,33 +8,42 @@
 #include "gongfu/workq.h"
 #include "search_aside.h"
 
-/* Sections given to the worker and not yet inserted (a bound on the copies held). */
+/* Sections given to the workers and not yet inserted (a bound on the copies held). */
 #define AHEAD 64
 
 struct length {
     int64_t id, positions;
 };
 
-/* Everything but q is the worker's until aside_finish has stopped it. */
+/* A section on its way: tokenized (its tokens recorded and gathered) on one worker, then
+ * inserted with them on the other, while the first goes on with the next ones. */
+struct slot {
+    struct search_aside *a;
+    int64_t id;
+    char *bytes;                 /* the text, a NUL, the title, a NUL */
+    size_t ntext, ntitle, cap;
+    struct tokenizer_ahead *rec;
+    uint64_t tokenized, inserted;    /* the two jobs' tickets */
+    int failed, mismatch;        /* the tokenizing's */
+    int used;
+};
+
+/* The gathered words are the tokenizing worker's, db, ins and the results the inserting
+ * one's, until aside_finish has stopped them. */
 struct search_aside {
     sqlite3 *db;                 /* the temporary database */
     sqlite3_stmt *ins;
-    struct workq *q;
-    struct tokenizer_ahead *rec;
+    struct workq *tokenize, *insert;
+    struct slot slots[AHEAD];
+    size_t next;
     struct word_contexts *contexts;
     struct search_terms *terms;
+    int gather_failed;
     struct length *len;          /* each section inserted, in order */
     size_t nlen, cap_len;
-    int rc, gather_failed;       /* the worker's result, and its message */
-    int mismatch;                /* a text the stored UTF-16 would not give back */
+    int rc, mismatch;            /* the inserting's result (and message), a text that would
+                                  * not come back the same from the stored UTF-16 */
     struct err e;
-};
-
-struct section {
-    struct search_aside *a;
-    int64_t id;
-    size_t ntext, ntitle;
-    char bytes[];                /* the text, a NUL, the title, a NUL */
 };
 
 static void gather_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
@@ -58,35 +67,46 @@ static int round_trips(const char *s, size_t n)
     return !u8_check((const uint8_t *)s, n);
 }
 
-/* One section tokenized (its tokens recorded, and gathered, as the commit's pass does) and
- * inserted with them. */
-static void insert_job(void *arg)
+/* One section's tokens recorded, and gathered, as the commit's pass does. */
+static void tokenize_job(void *arg)
 {
-    struct section *s = arg;
+    struct slot *s = arg;
     struct search_aside *a = s->a;
     const char *text = s->bytes, *title = s->bytes + s->ntext + 1;
-    if (a->rc == 0 && !a->mismatch && (!round_trips(text, s->ntext) ||
-                                       !round_trips(title, s->ntitle)))
-        a->mismatch = 1;
-    if (a->rc || a->mismatch) {
-        free(s);
+    s->failed = 0;
+    s->mismatch = !round_trips(text, s->ntext) || !round_trips(title, s->ntitle);
+    if (s->mismatch)
         return;
-    }
     struct tokenizer_tap tap = {gather_token, gather_end, a};
-    tokenizer_ahead_clear(a->rec);
+    tokenizer_ahead_clear(s->rec);
     terms_section(a->terms);
-    if (tokenizer_ahead_add(a->rec, text, (int)s->ntext, &tap) < 0 ||
-        tokenizer_ahead_add(a->rec, title, (int)s->ntitle, &tap) < 0 || a->gather_failed ||
-        array_grow((void **)&a->len, &a->cap_len, a->nlen + 1, sizeof *a->len) < 0) {
-        a->rc = -1, err_set(&a->e, "out of memory");
-        free(s);
+    s->failed = tokenizer_ahead_add(s->rec, text, (int)s->ntext, &tap) < 0 ||
+                tokenizer_ahead_add(s->rec, title, (int)s->ntitle, &tap) < 0 ||
+                a->gather_failed;
+}
+
+/* The section inserted with the tokens recorded, once they are. */
+static void insert_job(void *arg)
+{
+    struct slot *s = arg;
+    struct search_aside *a = s->a;
+    workq_wait(a->tokenize, s->tokenized);
+    if (a->rc || a->mismatch)
+        return;
+    if (s->mismatch) {
+        a->mismatch = 1;
         return;
     }
+    if (s->failed || array_grow((void **)&a->len, &a->cap_len, a->nlen + 1, sizeof *a->len) < 0) {
+        a->rc = -1, err_set(&a->e, "out of memory");
+        return;
+    }
+    const char *text = s->bytes, *title = s->bytes + s->ntext + 1;
     int64_t before = tokenizer_positions();
     sqlite3_bind_int64(a->ins, 1, s->id);
     sqlite3_bind_text(a->ins, 2, text, (int)s->ntext, SQLITE_STATIC);
     sqlite3_bind_text(a->ins, 3, title, (int)s->ntitle, SQLITE_STATIC);
-    tokenizer_set_ahead(a->rec);
+    tokenizer_set_ahead(s->rec);
     int step = sqlite3_step(a->ins);
     tokenizer_set_ahead(NULL);
     sqlite3_reset(a->ins);
@@ -94,15 +114,16 @@ static void insert_job(void *arg)
         a->rc = -1, err_set(&a->e, "search index: %s", sqlite3_errmsg(a->db));
     else
         a->len[a->nlen++] = (struct length){s->id, tokenizer_positions() - before};
-    free(s);
 }
 
 int aside_start(struct search_aside **out, const char *fts_sql, struct err *e)
 {
     struct search_aside *a = calloc(1, sizeof *a);
     *out = a;
-    if (!a || tokenizer_ahead_new(&a->rec) < 0 || word_contexts_new(&a->contexts) < 0 ||
-        terms_new(&a->terms) < 0) {
+    int ok = a && word_contexts_new(&a->contexts) == 0 && terms_new(&a->terms) == 0;
+    for (size_t i = 0; ok && i < AHEAD; i++)
+        ok = tokenizer_ahead_new(&a->slots[i].rec) == 0, a->slots[i].a = a;
+    if (!ok) {
         aside_free(out);
         return err_set(e, "out of memory"), -1;
     }
@@ -120,12 +141,13 @@ int aside_start(struct search_aside **out, const char *fts_sql, struct err *e)
         store_exec(a->db, fts_sql, "search index", e) < 0 ||
         store_exec(a->db, "BEGIN", "search index", e) < 0 ||
         store_prepare(a->db, "INSERT INTO search_fts(rowid, text, title) VALUES(?1, ?2, ?3)",
-                      &a->ins, "search index", e) < 0 ||
-        workq_start(&a->q, AHEAD) < 0) {
-        if (!a->q && !e->msg[0])
-            err_set(e, "out of memory");
+                      &a->ins, "search index", e) < 0) {
         aside_free(out);
         return -1;
+    }
+    if (workq_start(&a->tokenize, AHEAD) < 0 || workq_start(&a->insert, AHEAD) < 0) {
+        aside_free(out);
+        return err_set(e, "out of memory"), -1;
     }
     return 0;
 }
@@ -133,16 +155,27 @@ int aside_start(struct search_aside **out, const char *fts_sql, struct err *e)
 int aside_add(struct search_aside *a, int64_t id, const char *text, size_t ntext,
               const char *title, size_t ntitle)
 {
-    struct section *s = malloc(sizeof *s + ntext + ntitle + 2);
-    if (!s)
+    struct slot *s = &a->slots[a->next];
+    if (s->used)                 /* its section inserted: the slot is free again */
+        workq_wait(a->insert, s->inserted);
+    if (array_grow((void **)&s->bytes, &s->cap, ntext + ntitle + 2, 1) < 0)
         return -1;
-    *s = (struct section){a, id, ntext, ntitle};
+    s->id = id, s->ntext = ntext, s->ntitle = ntitle, s->used = 1;
     memcpy(s->bytes, text, ntext);
     s->bytes[ntext] = '\0';
     memcpy(s->bytes + ntext + 1, title, ntitle);
     s->bytes[ntext + 1 + ntitle] = '\0';
-    workq_submit(a->q, insert_job, s);
+    s->tokenized = workq_submit(a->tokenize, tokenize_job, s);
+    s->inserted = workq_submit(a->insert, insert_job, s);
+    a->next = (a->next + 1) % AHEAD;
     return 0;
+}
+
+/* Every job given has run (the inserting one waits for the tokenizing one's). */
+static void stop(struct search_aside *a)
+{
+    workq_stop(&a->insert);
+    workq_stop(&a->tokenize);
 }
 
 /* Every row of one shadow table of the temporary database into db's. */
@@ -173,7 +206,7 @@ int aside_finish(struct search_aside *a, sqlite3 *db, const char *remake_sql,
                  struct search_lengths *lengths, struct word_contexts **contexts,
                  struct search_terms **terms, struct err *e)
 {
-    workq_stop(&a->q);
+    stop(a);
     if (a->rc < 0)
         return err_set(e, "%s", a->e.msg), -1;
     /* The commit writes out what FTS5 holds in memory. */
@@ -200,7 +233,7 @@ int aside_finish(struct search_aside *a, sqlite3 *db, const char *remake_sql,
 
 int aside_mismatch(struct search_aside *a)
 {
-    workq_stop(&a->q);
+    stop(a);
     return a->mismatch;
 }
 
@@ -209,10 +242,11 @@ void aside_free(struct search_aside **pa)
     struct search_aside *a = *pa;
     if (!a)
         return;
-    workq_stop(&a->q);
+    stop(a);
     sqlite3_finalize(a->ins);
     sqlite3_close(a->db);
-    tokenizer_ahead_free(&a->rec);
+    for (size_t i = 0; i < AHEAD; i++)
+        tokenizer_ahead_free(&a->slots[i].rec), free(a->slots[i].bytes);
     word_contexts_free(&a->contexts);
     terms_free(&a->terms);
     free(a->len);
