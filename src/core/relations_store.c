@@ -331,59 +331,102 @@ static int next_section(void *ctx, struct relations_section *s, struct err *e)
     return 1;
 }
 
+/* The pairs written ROWS to a statement (store_prepare_rows), the last few one by one. */
+#define ROWS 32
+
 struct pair_insert {
     sqlite3 *db;
-    sqlite3_stmt *st;
+    sqlite3_stmt *one, *many;
     const int64_t *node_id;
     struct err *e;
+    struct { int64_t from, to; double score; } row[ROWS];
+    int n;
 };
+
+/* The rows held written: n of them with `many`, else each with `one`. */
+static int flush_pairs(struct pair_insert *x)
+{
+    sqlite3_stmt *st = x->n == ROWS ? x->many : x->one;
+    for (int i = 0, p = 1; i < x->n; i++) {
+        sqlite3_bind_int64(st, p++, x->row[i].from);
+        sqlite3_bind_int64(st, p++, x->row[i].to);
+        sqlite3_bind_double(st, p++, x->row[i].score);
+        if (st == x->many && i + 1 < x->n)
+            continue;
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return err_set(x->e, "relations: %s", sqlite3_errmsg(x->db)), -1;
+        p = 1;
+    }
+    x->n = 0;
+    return 0;
+}
 
 static int insert_pair(void *ctx, const struct relations_pair *p)
 {
     struct pair_insert *x = ctx;
-    sqlite3_reset(x->st);
-    sqlite3_bind_int64(x->st, 1, x->node_id[p->from]);
-    sqlite3_bind_int64(x->st, 2, x->node_id[p->to]);
-    sqlite3_bind_double(x->st, 3, p->score);
-    if (sqlite3_step(x->st) == SQLITE_DONE)
-        return 0;
-    err_set(x->e, "relations: %s", sqlite3_errmsg(x->db));
-    return -1;
+    x->row[x->n].from = x->node_id[p->from];
+    x->row[x->n].to = x->node_id[p->to];
+    x->row[x->n].score = p->score;
+    return ++x->n == ROWS ? flush_pairs(x) : 0;
 }
 
 struct df_insert {
     sqlite3 *db;
-    sqlite3_stmt *st;
+    sqlite3_stmt *one, *many;
     struct err *e;
+    struct { const char *term; size_t len; uint32_t df; } row[ROWS];   /* the model's bytes */
+    int n;
 };
+
+static int flush_terms(struct df_insert *x)
+{
+    sqlite3_stmt *st = x->n == ROWS ? x->many : x->one;
+    for (int i = 0, p = 1; i < x->n; i++) {
+        sqlite3_bind_text(st, p++, x->row[i].term, (int)x->row[i].len, SQLITE_STATIC);
+        sqlite3_bind_int64(st, p++, x->row[i].df);
+        if (st == x->many && i + 1 < x->n)
+            continue;
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return err_set(x->e, "relations: %s", sqlite3_errmsg(x->db)), -1;
+        p = 1;
+    }
+    x->n = 0;
+    return 0;
+}
 
 static int insert_df(void *ctx, const char *term, size_t len, uint32_t df)
 {
     struct df_insert *x = ctx;
-    sqlite3_reset(x->st);
-    sqlite3_bind_text(x->st, 1, term, (int)len, SQLITE_STATIC);
-    sqlite3_bind_int64(x->st, 2, df);
-    if (sqlite3_step(x->st) == SQLITE_DONE)
-        return 0;
-    err_set(x->e, "relations: %s", sqlite3_errmsg(x->db));
-    return -1;
+    x->row[x->n].term = term, x->row[x->n].len = len, x->row[x->n].df = df;
+    return ++x->n == ROWS ? flush_terms(x) : 0;
 }
 
 static int insert_terms(sqlite3 *db, const struct relations *m, size_t sections, struct err *e)
 {
-    struct df_insert x = {db, NULL, e};
+    struct df_insert x = {db, NULL, NULL, e, {{0}}, 0};
+    sqlite3_stmt *st;
     e->msg[0] = '\0';
-    if (prepare(db, "INSERT INTO relation_df(term, df) VALUES(?,?)", &x.st, e) < 0)
+    if (prepare(db, "INSERT INTO relation_df(term, df) VALUES(?,?)", &x.one, e) < 0 ||
+        store_prepare_rows(db, "INSERT INTO relation_df(term, df) VALUES", "(?,?)", ROWS, &x.many,
+                           "relations", e) < 0) {
+        sqlite3_finalize(x.one);
         return -1;
+    }
     int rc = relations_each_shared_df(m, insert_df, &x);
+    if (rc == 0)
+        rc = flush_terms(&x);
     if (rc && !e->msg[0])
         err_set(e, "out of memory");
-    sqlite3_finalize(x.st);
-    if (rc == 0 && prepare(db, "INSERT INTO relation_info(sections) VALUES(?)", &x.st, e) == 0) {
-        sqlite3_bind_int64(x.st, 1, (sqlite3_int64)sections);
-        if (sqlite3_step(x.st) != SQLITE_DONE)
+    sqlite3_finalize(x.one), sqlite3_finalize(x.many);
+    if (rc == 0 && prepare(db, "INSERT INTO relation_info(sections) VALUES(?)", &st, e) == 0) {
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)sections);
+        if (sqlite3_step(st) != SQLITE_DONE)
             rc = -1, err_set(e, "relations: %s", sqlite3_errmsg(db));
-        sqlite3_finalize(x.st);
+        sqlite3_finalize(st);
     } else if (rc == 0) {
         rc = -1;
     }
@@ -396,15 +439,21 @@ static int insert_terms(sqlite3 *db, const struct relations *m, size_t sections,
 static int write_model(sqlite3 *db, struct relations *m, struct relations_scores **sc,
                        const int64_t *node_id, size_t n, struct err *e)
 {
-    struct pair_insert x = {db, NULL, node_id, e};
+    struct pair_insert x = {db, NULL, NULL, node_id, e, {{0}}, 0};
     if (store_exec(db, "DROP TABLE IF EXISTS relation; DROP TABLE IF EXISTS relation_df;"
                    "DROP TABLE IF EXISTS relation_info;", "relations", e) < 0 ||
         store_exec(db, schema, "relations", e) < 0 ||
-        prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)", &x.st, e) < 0)
+        prepare(db, "INSERT INTO relation(from_node, to_node, score) VALUES(?,?,?)", &x.one, e) < 0 ||
+        store_prepare_rows(db, "INSERT INTO relation(from_node, to_node, score) VALUES", "(?,?,?)",
+                           ROWS, &x.many, "relations", e) < 0) {
+        sqlite3_finalize(x.one);
         return -1;
+    }
     int rc = sc ? relations_pairs_emit(m, sc, insert_pair, &x, e)
                 : relations_pairs_each(m, RELATIONS_FACTOR, insert_pair, &x, e);
-    sqlite3_finalize(x.st);
+    if (rc == 0)
+        rc = flush_pairs(&x);
+    sqlite3_finalize(x.one), sqlite3_finalize(x.many);
     if (rc)
         return -1;
     return insert_terms(db, m, n, e);

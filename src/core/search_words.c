@@ -106,37 +106,63 @@ static void contexts_fn(sqlite3_context *c, int argc, sqlite3_value **v)
                                : 0);
 }
 
-/* One counted term into search_word, with its contexts. */
+/* The counted terms into search_word, with their contexts, ROWS to a statement
+ * (store_prepare_rows), the last few one by one. */
+#define ROWS 32
+
 struct put_term {
-    sqlite3_stmt *put;
+    sqlite3_stmt *one, *many;
     const struct word_contexts *contexts;
     int failed;                 /* a database error (else terms_each ran out of memory) */
+    struct { const char *term; size_t n; int64_t sections; } row[ROWS];  /* the terms' bytes */
+    int nrows;
 };
+
+static int flush_terms(struct put_term *p)
+{
+    sqlite3_stmt *st = p->nrows == ROWS ? p->many : p->one;
+    for (int i = 0, k = 1; i < p->nrows; i++) {
+        sqlite3_bind_text(st, k++, p->row[i].term, (int)p->row[i].n, SQLITE_STATIC);
+        sqlite3_bind_int64(st, k++, p->row[i].sections);
+        sqlite3_bind_int(st, k++, (int)word_contexts_of(p->contexts, p->row[i].term, p->row[i].n));
+        if (st == p->many && i + 1 < p->nrows)
+            continue;
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return p->failed = 1, -1;
+        k = 1;
+    }
+    p->nrows = 0;
+    return 0;
+}
 
 static int put_term(void *ctx, const char *term, size_t n, int64_t sections)
 {
     struct put_term *p = ctx;
-    sqlite3_bind_text(p->put, 1, term, (int)n, SQLITE_STATIC);
-    sqlite3_bind_int64(p->put, 2, sections);
-    sqlite3_bind_int(p->put, 3, (int)word_contexts_of(p->contexts, term, n));
-    int rc = sqlite3_step(p->put);
-    sqlite3_reset(p->put);
-    return rc == SQLITE_DONE ? 0 : (p->failed = 1, -1);
+    p->row[p->nrows].term = term, p->row[p->nrows].n = n, p->row[p->nrows].sections = sections;
+    return ++p->nrows == ROWS ? flush_terms(p) : 0;
 }
 
 static int add_counted(sqlite3 *db, const struct word_contexts *contexts,
                        const struct search_terms *terms, struct err *e)
 {
-    struct put_term p = {NULL, contexts, 0};
+    struct put_term p = {NULL, NULL, contexts, 0, {{0}}, 0};
     if (store_prepare(db, "INSERT INTO search_word(word, sections, contexts) VALUES(?, ?, ?)",
-                      &p.put, "search index", e) < 0)
+                      &p.one, "search index", e) < 0 ||
+        store_prepare_rows(db, "INSERT INTO search_word(word, sections, contexts) VALUES",
+                           "(?, ?, ?)", ROWS, &p.many, "search index", e) < 0) {
+        sqlite3_finalize(p.one);
         return -1;
+    }
     int rc = terms_each(terms, put_term, &p);
+    if (rc == 0)
+        rc = flush_terms(&p);
     if (rc < 0 && p.failed)
         err_set(e, "search index: %s", sqlite3_errmsg(db));
     else if (rc < 0)
         err_set(e, "out of memory");
-    sqlite3_finalize(p.put);
+    sqlite3_finalize(p.one), sqlite3_finalize(p.many);
     return rc < 0 ? -1 : 0;
 }
 

@@ -74,6 +74,26 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, const char *w
     return 0;
 }
 
+int store_prepare_rows(sqlite3 *db, const char *insert, const char *row, int rows,
+                       sqlite3_stmt **st, const char *what, struct err *e)
+{
+    size_t n = strlen(insert), k = strlen(row);
+    char *sql = malloc(n + (size_t)rows * (k + 1) + 1);
+    if (!sql)
+        return err_set(e, "out of memory"), -1;
+    memcpy(sql, insert, n);
+    for (int i = 0; i < rows; i++) {
+        if (i)
+            sql[n++] = ',';
+        memcpy(sql + n, row, k);
+        n += k;
+    }
+    sql[n] = '\0';
+    int rc = store_prepare(db, sql, st, what, e);
+    free(sql);
+    return rc;
+}
+
 static int exec(sqlite3 *db, const char *sql, struct err *e)
 {
     return store_exec(db, sql, "database", e);
