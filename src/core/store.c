@@ -476,6 +476,7 @@ void store_close(struct store **s)
     slug_alloc_reset(&(*s)->slugs);
     close_db((*s)->db);
     publish_free(&(*s)->pub);
+    free((*s)->text16), free((*s)->title16);
     free(*s);
     *s = NULL;
 }

@@ -14,13 +14,20 @@ struct store {
     int has_note;              /* doc.note exists (a database of an earlier gongfu lacks it) */
     int utf16be;               /* the text is stored as UTF-16BE (store_read.c reads it so) */
     int64_t start_pages;       /* a writer's: the working copy's pages when it was made */
+    unsigned char *text16, *title16;   /* a writer's: a node's texts as UTF-16 (store_put.c) */
+    size_t text16_cap, title16_cap;
 };
 /* 1 when the table has the column. */
 int store_has_column(sqlite3 *db, const char *table, const char *column);
 /* 1 when the database's text is stored as UTF-16BE. */
 int store_is_utf16be(sqlite3 *db);
 
-/* store_text.c (store_utf16be_to_utf8 is store.h's). Two texts (UTF-8) in the order SQLite's BINARY collation gives them in a database of
+/* store_text.c (store_utf16be_to_utf8 is store.h's). Valid UTF-8 in[0..n) as UTF-16BE into
+ * out (room for 2 bytes a byte of in), as SQLite translates it: its length in bytes; -1
+ * (SIZE_MAX) for anything else (an invalid sequence, a surrogate, an overlong form), which
+ * SQLite is left to translate as it does. */
+size_t store_utf8_to_utf16be(const char *in, size_t n, unsigned char *out);
+/* Two texts (UTF-8) in the order SQLite's BINARY collation gives them in a database of
  * that encoding: their bytes' in UTF-8, their code units' in UTF-16 (utf16). */
 int store_text_cmp(const char *a, const char *b, int utf16);
 

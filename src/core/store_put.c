@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gongfu/array.h"
 #include "gongfu/sha256.h"
 #include "store_int.h"
 
@@ -125,6 +126,21 @@ static const char *earlier_slug(struct old_slugs *old, const char *base)
     return NULL;
 }
 
+/* Binds a text as the database stores it: in a UTF-16BE file its UTF-16, translated here
+ * into buf (grown as needed) rather than by SQLite (a copy of every text, and its own
+ * allocation); text that is not valid UTF-8 is left to SQLite's translation. The bytes are
+ * the statement's until its next step. */
+static void bind_stored_text(struct store *s, sqlite3_stmt *st, int i, const char *t,
+                             unsigned char **buf, size_t *cap)
+{
+    size_t n = t ? strlen(t) : 0, len;
+    if (!t || !s->utf16be || array_grow((void **)buf, cap, 2 * n + 2, 1) < 0 ||
+        (len = store_utf8_to_utf16be(t, n, *buf)) == (size_t)-1)
+        sqlite3_bind_text(st, i, t, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_text64(st, i, (const char *)*buf, len, SQLITE_STATIC, SQLITE_UTF16BE);
+}
+
 static int insert_nodes(struct store *s, struct doc *d, sqlite3_int64 doc_id, struct err *e)
 {
     sqlite3_stmt *st;
@@ -150,8 +166,8 @@ static int insert_nodes(struct store *s, struct doc *d, sqlite3_int64 doc_id, st
         sqlite3_bind_text(st, 5, n->label, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 6, n->ordinal);
         sqlite3_bind_text(st, 7, n->path, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 8, n->title, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 9, n->text, -1, SQLITE_STATIC);
+        bind_stored_text(s, st, 8, n->title, &s->title16, &s->title16_cap);
+        bind_stored_text(s, st, 9, n->text, &s->text16, &s->text16_cap);
         sqlite3_bind_int64(st, 10, (sqlite3_int64)n->raw_start);
         sqlite3_bind_int64(st, 11, (sqlite3_int64)n->raw_end);
         if (sqlite3_step(st) != SQLITE_DONE) {

@@ -1,5 +1,6 @@
-/* store_text.c — text as the database holds it: UTF-16BE made UTF-8 without SQLite's
- * conversion, and SQLite's BINARY order of texts reproduced on their UTF-8. */
+/* store_text.c — text as the database holds it: UTF-16BE made UTF-8 and UTF-8 made
+ * UTF-16BE without SQLite's conversion, and SQLite's BINARY order of texts reproduced on
+ * their UTF-8. */
 #include <stdint.h>
 #include <string.h>
 #include "gongfu/text.h"
@@ -40,6 +41,43 @@ void store_utf16be_to_utf8(const unsigned char *in, size_t n, char *out)
         }
     }
     *o = '\0';
+}
+
+size_t store_utf8_to_utf16be(const char *in, size_t n, unsigned char *out)
+{
+    const unsigned char *s = (const unsigned char *)in, *end = s + n;
+    unsigned char *o = out;
+    while (s < end) {
+        uint32_t c = s[0];
+        if (c < 0x80) {
+            s++;
+        } else if ((c & 0xF0) == 0xE0 && end - s >= 3 && (s[1] & 0xC0) == 0x80 &&
+                   (s[2] & 0xC0) == 0x80) {
+            c = (c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+            if (c < 0x800 || (c >= 0xD800 && c < 0xE000))
+                return (size_t)-1;
+            s += 3;
+        } else if ((c & 0xE0) == 0xC0 && end - s >= 2 && (s[1] & 0xC0) == 0x80 && c >= 0xC2) {
+            c = (c & 0x1F) << 6 | (s[1] & 0x3F);
+            s += 2;
+        } else if ((c & 0xF8) == 0xF0 && end - s >= 4 && (s[1] & 0xC0) == 0x80 &&
+                   (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+            c = (c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+                (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+            if (c < 0x10000 || c > 0x10FFFF)
+                return (size_t)-1;
+            s += 4;
+            c -= 0x10000;
+            o[0] = (unsigned char)(0xD8 | c >> 18), o[1] = (unsigned char)(c >> 10);
+            c = 0xDC00 | (c & 0x3FF);
+            o += 2;
+        } else {
+            return (size_t)-1;
+        }
+        o[0] = (unsigned char)(c >> 8), o[1] = (unsigned char)c;
+        o += 2;
+    }
+    return (size_t)(o - out);
 }
 
 /* A character's place in UTF-16's code-unit order: U+E000–U+FFFF come after the
