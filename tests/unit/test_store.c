@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include "gongfu/store.h"
 #include "store_new.h"
+#include "../../src/core/store_int.h"
 
 static char dir[] = "/tmp/gongfu-store-XXXXXX";
 
@@ -309,6 +310,38 @@ static void test_text_read_back(void **state)
     }
 }
 
+/* The store's UTF-8 to UTF-16BE is SQLite's for valid text (texts above, every length of
+ * sequence); it refuses what is not valid UTF-8, which SQLite is left to translate. */
+static void test_utf16_as_sqlite(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT ?", -1, &st, NULL), SQLITE_OK);
+    unsigned char out[600];
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        size_t n = store_utf8_to_utf16be(texts[i], strlen(texts[i]), out);
+        sqlite3_bind_text(st, 1, texts[i], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        sqlite3_value *v = sqlite3_column_value(st, 0);
+        const void *want = sqlite3_value_text16be(v);
+        assert_int_equal(n, (size_t)sqlite3_value_bytes16(v));
+        assert_memory_equal(out, want, n);
+        sqlite3_reset(st);
+    }
+    static const char *const invalid[] = {
+        "a\xed\xa0\x80" "b",   /* a surrogate */
+        "\xc0\xaf", "\xe0\x80\xaf", "\xf0\x80\x80\xaf",   /* overlong */
+        "\xf4\x90\x80\x80",    /* past U+10FFFF */
+        "\x80", "\xe4\xb8", "ab\xff",
+    };
+    for (size_t i = 0; i < sizeof invalid / sizeof *invalid; i++)
+        assert_int_equal(store_utf8_to_utf16be(invalid[i], strlen(invalid[i]), out), (size_t)-1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 /* The documents' list is in SQLite's order of their level, region, source and place,
  * whatever the file's encoding (in UTF-16 a character beyond the BMP sorts before U+FF21,
  * in UTF-8 after it); a missing region first. */
@@ -405,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_version_1_upgraded),
         cmocka_unit_test(test_version_2_upgraded),
         cmocka_unit_test(test_text_read_back),
+        cmocka_unit_test(test_utf16_as_sqlite),
         cmocka_unit_test(test_docs_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
