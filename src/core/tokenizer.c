@@ -240,8 +240,12 @@ static int record_token(void *ctx, int flags, const char *tok, int ntok, int sta
     struct tokenizer_ahead *a = ctx;
     if (a->tap)
         a->tap->token(a->tap->ctx, flags, tok, ntok, start, end);
-    if (array_grow((void **)&a->pool, &a->cap_pool, a->npool + (size_t)ntok, 1) < 0 ||
-        array_grow((void **)&a->tok, &a->cap_tok, a->ntok + 1, sizeof *a->tok) < 0)
+    /* The room asked for here only when there is none (a call a token was a tenth of
+     * recording them). */
+    if ((a->npool + (size_t)ntok > a->cap_pool &&
+         array_grow((void **)&a->pool, &a->cap_pool, a->npool + (size_t)ntok, 1) < 0) ||
+        (a->ntok + 1 > a->cap_tok &&
+         array_grow((void **)&a->tok, &a->cap_tok, a->ntok + 1, sizeof *a->tok) < 0))
         return a->failed = 1;
     memcpy(a->pool + a->npool, tok, (size_t)ntok);
     a->tok[a->ntok++] = (struct ahead_tok){(uint32_t)a->npool, (uint8_t)ntok, (uint8_t)flags,
