@@ -37,14 +37,85 @@ static void block(uint32_t h[8], const uint8_t *p)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-void sha256_hex(const void *data, size_t n, char hex[65])
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+
+/* The x86 SHA extensions' rounds (Intel's SHA-NI): a 32.7 MB import spent a third of its
+ * reading thread hashing in C (callgrind, 100x). The state is kept as the instructions
+ * want it (ABEF, CDGH); four rounds a step, the message schedule four words ahead. */
+__attribute__((target("sha,sse4.1")))
+static void blocks_sha_ni(uint32_t h[8], const uint8_t *p, size_t nblocks)
+{
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);
+    __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B);
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);
+    s1 = _mm_blend_epi16(s1, t, 0xF0);
+    for (; nblocks; nblocks--, p += 64) {
+        __m128i abef = s0, cdgh = s1, m[4];
+        for (int g = 0; g < 4; g++)
+            m[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), swap);
+        for (int g = 0; g < 16; g++) {
+            __m128i w = _mm_add_epi32(m[g & 3], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, w);
+            if (g >= 3 && g < 15) {
+                __m128i *next = &m[(g + 1) & 3];
+                *next = _mm_add_epi32(*next, _mm_alignr_epi8(m[g & 3], m[(g - 1) & 3], 4));
+                *next = _mm_sha256msg2_epu32(*next, m[g & 3]);
+            }
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(w, 0x0E));
+            if (g >= 1 && g < 13)
+                m[(g - 1) & 3] = _mm_sha256msg1_epu32(m[(g - 1) & 3], m[g & 3]);
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    t = _mm_shuffle_epi32(s0, 0x1B);
+    s1 = _mm_shuffle_epi32(s1, 0xB1);
+    _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, s1, 0xF0));
+    _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));
+}
+
+/* Whether this processor has them (and SSSE3 and SSE4.1, which they go with), asked once:
+ * in a virtual machine each CPUID is a trip to the host. Any thread may ask first. */
+static int have_sha_ni(void)
+{
+    static int known = -1;
+    int v = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (v < 0) {
+        unsigned a, b, c, d;
+        v = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1) &&
+            __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+        __atomic_store_n(&known, v, __ATOMIC_RELAXED);
+    }
+    return v;
+}
+#endif
+
+/* Whole blocks p[0 .. 64 * n) into h. */
+static void blocks(uint32_t h[8], const uint8_t *p, size_t n, int fast)
+{
+#ifdef HAVE_SHA_NI
+    if (fast) {
+        blocks_sha_ni(h, p, n);
+        return;
+    }
+#endif
+    (void)fast;
+    for (; n; n--, p += 64)
+        block(h, p);
+}
+
+static void hex_of(const void *data, size_t n, char hex[65], int fast)
 {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const uint8_t *p = data;
     size_t left = n;
-    for (; left >= 64; left -= 64, p += 64)
-        block(h, p);
+    blocks(h, p, left / 64, fast);
+    p += left / 64 * 64, left %= 64;
     uint8_t tail[128] = {0};
     memcpy(tail, p, left);
     tail[left] = 0x80;
@@ -52,9 +123,21 @@ void sha256_hex(const void *data, size_t n, char hex[65])
     uint64_t bits = (uint64_t)n * 8;
     for (int i = 0; i < 8; i++)
         tail[tl - 1 - i] = (uint8_t)(bits >> (8 * i));
-    block(h, tail);
-    if (tl == 128)
-        block(h, tail + 64);
+    blocks(h, tail, tl / 64, fast);
     for (int i = 0; i < 8; i++)
         snprintf(hex + 8 * i, 9, "%08x", h[i]);
+}
+
+void sha256_hex(const void *data, size_t n, char hex[65])
+{
+#ifdef HAVE_SHA_NI
+    hex_of(data, n, hex, have_sha_ni());
+#else
+    hex_of(data, n, hex, 0);
+#endif
+}
+
+void sha256_hex_portable(const void *data, size_t n, char hex[65])
+{
+    hex_of(data, n, hex, 0);
 }
