@@ -202,18 +202,22 @@ static int copy_rows(sqlite3 *from, sqlite3 *db, const char *select, const char 
     return rc;
 }
 
+int aside_ready(struct search_aside *a)
+{
+    stop(a);
+    if (a->rc < 0 || a->mismatch)
+        return 0;
+    /* The commit writes out what FTS5 holds in memory. */
+    sqlite3_finalize(a->ins);
+    a->ins = NULL;
+    return sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+}
+
 int aside_finish(struct search_aside *a, sqlite3 *db, const char *remake_sql,
                  struct search_lengths *lengths, struct word_contexts **contexts,
                  struct search_terms **terms, struct err *e)
 {
-    stop(a);
-    if (a->rc < 0)
-        return err_set(e, "%s", a->e.msg), -1;
-    /* The commit writes out what FTS5 holds in memory. */
-    sqlite3_finalize(a->ins);
-    a->ins = NULL;
-    if (store_exec(a->db, "COMMIT", "search index", e) < 0 ||
-        store_exec(db, remake_sql, "search index", e) < 0 ||
+    if (store_exec(db, remake_sql, "search index", e) < 0 ||
         store_exec(db, "DELETE FROM search_fts_data; DELETE FROM search_fts_idx; "
                    "DELETE FROM search_fts_config", "search index", e) < 0 ||
         copy_rows(a->db, db, "SELECT k, v FROM search_fts_config ORDER BY k",
@@ -229,12 +233,6 @@ int aside_finish(struct search_aside *a, sqlite3 *db, const char *remake_sql,
     *contexts = a->contexts, *terms = a->terms;
     a->contexts = NULL, a->terms = NULL;
     return 0;
-}
-
-int aside_mismatch(struct search_aside *a)
-{
-    stop(a);
-    return a->mismatch;
 }
 
 void aside_free(struct search_aside **pa)

@@ -27,16 +27,18 @@ int aside_start(struct search_aside **out, const char *fts_sql, struct err *e);
  * memory). */
 int aside_add(struct search_aside *a, int64_t id, const char *text, size_t ntext,
               const char *title, size_t ntitle);
-/* Waits for the workers, then copies the table's rows into db's search_fts (empty), made
- * anew by remake_sql first, adds each section's length to lengths, and hands over the
- * contexts and terms gathered (the caller frees them). 0, or -1 with e set. */
+/* Waits for the workers and, when what they built can be used, writes it out: 1; 0 when
+ * it cannot be (the commit's pass then indexes the stored sections, as it would have): a
+ * text given that the stored UTF-16 would not give back byte for byte (not valid UTF-8,
+ * so the pass would index other text), or the workers' own failure (out of memory, the
+ * temporary file that could not be written). */
+int aside_ready(struct search_aside *a);
+/* Once ready: copies the table's rows into db's search_fts, made anew by remake_sql first
+ * (empty), adds each section's length to lengths, and hands over the contexts and terms
+ * gathered (the caller frees them). 0, or -1 with e set. */
 int aside_finish(struct search_aside *a, sqlite3 *db, const char *remake_sql,
                  struct search_lengths *lengths, struct word_contexts **contexts,
                  struct search_terms **terms, struct err *e);
-/* Waits for the workers: 1 when a text it was given is one the stored UTF-16 would not give
- * back byte for byte (not valid UTF-8): the commit's pass, which reads the stored text,
- * would index other text, so the aside is of no use. */
-int aside_mismatch(struct search_aside *a);
 /* Stops the workers and forgets the database; *a becomes NULL. */
 void aside_free(struct search_aside **a);
 

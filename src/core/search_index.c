@@ -485,8 +485,9 @@ static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
     if (!is->aside) {
         if (state != CURRENT || lengths_count(is->lengths) || !d || others_stored(db, doc_id))
             return is->aside_off = 1, 0;
+        /* No temporary file to be had, say: the commit's pass indexes them, as before. */
         if (aside_start(&is->aside, create_sql, e) < 0)
-            return -1;
+            return is->aside_off = 1, e->msg[0] = '\0', 0;
     }
     if (node_id <= is->last_id || !d)
         return aside_free(&is->aside), is->aside_off = 1, 0;
@@ -550,7 +551,7 @@ static int hook_commit(void *ctx, sqlite3 *db, struct err *e)
     int empty = lengths_count(is->lengths) == 0;
     struct gather g = {NULL, NULL, 0};
     int rc = 0;
-    if (is->aside && aside_mismatch(is->aside))
+    if (is->aside && !aside_ready(is->aside))
         aside_free(&is->aside);
     last_aside = is->aside != NULL;
     if (is->aside) {             /* every section is in it: nothing left for the pass */
