@@ -215,9 +215,14 @@ int frame_marks(const struct ttext *t, size_t ps, size_t pe, int doc_year, struc
     /* A paragraph's words of plan do not say its time ("最艰巨的任务在农村" opens a
      * review's paragraph); its years, periods, 今年 and words of review do. */
     *has_para = frame_first(t, ps, first, doc_year, 0, para);
+    /* frame_at's own filter, asked here first: nearly every character of a paragraph is
+     * no time's first, and the call costs more than the look-up. */
+    const struct tx_chars *may_start = starts_of_times();
     for (size_t i = ps; i < pe; i++) {
         int starts = i == ps || tx_clause_end(t, i - 1);
         size_t at = starts ? clause_lead(t, i, pe) : i;
+        if (at >= pe || !tx_chars_may_have(may_start, t->v[at].c))
+            continue;
         struct frame f;
         size_t l = frame_at(t, ps, at, pe, doc_year, 0, &f);
         if (!l)

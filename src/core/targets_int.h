@@ -87,7 +87,18 @@ static inline int tx_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline int tx_alpha(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 int tx_han(uint32_t c);
 /* Punctuation that ends a clause: , ; 。 : ! ? and the line end. */
-int tx_clause_end(const struct ttext *t, size_t i);
+/* Inline: the extractor and frame_marks ask it at every character. */
+static inline int tx_clause_end(const struct ttext *t, size_t i)
+{
+    uint32_t c = t->v[i].c;
+    if (i >= t->n)
+        return 1;
+    if (c == ',' || c == ';' || c == 0x3002 || c == ':' || c == '!' || c == '?' ||
+        c == '\n' || c == 0xFF61)
+        return 1;
+    /* "——" (two em dashes) opens the next goal in a bulleted list. */
+    return c == 0x2014 && t->v[i + 1].c == 0x2014;
+}
 int tx_quote(uint32_t c);
 
 /* Folded UTF-8 of t->v[a..b) without quotation marks (what the linker matches, so

@@ -24,7 +24,27 @@ int ttext_build(const char *s, size_t n, struct ttext *t)
         return -1;
     for (size_t i = 0; i < n;) {
         uint32_t oc, f[FOLD_MAX];
-        size_t olen = fold_decode(s + i, n - i, &oc), nf = fold_char(oc, f);
+        size_t olen, nf;
+        const unsigned char *u = (const unsigned char *)s + i;
+        /* ASCII and the three-byte characters (all of Han and CJK punctuation) read here,
+         * as fold_decode reads them; anything else, or anything ill-formed, by it. */
+        if (u[0] < 0x80) {
+            oc = u[0];
+            olen = 1;
+        } else if ((u[0] & 0xF0) == 0xE0 && n - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+                   (u[2] & 0xC0) == 0x80 &&
+                   (oc = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F)) >= 0x800 &&
+                   (oc < 0xD800 || oc > 0xDFFF)) {
+            olen = 3;
+        } else {
+            olen = fold_decode(s + i, n - i, &oc);
+        }
+        if (oc < 0x80) {
+            f[0] = oc >= 'A' && oc <= 'Z' ? oc + 32 : oc;
+            nf = 1;
+        } else {
+            nf = fold_char(oc, f);
+        }
         if (m + nf + 1 > cap) {
             cap = cap * 2 + nf + 1;
             struct tchar *nv = realloc(v, cap * sizeof *v);
@@ -337,18 +357,6 @@ int tx_han(uint32_t c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF);
-}
-
-int tx_clause_end(const struct ttext *t, size_t i)
-{
-    uint32_t c = t->v[i].c;
-    if (i >= t->n)
-        return 1;
-    if (c == ',' || c == ';' || c == 0x3002 || c == ':' || c == '!' || c == '?' ||
-        c == '\n' || c == 0xFF61)
-        return 1;
-    /* "——" (two em dashes) opens the next goal in a bulleted list. */
-    return c == 0x2014 && t->v[i + 1].c == 0x2014;
 }
 
 int tx_quote(uint32_t c)

@@ -43,20 +43,34 @@ static double number_value(const struct ttext *t, size_t a, size_t b)
     return strtod(buf, NULL);
 }
 
+/* Switches, not a search of a table: do_clause asks at every character of a clause. */
 static int val_chinese_digit(uint32_t c)
 {
-    static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
-                                  0x516B, 0x4E5D, 0x4E24 };   /* 一 … 九, 两 */
-    for (int i = 0; i < 10; i++)
-        if (c == d[i])
-            return i == 9 ? 2 : i + 1;
-    return 0;
+    switch (c) {
+    case 0x4E00: return 1;   /* 一 */
+    case 0x4E8C: return 2;   /* 二 */
+    case 0x4E24: return 2;   /* 两 */
+    case 0x4E09: return 3;   /* 三 */
+    case 0x56DB: return 4;   /* 四 */
+    case 0x4E94: return 5;   /* 五 */
+    case 0x516D: return 6;   /* 六 */
+    case 0x4E03: return 7;   /* 七 */
+    case 0x516B: return 8;   /* 八 */
+    case 0x4E5D: return 9;   /* 九 */
+    default: return 0;
+    }
 }
 
 static int chinese_unit(uint32_t c)
 {
-    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : c == 0x4E07 ? 10000
-         : c == 0x4EBF ? 100000000 : 0;   /* 十 百 千 万 亿 */
+    switch (c) {
+    case 0x5341: return 10;          /* 十 */
+    case 0x767E: return 100;         /* 百 */
+    case 0x5343: return 1000;        /* 千 */
+    case 0x4E07: return 10000;       /* 万 */
+    case 0x4EBF: return 100000000;   /* 亿 */
+    default: return 0;
+    }
 }
 
 int val_chinese_or_unit(uint32_t c)
