@@ -14,6 +14,7 @@ struct alias_key {
     char *key;
     size_t len;
     size_t ind;
+    size_t next;        /* 1 + the next key ending in the same byte, in the file's order; 0: none */
 };
 
 struct catalogue {
@@ -21,6 +22,9 @@ struct catalogue {
     size_t n, cap;
     struct alias_key *keys;
     size_t nkeys, capkeys;
+    /* 1 + the first and the last key ending in each byte (0: none): a key ends a phrase
+     * only if their last bytes agree, so catalogue_link reads one chain, not every key. */
+    size_t first_by_last[256], last_by_last[256];
     char digest[17];
 };
 
@@ -128,7 +132,16 @@ static int add_alias(struct catalogue *c, size_t ind, const char *alias, const c
         c->keys = nk;
         c->capkeys = cap;
     }
-    c->keys[c->nkeys++] = (struct alias_key){ key, strlen(key), ind };
+    size_t len = strlen(key);
+    c->keys[c->nkeys++] = (struct alias_key){ key, len, ind, 0 };
+    if (len) {
+        unsigned char b = (unsigned char)key[len - 1];
+        if (c->last_by_last[b])
+            c->keys[c->last_by_last[b] - 1].next = c->nkeys;
+        else
+            c->first_by_last[b] = c->nkeys;
+        c->last_by_last[b] = c->nkeys;
+    }
     return 0;
 }
 
@@ -346,9 +359,12 @@ const struct indicator *catalogue_link(const struct catalogue *c, const char *ke
         return NULL;
     size_t n = strlen(key), best_len = 0;
     const struct indicator *best = NULL;
-    for (size_t i = 0; i < c->nkeys; i++) {
-        const struct alias_key *a = &c->keys[i];
-        if (a->len == 0 || a->len > n || a->len <= best_len)
+    if (!n)
+        return NULL;
+    /* Only the keys ending in key's last byte, in the file's order as before. */
+    for (size_t k = c->first_by_last[(unsigned char)key[n - 1]]; k; k = c->keys[k - 1].next) {
+        const struct alias_key *a = &c->keys[k - 1];
+        if (a->len > n || a->len <= best_len)
             continue;
         size_t at = n - a->len;
         if (at < min_start || at > max_start || memcmp(key + at, a->key, a->len))

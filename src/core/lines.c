@@ -313,11 +313,23 @@ int lines_split(const char *t, size_t len, struct lines *out)
     out->v = malloc(cap * sizeof *out->v);
     if (!out->v)
         return -1;
-    size_t i = 0;
+    size_t i = 0, next_nl = 0, next_cr = 0;
+    int have_nl = 0, have_cr = 0;
     while (i < len) {
-        size_t e = i;
-        while (e < len && t[e] != '\n' && t[e] != '\r')
-            e++;
+        /* The line ends at the first '\n' or '\r'. memchr finds each faster than a loop
+         * does; the next of each is kept until passed, so a text of '\r' alone (or of '\n'
+         * alone) is still read once, not once a line. */
+        if (!have_nl || next_nl < i) {
+            const char *p = memchr(t + i, '\n', len - i);
+            next_nl = p ? (size_t)(p - t) : len;
+            have_nl = 1;
+        }
+        if (!have_cr || next_cr < i) {
+            const char *p = memchr(t + i, '\r', len - i);
+            next_cr = p ? (size_t)(p - t) : len;
+            have_cr = 1;
+        }
+        size_t e = next_nl < next_cr ? next_nl : next_cr;
         struct line l = {.start = i, .end = e, .kind = LINE_TEXT};
         trim(t, &l.start, &l.end);
         l.whole_start = l.start, l.whole_end = l.end;

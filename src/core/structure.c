@@ -335,7 +335,14 @@ static int next_heading(const struct builder *b, const struct seq *s, size_t lin
                         size_t from, size_t end, int in_chapter_title, struct heading *h,
                         size_t *at)
 {
+    /* The last byte of every space lines_space_at knows (' ', '\t', '\f', '\v', U+3000 and
+     * U+FEFF's 0x80 and 0xBF): a byte before i that is none of them rules i out at once. */
+    static const unsigned char ends_space[256] = {
+        [' '] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, [0x80] = 1, [0xBF] = 1,
+    };
     for (size_t i = from; i < end; i++) {
+        if (i > line_start && !ends_space[(unsigned char)b->t[i - 1]])
+            continue;
         if (i > line_start && !lines_space_at(b->t + i - 1, 1) &&
             !(i >= 3 + line_start && lines_space_at(b->t + i - 3, 3) == 3))
             continue;

@@ -218,6 +218,27 @@ static void chrome_lines(void **state)
     lines_free(&L);
 }
 
+/* A line ends at '\n', at '\r' or at both; a text may use any of them, mixed. */
+static void line_ends(void **state)
+{
+    (void)state;
+    const char *t = "一\r二\r\n三\n\r四\n五\r\r六";
+    const char *want[] = { "一", "二", "三", "四", "五", "六" };
+    struct lines L;
+    assert_int_equal(lines_split(t, strlen(t), &L), 0);
+    assert_int_equal(L.n, 6);
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(L.v[i].end - L.v[i].start, strlen(want[i]));
+        assert_memory_equal(t + L.v[i].start, want[i], strlen(want[i]));
+    }
+    lines_free(&L);
+    /* Only the n bytes given: the '\n' past them ends nothing. */
+    assert_int_equal(lines_split(t, strlen("一\r二"), &L), 0);
+    assert_int_equal(L.n, 2);
+    assert_int_equal(L.v[1].end, strlen("一\r二"));
+    lines_free(&L);
+}
+
 /* What counts as a space (lines_space_at): ASCII blanks, U+3000, U+00A0, U+FEFF, each only
  * whole within the n bytes given. */
 static void spaces(void **state)
@@ -243,6 +264,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spaces),
+        cmocka_unit_test(line_ends),
         cmocka_unit_test(stray_spaces_go),
         cmocka_unit_test(page_broken_pieces_join),
         cmocka_unit_test(sentence_ends),

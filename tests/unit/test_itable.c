@@ -47,6 +47,16 @@ static void headers(void **state)
     assert_true(itable_is_header(h, strlen(h), y, strlen(y)));
     assert_true(itable_is_row("a | b | c", 9));
     assert_false(itable_is_row("a|b", 3));
+    /* " | " anywhere inside, or a '|' at either end; never past the n bytes given. */
+    assert_true(itable_is_row("a | ", 4));
+    assert_true(itable_is_row("ab|cd | e", 9));
+    assert_false(itable_is_row("a |b c| d", 9));
+    assert_false(itable_is_row("a | b", 2));
+    assert_false(itable_is_row("ab | c", 3));
+    assert_false(itable_is_row("a  | c", 3));
+    assert_true(itable_is_row("a  | c", 5));
+    assert_false(itable_is_row("x", 1));
+    assert_false(itable_is_row("", 0));
 }
 
 static void kinds_years_and_values(void **state)

@@ -152,6 +152,53 @@ static void test_link(void **state)
     catalogue_free(&c);
 }
 
+/* The longest alias ending the phrase wins wherever it stands in the file, among aliases
+ * that end in the same byte and aliases that do not (catalogue_link reads one chain of
+ * keys by their last byte). */
+static void test_link_longest(void **state)
+{
+    (void)state;
+    struct catalogue *c = parse_ok(
+        HEADER
+        "short\t收入\t万元\thigher\t收入分配\t\n"
+        "rate\t就业率\t%\thigher\t经济\t\n"
+        "long\t居民人均可支配收入\t万元\thigher\t收入分配\t\n"
+        "mid\t可支配收入\t万元\thigher\t收入分配\t\n");
+    struct { const char *phrase, *slug; size_t at; } cases[] = {
+        { "全市居民人均可支配收入", "long", strlen("全市") },
+        { "农民可支配收入", "mid", strlen("农民") },
+        { "财政收入", "short", strlen("财政") },
+        { "城镇就业率", "rate", strlen("城镇") },
+        { "收入", "short", 0 },
+        { "入", NULL, 0 },
+        { "收入水平", NULL, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *key = targets_fold_key(cases[i].phrase, strlen(cases[i].phrase));
+        size_t at = 99;
+        const struct indicator *ind = catalogue_link(c, key, 0, strlen(key), &at);
+        if (!cases[i].slug) {
+            if (ind)
+                fail_msg("%s linked to %s", cases[i].phrase, ind->slug);
+        } else {
+            if (!ind)
+                fail_msg("%s not linked", cases[i].phrase);
+            assert_string_equal(ind->slug, cases[i].slug);
+            assert_int_equal(at, cases[i].at);
+        }
+        free(key);
+    }
+    /* A longer alias out of the range given leaves the shorter one that is in it. */
+    char *key = targets_fold_key("全市居民人均可支配收入", strlen("全市居民人均可支配收入"));
+    size_t at = 99;
+    const struct indicator *ind = catalogue_link(c, key, strlen("全市居民人均"), 30, &at);
+    assert_non_null(ind);
+    assert_string_equal(ind->slug, "mid");
+    assert_int_equal(at, strlen("全市居民人均"));
+    free(key);
+    catalogue_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_link),
+        cmocka_unit_test(test_link_longest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
