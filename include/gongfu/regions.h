@@ -24,6 +24,8 @@ struct regions {
     struct region_alias *alias;
     size_t nalias;
     uint32_t *bucket;        /* REGIONS_BUCKETS + 1 starts into alias */
+    /* Bytes some alias begins with: a text is asked at every byte, nearly all no alias's. */
+    unsigned char starts[256];
 };
 
 /* Reads "name<TAB>slug<TAB>level<TAB>alias|alias…[<TAB>parent]" lines; '#' starts a comment.

@@ -93,6 +93,8 @@ static int index_aliases(struct regions *r, struct err *e)
         const struct region *g = &r->v[i];
         for (size_t a = 0; a < g->naliases; a++) {
             size_t k = strlen(g->aliases[a]);
+            if (k)
+                r->starts[(unsigned char)g->aliases[a][0]] = 1;
             r->alias[fill[bucket_of(g->aliases[a], k)]++] = (struct region_alias){
                 g->aliases[a], (uint32_t)k, (uint32_t)i, !strcmp(g->level, "national"),
                 !strcmp(g->level, "county") };
@@ -180,7 +182,9 @@ static const struct region_alias *longest_in(const struct regions *r, uint32_t b
 {
     for (const struct region_alias *a = r->alias + r->bucket[b]; a < r->alias + r->bucket[b + 1];
          a++) {
-        if (a->len <= (best ? best->len : 0) || a->len > n || memcmp(s, a->s, a->len))
+        /* The bucket shares its first two bytes (or their hash): the third rules most out. */
+        if (a->len <= (best ? best->len : 0) || a->len > n ||
+            (a->len > 2 && s[2] != a->s[2]) || memcmp(s, a->s, a->len))
             continue;
         if (text && (a->national || (a->county && a->len <= 6)))
             continue;
@@ -194,7 +198,7 @@ static const struct region *alias_at(const struct regions *r, const char *s, siz
                                      size_t *len, int text)
 {
     *len = 0;
-    if (!r->bucket || !n)
+    if (!r->bucket || !n || !r->starts[(unsigned char)s[0]])
         return NULL;
     const struct region_alias *best = longest_in(r, BUCKETS, s, n, NULL, text);
     if (n >= 2)

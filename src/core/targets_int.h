@@ -170,7 +170,13 @@ enum { VAL_NO, VAL_OK, VAL_SHARE, VAL_PRE };
 int val_parse(const struct ttext *t, size_t cs, size_t i, size_t lim, int chinese,
               struct val *v, size_t *next);
 /* 1 for a Chinese numeral character: 一…九, 两, 十, 百, 千, 万, 亿. */
-int val_chinese_or_unit(uint32_t c);
+int val_chinese_numeral(uint32_t c);
+/* Inline with the numerals' range first (一 U+4E00 to 百 U+767E): the extractor asks at
+ * every character of a clause. */
+static inline int val_chinese_or_unit(uint32_t c)
+{
+    return c >= 0x4E00 && c <= 0x767E && val_chinese_numeral(c);
+}
 
 /* ---- items: what a clause commits to (targets.c, targets_level.c) ---- */
 

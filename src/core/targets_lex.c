@@ -181,11 +181,21 @@ void tx_chars_add_firsts(struct tx_chars *s, const char *const *words)
 
 /* list: NUL-terminated, each element stride bytes with the word's pointer first (a
  * const char * list, or lex_word). NULL when the table is full: no filter then. */
-static const struct list_chars *chars_of(const void *list, size_t stride)
+static const struct list_chars *chars_made(const void *list, size_t stride,
+                                           struct list_chars **at);
+
+/* The look-up inline, the making apart: every call but a list's first finds it at once. */
+static inline const struct list_chars *chars_of(const void *list, size_t stride)
 {
     struct list_chars **at = &list_index[((uintptr_t)list >> 3) & (LIST_INDEX - 1)];
     if (*at && (*at)->list == list)
         return *at;
+    return chars_made(list, stride, at);
+}
+
+static const struct list_chars *chars_made(const void *list, size_t stride,
+                                           struct list_chars **at)
+{
     for (size_t k = 0; k < list_count; k++)
         if (list_chars[k].list == list)
             return *at = &list_chars[k];

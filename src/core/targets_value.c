@@ -73,7 +73,7 @@ static int chinese_unit(uint32_t c)
     }
 }
 
-int val_chinese_or_unit(uint32_t c)
+int val_chinese_numeral(uint32_t c)
 {
     return val_chinese_digit(c) || chinese_unit(c);
 }

@@ -228,6 +228,28 @@ static void region_table(void **state)
     assert_null(regions_in_title(&regions, "江山就是人民", strlen("江山就是人民")));
 }
 
+/* Regions named in running text, wherever their bytes stand (after ASCII, after Han, at
+ * the start and the end); a county counts by its full name only, and the most named wins. */
+static void regions_in_running_text(void **state)
+{
+    (void)state;
+    const char *t = "温州市2025年GDP增长，鹿城区与溫州的发展a温州";
+    const struct region *g = regions_in_text(&regions, t, strlen(t), 2);
+    assert_non_null(g);
+    assert_string_equal(g->slug, "wenzhou");
+    t = "鹿城区的产业，鹿城区的学校，温州市";
+    g = regions_in_text(&regions, t, strlen(t), 2);
+    assert_non_null(g);
+    assert_string_equal(g->slug, "lucheng");
+    t = "鹿城的产业，鹿城的学校";
+    assert_null(regions_in_text(&regions, t, strlen(t), 1));
+    t = "abc 2025 年的工作，没有地名";
+    assert_null(regions_in_text(&regions, t, strlen(t), 1));
+    /* Only the n bytes given: a name cut short is none. */
+    t = "温州市";
+    assert_null(regions_in_text(&regions, t, 5, 1));
+}
+
 static void date_shapes(void **state)
 {
     (void)state;
@@ -331,6 +353,7 @@ int main(void)
         cmocka_unit_test(dates_in_their_order),
         cmocka_unit_test(kinds),
         cmocka_unit_test(region_table),
+        cmocka_unit_test(regions_in_running_text),
         cmocka_unit_test(date_shapes),
         cmocka_unit_test(a_note_in_brackets_is_no_title),
         cmocka_unit_test(region_and_kind_from_the_address),
