@@ -149,7 +149,39 @@ struct list_chars {
     const void *list;
     struct tx_chars first, last;
     const struct word_shape *shape;     /* each word's, in the list's order; NULL: none */
+    const struct first_entry *by_first; /* nby_first words by first character; NULL: none */
+    size_t nby_first;
 };
+
+/* A list's words by their first character, then their place in the list: a lookup at a
+ * position reads only the words that begin with its character, in the list's order (so
+ * the longest, the first of equals, is the one the scan of every word chose). */
+struct first_entry {
+    uint32_t c, w;
+};
+#define FIRST_SLOTS 4096        /* more than the lexicon has words */
+static _Thread_local struct first_entry firsts[FIRST_SLOTS];
+static _Thread_local size_t first_count;
+
+static int by_first_order(const void *a, const void *b)
+{
+    const struct first_entry *x = a, *y = b;
+    return x->c != y->c ? (x->c < y->c ? -1 : 1) : (x->w < y->w ? -1 : x->w > y->w);
+}
+
+/* The first of by_first whose character is c (or past those below it). */
+static inline const struct first_entry *first_of(const struct list_chars *lc, uint32_t c)
+{
+    size_t lo = 0, hi = lc->nby_first;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (lc->by_first[mid].c < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lc->by_first + lo;
+}
 
 /* A word's length in characters and its last character, for the lists looked up before a
  * position (lex_word_before, tx_before_any): a word is held against the text there only
@@ -210,21 +242,34 @@ static const struct list_chars *chars_made(const void *list, size_t stride,
         shape = &shapes[shape_count];
         shape_count += nwords;
     }
+    struct first_entry *by_first = NULL;
+    size_t nby_first = 0;
+    if (nwords <= FIRST_SLOTS - first_count)
+        by_first = &firsts[first_count];
     size_t k = 0;
     for (const char *e = list; *(const char *const *)e; e += stride, k++) {
         const char *w = *(const char *const *)e;
         uint32_t c = 0, len = 0;
         for (int first = 1; *w; first = 0, len++) {
             w += word_char(w, &c);
-            if (first)
+            if (first) {
                 tx_chars_add(&lc->first, c);
+                if (by_first)       /* an empty word matches nowhere: it has no entry */
+                    by_first[nby_first++] = (struct first_entry){ c, (uint32_t)k };
+            }
         }
         if (c)
             tx_chars_add(&lc->last, c);
         if (shape)
             shape[k] = (struct word_shape){ c, len };
     }
+    if (by_first) {
+        qsort(by_first, nby_first, sizeof *by_first, by_first_order);
+        first_count += nby_first;
+    }
     lc->shape = shape;
+    lc->by_first = by_first;
+    lc->nby_first = nby_first;
     lc->list = list;
     return *at = lc;
 }
@@ -281,8 +326,22 @@ size_t tx_at_any(const struct ttext *t, size_t i, size_t lim, const char *const 
 {
     if (!may_begin(t, i, lim, words, sizeof *words))
         return 0;
-    struct first_char f = first_at(t, i, lim);
+    const struct list_chars *lc = chars_of(words, sizeof *words);
     size_t best = 0;
+    if (lc && lc->by_first) {
+        uint32_t c = t->v[i].c;
+        for (const struct first_entry *e = first_of(lc, c), *end = lc->by_first + lc->nby_first;
+             e < end && e->c == c; e++) {
+            size_t l = tx_at(t, i, lim, words[e->w]);
+            if (l > best) {
+                best = l;
+                if (which)
+                    *which = (int)e->w;
+            }
+        }
+        return best;
+    }
+    struct first_char f = first_at(t, i, lim);
     for (int w = 0; words[w]; w++) {
         if (!starts_so(words[w], &f))
             continue;
@@ -332,8 +391,21 @@ size_t lex_word_at(const struct ttext *t, size_t i, size_t lim, const struct lex
 {
     if (!may_begin(t, i, lim, words, sizeof *words))
         return 0;
-    struct first_char f = first_at(t, i, lim);
+    const struct list_chars *lc = chars_of(words, sizeof *words);
     size_t best = 0;
+    if (lc && lc->by_first) {
+        uint32_t c = t->v[i].c;
+        for (const struct first_entry *e = first_of(lc, c), *end = lc->by_first + lc->nby_first;
+             e < end && e->c == c; e++) {
+            size_t l = tx_at(t, i, lim, words[e->w].w);
+            if (l > best) {
+                best = l;
+                *hit = &words[e->w];
+            }
+        }
+        return best;
+    }
+    struct first_char f = first_at(t, i, lim);
     for (const struct lex_word *w = words; w->w; w++) {
         if (!starts_so(w->w, &f))
             continue;

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include "gongfu/fold.h"
 #include "../../src/core/lexicon.h"
+#include "../../src/core/targets_int.h"
 
 static void check_word(const char *table, const char *w)
 {
@@ -117,11 +118,67 @@ static void separator_sets(void **state)
     check_set(LEX_CLAUSE_JOINS, "并");
 }
 
+/* tx_at_any and lex_word_at at every position of a text made of a list's words (each
+ * between other words, so longer and shorter ones overlap) against the definition: of
+ * every word of the list that stands there, the longest, the first of equals. */
+static void lookup_is_the_longest_first(const char *const *words, const struct lex_word *lw)
+{
+    size_t cap = 1, n = 0;
+    for (size_t k = 0; lw ? lw[k].w != NULL : words[k] != NULL; k++)
+        cap += strlen(lw ? lw[k].w : words[k]) + strlen("和2") + 1;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    text[0] = 0;
+    for (size_t k = 0; lw ? lw[k].w != NULL : words[k] != NULL; k++, n++) {
+        strcat(text, lw ? lw[k].w : words[k]);
+        strcat(text, k % 3 ? "和" : k % 2 ? "2" : "");
+    }
+    struct ttext t;
+    assert_int_equal(ttext_build(text, strlen(text), &t), 0);
+    for (size_t i = 0; i <= t.n; i++) {
+        size_t want = 0;
+        int want_w = -1;
+        for (size_t k = 0; k < n; k++) {
+            size_t l = tx_at(&t, i, t.n, lw ? lw[k].w : words[k]);
+            if (l > want)
+                want = l, want_w = (int)k;
+        }
+        int got_w = -1;
+        size_t got;
+        if (lw) {
+            const struct lex_word *hit = NULL;
+            got = lex_word_at(&t, i, t.n, lw, &hit);
+            got_w = hit ? (int)(hit - lw) : -1;
+        } else {
+            got = tx_at_any(&t, i, t.n, words, &got_w);
+        }
+        if (got != want || (want && got_w != want_w))
+            fail_msg("at %zu of \"%s\": %zu (word %d), want %zu (word %d)", i, text, got,
+                     got_w, want, want_w);
+    }
+    ttext_free(&t);
+    free(text);
+}
+
+static void lists_looked_up(void **state)
+{
+    (void)state;
+    const char *const *lists[] = { lex_units, lex_per_units, lex_multipliers, lex_count_verbs,
+                                   lex_action_verbs, lex_past_times, lex_coming_year_words,
+                                   lex_plan_words, lex_year_preps, lex_lead_words };
+    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+        lookup_is_the_longest_first(lists[k], NULL);
+    const struct lex_word *wlists[] = { lex_closing_words, lex_cmp_verbs, lex_level_verbs };
+    for (size_t k = 0; k < sizeof wlists / sizeof *wlists; k++)
+        lookup_is_the_longest_first(NULL, wlists[k]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tables_are_folded_and_distinct),
         cmocka_unit_test(separator_sets),
+        cmocka_unit_test(lists_looked_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
