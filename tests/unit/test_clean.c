@@ -28,6 +28,11 @@ static void stray_spaces_go(void **state)
         {"PM2.5 and R&D", "PM2.5 and R&D"},
         {"重点 　人群", "重点人群"},
         {"  前后  ", "前后"},
+        /* Bytes that begin a space only sometimes (E3, EF, C2): 。《》，… are no space. */
+        {"目标。《规划》，2025 年", "目标。《规划》，2025年"},
+        {"\xEF\xBB\xBF" "开头 和\xC2\xA0" "中间", "开头和中间"},
+        {"a\tb  c\xC2\xA0\xC2\xA0" "d", "a b c d"},
+        {"全角　　空格。结束", "全角空格。结束"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *out = join1(cases[i][0], 0);
@@ -37,6 +42,23 @@ static void stray_spaces_go(void **state)
     char *title = join1("中共中央 国务院关于", 1);
     assert_string_equal(title, "中共中央 国务院关于");
     free(title);
+}
+
+/* A line is prose when it holds any of 。 ， ； ！ ？ , ; within the bytes given. */
+static void prose_marks(void **state)
+{
+    (void)state;
+    const char *yes[] = { "句号。", "逗号，后", "分号；", "叹号！", "问号？", "a,b", "a;b", "。" };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!clean_is_prose(yes[i], strlen(yes[i])))
+            fail_msg("\"%s\" is prose", yes[i]);
+    const char *no[] = { "第一章 总则", "《规划》“十四五”", "a.b:c", "", "（一）", "：" };
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (clean_is_prose(no[i], strlen(no[i])))
+            fail_msg("\"%s\" is no prose", no[i]);
+    const char *cut = "标题。";
+    assert_false(clean_is_prose(cut, strlen(cut) - 1));
+    assert_false(clean_is_prose("标题，", strlen("标题") + 2));
 }
 
 static void page_broken_pieces_join(void **state)
@@ -265,6 +287,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spaces),
         cmocka_unit_test(line_ends),
+        cmocka_unit_test(prose_marks),
         cmocka_unit_test(stray_spaces_go),
         cmocka_unit_test(page_broken_pieces_join),
         cmocka_unit_test(sentence_ends),
