@@ -340,9 +340,14 @@ static int next_heading(const struct builder *b, const struct seq *s, size_t lin
     static const unsigned char ends_space[256] = {
         [' '] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, [0x80] = 1, [0xBF] = 1,
     };
+    const unsigned char *u = (const unsigned char *)b->t;
     for (size_t i = from; i < end; i++) {
-        if (i > line_start && !ends_space[(unsigned char)b->t[i - 1]])
-            continue;
+        if (i > line_start) {
+            while (i < end && !ends_space[u[i - 1]])
+                i++;
+            if (i == end)
+                break;
+        }
         if (i > line_start && !lines_space_at(b->t + i - 1, 1) &&
             !(i >= 3 + line_start && lines_space_at(b->t + i - 3, 3) == 3))
             continue;

@@ -501,13 +501,17 @@ size_t lex_verb_before(const struct ttext *t, size_t lo, size_t i, enum target_c
 /* A unit: a multiplier (万, 亿 …) may come first, a "/" per-unit after. */
 static size_t unit_part(const struct ttext *t, size_t i, size_t lim, int per)
 {
-    size_t j = i, l;
+    size_t j = i, l, unit = 0;
+    int unit_known = 0;          /* unit holds the unit at j: not looked up twice */
     for (int k = 0; k < 3; k++) {
-        if (tx_at_any(t, j, lim, lex_units, NULL) || !(l = tx_at_any(t, j, lim, lex_multipliers, NULL)))
+        unit = tx_at_any(t, j, lim, lex_units, NULL);
+        unit_known = 1;
+        if (unit || !(l = tx_at_any(t, j, lim, lex_multipliers, NULL)))
             break;
         j += l;
+        unit_known = 0;
     }
-    l = tx_at_any(t, j, lim, lex_units, NULL);
+    l = unit_known ? unit : tx_at_any(t, j, lim, lex_units, NULL);
     if (per) {
         size_t lp = tx_at_any(t, j, lim, lex_per_units, NULL);
         l = lp > l ? lp : l;

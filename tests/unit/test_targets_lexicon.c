@@ -160,6 +160,27 @@ static void lookup_is_the_longest_first(const char *const *words, const struct l
     free(text);
 }
 
+/* A unit after the number: multipliers (up to three) then a unit, a bare multiplier before
+ * no Han, a unit per unit; 0 where none stands. */
+static void units_after_numbers(void **state)
+{
+    (void)state;
+    static const struct { const char *text; size_t len; } cases[] = {
+        { "万元以上", 2 }, { "亿元", 2 }, { "万亿元", 3 }, { "千万千瓦", 4 }, { "%,", 1 },
+        { "个百分点", 4 }, { "平方公里内", 4 }, { "亿,", 1 }, { "万", 1 }, { "万家企业", 2 },
+        { "元/人", 3 }, { "万元/亩", 4 }, { "吨/年", 3 }, { "元/", 1 }, { "以上", 0 },
+        { "万以上", 0 }, { "十百千万元", 0 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        struct ttext t;
+        assert_int_equal(ttext_build(cases[k].text, strlen(cases[k].text), &t), 0);
+        size_t got = lex_unit(&t, 0, t.n);
+        if (got != cases[k].len)
+            fail_msg("unit of \"%s\": %zu, want %zu", cases[k].text, got, cases[k].len);
+        ttext_free(&t);
+    }
+}
+
 static void lists_looked_up(void **state)
 {
     (void)state;
@@ -179,6 +200,7 @@ int main(void)
         cmocka_unit_test(tables_are_folded_and_distinct),
         cmocka_unit_test(separator_sets),
         cmocka_unit_test(lists_looked_up),
+        cmocka_unit_test(units_after_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
