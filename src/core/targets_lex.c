@@ -60,8 +60,10 @@ int ttext_build(const char *s, size_t n, struct ttext *t)
     }
     /* Whitespace dropped, marked on the character after it, in place (k <= i). */
     size_t k = 0;
+    while (k < m && !is_space(v[k].c))      /* up to the first space, every entry stays */
+        k++;
     int gap = 0;
-    for (size_t i = 0; i < m; i++) {
+    for (size_t i = k; i < m; i++) {
         uint32_t c = v[i].c;
         if (is_space(c)) {
             /* A space between two digits separates numbers ("3.5 16." is not 3.516). */

@@ -181,6 +181,32 @@ static void units_after_numbers(void **state)
     }
 }
 
+/* The folded text: spaces dropped and marked on the character after them, but for one
+ * between two digits; ASCII and three-byte characters decoded as fold_decode does, an
+ * ill-formed byte as U+FFFD, each with its bytes in the original. */
+static void folded_text(void **state)
+{
+    (void)state;
+    const char *s = "目标 3.5 16.\xE5\x9C A\t　年  \xE4\xB8";
+    struct ttext t;
+    assert_int_equal(ttext_build(s, strlen(s), &t), 0);
+    const struct { uint32_t c; size_t off; int gap; } want[] = {
+        { 0x76EE, 0, 0 }, { 0x6807, 3, 0 }, { '3', 7, 1 }, { '.', 8, 0 }, { '5', 9, 0 },
+        { ' ', 10, 0 }, { '1', 11, 0 }, { '6', 12, 0 }, { '.', 13, 0 }, { 0xFFFD, 14, 0 },
+        { 0xFFFD, 15, 0 }, { 'a', 17, 1 }, { 0x5E74, 22, 1 }, { 0xFFFD, 27, 1 },
+        { 0xFFFD, 28, 0 },
+    };
+    assert_int_equal(t.n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < t.n; k++) {
+        if (t.v[k].c != want[k].c || t.v[k].off != want[k].off || t.v[k].gap != want[k].gap)
+            fail_msg("tchar %zu: U+%04X at %zu gap %d, want U+%04X at %zu gap %d", k,
+                     (unsigned)t.v[k].c, t.v[k].off, t.v[k].gap, (unsigned)want[k].c,
+                     want[k].off, want[k].gap);
+    }
+    assert_int_equal(t.v[t.n].c, 0);
+    ttext_free(&t);
+}
+
 static void lists_looked_up(void **state)
 {
     (void)state;
@@ -201,6 +227,7 @@ int main(void)
         cmocka_unit_test(separator_sets),
         cmocka_unit_test(lists_looked_up),
         cmocka_unit_test(units_after_numbers),
+        cmocka_unit_test(folded_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
