@@ -2,8 +2,10 @@
  * sections of every other document (of its RELATIONS_NEIGHBOURS most similar documents,
  * when there are more), through an index of the other document's terms, and each section
  * keeps its best RELATIONS_PER_SECTION, at most RELATIONS_PER_DOC from one document. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "gongfu/array.h"
 #include "relations_int.h"
 
@@ -262,8 +264,11 @@ static int is_neighbour(const uint32_t *nb_off, const uint32_t *nb, size_t a, si
  * Two documents each among the other's neighbours are scored once, the lower-numbered
  * one against the other's index, each pair's sum offered both ways: the sum over the
  * terms both share, taken in the order of the terms either way, is the same number
- * (products of two floats are exact in a double). */
-static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
+ * (products of two floats are exact in a double). A pass given part k of n takes the
+ * documents e with e % n == k: the parts run on threads of their own, each with its own
+ * candidates, merged after (offer again: the order they come in does not matter). */
+static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb, size_t part,
+                     size_t nparts)
 {
     const struct rel_docs *d = p->d;
     const struct relations *m = p->m;
@@ -281,7 +286,7 @@ static int score_all(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
             rev[roff[nb[k] + 1]++] = (uint32_t)a;
     for (size_t e = 0; rc == 0 && e < D; e++) {
         struct doc_index x[8] = {{0}};
-        if (roff[e] == roff[e + 1])
+        if (e % nparts != part || roff[e] == roff[e + 1])
             continue;
         if (rel_window_doc(m, &we, e) < 0)
             rc = -1;
@@ -327,8 +332,8 @@ void relations_scores_free(struct relations_scores **sc)
     *sc = NULL;
 }
 
-int relations_pairs_score(struct relations *m, double factor, struct relations_scores **out,
-                          struct err *e)
+/* A pass's own candidates and sums; 0, or -1 when out of memory (pass_free frees). */
+static int pass_init(struct pass *p, const struct relations *m, double factor)
 {
     size_t ns = m->n + 1, most = 1, longest = 1;
     for (size_t i = 0; i < m->n; i++)
@@ -337,11 +342,6 @@ int relations_pairs_score(struct relations *m, double factor, struct relations_s
     for (size_t k = 0; k < m->docs.n; k++)
         if (m->docs.off[k + 1] - m->docs.off[k] + 1 > most)
             most = m->docs.off[k + 1] - m->docs.off[k] + 1;
-    struct relations_scores *sc = calloc(1, sizeof *sc);
-    *out = NULL;
-    if (!sc)
-        return err_set(e, "out of memory"), -1;
-    struct pass *p = &sc->p;
     *p = (struct pass){m, &m->docs, factor};
     p->cands = malloc(ns * RELATIONS_PER_SECTION * sizeof *p->cands);
     p->ncand = calloc(ns, 1);
@@ -349,17 +349,86 @@ int relations_pairs_score(struct relations *m, double factor, struct relations_s
     p->touched = malloc(most * sizeof *p->touched);
     p->seen = calloc(most, 1);
     p->slots = malloc(longest * sizeof *p->slots);
+    for (size_t i = 0; i < m->n; i++)
+        if (kind_index(p, m->secs[i].kind) < 0 && p->nkinds < sizeof p->kinds / sizeof *p->kinds)
+            p->kinds[p->nkinds++] = m->secs[i].kind;
+    return p->cands && p->ncand && p->acc && p->touched && p->seen && p->slots ? 0 : -1;
+}
+
+/* The scoring is the end of an import (every section must be in first) and the import's
+ * other threads have nothing left to do then: its parts go to the processors there are
+ * (two at most: each part holds candidates for every section, 80 bytes each). */
+#define SCORING_PARTS 2
+
+struct part {
+    struct pass p;
+    const uint32_t *nb_off, *nb;
+    size_t k, n;
+    int rc;
+};
+
+static void *score_part(void *arg)
+{
+    struct part *t = arg;
+    t->rc = score_all(&t->p, t->nb_off, t->nb, t->k, t->n);
+    return NULL;
+}
+
+static size_t scoring_parts(const struct relations *m)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus > 1 ? (size_t)cpus : 1;
+    n = n < SCORING_PARTS ? n : SCORING_PARTS;
+    return m->docs.n >= 2 * n ? n : 1;
+}
+
+/* Parts 1 .. n - 1 on threads (or here, when no thread can start), part 0 here, then
+ * their candidates offered to part 0's. */
+static int score_parts(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
+{
+    size_t n = scoring_parts(p->m);
+    struct part t[SCORING_PARTS];
+    pthread_t th[SCORING_PARTS];
+    int started[SCORING_PARTS] = {0}, rc = 0;
+    for (size_t k = 1; k < n; k++) {
+        t[k] = (struct part){.nb_off = nb_off, .nb = nb, .k = k, .n = n, .rc = -1};
+        if (pass_init(&t[k].p, p->m, p->factor) < 0)
+            rc = -1;
+        else
+            started[k] = pthread_create(&th[k], NULL, score_part, &t[k]) == 0;
+    }
+    if (rc == 0)
+        rc = score_all(p, nb_off, nb, 0, n);
+    for (size_t k = 1; k < n; k++) {
+        if (started[k])
+            pthread_join(th[k], NULL);
+        else if (rc == 0)
+            score_part(&t[k]);
+        rc = rc == 0 ? t[k].rc : rc;
+        for (size_t a = 0; rc == 0 && a < p->m->n; a++) {
+            const struct cand *c = t[k].p.cands + a * RELATIONS_PER_SECTION;
+            for (int i = 0; i < t[k].p.ncand[a]; i++)
+                offer(p, a, c[i].to, c[i].score);
+        }
+        pass_free(&t[k].p);
+    }
+    return rc;
+}
+
+int relations_pairs_score(struct relations *m, double factor, struct relations_scores **out,
+                          struct err *e)
+{
+    struct relations_scores *sc = calloc(1, sizeof *sc);
+    *out = NULL;
+    if (!sc)
+        return err_set(e, "out of memory"), -1;
+    struct pass *p = &sc->p;
     free(m->shared);
     m->shared = calloc(m->nterms + 1, 1);
     uint32_t *nb_off = NULL, *nb = NULL;
     int rc = -1;
-    if (p->cands && p->ncand && p->acc && p->touched && p->seen && p->slots && m->shared &&
-        rel_neighbours(m, &nb_off, &nb) == 0) {
-        for (size_t i = 0; i < m->n; i++)
-            if (kind_index(p, m->secs[i].kind) < 0 && p->nkinds < sizeof p->kinds / sizeof *p->kinds)
-                p->kinds[p->nkinds++] = m->secs[i].kind;
-        rc = score_all(p, nb_off, nb);
-    }
+    if (pass_init(p, m, factor) == 0 && m->shared && rel_neighbours(m, &nb_off, &nb) == 0)
+        rc = score_parts(p, nb_off, nb);
     if (rc == 0)
         rc = rank(p, m);
     free(nb_off), free(nb);
