@@ -89,6 +89,9 @@ const char *store_errmsg(sqlite3 *db);
  * gone): "FILE: cannot read the WHAT: SQLite's message" in e. A loop over rows must stop on
  * -1 and fail, never take it for the end. */
 int store_step(sqlite3_stmt *st, const char *what, struct err *e);
+/* Whether a section of another document than doc_id is stored (or the asking failed:
+ * the hooks that ask then do the whole work, as when there is one). */
+int store_others_stored(sqlite3 *db, int64_t doc_id);
 /* A copy of column i's text, NULL for SQL NULL; *failed set to 1 when memory ran out. */
 char *store_column_dup(sqlite3_stmt *st, int i, int *failed);
 /* Text as a database of the store's own encoding holds it (UTF-16BE, n bytes) as UTF-8

@@ -95,19 +95,6 @@ static int kind_code(const char *k)
     return !strcmp(k, "preamble") ? NODE_PREAMBLE : !strcmp(k, "chapter") ? NODE_CHAPTER : NODE_ITEM;
 }
 
-/* Whether a section of another document than doc_id is stored (or the asking failed). */
-static int others_stored(sqlite3 *db, int64_t doc_id)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM node WHERE kind <> 'paragraph' AND "
-                           "doc_id <> ?1)", -1, &st, NULL) != SQLITE_OK)
-        return 1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    int found = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return found;
-}
-
 /* Text that SQLite's UTF-16 gives back as the same bytes: valid UTF-8 (no surrogates). */
 static int round_trips(const char *s)
 {
@@ -144,7 +131,7 @@ static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
     if (r->state == OFF)
         return 0;
     if (r->state == IDLE) {
-        if (others_stored(db, doc_id))
+        if (store_others_stored(db, doc_id))
             return turn_off(r), 0;
         if (relations_stream_begin(&r->m, e) < 0 || workq_start(&r->q, FEED_AHEAD) < 0)
             return relations_free(&r->m), err_set(e, "out of memory"), -1;

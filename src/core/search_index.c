@@ -430,19 +430,6 @@ static int hook_delete_doc(void *ctx, sqlite3 *db, int64_t doc_id, struct err *e
     return rc;
 }
 
-/* Whether a section of another document than doc_id is stored (or the asking failed). */
-static int others_stored(sqlite3 *db, int64_t doc_id)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM node WHERE kind <> 'paragraph' AND "
-                           "doc_id <> ?1)", -1, &st, NULL) != SQLITE_OK)
-        return 1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    int found = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return found;
-}
-
 /* Section i's text as the view search_text gives it: its paragraphs' texts in their order,
  * each after the first behind a line end (group_concat's, an empty paragraph's too), into
  * is->text. Its length, or -1 when out of memory. */
@@ -483,7 +470,7 @@ static int hook_section(void *ctx, sqlite3 *db, int64_t node_id, int64_t doc_id,
     if (is->aside_off)
         return 0;
     if (!is->aside) {
-        if (state != CURRENT || lengths_count(is->lengths) || !d || others_stored(db, doc_id))
+        if (state != CURRENT || lengths_count(is->lengths) || !d || store_others_stored(db, doc_id))
             return is->aside_off = 1, 0;
         /* No temporary file to be had, say: the commit's pass indexes them, as before. */
         if (aside_start(&is->aside, create_sql, e) < 0)

@@ -11,6 +11,18 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct err *
     return store_prepare(db, sql, st, "database", e);
 }
 
+int store_others_stored(sqlite3 *db, int64_t doc_id)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM node WHERE kind <> 'paragraph' AND "
+                           "doc_id <> ?1)", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int found = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return found;
+}
+
 int store_step(sqlite3_stmt *st, const char *what, struct err *e)
 {
     int rc = sqlite3_step(st);
