@@ -29,34 +29,33 @@ reader_text() {
     sed -n '2,20p' "$T/end.txt" | sed 's/^[^│]*│//' | tr -d '\n' | wc -c
 }
 
+# scrolls TERM BEFORE KEY TWELVE WHERE: the bytes of TWELVE presses of KEY after BEFORE,
+# each third on the way checked in the emulator (bytes does); fails if they weigh 12 times
+# the reader's text on screen or more. Sets scrolled (those bytes) and seen (that text's).
+scrolls() {
+    at_edge=$(bytes "$1" "$2")
+    keys="$2"
+    for step in 1 2 3 4; do
+        keys="$keys $3 $3 $3"
+        bytes "$1" "$keys" >/dev/null
+    done
+    scrolled=$(( $(bytes "$1" "$2 $4") - at_edge ))
+    seen=$(reader_text)
+    [ "$scrolled" -lt $((12 * seen)) ] ||
+        fail "$1: 12 $3 $5 wrote $scrolled bytes, more than 12 times the reader's text ($seen bytes)"
+}
+
 for term in xterm-256color screen-256color putty-256color linux; do
     if ! infocmp "$term" >/dev/null 2>&1; then
         echo "$term: no terminfo entry here, not measured"
         continue
     fi
-    # The cursor to the reader's last row, then 12 lines' scrolls; each third on the way
-    # checked in the emulator.
-    at_edge=$(bytes "$term" "$j18")
-    keys="$j18"
-    for step in 1 2 3 4; do
-        keys="$keys j j j"
-        bytes "$term" "$keys" >/dev/null
-    done
-    down=$(( $(bytes "$term" "$j18 $j12") - at_edge ))
-    below=$(reader_text)
-    [ "$down" -lt $((12 * below)) ] ||
-        fail "$term: 12 j past the bottom wrote $down bytes, more than 12 times the reader's text ($below bytes)"
-    # And back: the cursor to the top row, then 12 lines' scrolls up.
-    at_top=$(bytes "$term" "$j18 $j12 $k18")
-    keys="$j18 $j12 $k18"
-    for step in 1 2 3 4; do
-        keys="$keys k k k"
-        bytes "$term" "$keys" >/dev/null
-    done
-    up=$(( $(bytes "$term" "$j18 $j12 $k18 $k12") - at_top ))
-    above=$(reader_text)
-    [ "$up" -lt $((12 * above)) ] ||
-        fail "$term: 12 k past the top wrote $up bytes, more than 12 times the reader's text ($above bytes)"
+    # The cursor to the reader's last row, then 12 lines' scrolls down; then to the top
+    # row, 12 lines' scrolls up.
+    scrolls "$term" "$j18" j "$j12" "past the bottom"
+    down=$scrolled below=$seen
+    scrolls "$term" "$j18 $j12 $k18" k "$k12" "past the top"
+    up=$scrolled above=$seen
     echo "$term: a line's scroll beside the sidebar $((down / 12)) bytes down, $((up / 12)) up" \
          "(the reader's text on screen: $below, $above bytes)"
 done

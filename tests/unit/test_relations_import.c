@@ -80,36 +80,9 @@ static struct doc make_doc(int k, const char *odd)
     return d;
 }
 
-/* Puts documents first … first + n - 1 as one source named after `name`. */
 static void put(struct store *s, const char *name, int first, int n, const char *odd)
 {
-    struct doc docs[8];
-    char path[300], raw[64];
-    struct err e = {{0}};
-    snprintf(path, sizeof path, "%s/%s.txt", dir, name);
-    snprintf(raw, sizeof raw, "%s %d %d %s", name, first, n, odd ? "odd" : "");
-    for (int i = 0; i < n; i++)
-        docs[i] = make_doc(first + i, odd);
-    struct source_file src = { .name = name, .raw = raw, .size = strlen(raw), .encoding = "UTF-8",
-                               .path = path };
-    if (store_put_source(s, &src, docs, (size_t)n, &e))
-        fail_msg("put %s: %s", name, e.msg);
-    for (int i = 0; i < n; i++)
-        doc_free(&docs[i]);
-}
-
-static void begin(struct store *s)
-{
-    struct err e = {{0}};
-    if (store_begin(s, &e))
-        fail_msg("%s", e.msg);
-}
-
-static void commit(struct store *s)
-{
-    struct err e = {{0}};
-    if (store_commit(s, &e))
-        fail_msg("%s", e.msg);
+    put_docs(s, dir, name, first, n, odd, make_doc);
 }
 
 /* The three tables as text: every row, scores as their exact bits. malloc'd. */

@@ -15,6 +15,7 @@
 #include "gongfu/search.h"
 #include "gongfu/store.h"
 #include "../../src/core/search_index.h"
+#include "store_new.h"
 
 static char dir[] = "/tmp/gongfu-searchaside-XXXXXX";
 
@@ -60,33 +61,7 @@ static struct doc make_doc(int k, const char *odd)
 
 static void put(struct store *s, const char *name, int first, int n, const char *odd)
 {
-    struct doc docs[8];
-    char path[300], raw[64];
-    struct err e = {{0}};
-    snprintf(path, sizeof path, "%s/%s.txt", dir, name);
-    snprintf(raw, sizeof raw, "%s %d %d %s", name, first, n, odd ? "odd" : "");
-    for (int i = 0; i < n; i++)
-        docs[i] = make_doc(first + i, odd);
-    struct source_file src = { .name = name, .raw = raw, .size = strlen(raw), .encoding = "UTF-8",
-                               .path = path };
-    if (store_put_source(s, &src, docs, (size_t)n, &e))
-        fail_msg("put %s: %s", name, e.msg);
-    for (int i = 0; i < n; i++)
-        doc_free(&docs[i]);
-}
-
-static void begin(struct store *s)
-{
-    struct err e = {{0}};
-    if (store_begin(s, &e))
-        fail_msg("%s", e.msg);
-}
-
-static void commit(struct store *s)
-{
-    struct err e = {{0}};
-    if (store_commit(s, &e))
-        fail_msg("%s", e.msg);
+    put_docs(s, dir, name, first, n, odd, make_doc);
 }
 
 /* The rows of the queries, as text. malloc'd. */
@@ -158,23 +133,12 @@ static void same_as_remade(struct store *s, int exactly)
     free(written), free(again), free(written_rows), free(again_rows);
 }
 
-static struct store *open_new(const char *name)
-{
-    char path[300];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct store *s;
-    struct err e = {{0}};
-    if (store_open(path, STORE_WRITE, &s, &e))
-        fail_msg("%s", e.msg);
-    return s;
-}
-
 /* Three sources of one import into a new database: built aside, the rows the commit
  * would write. A second import adds to them: indexed at its commit, as before. */
 static void test_aside_then_added(void **state)
 {
     (void)state;
-    struct store *s = open_new("aside.db");
+    struct store *s = open_new(dir, "aside.db");
     begin(s);
     put(s, "a", 0, 3, NULL);
     put(s, "b", 3, 2, NULL);
@@ -194,7 +158,7 @@ static void test_aside_then_added(void **state)
 static void test_replaced_within_import(void **state)
 {
     (void)state;
-    struct store *s = open_new("replaced.db");
+    struct store *s = open_new(dir, "replaced.db");
     begin(s);
     put(s, "a", 0, 2, NULL);
     put(s, "b", 2, 2, NULL);
@@ -210,7 +174,7 @@ static void test_replaced_within_import(void **state)
 static void test_text_not_round_tripping(void **state)
 {
     (void)state;
-    struct store *s = open_new("surrogate.db");
+    struct store *s = open_new(dir, "surrogate.db");
     begin(s);
     put(s, "a", 0, 2, NULL);
     put(s, "b", 2, 2, "增加婴幼儿\xed\xa0\x80托位供给,推进托育机构建设。");
@@ -224,7 +188,7 @@ static void test_text_not_round_tripping(void **state)
 static void test_rolled_back(void **state)
 {
     (void)state;
-    struct store *s = open_new("rollback.db");
+    struct store *s = open_new(dir, "rollback.db");
     begin(s);
     put(s, "a", 0, 2, NULL);
     store_rollback(s);
