@@ -65,6 +65,9 @@ int tokenizer_ahead_new(struct tokenizer_ahead **a);
 int tokenizer_ahead_add(struct tokenizer_ahead *a, const char *text, int n,
                         const struct tokenizer_tap *tap);
 void tokenizer_ahead_clear(struct tokenizer_ahead *a);
+/* Gives back the memory of a's tokens when it is more than keep bytes (a cleared a, or one
+ * whose tokens will not be given again). */
+void tokenizer_ahead_trim(struct tokenizer_ahead *a, size_t keep);
 void tokenizer_ahead_free(struct tokenizer_ahead **a);
 /* While a is set on this thread, each text FTS5 has tokenized in document mode must be
  * a's next one, byte for byte: it is given the recorded tokens (and counted in

@@ -228,6 +228,14 @@ void tokenizer_ahead_clear(struct tokenizer_ahead *a)
     a->failed = 0;
 }
 
+void tokenizer_ahead_trim(struct tokenizer_ahead *a, size_t keep)
+{
+    if (a->cap_tok * sizeof *a->tok + a->cap_pool > keep) {
+        free(a->pool), free(a->tok);
+        a->pool = NULL, a->tok = NULL, a->cap_pool = a->cap_tok = 0;
+    }
+}
+
 void tokenizer_ahead_free(struct tokenizer_ahead **a)
 {
     if (*a)

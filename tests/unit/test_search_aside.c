@@ -154,6 +154,34 @@ static void test_aside_then_added(void **state)
     store_close(&s);
 }
 
+/* More sections than the workers hold at once, and more text, with a section longer than
+ * all they hold (given on its own) and longer than a slot keeps its buffers for: the
+ * same rows as the commit's. */
+static void test_many_ahead(void **state)
+{
+    (void)state;
+    const char unit[] = "托位供给abc12 ";
+    size_t n = (600u << 10) / (sizeof unit - 1);
+    char *long_text = malloc(n * (sizeof unit - 1) + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(long_text + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    long_text[n * (sizeof unit - 1)] = '\0';
+    struct store *s = open_new(dir, "ahead.db");
+    begin(s);
+    for (int k = 0; k < 12; k++) {      /* 8 documents a source, 6 sections a document */
+        char name[16];
+        snprintf(name, sizeof name, "s%d", k);
+        put(s, name, 8 * k, 8, NULL);
+        if (k == 5)
+            put(s, "long", 96, 1, long_text);
+    }
+    commit(s);
+    assert_true(search_index_built_aside());
+    same_as_remade(s, 1);
+    store_close(&s);
+    free(long_text);
+}
+
 /* A source put twice in one import: the first one's documents, given aside, are deleted. */
 static void test_replaced_within_import(void **state)
 {
@@ -221,6 +249,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_aside_then_added),
+        cmocka_unit_test(test_many_ahead),
         cmocka_unit_test(test_replaced_within_import),
         cmocka_unit_test(test_text_not_round_tripping),
         cmocka_unit_test(test_rolled_back),
