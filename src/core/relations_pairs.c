@@ -200,29 +200,122 @@ static int by_rank(const void *a, const void *b)
     return better(*x, *y) ? -1 : better(*y, *x) ? 1 : 0;
 }
 
-/* Each section's candidates put best first, and the terms each pair shares marked in
- * m->shared (what relations_each_shared_df gives): the work of giving the pairs out that
- * is not the caller's, done where the scoring is. 0, or -1 when out of memory. */
-static int rank(struct pass *p, struct relations *m)
+/* The scoring is the end of an import (every section must be in first) and the import's
+ * other threads have nothing left to do then: its parts go to the processors there are
+ * (two at most: each part holds candidates for every section, 80 bytes each). */
+#define SCORING_PARTS 2
+
+static size_t scoring_parts(const struct relations *m)
 {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus > 1 ? (size_t)cpus : 1;
+    n = n < SCORING_PARTS ? n : SCORING_PARTS;
+    return m->docs.n >= 2 * n ? n : 1;
+}
+
+/* fn on each of the n parts (each size bytes, from parts): parts 1 .. n - 1 on threads of
+ * their own (or here, after part 0, when no thread can start), part 0 here. */
+static void in_parts(void *(*fn)(void *arg), void *parts, size_t size, size_t n)
+{
+    pthread_t th[SCORING_PARTS];
+    int started[SCORING_PARTS] = {0};
+    for (size_t k = 1; k < n; k++)
+        started[k] = pthread_create(&th[k], NULL, fn, (char *)parts + k * size) == 0;
+    fn(parts);
+    for (size_t k = 1; k < n; k++)
+        if (started[k])
+            pthread_join(th[k], NULL);
+        else
+            fn((char *)parts + k * size);
+}
+
+/* Whether section b has a among its candidates. */
+static int is_candidate(const struct pass *p, size_t b, size_t a)
+{
+    const struct cand *c = p->cands + b * RELATIONS_PER_SECTION;
+    for (int i = 0; i < p->ncand[b]; i++)
+        if (c[i].to == a)
+            return 1;
+    return 0;
+}
+
+/* The sections [from, to) whose shared terms one part marks, in its own array. */
+struct mark_part {
+    const struct pass *p;
+    size_t from, to;
+    uint8_t *shared;
+    int rc;
+};
+
+/* The terms each pair of sections from .. to - 1 shares, marked. A pair whose other
+ * section comes first and has this one among its candidates too is marked there: the
+ * terms two sections share are the same either way, and each pair marked is a section's
+ * vector read from the model's file. */
+static void *mark_part(void *arg)
+{
+    struct mark_part *t = arg;
+    const struct pass *p = t->p;
+    const struct relations *m = p->m;
     struct rel_window wa = {0}, wb = {0};
     size_t loaded = SIZE_MAX;
-    int rc = 0;
-    for (size_t a = 0; rc == 0 && a < m->n; a++) {
-        struct cand *c = p->cands + a * RELATIONS_PER_SECTION;
+    t->rc = 0;
+    for (size_t a = t->from; t->rc == 0 && a < t->to; a++) {
+        const struct cand *c = p->cands + a * RELATIONS_PER_SECTION;
         if (!p->ncand[a])
             continue;
-        qsort(c, p->ncand[a], sizeof *c, by_rank);
-        if (m->doc_of[a] != loaded && rel_window_doc(m, &wa, m->doc_of[a]) < 0)
-            rc = -1;
+        if (m->doc_of[a] != loaded && rel_window_doc(m, &wa, m->doc_of[a]) < 0) {
+            t->rc = -1;
+            break;
+        }
         loaded = m->doc_of[a];
-        for (int i = 0; rc == 0 && i < p->ncand[a]; i++)
-            if (rel_window_sec(m, &wb, c[i].to) < 0)
-                rc = -1;
+        for (int i = 0; t->rc == 0 && i < p->ncand[a]; i++) {
+            size_t b = c[i].to;
+            if (b < a && is_candidate(p, b, a))
+                continue;
+            if (rel_window_sec(m, &wb, b) < 0)
+                t->rc = -1;
             else
-                rel_mark_shared(m, &wa, a, &wb, c[i].to, m->shared);
+                rel_mark_shared(m, &wa, a, &wb, b, t->shared);
+        }
     }
     rel_window_free(&wa), rel_window_free(&wb);
+    return NULL;
+}
+
+/* Each section's candidates put best first, and the terms each pair shares marked in
+ * m->shared (what relations_each_shared_df gives): the work of giving the pairs out that
+ * is not the caller's, done where the scoring is, in as many parts as the scoring (the
+ * sections cut where each part has as many candidates), each marking its own array, the
+ * arrays merged after. 0, or -1 when out of memory. */
+static int rank(struct pass *p, struct relations *m)
+{
+    size_t n = scoring_parts(m), total = 0, seen = 0, a = 0;
+    struct mark_part t[SCORING_PARTS];
+    for (size_t i = 0; i < m->n; i++)
+        if (p->ncand[i]) {
+            qsort(p->cands + i * RELATIONS_PER_SECTION, p->ncand[i], sizeof *p->cands, by_rank);
+            total += p->ncand[i];
+        }
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        t[k] = (struct mark_part){p, a, m->n, k ? calloc(m->nterms + 1, 1) : m->shared, 0};
+        for (; k + 1 < n && a < m->n && seen * n < total * (k + 1); a++)
+            seen += p->ncand[a];
+        if (k + 1 < n)
+            t[k].to = a;
+        if (!t[k].shared)
+            rc = -1, n = k;
+    }
+    if (rc == 0)
+        in_parts(mark_part, t, sizeof *t, n);
+    for (size_t k = 0; k < n; k++) {
+        rc = rc ? rc : t[k].rc;
+        if (k == 0)
+            continue;
+        for (size_t i = 0; i <= m->nterms; i++)
+            m->shared[i] |= t[k].shared[i];
+        free(t[k].shared);
+    }
     return rc;
 }
 
@@ -355,13 +448,8 @@ static int pass_init(struct pass *p, const struct relations *m, double factor)
     return p->cands && p->ncand && p->acc && p->touched && p->seen && p->slots ? 0 : -1;
 }
 
-/* The scoring is the end of an import (every section must be in first) and the import's
- * other threads have nothing left to do then: its parts go to the processors there are
- * (two at most: each part holds candidates for every section, 80 bytes each). */
-#define SCORING_PARTS 2
-
 struct part {
-    struct pass p;
+    struct pass *p;
     const uint32_t *nb_off, *nb;
     size_t k, n;
     int rc;
@@ -370,47 +458,35 @@ struct part {
 static void *score_part(void *arg)
 {
     struct part *t = arg;
-    t->rc = score_all(&t->p, t->nb_off, t->nb, t->k, t->n);
+    t->rc = score_all(t->p, t->nb_off, t->nb, t->k, t->n);
     return NULL;
 }
 
-static size_t scoring_parts(const struct relations *m)
-{
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t n = cpus > 1 ? (size_t)cpus : 1;
-    n = n < SCORING_PARTS ? n : SCORING_PARTS;
-    return m->docs.n >= 2 * n ? n : 1;
-}
-
-/* Parts 1 .. n - 1 on threads (or here, when no thread can start), part 0 here, then
- * their candidates offered to part 0's. */
+/* Every part scored, part 0 into p, then the other parts' candidates offered to p's. */
 static int score_parts(struct pass *p, const uint32_t *nb_off, const uint32_t *nb)
 {
     size_t n = scoring_parts(p->m);
     struct part t[SCORING_PARTS];
-    pthread_t th[SCORING_PARTS];
-    int started[SCORING_PARTS] = {0}, rc = 0;
-    for (size_t k = 1; k < n; k++) {
-        t[k] = (struct part){.nb_off = nb_off, .nb = nb, .k = k, .n = n, .rc = -1};
-        if (pass_init(&t[k].p, p->m, p->factor) < 0)
-            rc = -1;
-        else
-            started[k] = pthread_create(&th[k], NULL, score_part, &t[k]) == 0;
+    struct pass own[SCORING_PARTS];
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        t[k] = (struct part){k ? &own[k] : p, nb_off, nb, k, n, -1};
+        if (k && pass_init(&own[k], p->m, p->factor) < 0) {
+            pass_free(&own[k]);
+            rc = -1, n = k;
+        }
     }
     if (rc == 0)
-        rc = score_all(p, nb_off, nb, 0, n);
-    for (size_t k = 1; k < n; k++) {
-        if (started[k])
-            pthread_join(th[k], NULL);
-        else if (rc == 0)
-            score_part(&t[k]);
-        rc = rc == 0 ? t[k].rc : rc;
-        for (size_t a = 0; rc == 0 && a < p->m->n; a++) {
-            const struct cand *c = t[k].p.cands + a * RELATIONS_PER_SECTION;
-            for (int i = 0; i < t[k].p.ncand[a]; i++)
+        in_parts(score_part, t, sizeof *t, n);
+    for (size_t k = 0; k < n; k++) {
+        rc = rc ? rc : t[k].rc;
+        for (size_t a = 0; k && rc == 0 && a < p->m->n; a++) {
+            const struct cand *c = own[k].cands + a * RELATIONS_PER_SECTION;
+            for (int i = 0; i < own[k].ncand[a]; i++)
                 offer(p, a, c[i].to, c[i].score);
         }
-        pass_free(&t[k].p);
+        if (k)
+            pass_free(&own[k]);
     }
     return rc;
 }
