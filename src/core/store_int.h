@@ -13,7 +13,6 @@ struct store {
     struct slug_alloc *slugs;  /* a writer's slug counters, for its current db */
     int has_note;              /* doc.note exists (a database of an earlier gongfu lacks it) */
     int utf16be;               /* the text is stored as UTF-16BE (store_read.c reads it so) */
-    int64_t start_pages;       /* a writer's: the working copy's pages when it was made */
     unsigned char *text16, *title16;   /* a writer's: a node's texts as UTF-16 (store_put.c) */
     size_t text16_cap, title16_cap;
 };

@@ -416,6 +416,37 @@ static void test_docs_order(void **state)
     assert_true(firsts[0][1] == firsts[0][0] && firsts[1][1] == firsts[1][0]);
 }
 
+static int64_t pragma(struct store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A source of long documents replaced by a short one: the pages its documents held are
+ * not published free, the file is rewritten without them. */
+static void test_freed_pages_not_published(void **state)
+{
+    (void)state;
+    struct store *s = open_new(dir, "freed.db");
+    size_t n = 200000;
+    char *text = malloc(n * 3 + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 3 * i, i % 2 ? "划" : "规", 3);
+    text[3 * n] = '\0';
+    free_slugs(put(s, "plan.txt", "/a/plan.txt", text, 4, "long"));
+    int64_t full = pragma(s, "PRAGMA page_count");
+    assert_int_equal(pragma(s, "PRAGMA freelist_count"), 0);
+    free_slugs(put(s, "plan.txt", "/a/plan.txt", "短的方案", 1, "short"));
+    assert_int_equal(pragma(s, "PRAGMA freelist_count"), 0);
+    assert_true(pragma(s, "PRAGMA page_count") * 4 < full);
+    store_close(&s);
+    free(text);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -440,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_text_read_back),
         cmocka_unit_test(test_utf16_as_sqlite),
         cmocka_unit_test(test_docs_order),
+        cmocka_unit_test(test_freed_pages_not_published),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
